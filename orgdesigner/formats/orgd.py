@@ -1,0 +1,339 @@
+"""The native `.orgd` file: JSON, UTF-8, `{"format": "orgdesigner", "version": N, ...}`.
+
+Loading is two-phase (STYLE.md §7): parse to plain data and migrate it to the current
+version, then build the model, collecting every problem with its JSON path
+(`units[3].kind: 'departmnt' is not a unit kind; did you mean 'department'?`).
+Saving is deterministic, so save → load → save is byte-identical, and atomic.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..model import (
+    Company,
+    CostItem,
+    CsirtPlan,
+    Design,
+    Flow,
+    Member,
+    ModelError,
+    Unit,
+)
+from ..model.process import STEP_KEYS
+from .atomic import atomic_write
+
+FORMAT_NAME = "orgdesigner"
+FORMAT_VERSION = 1
+MAX_BYTES = 64 * 1024 * 1024
+
+#: version n → function that turns version-n data into version n+1 data.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class LoadError(Exception):
+    """A file that cannot be opened; `problems` lists every problem found."""
+
+    def __init__(self, problems: list[Problem], source: str = ""):
+        self.problems = problems
+        self.source = source
+        first = str(problems[0]) if problems else "unreadable file"
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        super().__init__(f"{source + ': ' if source else ''}{first}{more}")
+
+    def lines(self) -> list[str]:
+        prefix = f"{self.source}: " if self.source else ""
+        return [prefix + str(p) for p in self.problems]
+
+
+class UnsupportedVersionError(LoadError):
+    pass
+
+
+# ---- writing -------------------------------------------------------------------------------
+
+def _money(d: Decimal) -> str:
+    return format(d.normalize(), "f") if d == d.to_integral_value() else str(d)
+
+
+def _num(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else round(x, 3)
+
+
+def to_data(design: Design) -> dict[str, Any]:
+    m = design.metadata
+    b = design.budget
+    data: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "metadata": {k: getattr(m, k) for k in m.__dataclass_fields__},
+        "companies": [_company_data(c) for c in design.companies.values()],
+        "units": [_unit_data(u) for u in design.units.values()],
+        "flows": [_flow_data(f) for f in design.flows.values()],
+        "costs": [_cost_data(c) for c in design.costs.values()],
+        "process": {k: design.process[k].value for k in sorted(design.process)},
+        "budget": {
+            "first_year": b.first_year,
+            "years": b.years,
+            "fy_start_month": b.fy_start_month,
+            "multiplier": None if b.multiplier is None else _money(b.multiplier),
+            "role_rates": dict(b.role_rates),
+            "fx_rates": {k: _money(v) for k, v in b.fx_rates.items()},
+        },
+    }
+    return data
+
+
+def _company_data(c: Company) -> dict[str, Any]:
+    return {"id": c.id, "name": c.name, "name_en": c.name_en, "kind": c.kind.value,
+            "in_scope": c.in_scope, "x": _num(c.x), "y": _num(c.y), "width": _num(c.width),
+            "height": _num(c.height), "notes": c.notes}
+
+
+def _unit_data(u: Unit) -> dict[str, Any]:
+    d: dict[str, Any] = {"id": u.id, "name": u.name, "name_en": u.name_en, "kind": u.kind.value,
+                         "functions": [f.value for f in u.functions], "headcount": u.headcount,
+                         "company": u.company, "x": _num(u.x), "y": _num(u.y), "notes": u.notes}
+    if u.plan is not None:
+        p = u.plan
+        d["plan"] = {
+            "members": [{"name": x.name, "role": x.role, "home_unit": x.home_unit,
+                         "fte": _num(x.fte), "dedicated": x.dedicated,
+                         "start_year": x.start_year} for x in p.members],
+            "services": list(p.services),
+            "hours": p.hours.value,
+            "contact": p.contact,
+            "mandate": p.mandate,
+            "authority": p.authority.value,
+            "memberships": list(p.memberships),
+        }
+    return d
+
+
+def _flow_data(f: Flow) -> dict[str, Any]:
+    return {"id": f.id, "source": f.source, "target": f.target, "kind": f.kind.value,
+            "label": f.label}
+
+
+def _cost_data(c: CostItem) -> dict[str, Any]:
+    return {"id": c.id, "name": c.name, "category": c.category.value,
+            "expenditure": c.expenditure.value, "recurring": c.recurring,
+            "amounts": [_money(a) for a in c.amounts], "currency": c.currency, "notes": c.notes}
+
+
+def dumps(design: Design) -> str:
+    return json.dumps(to_data(design), ensure_ascii=False, indent=1) + "\n"
+
+
+def save(design: Design, path: str | os.PathLike) -> None:
+    """Write atomically, keeping the previous file as `PATH.bak`."""
+    atomic_write(path, dumps(design), backup=True)
+
+
+# ---- reading -------------------------------------------------------------------------------
+
+def read_bytes(path: str | os.PathLike) -> bytes:
+    p = Path(path)
+    src = str(path)
+    try:
+        if p.is_dir():
+            raise LoadError([Problem("", "is a folder, not a design file")], src)
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise LoadError([Problem("", f"file is {size / 1e6:.1f} MB; designs larger than "
+                                         f"{MAX_BYTES // (1024 * 1024)} MB are refused")], src)
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise LoadError([Problem("", "no such file")], src) from None
+    except PermissionError:
+        raise LoadError([Problem("", "permission denied")], src) from None
+    except OSError as exc:
+        raise LoadError([Problem("", exc.strerror or str(exc))], src) from None
+
+
+def parse(raw: bytes | str, source: str = "") -> dict[str, Any]:
+    """Phase 1: bytes → plain data of the current version (migrated)."""
+    if isinstance(raw, bytes):
+        if len(raw) > MAX_BYTES:
+            raise LoadError([Problem("", "file is too large")], source)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise LoadError([Problem("", f"not UTF-8 text (invalid byte at offset {exc.start}); "
+                                         "is this an OrgDesigner file?")], source) from None
+    else:
+        text = raw
+    try:
+        data = json.loads(text, parse_float=float, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise LoadError([Problem("", f"not valid JSON: {exc.msg} at line {exc.lineno} "
+                                     f"column {exc.colno}")], source) from None
+    except RecursionError:
+        raise LoadError([Problem("", "JSON is nested too deeply to be a design")], source) from None
+    except ValueError as exc:
+        raise LoadError([Problem("", str(exc))], source) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise LoadError([Problem("format", "not an OrgDesigner design (expected "
+                                           f'"format": "{FORMAT_NAME}")')], source)
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise LoadError([Problem("version", f"{version!r} is not a valid format version")],
+                        source)
+    if version > FORMAT_VERSION:
+        raise UnsupportedVersionError([Problem("version", (
+            f"this file was written by a newer OrgDesigner (format version {version}); this "
+            f"version reads up to {FORMAT_VERSION}. Please update OrgDesigner."))], source)
+    while version < FORMAT_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        data["version"] = version
+    return data
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a valid number in a design file")
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def run(self, path: str, fn: Callable[[], Any]) -> Any:
+        try:
+            return fn()
+        except ModelError as exc:
+            self.problems.append(Problem(path, str(exc)))
+        except (TypeError, KeyError, AttributeError, ValueError) as exc:
+            self.problems.append(Problem(path, _plain(exc)))
+        return None
+
+
+def _plain(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"missing field {exc.args[0]!r}"
+    return str(exc)
+
+
+def _obj(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError(f"{what} must be an object, not {type(value).__name__}")
+    return value
+
+
+def _list(data: dict, key: str) -> list:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise LoadError([Problem(key, f"must be a list, not {type(value).__name__}")])
+    return value
+
+
+def build(data: dict[str, Any], source: str = "") -> Design:
+    """Phase 2: plain data → Design, reporting every problem with its path."""
+    design = Design()
+    col = _Collector()
+    try:
+        sections = {k: _list(data, k) for k in ("companies", "units", "flows", "costs")}
+    except LoadError as exc:
+        raise LoadError(exc.problems, source) from None
+    meta = data.get("metadata", {})
+    col.run("metadata", lambda: design.update_metadata(**_obj(meta, "metadata")))
+    for i, c in enumerate(sections["companies"]):
+        col.run(f"companies[{i}]", lambda c=c: design.add_company(_company(c)))
+    for i, u in enumerate(sections["units"]):
+        col.run(f"units[{i}]", lambda u=u, i=i: _add_unit(design, u, i, col))
+    for i, f in enumerate(sections["flows"]):
+        col.run(f"flows[{i}]", lambda f=f: design.add_flow(_flow(f)))
+    for i, c in enumerate(sections["costs"]):
+        col.run(f"costs[{i}]", lambda c=c: design.add_cost(_cost(c)))
+    process = data.get("process", {})
+    if not isinstance(process, dict):
+        col.problems.append(Problem("process", "must be an object of step → status"))
+    else:
+        for key, status in process.items():
+            if key not in STEP_KEYS:
+                col.problems.append(Problem(f"process.{key}", "is not a process step"))
+                continue
+            col.run(f"process.{key}", lambda k=key, s=status: design.set_process(k, s))
+    budget = data.get("budget", {})
+    col.run("budget", lambda: design.update_budget(**_obj(budget, "budget")))
+    if col.problems:
+        raise LoadError(col.problems, source)
+    return design
+
+
+def _fields(d: dict[str, Any], cls: type, required: tuple[str, ...], what: str) -> dict:
+    _obj(d, what)
+    allowed = set(cls.__dataclass_fields__)
+    unknown = sorted(set(d) - allowed)
+    if unknown:
+        raise TypeError(f"unknown field {unknown[0]!r}")
+    for r in required:
+        if r not in d:
+            raise KeyError(r)
+    return d
+
+
+def _company(d: dict[str, Any]) -> Company:
+    return Company(**_fields(d, Company, ("id", "name"), "company"))
+
+
+def _add_unit(design: Design, d: dict[str, Any], i: int, col: _Collector) -> None:
+    d = dict(_fields(d, Unit, ("id", "name", "kind"), "unit"))
+    plan_data = d.pop("plan", None)
+    plan = None
+    if plan_data is not None:
+        plan = col.run(f"units[{i}].plan", lambda: _plan(plan_data))
+        if plan is None:
+            return
+    if not isinstance(d.get("functions", []), list):
+        raise TypeError("functions must be a list")
+    d["functions"] = tuple(d.get("functions", ()))
+    design.add_unit(Unit(**d, plan=plan))
+
+
+def _plan(d: dict[str, Any]) -> CsirtPlan:
+    d = dict(_fields(d, CsirtPlan, (), "plan"))
+    members = d.pop("members", [])
+    if not isinstance(members, list):
+        raise TypeError("members must be a list")
+    out = []
+    for j, m in enumerate(members):
+        try:
+            out.append(Member(**_fields(m, Member, ("name",), "member")))
+        except (TypeError, KeyError) as exc:
+            raise TypeError(f"members[{j}]: {_plain(exc)}") from None
+    for key in ("services", "memberships"):
+        if key in d and not isinstance(d[key], list):
+            raise TypeError(f"{key} must be a list")
+    return CsirtPlan(members=out, **d)
+
+
+def _flow(d: dict[str, Any]) -> Flow:
+    return Flow(**_fields(d, Flow, ("id", "source", "target", "kind"), "flow"))
+
+
+def _cost(d: dict[str, Any]) -> CostItem:
+    return CostItem(**_fields(d, CostItem, ("id", "name"), "cost item"))
+
+
+def loads(raw: bytes | str, source: str = "") -> Design:
+    return build(parse(raw, source), source)
+
+
+def load(path: str | os.PathLike) -> Design:
+    return loads(read_bytes(path), str(path))

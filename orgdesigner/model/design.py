@@ -1,0 +1,509 @@
+"""The Design: the document, its invariants, and the only place its parts are mutated.
+
+Invariants kept on every edit (each refusal raises a `ModelError` subclass naming the cause):
+- ids are unique within units, flows, companies and cost items;
+- flows reference existing units and never loop on one unit;
+- `reporting` flows form a forest: at most one superior per unit, no cycles;
+- a unit's company exists; member FTE lies within 0–1.
+Setters validate first and emit an `Event` only when something actually changed.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from . import events as ev
+from . import validate as v
+from .entities import BudgetInputs, Company, CostItem, CsirtPlan, Flow, Member, Metadata, Unit
+from .enums import (
+    Authority,
+    CompanyKind,
+    CostCategory,
+    Expenditure,
+    FlowKind,
+    Function,
+    ProcessStatus,
+    ServiceHours,
+    UnitKind,
+)
+from .errors import (
+    DuplicateIdError,
+    InvalidValueError,
+    ReportingCycleError,
+    SecondSuperiorError,
+    UnknownReferenceError,
+)
+from .process import STEP_KEYS
+
+
+def _functions(value: Any) -> tuple[Function, ...]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise InvalidValueError(f"functions must be a list, not {value!r}")
+    out: list[Function] = []
+    for f in value:
+        fn = v.enum_value(Function, f, "function")
+        if fn not in out:
+            out.append(fn)
+    return tuple(out)
+
+
+_UNIT_FIELDS = {
+    "name": lambda x: v.text(x, "unit name", limit=500),
+    "name_en": lambda x: v.text(x, "English name", limit=500),
+    "kind": lambda x: v.enum_value(UnitKind, x, "unit kind"),
+    "functions": _functions,
+    "headcount": lambda x: v.integer(x, "headcount", low=0, high=10_000_000),
+    "notes": lambda x: v.text(x, "notes", limit=100_000),
+    "company": lambda x: v.text(x, "company", limit=200),
+    "x": lambda x: v.number(x, "x", low=-1e7, high=1e7),
+    "y": lambda x: v.number(x, "y", low=-1e7, high=1e7),
+}
+_FLOW_FIELDS = {
+    "source": lambda x: v.ident(x, "flow source"),
+    "target": lambda x: v.ident(x, "flow target"),
+    "kind": lambda x: v.enum_value(FlowKind, x, "flow kind"),
+    "label": lambda x: v.text(x, "flow label", limit=500),
+}
+_COMPANY_FIELDS = {
+    "name": lambda x: v.text(x, "company name", limit=500),
+    "name_en": lambda x: v.text(x, "English name", limit=500),
+    "kind": lambda x: v.enum_value(CompanyKind, x, "company kind"),
+    "in_scope": lambda x: v.boolean(x, "in_scope"),
+    "x": lambda x: v.number(x, "x", low=-1e7, high=1e7),
+    "y": lambda x: v.number(x, "y", low=-1e7, high=1e7),
+    "width": lambda x: v.number(x, "width", low=0, high=1e7),
+    "height": lambda x: v.number(x, "height", low=0, high=1e7),
+    "notes": lambda x: v.text(x, "notes", limit=100_000),
+}
+
+
+def _amounts(value: Any) -> list:
+    if not isinstance(value, (list, tuple)):
+        raise InvalidValueError(f"amounts must be a list, not {value!r}")
+    if len(value) > 50:
+        raise InvalidValueError("amounts cover at most 50 years")
+    return [v.money(a, f"amount for year {i + 1}") for i, a in enumerate(value)]
+
+
+_COST_FIELDS = {
+    "name": lambda x: v.text(x, "cost item name", required=True, limit=500),
+    "category": lambda x: v.enum_value(CostCategory, x, "cost category"),
+    "expenditure": lambda x: v.enum_value(Expenditure, x, "expenditure type (capex/opex)"),
+    "recurring": lambda x: v.boolean(x, "recurring"),
+    "amounts": _amounts,
+    "currency": lambda x: v.text(x, "currency", required=True, limit=8).upper(),
+    "notes": lambda x: v.text(x, "notes", limit=100_000),
+}
+_METADATA_FIELDS = {
+    "title": lambda x: v.text(x, "title", limit=500),
+    "title_en": lambda x: v.text(x, "English title", limit=500),
+    "author": lambda x: v.text(x, "author", limit=500),
+    "organisation": lambda x: v.text(x, "organisation", limit=500),
+    "description": lambda x: v.text(x, "description", limit=100_000),
+    "description_en": lambda x: v.text(x, "English description", limit=100_000),
+    "source": lambda x: v.text(x, "source", limit=100_000),
+    "currency": lambda x: v.text(x, "currency", required=True, limit=8).upper(),
+    "created": lambda x: v.text(x, "created", limit=40),
+    "template": lambda x: v.text(x, "template", limit=200),
+}
+
+
+def _rates(value: Any) -> dict[str, int]:
+    if not isinstance(value, dict):
+        raise InvalidValueError("role rates must be a mapping of role to yearly cost")
+    return {v.text(k, "role", required=True, limit=200): v.integer(r, f"rate for {k}", low=0)
+            for k, r in value.items()}
+
+
+def _fx(value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise InvalidValueError("FX rates must be a mapping of currency to yen")
+    return {v.text(k, "currency", required=True, limit=8).upper(): v.money(r, f"FX rate {k}")
+            for k, r in value.items()}
+
+
+_BUDGET_FIELDS = {
+    "first_year": lambda x: v.integer(x, "first fiscal year", low=0, high=9999),
+    "years": lambda x: v.integer(x, "number of years", low=1, high=20),
+    "fy_start_month": lambda x: v.integer(x, "fiscal year start month", low=1, high=12),
+    "multiplier": lambda x: None if x is None else v.money(x, "overhead multiplier"),
+    "role_rates": _rates,
+    "fx_rates": _fx,
+}
+
+
+def clean_fields(table: dict, changes: dict[str, Any], what: str) -> dict[str, Any]:
+    out = {}
+    for name, value in changes.items():
+        if name not in table:
+            raise InvalidValueError(f"{what} has no field {name!r}")
+        out[name] = table[name](value)
+    return out
+
+
+def clean_member(m: Member, where: str = "member") -> Member:
+    return Member(
+        name=v.text(m.name, f"{where} name", limit=500),
+        role=v.text(m.role, f"{where} role", limit=200),
+        home_unit=v.text(m.home_unit, f"{where} home unit", limit=200),
+        fte=v.number(m.fte, f"{where} FTE", low=0.0, high=1.0),
+        dedicated=v.boolean(m.dedicated, f"{where} dedicated"),
+        start_year=v.integer(m.start_year, f"{where} start year", low=0, high=50),
+    )
+
+
+def clean_plan(plan: CsirtPlan) -> CsirtPlan:
+    services: list[str] = []
+    for s in plan.services:
+        s = v.text(s, "service", required=True, limit=200)
+        if s not in services:
+            services.append(s)
+    return CsirtPlan(
+        members=[clean_member(m, f"member {i + 1}") for i, m in enumerate(plan.members)],
+        services=services,
+        hours=v.enum_value(ServiceHours, plan.hours, "service hours value"),
+        contact=v.text(plan.contact, "point of contact", limit=1000),
+        mandate=v.boolean(plan.mandate, "mandate"),
+        authority=v.enum_value(Authority, plan.authority, "authority level"),
+        memberships=[v.text(x, "membership", required=True, limit=200) for x in plan.memberships],
+    )
+
+
+class _Ordered:
+    """An id → item map that also keeps (and can restore) the position of each item."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, Any] = {}
+
+    def insert(self, key: str, item: Any, index: int | None) -> None:
+        if index is None or index >= len(self.items):
+            self.items[key] = item
+            return
+        pairs = list(self.items.items())
+        pairs.insert(max(index, 0), (key, item))
+        self.items = dict(pairs)
+
+    def pop(self, key: str) -> tuple[Any, int]:
+        index = list(self.items).index(key) if key != next(reversed(self.items)) else len(self.items) - 1
+        return self.items.pop(key), index
+
+
+class Design:
+    def __init__(self, metadata: Metadata | None = None) -> None:
+        self.metadata = metadata or Metadata()
+        self.budget = BudgetInputs()
+        self.process: dict[str, ProcessStatus] = {}
+        self.events = ev.Emitter()
+        self._companies = _Ordered()
+        self._units = _Ordered()
+        self._flows = _Ordered()
+        self._costs = _Ordered()
+        self._superior: dict[str, str] = {}  # unit id → id of its reporting flow
+        self._by_unit: dict[str, set[str]] = {}  # unit id → ids of flows touching it
+        self._counters: dict[str, int] = {}
+
+    # ---- read access ---------------------------------------------------------------
+    @property
+    def companies(self) -> dict[str, Company]:
+        return self._companies.items
+
+    @property
+    def units(self) -> dict[str, Unit]:
+        return self._units.items
+
+    @property
+    def flows(self) -> dict[str, Flow]:
+        return self._flows.items
+
+    @property
+    def costs(self) -> dict[str, CostItem]:
+        return self._costs.items
+
+    def unit(self, unit_id: str) -> Unit:
+        try:
+            return self.units[unit_id]
+        except KeyError:
+            raise UnknownReferenceError(f"no unit with id {unit_id!r}") from None
+
+    def superior(self, unit_id: str) -> str | None:
+        """The id of the unit that `unit_id` reports to, if any."""
+        fid = self._superior.get(unit_id)
+        return self.flows[fid].source if fid else None
+
+    def flows_of(self, unit_id: str) -> list[Flow]:
+        ids = self._by_unit.get(unit_id, ())
+        return [f for fid, f in self.flows.items() if fid in ids] if ids else []
+
+    def reporting_path(self, unit_id: str) -> list[str]:
+        """The unit and its superiors up to the root of its reporting tree."""
+        path = [unit_id]
+        seen = {unit_id}
+        while (up := self.superior(path[-1])) is not None and up not in seen:
+            path.append(up)
+            seen.add(up)
+        return path
+
+    def csirts(self) -> list[Unit]:
+        return [u for u in self.units.values() if u.kind is UnitKind.CSIRT]
+
+    def units_in(self, company_id: str) -> Iterator[Unit]:
+        return (u for u in self.units.values() if u.company == company_id)
+
+    def new_id(self, prefix: str) -> str:
+        """A fresh id such as `u12`, unique across every id space of the design."""
+        n = self._counters.get(prefix, 0)
+        while True:
+            n += 1
+            candidate = f"{prefix}{n}"
+            if not self._id_taken(candidate):
+                self._counters[prefix] = n
+                return candidate
+
+    def _id_taken(self, key: str) -> bool:
+        return key in self.units or key in self.flows or key in self.companies or key in self.costs
+
+    # ---- companies ------------------------------------------------------------------
+    def add_company(self, company: Company, index: int | None = None) -> None:
+        cid = v.ident(company.id, "company id")
+        if cid in self.companies:
+            raise DuplicateIdError(f"a company with id {cid!r} already exists")
+        fields = {k: getattr(company, k) for k in _COMPANY_FIELDS}
+        clean = Company(id=cid, **clean_fields(_COMPANY_FIELDS, fields, "company"))
+        self._companies.insert(cid, clean, index)
+        self.events.emit(ev.Event(ev.COMPANY_ADDED, cid))
+
+    def remove_company(self, company_id: str) -> tuple[Company, int]:
+        if company_id not in self.companies:
+            raise UnknownReferenceError(f"no company with id {company_id!r}")
+        members = [u.id for u in self.units_in(company_id)]
+        if members:
+            raise InvalidValueError(
+                f"company {company_id!r} still holds {len(members)} unit(s); move them first")
+        company, index = self._companies.pop(company_id)
+        self.events.emit(ev.Event(ev.COMPANY_REMOVED, company_id))
+        return company, index
+
+    def update_company(self, company_id: str, **changes: Any) -> dict[str, Any]:
+        if company_id not in self.companies:
+            raise UnknownReferenceError(f"no company with id {company_id!r}")
+        return self._update(self.companies[company_id], _COMPANY_FIELDS, changes, "company",
+                            ev.COMPANY_CHANGED)
+
+    # ---- units ------------------------------------------------------------------------
+    def add_unit(self, unit: Unit, index: int | None = None) -> None:
+        uid = v.ident(unit.id, "unit id")
+        if uid in self.units:
+            raise DuplicateIdError(f"a unit with id {uid!r} already exists")
+        fields = {k: getattr(unit, k) for k in _UNIT_FIELDS}
+        clean = Unit(id=uid, **clean_fields(_UNIT_FIELDS, fields, "unit"))
+        if not (clean.name.strip() or clean.name_en.strip()):
+            raise InvalidValueError(f"unit {uid!r} needs a name")
+        if clean.company and clean.company not in self.companies:
+            raise UnknownReferenceError(f"unit {uid!r} names unknown company {clean.company!r}")
+        clean.plan = clean_plan(unit.plan) if unit.plan is not None else None
+        self._units.insert(uid, clean, index)
+        self.events.emit(ev.Event(ev.UNIT_ADDED, uid))
+
+    def remove_unit(self, unit_id: str) -> tuple[Unit, int]:
+        """Remove a unit that no flow touches (remove its flows first; see ops)."""
+        self.unit(unit_id)
+        if self._by_unit.get(unit_id):
+            raise InvalidValueError(f"unit {unit_id!r} still has flows; remove them first")
+        unit, index = self._units.pop(unit_id)
+        self._by_unit.pop(unit_id, None)
+        self.events.emit(ev.Event(ev.UNIT_REMOVED, unit_id))
+        return unit, index
+
+    def update_unit(self, unit_id: str, **changes: Any) -> dict[str, Any]:
+        """Apply changes; returns the old values of the fields that changed."""
+        unit = self.unit(unit_id)
+        clean = clean_fields(_UNIT_FIELDS, changes, "unit")
+        name = clean.get("name", unit.name)
+        name_en = clean.get("name_en", unit.name_en)
+        if not (name.strip() or name_en.strip()):
+            raise InvalidValueError(f"unit {unit_id!r} needs a name")
+        if clean.get("company") and clean["company"] not in self.companies:
+            raise UnknownReferenceError(f"no company with id {clean['company']!r}")
+        return self._update(unit, _UNIT_FIELDS, clean, "unit", ev.UNIT_CHANGED, cleaned=True)
+
+    def set_plan(self, unit_id: str, plan: CsirtPlan | None) -> CsirtPlan | None:
+        """Replace a unit's CSIRT plan; returns the previous one."""
+        unit = self.unit(unit_id)
+        clean = clean_plan(plan) if plan is not None else None
+        old = unit.plan
+        if clean != old:
+            unit.plan = clean
+            self.events.emit(ev.Event(ev.PLAN_CHANGED, unit_id))
+        return copy.deepcopy(old)
+
+    # ---- flows ------------------------------------------------------------------------
+    def add_flow(self, flow: Flow, index: int | None = None) -> None:
+        fid = v.ident(flow.id, "flow id")
+        if fid in self.flows:
+            raise DuplicateIdError(f"a flow with id {fid!r} already exists")
+        fields = {k: getattr(flow, k) for k in _FLOW_FIELDS}
+        clean = Flow(id=fid, **clean_fields(_FLOW_FIELDS, fields, "flow"))
+        self._check_flow(clean)
+        self._flows.insert(fid, clean, index)
+        self._attach(clean)
+        self.events.emit(ev.Event(ev.FLOW_ADDED, fid))
+
+    def remove_flow(self, flow_id: str) -> tuple[Flow, int]:
+        if flow_id not in self.flows:
+            raise UnknownReferenceError(f"no flow with id {flow_id!r}")
+        flow, index = self._flows.pop(flow_id)
+        self._detach(flow)
+        self.events.emit(ev.Event(ev.FLOW_REMOVED, flow_id))
+        return flow, index
+
+    def update_flow(self, flow_id: str, **changes: Any) -> dict[str, Any]:
+        if flow_id not in self.flows:
+            raise UnknownReferenceError(f"no flow with id {flow_id!r}")
+        flow = self.flows[flow_id]
+        clean = clean_fields(_FLOW_FIELDS, changes, "flow")
+        candidate = Flow(**{**flow.__dict__, **clean})
+        self._detach(flow)
+        try:
+            self._check_flow(candidate)
+        except Exception:
+            self._attach(flow)
+            raise
+        return self._update(flow, _FLOW_FIELDS, clean, "flow", ev.FLOW_CHANGED, cleaned=True,
+                            before_emit=lambda: self._attach(flow))
+
+    def check_flow(self, flow: Flow) -> None:
+        """Raise the `ModelError` that adding `flow` would raise, without adding it."""
+        clean = Flow(id=flow.id, **clean_fields(
+            _FLOW_FIELDS, {k: getattr(flow, k) for k in _FLOW_FIELDS}, "flow"))
+        self._check_flow(clean)
+
+    def _check_flow(self, flow: Flow) -> None:
+        for end in (flow.source, flow.target):
+            if end not in self.units:
+                raise UnknownReferenceError(f"flow {flow.id!r} refers to unknown unit {end!r}")
+        if flow.source == flow.target:
+            raise InvalidValueError(f"flow {flow.id!r} starts and ends at the same unit")
+        if flow.kind is not FlowKind.REPORTING:
+            return
+        sup = self.superior(flow.target)
+        if sup is not None:
+            raise SecondSuperiorError(
+                f"{self._name(flow.target)} already reports to {self._name(sup)}; "
+                "a unit has one reporting superior")
+        path = self.reporting_path(flow.source)
+        if flow.target in path:
+            cycle = path[: path.index(flow.target) + 1][::-1] + [flow.target]
+            names = " → ".join(self._name(u) for u in cycle)
+            raise ReportingCycleError(f"reporting line would form a cycle: {names}", cycle)
+
+    def _name(self, unit_id: str) -> str:
+        u = self.units.get(unit_id)
+        return f"'{u.name or u.name_en}'" if u else repr(unit_id)
+
+    def _attach(self, flow: Flow) -> None:
+        self._by_unit.setdefault(flow.source, set()).add(flow.id)
+        self._by_unit.setdefault(flow.target, set()).add(flow.id)
+        if flow.kind is FlowKind.REPORTING:
+            self._superior[flow.target] = flow.id
+
+    def _detach(self, flow: Flow) -> None:
+        for end in (flow.source, flow.target):
+            s = self._by_unit.get(end)
+            if s is not None:
+                s.discard(flow.id)
+        if self._superior.get(flow.target) == flow.id:
+            del self._superior[flow.target]
+
+    # ---- costs, process, metadata, budget inputs ---------------------------------------
+    def add_cost(self, item: CostItem, index: int | None = None) -> None:
+        cid = v.ident(item.id, "cost item id")
+        if cid in self.costs:
+            raise DuplicateIdError(f"a cost item with id {cid!r} already exists")
+        fields = {k: getattr(item, k) for k in _COST_FIELDS}
+        self._costs.insert(cid, CostItem(id=cid, **clean_fields(_COST_FIELDS, fields, "cost item")),
+                           index)
+        self.events.emit(ev.Event(ev.COST_ADDED, cid))
+
+    def remove_cost(self, cost_id: str) -> tuple[CostItem, int]:
+        if cost_id not in self.costs:
+            raise UnknownReferenceError(f"no cost item with id {cost_id!r}")
+        item, index = self._costs.pop(cost_id)
+        self.events.emit(ev.Event(ev.COST_REMOVED, cost_id))
+        return item, index
+
+    def update_cost(self, cost_id: str, **changes: Any) -> dict[str, Any]:
+        if cost_id not in self.costs:
+            raise UnknownReferenceError(f"no cost item with id {cost_id!r}")
+        return self._update(self.costs[cost_id], _COST_FIELDS, changes, "cost item",
+                            ev.COST_CHANGED)
+
+    def set_process(self, step: str, status: ProcessStatus | str) -> ProcessStatus:
+        if step not in STEP_KEYS:
+            raise InvalidValueError(f"{step!r} is not a process step")
+        new = v.enum_value(ProcessStatus, status, "process status")
+        old = self.process.get(step, ProcessStatus.NOT_STARTED)
+        if new is not old:
+            if new is ProcessStatus.NOT_STARTED:
+                self.process.pop(step, None)
+            else:
+                self.process[step] = new
+            self.events.emit(ev.Event(ev.PROCESS_CHANGED, step))
+        return old
+
+    def update_metadata(self, **changes: Any) -> dict[str, Any]:
+        return self._update(self.metadata, _METADATA_FIELDS, changes, "metadata",
+                            ev.METADATA_CHANGED)
+
+    def update_budget(self, **changes: Any) -> dict[str, Any]:
+        return self._update(self.budget, _BUDGET_FIELDS, changes, "budget inputs",
+                            ev.BUDGET_CHANGED)
+
+    # ---- shared -------------------------------------------------------------------------
+    def _update(self, obj: Any, table: dict, changes: dict[str, Any], what: str, event: str,
+                cleaned: bool = False, before_emit: Any = None) -> dict[str, Any]:
+        clean = changes if cleaned else clean_fields(table, changes, what)
+        old = {k: getattr(obj, k) for k, val in clean.items() if getattr(obj, k) != val}
+        for k in old:
+            setattr(obj, k, clean[k])
+        if before_emit is not None:
+            before_emit()
+        if old:
+            self.events.emit(ev.Event(event, getattr(obj, "id", ""), tuple(old), dict(old)))
+        return old
+
+    # ---- whole-design helpers -----------------------------------------------------------
+    def copy(self) -> Design:
+        """A deep copy without listeners."""
+        listeners = self.events
+        self.events = ev.Emitter()
+        try:
+            return copy.deepcopy(self)
+        finally:
+            self.events = listeners
+
+    def roots(self) -> list[str]:
+        """Units without a reporting superior, in design order."""
+        return [uid for uid in self.units if uid not in self._superior]
+
+    def children(self) -> dict[str, list[str]]:
+        """Reporting subordinates of every unit, in flow order."""
+        out: dict[str, list[str]] = {}
+        for f in self.flows.values():
+            if f.kind is FlowKind.REPORTING:
+                out.setdefault(f.source, []).append(f.target)
+        return out
+
+    def summary(self) -> dict[str, Any]:
+        def count(items: Iterable[str]) -> dict[str, int]:
+            out: dict[str, int] = {}
+            for k in items:
+                out[k] = out.get(k, 0) + 1
+            return out
+
+        return {
+            "companies": len(self.companies),
+            "units": count(u.kind.value for u in self.units.values()),
+            "flows": count(f.kind.value for f in self.flows.values()),
+        }
