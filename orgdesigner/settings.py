@@ -1,0 +1,262 @@
+"""User settings (no Qt): language, default currency, budget rates, autosave, recent files.
+
+Stored as JSON in `paths.config_dir()/settings.json` with a schema version. A settings file
+must never stop the app from starting: a file that cannot be parsed, is not an object, or was
+written by a newer schema is moved aside to `settings.json.corrupt-<timestamp>` and defaults
+are used, with a warning the GUI shows. A single bad value only falls back to its default
+(with a warning), so one typo does not cost the user their recent files.
+"""
+
+from __future__ import annotations
+
+import json
+import locale
+import os
+import time
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from . import paths
+from .formats.atomic import WriteError, atomic_write
+
+SCHEMA = 1
+FILE_NAME = "settings.json"
+MAX_RECENT = 10
+MAX_BYTES = 1024 * 1024
+LANGUAGES = ("en", "ja")
+DEFAULT_AUTOSAVE_S = 60
+#: 0 turns autosave off; otherwise between 10 s and a day.
+AUTOSAVE_RANGE = (10, 24 * 3600)
+
+
+def system_language() -> str:
+    """"ja" when the user's locale is Japanese, otherwise "en"."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var, "")
+        if value and value not in ("C", "POSIX"):
+            return "ja" if value.lower().startswith("ja") else "en"
+    try:
+        name = locale.getlocale()[0] or ""
+    except ValueError:
+        name = ""
+    return "ja" if name.lower().startswith("ja") else "en"
+
+
+@dataclass
+class Settings:
+    language: str = field(default_factory=system_language)
+    currency: str = "JPY"
+    #: Annual loaded cost per role in yen; only roles that differ from the shipped budget
+    #: defaults need to be here (empty = use the defaults).
+    role_rates: dict[str, int] = field(default_factory=dict)
+    #: Welfare/overhead multiplier; None = the shipped default.
+    multiplier: Decimal | None = None
+    autosave_interval_s: int = DEFAULT_AUTOSAVE_S
+    recent_files: list[str] = field(default_factory=list)
+    #: Problems met while loading, for the GUI to show; never saved.
+    warnings: list[str] = field(default_factory=list, compare=False)
+
+    def add_recent(self, path: str | os.PathLike) -> None:
+        """Put `path` first in the recent list (absolute, no duplicates, at most MAX_RECENT)."""
+        p = str(Path(path).expanduser().absolute())
+        rest = [r for r in self.recent_files if r != p]
+        self.recent_files = [p, *rest][:MAX_RECENT]
+
+    def remove_recent(self, path: str | os.PathLike) -> None:
+        p = str(Path(path).expanduser().absolute())
+        self.recent_files = [r for r in self.recent_files if r != p]
+
+    def existing_recent(self) -> list[Path]:
+        """Recent files that still exist, most recent first."""
+        return [Path(r) for r in self.recent_files if Path(r).is_file()]
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "language": self.language,
+            "currency": self.currency,
+            "role_rates": dict(self.role_rates),
+            "multiplier": None if self.multiplier is None else str(self.multiplier),
+            "autosave_interval_s": self.autosave_interval_s,
+            "recent_files": list(self.recent_files),
+        }
+
+
+def settings_path() -> Path:
+    return paths.config_dir() / FILE_NAME
+
+
+# ---- per-field validation: each returns the clean value or raises ValueError ------------
+
+def _language(v: Any) -> str:
+    if v not in LANGUAGES:
+        raise ValueError(f"{v!r} is not a supported language ({', '.join(LANGUAGES)})")
+    return v
+
+
+def _currency(v: Any) -> str:
+    if not isinstance(v, str) or not (3 <= len(v.strip()) <= 8) or not v.strip().isalpha():
+        raise ValueError(f"{v!r} is not a currency code such as JPY")
+    return v.strip().upper()
+
+
+def _role_rates(v: Any) -> dict[str, int]:
+    if not isinstance(v, dict):
+        raise ValueError("must be an object of role → yearly cost")
+    out: dict[str, int] = {}
+    for role, rate in v.items():
+        if not role.strip():
+            raise ValueError("a role name is empty")
+        if isinstance(rate, bool) or not isinstance(rate, int) or rate < 0:
+            raise ValueError(f"rate for {role!r} must be a whole number ≥ 0, not {rate!r}")
+        out[role.strip()] = rate
+    return out
+
+
+def parse_multiplier(v: Any) -> Decimal | None:
+    if v is None:
+        return None
+    if isinstance(v, bool) or not isinstance(v, (int, float, str, Decimal)):
+        raise ValueError(f"{v!r} is not a number")
+    try:
+        d = Decimal(str(v).strip())
+    except InvalidOperation:
+        raise ValueError(f"{v!r} is not a number") from None
+    if not d.is_finite() or not (Decimal("0.5") <= d <= Decimal("10")):
+        raise ValueError(f"{v} is outside 0.5–10")
+    return d
+
+
+def _interval(v: Any) -> int:
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise ValueError(f"{v!r} is not a whole number of seconds")
+    if v != 0 and not (AUTOSAVE_RANGE[0] <= v <= AUTOSAVE_RANGE[1]):
+        raise ValueError(f"{v} s is outside {AUTOSAVE_RANGE[0]}–{AUTOSAVE_RANGE[1]} s (0 = off)")
+    return v
+
+
+def _recent(v: Any) -> list[str]:
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise ValueError("must be a list of file paths")
+    out: list[str] = []
+    for x in v:
+        if x and x not in out and Path(x).is_file():
+            out.append(x)
+    return out[:MAX_RECENT]
+
+
+_FIELDS = {
+    "language": _language,
+    "currency": _currency,
+    "role_rates": _role_rates,
+    "multiplier": parse_multiplier,
+    "autosave_interval_s": _interval,
+    "recent_files": _recent,
+}
+
+
+# ---- load / save --------------------------------------------------------------------------
+
+class _Corrupt(Exception):
+    pass
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise _Corrupt(f"it is larger than {MAX_BYTES // 1024} KB")
+        text = path.read_bytes().decode("utf-8")
+        data = json.loads(text)
+    except UnicodeDecodeError:
+        raise _Corrupt("it is not UTF-8 text") from None
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise _Corrupt(f"it is not valid JSON ({getattr(exc, 'msg', 'nested too deeply')})") \
+            from None
+    if not isinstance(data, dict):
+        raise _Corrupt("it is not a JSON object")
+    schema = data.get("schema")
+    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
+        raise _Corrupt(f"its schema version {schema!r} is not valid")
+    if schema > SCHEMA:
+        raise _Corrupt(f"it was written by a newer OrgDesigner (settings schema {schema}; "
+                       f"this version reads {SCHEMA})")
+    return data
+
+
+def _backup(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    os.replace(path, target)
+    return target
+
+
+def load_settings(path: str | os.PathLike | None = None) -> Settings:
+    """Read the settings; never raises for a bad file (see the module docstring)."""
+    p = Path(path) if path is not None else settings_path()
+    settings = Settings()
+    try:
+        data = _read(p)
+    except FileNotFoundError:
+        return settings
+    except _Corrupt as exc:
+        try:
+            moved = _backup(p)
+            where = f"it was backed up to {moved}"
+        except OSError as err:
+            where = f"it could not be backed up ({err.strerror or err})"
+        settings.warnings.append(
+            f"The settings file {p} could not be used because {exc}; {where} and the "
+            "default settings are used.")
+        try:
+            save_settings(settings, p)
+        except WriteError as err:
+            settings.warnings.append(f"The default settings could not be written: {err}")
+        return settings
+    except OSError as exc:
+        settings.warnings.append(f"The settings file {p} could not be read "
+                                 f"({exc.strerror or exc}); the default settings are used.")
+        return settings
+    for name, clean in _FIELDS.items():
+        if name not in data:
+            continue
+        try:
+            setattr(settings, name, clean(data[name]))
+        except (ValueError, AttributeError) as exc:
+            settings.warnings.append(f"Setting {name!r} in {p}: {exc}; the default "
+                                     f"({getattr(Settings(), name)!r}) is used instead.")
+    return settings
+
+
+def save_settings(settings: Settings, path: str | os.PathLike | None = None) -> None:
+    """Write atomically; raises `WriteError` with a one-line reason if it cannot."""
+    p = Path(path) if path is not None else settings_path()
+    for name, clean in _FIELDS.items():
+        if name != "recent_files":
+            try:
+                clean(getattr(settings, name))
+            except (ValueError, AttributeError) as exc:
+                raise WriteError(f"setting {name!r}: {exc}") from None
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(f"{p.parent}: {exc.strerror or exc}") from None
+    text = json.dumps(settings.to_data(), ensure_ascii=False, indent=2) + "\n"
+    atomic_write(p, text)
+
+
+def remember_file(path: str | os.PathLike) -> Settings:
+    """Load, add `path` to the recent files, save; a failed save is not an error for the
+    caller (recent files are a convenience), so it becomes a warning."""
+    settings = load_settings()
+    settings.add_recent(path)
+    try:
+        save_settings(settings)
+    except WriteError as exc:
+        settings.warnings.append(f"Recent files could not be saved: {exc}")
+    return settings
