@@ -72,7 +72,8 @@ def _money(d: Decimal) -> str:
 
 
 def _num(x: float) -> float | int:
-    return int(x) if float(x).is_integer() else round(x, 3)
+    r = round(float(x), 3)
+    return int(r) if r.is_integer() else r
 
 
 def to_data(design: Design) -> dict[str, Any]:
