@@ -1,0 +1,423 @@
+"""The canvas scene: a mirror of the design, kept in step by the model's events.
+
+Like orange-canvas-core's scene (STYLE.md practice 1) it keeps item↔id maps and reacts to
+`unit_added`, `flow_changed`, … — it never changes the design itself. Edits made with the
+mouse are turned into operations and pushed through the controller; the resulting model
+events then update the items, so undo and redo need no view code at all.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneDragDropEvent,
+    QGraphicsSceneMouseEvent,
+)
+
+from .. import presets
+from ..model import Flow, FlowKind, ops
+from ..model import events as ev
+from .interactions import (
+    ConnectInteraction,
+    DropInteraction,
+    Interaction,
+    SelectInteraction,
+    drop_ops,
+)
+from .items.company_item import MARGIN, TITLE_H, CompanyItem
+from .items.flow_item import FlowItem
+from .items.unit_item import UnitItem
+
+if TYPE_CHECKING:
+    from .controller import DocumentController
+
+GRID = 20.0
+
+
+class DiagramScene(QGraphicsScene):
+    def __init__(self, controller: DocumentController) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.design = controller.design
+        self.lang = controller.lang
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBackgroundBrush(QColor("#FFFFFF"))
+        self.unit_items: dict[str, UnitItem] = {}
+        self.flow_items: dict[str, FlowItem] = {}
+        self.company_items: dict[str, CompanyItem] = {}
+        self._unit_flows: dict[str, set[str]] = {}
+        self._pairs: dict[tuple[str, str], list[str]] = {}
+        self._flow_ends: dict[str, tuple[str, str]] = {}
+        self._company_units: dict[str, set[str]] = {}
+        self._unit_company: dict[str, str] = {}
+        self._dirty_companies: set[str] = set()
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(0)
+        self._flush_timer.timeout.connect(self.flush)
+        self.show_grid = False
+        self.snap_to_grid = False
+        self.flow_kind = FlowKind.REPORTING
+        self.connect_mode = False
+        self._interaction: Interaction = SelectInteraction(self)
+        self._drop: DropInteraction | None = None
+        self.populate()
+        self.design.events.subscribe(self.on_event)
+
+    def detach(self) -> None:
+        self.design.events.unsubscribe(self.on_event)
+
+    # ---- building -------------------------------------------------------------------------
+    def populate(self) -> None:
+        """Create every item at once (opening a file), cheaper than event by event."""
+        d, lang = self.design, self.lang
+        for uid, unit in d.units.items():
+            item = UnitItem(uid)
+            item.sync(unit, lang)
+            self.addItem(item)
+            self.unit_items[uid] = item
+            self._note_company(uid, unit.company)
+        for fid, flow in d.flows.items():
+            item = FlowItem(fid)
+            item.sync(flow, lang)
+            self.addItem(item)
+            self.flow_items[fid] = item
+            self._link(flow)
+        for key in self._pairs:
+            self._assign_parallel(key, route=False)
+        for fid, item in self.flow_items.items():
+            f = d.flows[fid]
+            item.route(self.unit_items[f.source], self.unit_items[f.target])
+        for cid in d.companies:
+            self._add_company_item(cid)
+
+    def _note_company(self, uid: str, cid: str) -> None:
+        old = self._unit_company.get(uid, "")
+        if old == cid and uid in self._unit_company:
+            return
+        if old:
+            self._company_units.get(old, set()).discard(uid)
+            self._dirty_companies.add(old)
+        if cid:
+            self._company_units.setdefault(cid, set()).add(uid)
+            self._dirty_companies.add(cid)
+        self._unit_company[uid] = cid
+
+    def _link(self, flow: Flow) -> None:
+        self._unit_flows.setdefault(flow.source, set()).add(flow.id)
+        self._unit_flows.setdefault(flow.target, set()).add(flow.id)
+        self._pairs.setdefault(_pair(flow), []).append(flow.id)
+        self._flow_ends[flow.id] = (flow.source, flow.target)
+
+    def _unlink(self, fid: str) -> tuple[str, str]:
+        source, target = self._flow_ends.pop(fid)
+        for end in (source, target):
+            self._unit_flows.get(end, set()).discard(fid)
+        key = (min(source, target), max(source, target))
+        group = self._pairs.get(key, [])
+        if fid in group:
+            group.remove(fid)
+        if not group:
+            self._pairs.pop(key, None)
+        return key
+
+    def _assign_parallel(self, key: tuple[str, str], route: bool = True) -> None:
+        """Spread flows joining the same two units: a reporting line stays straight (an
+        elbow); the others bow out alternately, 1, -1, 2, -2 …"""
+        group = self._pairs.get(key, [])
+        flows = self.design.flows
+        straight = group[0] if len(group) == 1 else next(
+            (g for g in group if flows[g].kind is FlowKind.REPORTING), None)
+        slot = 0
+        for fid in group:
+            f = flows[fid]
+            item = self.flow_items[fid]
+            if fid == straight:
+                item.parallel = 0
+            else:
+                slot += 1
+                n = (slot + 1) // 2 * (1 if slot % 2 else -1)
+                item.parallel = n if f.source == key[0] else -n
+            if route:
+                self._route(fid)
+
+    def _route(self, fid: str) -> None:
+        f = self.design.flows[fid]
+        self.flow_items[fid].route(self.unit_items[f.source], self.unit_items[f.target])
+
+    def _add_company_item(self, cid: str) -> None:
+        item = CompanyItem(cid)
+        self.company_items[cid] = item
+        item.sync(self.design.companies[cid], self.lang, self.fitted_rect(cid))
+        self.addItem(item)
+        self._dirty_companies.discard(cid)
+
+    # ---- model events ---------------------------------------------------------------------
+    def on_event(self, e: ev.Event) -> None:  # noqa: C901 - one branch per event type
+        d, t = self.design, e.type
+        if t == ev.UNIT_ADDED:
+            item = UnitItem(e.id)
+            item.sync(d.units[e.id], self.lang)
+            self.addItem(item)
+            self.unit_items[e.id] = item
+            self._note_company(e.id, d.units[e.id].company)
+        elif t == ev.UNIT_REMOVED:
+            item = self.unit_items.pop(e.id, None)
+            if item is not None:
+                self.removeItem(item)
+            self._note_company(e.id, "")
+            self._unit_company.pop(e.id, None)
+            self._unit_flows.pop(e.id, None)
+        elif t in (ev.UNIT_CHANGED, ev.PLAN_CHANGED):
+            unit = d.units[e.id]
+            self.unit_items[e.id].sync(unit, self.lang)
+            self._note_company(e.id, unit.company)
+            self._dirty_companies.add(unit.company)
+            for fid in self._unit_flows.get(e.id, ()):
+                self._route(fid)
+        elif t == ev.FLOW_ADDED:
+            f = d.flows[e.id]
+            item = FlowItem(e.id)
+            item.sync(f, self.lang)
+            self.addItem(item)
+            self.flow_items[e.id] = item
+            self._link(f)
+            self._assign_parallel(_pair(f))
+        elif t == ev.FLOW_REMOVED:
+            item = self.flow_items.pop(e.id, None)
+            if item is not None:
+                self.removeItem(item)
+            if e.id in self._flow_ends:
+                self._assign_parallel(self._unlink(e.id))
+        elif t == ev.FLOW_CHANGED:
+            f = d.flows[e.id]
+            item = self.flow_items[e.id]
+            item.sync(f, self.lang)
+            key = self._unlink(e.id)
+            self._link(f)
+            if key != _pair(f):
+                self._assign_parallel(key)
+            self._assign_parallel(_pair(f))
+        elif t == ev.COMPANY_ADDED:
+            self._add_company_item(e.id)
+        elif t == ev.COMPANY_REMOVED:
+            item = self.company_items.pop(e.id, None)
+            if item is not None:
+                self.removeItem(item)
+            self._company_units.pop(e.id, None)
+            self._dirty_companies.discard(e.id)
+        elif t == ev.COMPANY_CHANGED:
+            self._dirty_companies.add(e.id)
+        self._dirty_companies.discard("")
+        if self._dirty_companies and not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def flush(self) -> None:
+        """Bring company frames up to date (deferred so a big batch refits each frame once)."""
+        self._flush_timer.stop()
+        dirty, self._dirty_companies = self._dirty_companies, set()
+        for cid in dirty:
+            item = self.company_items.get(cid)
+            if item is not None and cid in self.design.companies:
+                item.sync(self.design.companies[cid], self.lang, self.fitted_rect(cid))
+
+    def fitted_rect(self, cid: str) -> QRectF | None:
+        """The frame that holds a company's units, with room for the title."""
+        rect = QRectF()
+        for uid in self._company_units.get(cid, ()):
+            item = self.unit_items.get(uid)
+            if item is not None:
+                rect = rect.united(item.scene_box()) if not rect.isNull() else item.scene_box()
+        if rect.isNull():
+            return None
+        return rect.adjusted(-MARGIN, -MARGIN - TITLE_H / 2, MARGIN, MARGIN)
+
+    # ---- queries --------------------------------------------------------------------------
+    def units_of_company(self, cid: str) -> list[str]:
+        return [u for u in self.design.units if u in self._company_units.get(cid, ())]
+
+    def item_at(self, pos: QPointF, kinds: tuple[type, ...] = (UnitItem, FlowItem, CompanyItem),
+                below: QGraphicsItem | None = None) -> QGraphicsItem | None:
+        for item in self.items(pos, Qt.ItemSelectionMode.IntersectsItemShape,
+                               Qt.SortOrder.DescendingOrder):
+            if item is not below and isinstance(item, kinds):
+                return item
+        return None
+
+    def company_at(self, pos: QPointF) -> CompanyItem | None:
+        """The innermost (smallest) frame containing `pos`."""
+        hits = [c for c in self.company_items.values() if c.scene_rect().contains(pos)]
+        return min(hits, key=lambda c: c.w * c.h) if hits else None
+
+    def selected_unit_ids(self) -> list[str]:
+        sel = {i.uid for i in self.selectedItems() if isinstance(i, UnitItem)}
+        return [u for u in self.design.units if u in sel]
+
+    def selected_flow_ids(self) -> list[str]:
+        sel = {i.fid for i in self.selectedItems() if isinstance(i, FlowItem)}
+        return [f for f in self.design.flows if f in sel]
+
+    def selected_company_ids(self) -> list[str]:
+        sel = {i.cid for i in self.selectedItems() if isinstance(i, CompanyItem)}
+        return [c for c in self.design.companies if c in sel]
+
+    def items_rect(self, unit_ids: list[str]) -> QRectF:
+        rect = QRectF()
+        for uid in unit_ids:
+            if uid in self.unit_items:
+                box = self.unit_items[uid].scene_box()
+                rect = rect.united(box) if not rect.isNull() else box
+        return rect
+
+    # ---- selection ------------------------------------------------------------------------
+    def select_ids(self, units: list[str] = (), flows: list[str] = (),
+                   companies: list[str] = ()) -> None:
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for ids, table in ((units, self.unit_items), (flows, self.flow_items),
+                               (companies, self.company_items)):
+                for i in ids:
+                    if i in table:
+                        table[i].setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self.selectionChanged.emit()
+
+    def center_on_units(self, ids: list[str]) -> None:
+        rect = self.items_rect(ids)
+        for view in self.views():
+            if not rect.isNull():
+                view.ensureVisible(rect, 60, 60)
+                view.centerOn(rect.center())
+
+    # ---- feedback during a drag -------------------------------------------------------------
+    def preview_move(self, units: dict[str, QPointF], frames: dict[str, QPointF]) -> None:
+        touched: set[str] = set()
+        for uid, pos in units.items():
+            self.unit_items[uid].setPos(pos)
+            touched.update(self._unit_flows.get(uid, ()))
+            cid = self._unit_company.get(uid)
+            if cid:
+                self._dirty_companies.add(cid)
+        for fid in touched:
+            self._route(fid)
+        for cid, pos in frames.items():
+            self.company_items[cid].setPos(pos)
+        self._dirty_companies -= set(frames)
+        self.flush()
+
+    def resync_positions(self, units: list[str], frames: list[str]) -> None:
+        """Put items back where the model says (a cancelled drag)."""
+        d = self.design
+        self.preview_move({u: QPointF(d.units[u].x, d.units[u].y) for u in units if u in d.units},
+                          {})
+        for cid in frames:
+            if cid in d.companies:
+                self._dirty_companies.add(cid)
+        self.flush()
+
+    def snap(self, p: QPointF) -> QPointF:
+        if not self.snap_to_grid:
+            return QPointF(p)
+        return QPointF(round(p.x() / GRID) * GRID, round(p.y() / GRID) * GRID)
+
+    # ---- actions the interactions ask for ---------------------------------------------------
+    def connect_units(self, source: str, target: str, kind: FlowKind) -> bool:
+        flow = Flow(self.design.new_id("f"), source, target, kind)
+        return self.controller.push(ops.AddFlow(flow),
+                                    self.tr("Connect (%1)").replace("%1", kind.label(self.lang)))
+
+    def drop_preset(self, preset_id: str, pos: QPointF) -> bool:
+        batch, new_id = drop_ops(self, preset_id, pos)
+        name = presets.preset(preset_id).label(self.lang)
+        if not self.controller.push(batch, self.tr("Add %1").replace("%1", name)):
+            return False
+        self.flush()
+        if new_id in self.unit_items:
+            self.select_ids(units=[new_id])
+        elif new_id in self.company_items:
+            self.select_ids(companies=[new_id])
+        return True
+
+    # ---- interaction plumbing ---------------------------------------------------------------
+    def set_interaction(self, interaction: Interaction | None) -> None:
+        if interaction is None:
+            interaction = ConnectInteraction(self) if self.connect_mode else SelectInteraction(self)
+        self._interaction = interaction
+
+    @property
+    def interaction(self) -> Interaction:
+        return self._interaction
+
+    def set_connect_mode(self, on: bool) -> None:
+        self._interaction.cancel()
+        self.connect_mode = on
+        self.set_interaction(None)
+
+    def cancel_interaction(self) -> None:
+        self._interaction.cancel()
+        self.set_interaction(None)
+
+    def mousePressEvent(self, e: QGraphicsSceneMouseEvent) -> None:
+        if not self._interaction.press(e):
+            super().mousePressEvent(e)
+
+    def mouseMoveEvent(self, e: QGraphicsSceneMouseEvent) -> None:
+        if not self._interaction.move(e):
+            super().mouseMoveEvent(e)
+
+    def mouseReleaseEvent(self, e: QGraphicsSceneMouseEvent) -> None:
+        if not self._interaction.release(e):
+            super().mouseReleaseEvent(e)
+
+    def dragEnterEvent(self, e: QGraphicsSceneDragDropEvent) -> None:
+        self._drop = DropInteraction(self)
+        self._drop.enter(e)
+
+    def dragMoveEvent(self, e: QGraphicsSceneDragDropEvent) -> None:
+        if self._drop is None:
+            self._drop = DropInteraction(self)
+        self._drop.move(e)
+
+    def dragLeaveEvent(self, e: QGraphicsSceneDragDropEvent) -> None:
+        if self._drop is not None:
+            self._drop.leave()
+        self._drop = None
+
+    def dropEvent(self, e: QGraphicsSceneDragDropEvent) -> None:
+        drop = self._drop or DropInteraction(self)
+        self._drop = None
+        drop.drop(e)
+
+    # ---- grid -------------------------------------------------------------------------------
+    def set_grid(self, on: bool) -> None:
+        self.show_grid = on
+        self.update()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        if not self.show_grid:
+            return
+        scale = painter.worldTransform().m11()
+        step = GRID
+        while step * scale < 8:
+            step *= 5
+        painter.setPen(QPen(QColor("#E3E6EA"), 0))
+        x = (rect.left() // step) * step
+        while x < rect.right():
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+            x += step
+        y = (rect.top() // step) * step
+        while y < rect.bottom():
+            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+            y += step
+
+
+def _pair(flow: Flow) -> tuple[str, str]:
+    return (min(flow.source, flow.target), max(flow.source, flow.target))
