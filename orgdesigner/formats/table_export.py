@@ -1,0 +1,173 @@
+"""Export a design back to the spreadsheet format `table_import` reads (DESIGN.md §8).
+
+So a user can take the organisation back into Excel, fix it there, and import it again:
+import → export → import gives the same design. One row per unit with its superior's id in
+`parent`; flows other than reporting lines (and reporting lines that carry a label) go to a
+flows sheet — in a workbook the sheet `flows`, beside a CSV the file `NAME.flows.csv`; the
+companies, when there are any, to a `companies` sheet / `NAME.companies.csv`.
+
+CSV is written as UTF-8 with a BOM, which is what makes Excel open Japanese text correctly.
+In a workbook every text cell is written as text, so a name such as `=1+1` stays literal and
+an id such as `001` keeps its zeros. Headers and values are English (`lang="en"`, the enum
+values) or Japanese (`lang="ja"`, the Japanese headers and labels); both read back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+from ..model import Design, FlowKind
+from .atomic import atomic_path
+from .table_aliases import (
+    COMPANY_HEADERS_JA,
+    FLOW_HEADERS_JA,
+    SHEET_TITLES,
+    UNIT_HEADERS_JA,
+)
+
+UNIT_COLUMNS = ("id", "name", "name_en", "parent", "kind", "functions", "headcount", "company",
+                "notes")
+FLOW_COLUMNS = ("from", "to", "kind", "label")
+COMPANY_COLUMNS = ("id", "name", "name_en", "kind", "in_scope", "notes")
+_WIDTHS = {"id": 12, "name": 28, "name_en": 28, "parent": 12, "kind": 14, "functions": 30,
+           "headcount": 10, "company": 18, "notes": 30, "from": 12, "to": 12, "label": 24,
+           "in_scope": 10}
+
+Table = tuple[list[str], list[list[Any]]]
+
+
+class TableExportError(ValueError):
+    """The design cannot be written in this format (e.g. an unknown file suffix)."""
+
+
+def _header(columns: tuple[str, ...], ja: dict[str, str], lang: str) -> list[str]:
+    return [ja[c] if lang == "ja" else c for c in columns]
+
+
+def _label(member: Any, lang: str) -> str:
+    return member.label("ja") if lang == "ja" else member.value
+
+
+def company_refs(design: Design) -> dict[str, str]:
+    """What the units sheet writes for each company: its name when that is unambiguous."""
+    names: dict[str, int] = {}
+    for c in design.companies.values():
+        names[c.name] = names.get(c.name, 0) + 1
+    return {cid: c.name if c.name and names[c.name] == 1 and
+            (c.name == cid or c.name not in design.companies) else cid
+            for cid, c in design.companies.items()}
+
+
+def unit_table(design: Design, lang: str = "en") -> Table:
+    refs = company_refs(design)
+    sep = "、" if lang == "ja" else "; "
+    rows = []
+    for u in design.units.values():
+        rows.append([u.id, u.name, u.name_en, design.superior(u.id) or "", _label(u.kind, lang),
+                     sep.join(_label(f, lang) for f in u.functions), u.headcount,
+                     refs.get(u.company, u.company), u.notes])
+    return _header(UNIT_COLUMNS, UNIT_HEADERS_JA, lang), rows
+
+
+def flow_table(design: Design, lang: str = "en") -> Table:
+    """Overlay flows, and reporting lines only when they carry a label the parent column
+    cannot hold."""
+    rows = [[f.source, f.target, _label(f.kind, lang), f.label] for f in design.flows.values()
+            if f.kind is not FlowKind.REPORTING or f.label]
+    return _header(FLOW_COLUMNS, FLOW_HEADERS_JA, lang), rows
+
+
+def company_table(design: Design, lang: str = "en") -> Table:
+    yes, no = ("はい", "いいえ") if lang == "ja" else ("yes", "no")
+    rows = [[c.id, c.name, c.name_en, _label(c.kind, lang), yes if c.in_scope else no, c.notes]
+            for c in design.companies.values()]
+    return _header(COMPANY_COLUMNS, COMPANY_HEADERS_JA, lang), rows
+
+
+def write_table(design: Design, path: str | os.PathLike, lang: str = "en") -> None:
+    """Write `.csv` (plus side files) or `.xlsx`, chosen by the suffix, atomically."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if lang not in ("en", "ja"):
+        raise TableExportError(f"language must be 'en' or 'ja', not {lang!r}")
+    tables = {"units": unit_table(design, lang), "flows": flow_table(design, lang),
+              "companies": company_table(design, lang)}
+    if suffix == ".xlsx":
+        _write_xlsx(path, tables, lang)
+    elif suffix in (".csv", ".txt"):
+        _write_csvs(path, tables)
+    else:
+        raise TableExportError(f"{path.name}: cannot tell the table format from the suffix "
+                               f"'{path.suffix}'; use .csv or .xlsx")
+
+
+def side_path(path: Path, role: str) -> Path:
+    """`units.csv` → `units.flows.csv`: where the flows and companies of a CSV live."""
+    return path.with_name(f"{path.stem}.{role}{path.suffix}")
+
+
+def _csv_bytes(table: Table) -> bytes:
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, lineterminator="\r\n")
+    header, rows = table
+    writer.writerow(header)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def _write_csvs(path: Path, tables: dict[str, Table]) -> None:
+    """The units file, and each side file that has rows — or that exists already, so an old
+    one never outlives the design it belonged to."""
+    files = {path: tables["units"]}
+    for role in ("flows", "companies"):
+        side = side_path(path, role)
+        if tables[role][1] or side.exists():
+            files[side] = tables[role]
+    payloads = {p: _csv_bytes(t) for p, t in files.items()}
+    with contextlib.ExitStack() as stack:  # all files are replaced together at the end
+        for p, data in payloads.items():
+            stack.enter_context(atomic_path(p)).write_bytes(data)
+
+
+def _write_xlsx(path: Path, tables: dict[str, Table], lang: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook(write_only=True)
+    titles = SHEET_TITLES[lang]
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDE6F0")
+    for role, columns in (("units", UNIT_COLUMNS), ("flows", FLOW_COLUMNS),
+                          ("companies", COMPANY_COLUMNS)):
+        header, rows = tables[role]
+        if role == "companies" and not rows:
+            continue
+        ws = wb.create_sheet(titles[role])
+        for i, column in enumerate(columns, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = _WIDTHS[column]
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+
+        def cell(value: Any, ws: Any = ws) -> Any:
+            c = WriteOnlyCell(ws, value=value)
+            if isinstance(value, str):
+                c.data_type = "s"  # text stays text: '=1+1' is not a formula
+            return c
+
+        head = []
+        for h in header:
+            c = cell(h)
+            c.font, c.fill = bold, fill
+            head.append(c)
+        ws.append(head)
+        for row in rows:
+            ws.append([cell(v) for v in row])
+    with atomic_path(path) as tmp:
+        wb.save(tmp)

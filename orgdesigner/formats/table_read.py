@@ -1,0 +1,296 @@
+"""Reading cells out of a CSV or .xlsx file, before any meaning is given to them.
+
+CSV: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"), or Shift_JIS —
+read as CP932, the superset Japanese Excel actually writes — detected when no encoding is
+given; the delimiter (comma, tab or semicolon) is taken from the first line.
+XLSX: openpyxl in read-only mode, streaming the sheet XML, so a large sheet never becomes a
+tree of cell objects. Formula cells give their saved result; a formula without one (a file
+written by a script and never opened in Excel) or an error value such as `#REF!` becomes a
+`BadCell` that is reported only if its column matters. Merged cells take the value of their
+top-left cell in every row they cover (an HR sheet merges a company or parent over its units);
+the other columns of a merged block stay empty, since only the first one has a header that
+means anything.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .table_aliases import SHEET_WORDS
+from .table_problems import ERROR, INFO, TableImportError, TableProblem
+
+MAX_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 100_000
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+@dataclass(frozen=True)
+class BadCell:
+    """A cell whose value cannot be used; `message` says why and what to do."""
+
+    message: str
+
+    def __str__(self) -> str:
+        return ""
+
+
+@dataclass
+class RawSheet:
+    name: str  # sheet title, or the CSV file's name: where problems are reported
+    rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # (row number, cells)
+    role: str | None = None  # "units" / "flows" / "companies" when the sheet name says so
+    merges: list[tuple[str, int, int, int, int]] = field(default_factory=list)
+    notes: list[TableProblem] = field(default_factory=list)  # e.g. "read as CP932"
+
+
+def _fail(where: str, message: str) -> TableImportError:
+    return TableImportError([TableProblem(where, 0, "", message)])
+
+
+def check_file(path: Path) -> bytes:
+    """The first bytes of a readable, not too large file; a clear error otherwise."""
+    where = path.name
+    try:
+        if path.is_dir():
+            raise _fail(where, "is a folder, not a spreadsheet")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _fail(where, f"file is {size / 1e6:.1f} MB; sheets larger than "
+                               f"{MAX_BYTES // (1024 * 1024)} MB are refused")
+        with open(path, "rb") as fh:
+            return fh.read(8)
+    except FileNotFoundError:
+        raise _fail(where, "no such file") from None
+    except PermissionError:
+        raise _fail(where, "permission denied") from None
+    except OSError as exc:
+        raise _fail(where, exc.strerror or str(exc)) from None
+
+
+def is_xlsx(path: Path) -> bool:
+    head = check_file(path)
+    if head.startswith(_OLE_MAGIC):
+        raise _fail(path.name, "this is an old Excel 97–2003 (.xls) workbook; save it as "
+                               ".xlsx (Excel Workbook) or CSV UTF-8 and import that")
+    return head.startswith(_ZIP_MAGIC)
+
+
+# ---- CSV -------------------------------------------------------------------------------
+
+def decode(raw: bytes, where: str, encoding: str | None) -> tuple[str, str]:
+    """(text, encoding used). Detection order: BOMs, UTF-8, then CP932."""
+    if encoding:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise _fail(where, f"unknown encoding {encoding!r}") from None
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError as exc:
+            raise _fail(where, f"not valid {encoding} text (byte 0x{raw[exc.start]:02x} at "
+                               f"offset {exc.start})") from None
+        return text.lstrip("\ufeff"), codec
+    if raw.startswith(codecs.BOM_UTF8):
+        return _strict(raw[3:], "utf-8", where), "utf-8-sig"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(raw, "utf-16", where), "utf-16"
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        return raw.decode("cp932"), "cp932"
+    except UnicodeDecodeError:
+        pass
+    raise _fail(where, f"neither UTF-8 nor Shift_JIS (CP932) text (byte "
+                       f"0x{raw[utf8_error.start]:02x} at offset {utf8_error.start}); save it "
+                       "from Excel as 'CSV UTF-8' or give the encoding (--encoding)")
+
+
+def _strict(raw: bytes, codec: str, where: str) -> str:
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise _fail(where, f"not valid {codec} text despite its byte-order mark (offset "
+                           f"{exc.start})") from None
+
+
+def _delimiter(text: str) -> str:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: first.count(d) for d in (",", "\t", ";")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_csv(path: Path, encoding: str | None = None) -> RawSheet:
+    where = path.name
+    check_file(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _fail(where, exc.strerror or str(exc)) from None
+    text, used = decode(raw, where, encoding)
+    sheet = RawSheet(where)
+    if used == "cp932" and not encoding:
+        sheet.notes.append(TableProblem(where, 0, "", "read as Shift_JIS (CP932)", INFO))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    try:
+        for number, record in enumerate(reader, start=1):
+            if number > MAX_ROWS + 10:
+                raise _fail(where, f"more than {MAX_ROWS:,} rows; split the sheet")
+            if any(cell.strip() for cell in record):
+                sheet.rows.append((number, record))
+    except csv.Error as exc:
+        raise TableImportError([TableProblem(where, reader.line_num, "",
+                                             f"not readable as CSV: {exc}")]) from None
+    return sheet
+
+
+# ---- XLSX ------------------------------------------------------------------------------
+
+def read_xlsx(path: Path) -> list[RawSheet]:
+    """Every sheet of the workbook, in workbook order."""
+    import zipfile
+
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    where = path.name
+    check_file(path)
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise _fail(where, f"not a readable .xlsx workbook ({exc})") from None
+    try:
+        sheets = []
+        for ws in wb.worksheets:
+            sheet = RawSheet(ws.title, role=_role(ws.title))
+            _read_sheet(wb, ws, sheet)
+            sheets.append(sheet)
+        return sheets
+    finally:
+        wb.close()
+
+
+def _role(title: str) -> str | None:
+    found = SHEET_WORDS.get(title)
+    return str(found) if found else None
+
+
+def _read_sheet(wb: Any, ws: Any, sheet: RawSheet) -> None:
+    if ws.max_row is not None and ws.max_row > MAX_ROWS + 10:
+        raise _fail(sheet.name, f"sheet has {ws.max_row:,} rows; more than {MAX_ROWS:,} rows "
+                                "are refused (split the sheet)")
+    try:
+        rows, merges = _stream(wb, ws)
+    except (ImportError, AttributeError):  # openpyxl internals moved: plain values only
+        rows, merges = _plain_rows(ws), []
+    for number, cells in rows:
+        if number > MAX_ROWS + 10:
+            raise _fail(sheet.name, f"more than {MAX_ROWS:,} rows; split the sheet")
+        while cells and _blank(cells[-1]):
+            cells.pop()
+        if cells:
+            sheet.rows.append((number, cells))
+    if merges:
+        _fill_merges(sheet, merges)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _stream(wb: Any, ws: Any) -> tuple[list[tuple[int, list[Any]]], list[str]]:
+    """One pass over the sheet XML: values, which cells hold formulas, and merged ranges."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> dict:
+            cell = super().parse_cell(element)
+            cell["formula"] = element.find(FORMULA_TAG) is not None
+            return cell
+
+    rows: list[tuple[int, list[Any]]] = []
+    with ws._get_source() as src:
+        parser = Parser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
+                        date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+        for number, cells in parser.parse():
+            values: list[Any] = []
+            for c in cells:
+                col = c["column"]
+                if col > 16384:
+                    continue
+                values.extend([None] * (col - len(values)))
+                values[col - 1] = _cell_value(c)
+            rows.append((number, values))
+            if number > MAX_ROWS + 10:
+                break
+        merged = parser.merged_cells
+    refs = [m.ref for m in merged.mergeCell] if merged is not None else []
+    return rows, refs
+
+
+def _cell_value(c: dict) -> Any:
+    value = c["value"]
+    if c["data_type"] == "e":
+        return BadCell(f"the cell shows the Excel error {value}; fix the formula or type the "
+                       "value")
+    if c.get("formula") and value is None:
+        return BadCell("the cell holds a formula with no saved result (the file was never "
+                       "calculated by Excel); open and save it in Excel, or type the value")
+    return value
+
+
+def _plain_rows(ws: Any) -> list[tuple[int, list[Any]]]:
+    out = []
+    for number, row in enumerate(ws.iter_rows(), start=1):
+        out.append((number, [None if c.value is None else
+                             (BadCell(f"the cell shows the Excel error {c.value}")
+                              if c.data_type == "e" else c.value) for c in row]))
+    return out
+
+
+_REF = re.compile(r"^([A-Z]+)(\d+):([A-Z]+)(\d+)$")
+
+
+def _fill_merges(sheet: RawSheet, refs: list[str]) -> None:
+    from openpyxl.utils import column_index_from_string
+
+    by_row = {number: cells for number, cells in sheet.rows}
+    for ref in refs:
+        m = _REF.match(ref)
+        if not m:
+            continue
+        c1, r1 = column_index_from_string(m[1]), int(m[2])
+        c2, r2 = column_index_from_string(m[3]), int(m[4])
+        top = by_row.get(r1, [])
+        value = top[c1 - 1] if len(top) >= c1 else None
+        sheet.merges.append((ref, r1, c1, r2, c2))
+        if value is None:
+            continue
+        for r in range(r1, min(r2, r1 + MAX_ROWS) + 1):
+            cells = by_row.get(r)
+            if cells is None:
+                cells = by_row[r] = []
+                sheet.rows.append((r, cells))
+            cells.extend([None] * (c1 - len(cells)))
+            if r != r1:
+                cells[c1 - 1] = value
+    sheet.rows.sort(key=lambda pair: pair[0])
+
+
+def table_kind(path: str | os.PathLike) -> str:
+    """'xlsx' or 'csv', by content first (a renamed workbook is still a workbook)."""
+    return "xlsx" if is_xlsx(Path(path)) else "csv"
+
+
+__all__ = ["BadCell", "ERROR", "MAX_BYTES", "MAX_ROWS", "RawSheet", "decode", "is_xlsx",
+           "read_csv", "read_xlsx", "table_kind"]
