@@ -1,0 +1,117 @@
+"""The supporting sheets: Findings (the checker), Organisation, Process (8 steps), Diagram.
+
+They hold no formulas; they let an approver see why the budget asks for what it asks.
+"""
+
+from __future__ import annotations
+
+from ..model import STEPS, Design, ProcessStatus
+from .defaults import BudgetError
+from .labels import t
+from .xlsx import BOLD, HEADER, WRAP, YEAR, PngImage, Sheet
+
+_SEVERITY = {"error": ("Error", "重大"), "warning": ("Warning", "警告"), "info": ("Info", "情報")}
+
+
+def _severity(value: object, lang: str) -> str:
+    en, ja = _SEVERITY.get(str(getattr(value, "value", value)), (str(value), str(value)))
+    return ja if lang == "ja" else en
+
+
+def _unit_names(design: Design, ids: tuple[str, ...] | list[str], lang: str) -> str:
+    sep = "、" if lang == "ja" else ", "
+    return sep.join(design.units[u].display_name(lang) if u in design.units else u for u in ids)
+
+
+def write_findings(sh: Sheet, design: Design, lang: str) -> None:
+    sh.title(t("fi.heading", lang))
+    try:
+        from ..analysis import check
+    except ImportError:
+        sh.text(3, 1, t("fi.unavailable", lang), fit=False)
+        sh.finish()
+        return
+    report = check(design)
+    r = 3
+    sh.text(r, 1, t("fi.authority", lang), font=BOLD)
+    sh.text(r, 3, report.authority.explanation(lang), fit=False)
+    r += 1
+    if report.nearest:
+        best = report.nearest[0]
+        sh.text(r, 1, t("fi.nearest", lang), font=BOLD)
+        sh.text(r, 3, f"{best.name(lang)} ({best.score:.0%})", fit=False)
+        r += 1
+    r += 1
+    header = r
+    sh.headers(r, [t(k, lang) for k in ("fi.severity", "fi.id", "fi.message", "fi.units",
+                                         "fi.source", "fi.suggestion")])
+    r += 1
+    for f in report.findings:
+        sh.text(r, 1, _severity(f.severity, lang))
+        sh.text(r, 2, f.id)
+        sh.text(r, 3, f.message(lang), align=WRAP)
+        sh.text(r, 4, _unit_names(design, f.units, lang), align=WRAP)
+        sh.text(r, 5, f.source, align=WRAP)
+        sh.text(r, 6, f.suggestion(lang), align=WRAP)
+        r += 1
+    if not report.findings:
+        sh.text(r, 1, t("fi.none", lang), fit=False)
+    sh.finish(header_row=header, freeze=f"A{header + 1}")
+
+
+def write_organisation(sh: Sheet, design: Design, lang: str) -> None:
+    sh.title(t("or.heading", lang))
+    keys = ("or.id", "or.name", "or.name_en", "or.kind", "or.functions", "or.headcount",
+            "or.company", "or.superior")
+    sh.headers(3, [t(k, lang) for k in keys])
+    sep = "、" if lang == "ja" else ", "
+    companies = {cid: c.display_name(lang) for cid, c in design.companies.items()}
+    kinds: dict[object, str] = {}
+    r = 4
+    for uid, u in design.units.items():
+        kind = kinds.get(u.kind) or kinds.setdefault(u.kind, u.kind.label(lang))
+        sup = design.superior(uid)
+        sh.text(r, 1, uid)
+        sh.text(r, 2, u.name)
+        sh.text(r, 3, u.name_en)
+        sh.text(r, 4, kind)
+        sh.text(r, 5, sep.join(f.label(lang) for f in u.functions))
+        sh.number(r, 6, u.headcount)
+        sh.text(r, 7, companies.get(u.company, u.company))
+        sh.text(r, 8, design.units[sup].display_name(lang) if sup else "")
+        r += 1
+    sh.finish(header_row=3, freeze="C4")
+
+
+def write_process(sh: Sheet, design: Design, lang: str) -> None:
+    sh.title(t("pr.heading", lang))
+    sh.headers(3, [t(k, lang) for k in ("pr.step", "pr.japan", "pr.status", "pr.certcc",
+                                         "pr.status")])
+    by_track: dict[str, list] = {}
+    for step in STEPS:
+        by_track.setdefault(step.track, []).append(step)
+    for i, (jp, cc) in enumerate(zip(by_track["japan"], by_track["certcc"], strict=True)):
+        r = 4 + i
+        sh.number(r, 1, jp.number, YEAR).alignment = HEADER
+        for col, step in ((2, jp), (4, cc)):
+            status = design.process.get(step.key, ProcessStatus.NOT_STARTED)
+            sh.text(r, col, step.title(lang))
+            sh.text(r, col + 1, status.label(lang))
+    sh.finish(header_row=3)
+
+
+def write_diagram(sh: Sheet, png: bytes | None, lang: str) -> None:
+    sh.title(t("di.heading", lang))
+    if not png:
+        sh.text(3, 1, t("di.none", lang), fit=False)
+        sh.finish()
+        return
+    try:
+        img = PngImage(png)
+    except ValueError as exc:
+        raise BudgetError(f"cannot embed the diagram: {exc}") from None
+    # fit an A4 landscape page (about 1000 × 680 px at 96 dpi), never enlarge
+    scale = min(1.0, 1000 / max(img.width, 1), 680 / max(img.height, 1))
+    img.width, img.height = max(1, int(img.width * scale)), max(1, int(img.height * scale))
+    sh.ws.add_image(img, "A3")
+    sh.finish()
