@@ -140,34 +140,34 @@ def _write_xlsx(path: Path, tables: dict[str, Table], lang: str) -> None:
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook(write_only=True)
-    titles = SHEET_TITLES[lang]
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDE6F0")
-    for role, columns in (("units", UNIT_COLUMNS), ("flows", FLOW_COLUMNS),
-                          ("companies", COMPANY_COLUMNS)):
-        header, rows = tables[role]
-        if role == "companies" and not rows:
-            continue
-        ws = wb.create_sheet(titles[role])
-        for i, column in enumerate(columns, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = _WIDTHS[column]
-        ws.freeze_panes = "A2"
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    with atomic_path(path) as tmp:  # first, so an unwritable target fails before any work
+        wb = Workbook(write_only=True)
+        titles = SHEET_TITLES[lang]
+        bold = Font(bold=True)
+        fill = PatternFill("solid", fgColor="DDE6F0")
+        for role, columns in (("units", UNIT_COLUMNS), ("flows", FLOW_COLUMNS),
+                              ("companies", COMPANY_COLUMNS)):
+            header, rows = tables[role]
+            if role == "companies" and not rows:
+                continue
+            ws = wb.create_sheet(titles[role])
+            for i, column in enumerate(columns, start=1):
+                ws.column_dimensions[get_column_letter(i)].width = _WIDTHS[column]
+            ws.freeze_panes = "A2"
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
 
-        def cell(value: Any, ws: Any = ws) -> Any:
-            c = WriteOnlyCell(ws, value=value)
-            if isinstance(value, str):
-                c.data_type = "s"  # text stays text: '=1+1' is not a formula
-            return c
+            def cell(value: Any, ws: Any = ws) -> Any:
+                c = WriteOnlyCell(ws, value=value)
+                if isinstance(value, str):
+                    c.data_type = "s"  # text stays text: '=1+1' is not a formula
+                return c
 
-        head = []
-        for h in header:
-            c = cell(h)
-            c.font, c.fill = bold, fill
-            head.append(c)
-        ws.append(head)
-        for row in rows:
-            ws.append([cell(v) for v in row])
-    with atomic_path(path) as tmp:
+            head = []
+            for h in header:
+                c = cell(h)
+                c.font, c.fill = bold, fill
+                head.append(c)
+            ws.append(head)
+            for row in rows:
+                ws.append([cell(v) for v in row])
         wb.save(tmp)

@@ -165,19 +165,22 @@ def read_xlsx(path: Path) -> list[RawSheet]:
 
     where = path.name
     check_file(path)
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise _fail(where, f"not a readable .xlsx workbook ({exc})") from None
-    try:
-        sheets = []
-        for ws in wb.worksheets:
-            sheet = RawSheet(ws.title, role=_role(ws.title))
-            _read_sheet(wb, ws, sheet)
-            sheets.append(sheet)
-        return sheets
-    finally:
-        wb.close()
+    # A file object, not the path: openpyxl refuses names not ending in .xlsx, and a
+    # workbook saved as "org.csv" is still a workbook.
+    with open(path, "rb") as fh:
+        try:
+            wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+            raise _fail(where, f"not a readable .xlsx workbook ({exc})") from None
+        try:
+            sheets = []
+            for ws in wb.worksheets:
+                sheet = RawSheet(ws.title, role=_role(ws.title))
+                _read_sheet(wb, ws, sheet)
+                sheets.append(sheet)
+            return sheets
+        finally:
+            wb.close()
 
 
 def _role(title: str) -> str | None:
