@@ -1,0 +1,130 @@
+"""`orgdesigner budget FILE [-o OUT.xlsx] [--years N] [--lang ja|en]`: the CSIRT budget.
+
+Without `-o` it prints totals per fiscal year and category; with `-o` it writes the approval
+workbook (every total a live formula). Rates come from the design, then the user settings,
+then the shipped illustrative defaults.
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+from pathlib import Path
+
+from ..budget.textwidth import display_width
+from ..model import CostCategory, Expenditure
+from .common import CliError, guard, load_design
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("budget", help="print the CSIRT budget per fiscal year, or write the "
+                                      "approval workbook (.xlsx)")
+    p.add_argument("file", help="the .orgd design")
+    p.add_argument("-o", "--output", help="write the budget workbook to this .xlsx file")
+    p.add_argument("--years", type=int, help="number of fiscal years (default: the design's)")
+    p.add_argument("--lang", choices=("en", "ja"), default="en",
+                   help="language of the headers and labels")
+    p.add_argument("--no-diagram", action="store_true",
+                   help="leave the diagram out of the workbook (faster for big designs)")
+    p.set_defaults(handler=budget)
+
+
+def _settings() -> object | None:
+    """The user's rate overrides, when the settings module exists; a broken settings file
+    never stops a budget (the settings module reports it)."""
+    try:
+        from ..settings import load_settings
+    except ImportError:
+        return None
+    try:
+        return load_settings()
+    except Exception:  # noqa: BLE001 - settings are optional input here
+        return None
+
+
+def budget(ns: argparse.Namespace) -> int:
+    # printing stays outside `guard`, which would turn a closed pipe (`| head`) into an error
+    result, message = _run(ns)
+    if message:
+        print(message)
+    else:
+        print_summary(result, ns.lang)
+    return 0
+
+
+@guard
+def _run(ns: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The budget, and the one-line report when a workbook was written."""
+    from ..budget import BudgetError, compute_budget
+
+    if ns.years is not None and not 1 <= ns.years <= 20:
+        raise CliError(f"--years must be between 1 and 20, not {ns.years}")
+    design = load_design(ns.file)
+    overrides = _settings()
+    try:
+        if ns.output:
+            from ..budget.workbook import diagram_png_for, write_workbook
+
+            out = Path(ns.output)
+            if out.suffix.lower() != ".xlsx":
+                raise CliError(f"{out}: the budget workbook must be an .xlsx file")
+            png = None if ns.no_diagram else diagram_png_for(design, ns.lang)
+            result = write_workbook(design, out, lang=ns.lang, years=ns.years,
+                                    diagram_png=png, overrides=overrides)
+            return result, (f"wrote {out}: {len(result.years)} fiscal years, total "
+                             f"¥{result.grand_total:,}")
+        return compute_budget(design, years=ns.years, overrides=overrides), ""
+    except BudgetError as exc:
+        raise CliError(str(exc)) from None
+
+
+def print_summary(b, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """A plain table: one column per fiscal year plus the total, whole yen."""
+    ja = lang == "ja"
+    a = b.assumptions
+    head = [y.label(lang) for y in b.years] + ["合計" if ja else "Total"]
+    rows: list[tuple[str, list[int]]] = []
+    for cat in CostCategory:
+        values = list(b.by_category[cat])
+        rows.append((cat.label(lang), values + [sum(values)]))
+    rows.append(("合計" if ja else "Total", list(b.total_per_year) + [b.grand_total]))
+    extra = [(e.label(lang), list(b.by_expenditure[e]) + [sum(b.by_expenditure[e])])
+             for e in Expenditure]
+    label_w = max(display_width(r[0]) for r in rows + extra) + 2
+    cells = [f"{v:,}" for _, vals in rows + extra for v in vals] + head
+    col_w = max(display_width(c) for c in cells) + 2
+
+    def line(label: str, values: list[str]) -> str:
+        return _pad(label, label_w) + "".join(_rpad(v, col_w) for v in values)
+
+    unit = "単位: 円" if ja else "JPY"
+    if ja:
+        print(f"予算（{unit}）: 年度開始 {a.fy_start_month}月、"
+              f"法定福利費・間接費係数 ×{a.multiplier}")
+    else:
+        month = calendar.month_name[a.fy_start_month]
+        print(f"Budget ({unit}): fiscal year starts in {month}, "
+              f"overhead multiplier ×{a.multiplier}")
+    print(line("", head))
+    for i, (label, values) in enumerate(rows):
+        if i == len(rows) - 1:
+            print("-" * (label_w + col_w * len(head)))
+        print(line(label, [f"{v:,}" for v in values]))
+    for label, values in extra:
+        print(line(label, [f"{v:,}" for v in values]))
+    fte = [f"{b.total_fte(y.index):g}" for y in b.years]
+    print(line("FTE", fte + [""]))
+    illustrative = [r.key for r in a.roles.values() if r.source in ("default", "fallback")]
+    if illustrative and b.personnel:
+        note = ("注: 参考値の単価を使用しています。設計または設定で置き換えてください。" if ja else
+                "note: some role rates are the illustrative defaults; set your own in the "
+                "design or the settings")
+        print(note)
+
+
+def _pad(s: str, width: int) -> str:
+    return s + " " * max(0, width - display_width(s))
+
+
+def _rpad(s: str, width: int) -> str:
+    return " " * max(0, width - display_width(s)) + s
