@@ -139,6 +139,11 @@ def _folder(directory: Path | None) -> Path:
     return directory if directory is not None else paths.autosave_dir()
 
 
+def snapshot_path(doc: str, *, session: str = SESSION, directory: Path | None = None) -> Path:
+    """Where the snapshot of document `doc` of `session` is (or would be) written."""
+    return _folder(directory) / (_stem(session, doc) + SUFFIX)
+
+
 def write(design: Design, doc: str, *, original: str | os.PathLike | None = None,
           title: str = "", session: str = SESSION, directory: Path | None = None
           ) -> AutosaveEntry:
@@ -146,9 +151,8 @@ def write(design: Design, doc: str, *, original: str | os.PathLike | None = None
 
     Raises `atomic.WriteError` (an OSError) if the folder cannot be written.
     """
-    folder = _folder(directory)
-    folder.mkdir(parents=True, exist_ok=True)
-    snapshot = folder / (_stem(session, doc) + SUFFIX)
+    snapshot = snapshot_path(doc, session=session, directory=directory)
+    snapshot.parent.mkdir(parents=True, exist_ok=True)
     entry = AutosaveEntry(
         snapshot=snapshot, session=session, doc=doc, pid=os.getpid(),
         original=Path(original).absolute() if original else None, title=title,

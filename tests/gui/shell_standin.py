@@ -118,3 +118,16 @@ class StandInWindow(QWidget):
     def current_controller(self):
         return self._controllers[-1] if self._controllers else None
 
+    def dispose(self) -> None:
+        """Close every document before the widget goes. The real controller forwards
+        `undo_stack.indexChanged` through a lambda that raises once the controller is
+        deleted (the stack emits while being destroyed), so cut that link first."""
+        for c in self._controllers:
+            try:
+                c.undo_stack.indexChanged.disconnect()
+            except (RuntimeError, TypeError):
+                pass
+            if hasattr(c, "close"):
+                c.close()
+        self._controllers.clear()
+

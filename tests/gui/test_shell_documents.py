@@ -53,7 +53,8 @@ class Boxes:
 def window(qtbot):
     w = _standin().StandInWindow()
     qtbot.addWidget(w)
-    return w
+    yield w
+    w.dispose()
 
 
 @pytest.fixture

@@ -1,0 +1,289 @@
+"""AutosaveManager and the recovery dialog, including a real app process killed with SIGKILL."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from orgdesigner import autosave, paths, templates
+from orgdesigner.formats import orgd
+from orgdesigner.gui import recovery
+from orgdesigner.gui.autosave import AutosaveManager
+from orgdesigner.model import ops
+
+pytestmark = pytest.mark.gui
+
+
+def _standin():
+    name = "orgdesigner_shell_standin"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, Path(__file__).with_name("shell_standin.py"))
+        sys.modules[name] = module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+def _files() -> list[str]:
+    folder = paths.autosave_dir()
+    return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+
+
+@pytest.fixture
+def window(qtbot):
+    w = _standin().StandInWindow()
+    qtbot.addWidget(w)
+    yield w
+    w.dispose()
+
+
+def _edit(controller, n: int = 1) -> None:
+    assert controller.push(ops.UpdateUnit("csirt", {"headcount": n}), "Headcount")
+
+
+def test_only_modified_documents_are_written_and_clean_ones_removed(window):
+    a = window.open_design(templates.load("model-1"), None)
+    b = window.open_design(templates.load("model-2"), None)
+    m = AutosaveManager(window, interval_s=3600)
+    assert m.save_now() == 0 and _files() == []
+    _edit(a, 3)
+    assert m.save_now() == 1
+    snap = m.snapshot_path(a)
+    assert snap is not None and snap.exists() and m.snapshot_path(b) is None
+    assert orgd.load(snap).units["csirt"].headcount == 3
+    assert m.save_now() == 0  # nothing changed since
+    _edit(a, 4)
+    assert m.save_now() == 1
+    assert orgd.load(snap).units["csirt"].headcount == 4
+    a.undo_stack.undo()
+    a.undo_stack.undo()  # back to the opened state: clean, nothing to recover
+    assert not a.is_modified() and not snap.exists()
+    assert _files() == []
+
+
+def test_saving_removes_the_snapshot_and_a_later_edit_writes_again(window):
+    a = window.open_design(templates.load("model-1"), None)
+    m = AutosaveManager([a], interval_s=3600)
+    _edit(a)
+    m.save_now()
+    assert len(_files()) == 2  # snapshot + sidecar
+    a.undo_stack.setClean()
+    assert _files() == []
+    _edit(a, 9)
+    assert m.save_now() == 1 and len(_files()) == 2
+
+
+def test_closing_and_clean_quit_remove_snapshots_but_not_other_sessions(window):
+    a = window.open_design(templates.load("model-1"), None)
+    b = window.open_design(templates.load("model-3"), None)
+    autosave.write(templates.load("model-4"), "x", session="s1xforeign")
+    m = AutosaveManager(window, interval_s=3600)
+    _edit(a)
+    b.push(ops.UpdateMetadata({"title": "B 変更"}), "Title")
+    assert m.save_now() == 2
+    m.untrack(a)
+    assert m.snapshot_path(b).exists()
+    assert sum(1 for e in autosave.entries() if e.session == m.session) == 1
+    m.shutdown()
+    assert [e.session for e in autosave.entries()] == ["s1xforeign"]
+
+
+def test_timer_and_idle_trigger_write_without_being_asked(qtbot, window):
+    a = window.open_design(templates.load("model-1"), None)
+    m = AutosaveManager(window, interval_s=0.2)
+    _edit(a)
+    with qtbot.waitSignal(m.written, timeout=3000) as sig:
+        pass
+    assert sig.args == [1]
+    m.set_interval(3600)
+    m._idle.setInterval(50)
+    _edit(a, 7)
+    with qtbot.waitSignal(m.written, timeout=3000):
+        pass
+    assert orgd.load(m.snapshot_path(a)).units["csirt"].headcount == 7
+
+
+def test_interval_zero_turns_autosave_off(qtbot, window):
+    a = window.open_design(templates.load("model-1"), None)
+    m = AutosaveManager(window, interval_s=0, idle_ms=10)
+    _edit(a)
+    with qtbot.assertNotEmitted(m.written, wait=300):
+        pass
+    assert _files() == []
+
+
+def test_documents_opened_later_are_picked_up(window):
+    m = AutosaveManager(window, interval_s=3600)
+    c = window.open_design(templates.load("model-2"), None)
+    c.push(ops.UpdateMetadata({"title": "後から開いた"}), "Title")
+    assert m.save_now() == 1
+    [entry] = autosave.entries()
+    assert entry.load().metadata.title == "後から開いた"
+
+
+def test_unwritable_autosave_folder_reports_failure(window, qtbot):
+    a = window.open_design(templates.load("model-1"), None)
+    blocker = paths.autosave_dir()
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.write_text("a file where the folder should be")
+    m = AutosaveManager(window, interval_s=3600)
+    _edit(a)
+    with qtbot.waitSignal(m.failed) as sig:
+        assert m.save_now() == 0
+    assert "Autosave failed" in sig.args[0]
+
+
+# ---- recovery dialog ------------------------------------------------------------------------
+
+def _orphan(design, doc: str, original: Path | None = None) -> autosave.AutosaveEntry:
+    """An autosave left by a process that no longer exists."""
+    p = subprocess.Popen([sys.executable, "-c", "pass"])
+    p.wait()
+    entry = autosave.write(design, doc, original=original, title=doc, session=f"s{p.pid}xdead")
+    meta = json.loads(entry.sidecar.read_text())
+    meta.update(pid=p.pid, pid_start=None)
+    entry.sidecar.write_text(json.dumps(meta))
+    return entry
+
+
+def _answer(monkeypatch, button: str, uncheck: tuple[int, ...] = ()):
+    def fake_exec(dialog):
+        for row in uncheck:
+            dialog.tree.topLevelItem(row).setCheckState(0, recovery.Qt.CheckState.Unchecked)
+        getattr(dialog, button).click()
+        return dialog.result()
+
+    monkeypatch.setattr(recovery.RecoveryDialog, "exec", fake_exec)
+
+
+def test_recover_opens_modified_documents_with_their_original_path(window, monkeypatch,
+                                                                   tmp_path):
+    d1 = templates.load("model-1")
+    ops.UpdateUnit("csirt", {"name": "復旧する CSIRT"}).apply(d1)
+    _orphan(d1, "one", tmp_path / "one.orgd")
+    _orphan(templates.load("model-2"), "two")
+    _answer(monkeypatch, "recover_button", uncheck=(1,) if
+            autosave.orphans()[1].doc == "two" else (0,))
+    [c] = recovery.offer_recovery(window)
+    assert orgd.dumps(c.design) == orgd.dumps(d1)
+    assert c.path == tmp_path / "one.orgd" and c.is_modified()
+    assert [e.doc for e in autosave.orphans()] == ["two"]  # unchecked one stays for later
+
+
+def test_discard_and_later(window, monkeypatch):
+    _orphan(templates.load("model-1"), "a")
+    _answer(monkeypatch, "later_button")
+    assert recovery.offer_recovery(window) == []
+    assert len(autosave.orphans()) == 1
+    _answer(monkeypatch, "discard_button")
+    assert recovery.offer_recovery(window) == []
+    assert autosave.orphans() == [] and window.controllers() == []
+
+
+def test_no_orphans_no_dialog(window, monkeypatch):
+    monkeypatch.setattr(recovery.RecoveryDialog, "exec",
+                        lambda self: pytest.fail("dialog shown without orphans"))
+    assert recovery.offer_recovery(window) == []
+
+
+def test_unreadable_snapshot_is_reported_and_kept(window, monkeypatch):
+    entry = _orphan(templates.load("model-1"), "bad")
+    entry.snapshot.write_text("{broken", encoding="utf-8")
+    _answer(monkeypatch, "recover_button")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.detailedText()) or 0)
+    assert recovery.offer_recovery(window) == []
+    assert shown and "not valid JSON" in shown[0]
+    assert len(autosave.orphans()) == 1
+
+
+def test_dialog_buttons_follow_the_checks(qtbot):
+    entry = _orphan(templates.load("model-1"), "x")
+    dialog = recovery.RecoveryDialog([entry])
+    qtbot.addWidget(dialog)
+    assert dialog.recover_button.isEnabled()
+    dialog.tree.topLevelItem(0).setCheckState(0, recovery.Qt.CheckState.Unchecked)
+    assert not dialog.recover_button.isEnabled() and not dialog.discard_button.isEnabled()
+    assert dialog.checked_entries() == []
+
+
+# ---- a real app process, killed -----------------------------------------------------------
+
+_APP_CHILD = textwrap.dedent("""
+    import hashlib, os, sys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from orgdesigner import synthetic
+    from orgdesigner.formats import orgd
+    from orgdesigner.model import ops
+    from orgdesigner.gui.autosave import AutosaveManager
+    sys.path.insert(0, sys.argv[2])
+    from shell_standin import StandInWindow
+    window = StandInWindow()
+    try:
+        from orgdesigner.gui.main_window import MainWindow
+        window = MainWindow()
+    except Exception as exc:
+        print("note", type(exc).__name__, flush=True)
+    window.show()
+    controller = window.open_design(synthetic.generate(200), None)
+    manager = AutosaveManager(window, interval_s=0.15)
+    manager.written.connect(lambda n: print("wrote", n, flush=True))
+    units = list(controller.design.units)
+    count = [0]
+    def edit():
+        count[0] += 1
+        uid = units[count[0] % len(units)]
+        controller.push(ops.UpdateUnit(uid, {"name": f"編集 {count[0]}"}), "Rename")
+        h = hashlib.sha256(orgd.dumps(controller.design).encode()).hexdigest()
+        print("state", h, flush=True)
+    timer = QTimer()
+    timer.timeout.connect(edit)
+    timer.start(30)
+    print("pid", os.getpid(), flush=True)
+    app.exec()
+""")
+
+
+def test_real_app_killed_with_sigkill_is_recovered(window, monkeypatch):
+    if not hasattr(signal, "SIGKILL"):
+        pytest.skip("needs SIGKILL")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen([sys.executable, "-c", _APP_CHILD, "x", str(Path(__file__).parent)],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout is not None
+    lines: list[list[str]] = []
+    deadline = time.monotonic() + 90
+    while sum(1 for w in lines if w[0] == "wrote") < 3:
+        line = proc.stdout.readline()
+        assert line and time.monotonic() < deadline, f"child stopped: {lines[-3:]}"
+        lines.append(line.split())
+    os.kill(proc.pid, signal.SIGKILL)  # while it keeps editing and autosaving
+    proc.wait()
+    lines += [line.split() for line in proc.stdout.read().splitlines()]
+    states = [w[1] for w in lines if w[0] == "state"]
+    # the snapshot is of a state at or after the one before the last "wrote"
+    last = max(i for i, w in enumerate(lines) if w[0] == "wrote")
+    before = sum(1 for w in lines[:last] if w[0] == "state")
+    acceptable = set(states[max(0, before - 1):])
+
+    [orphan] = autosave.orphans()
+    assert orphan.pid == proc.pid
+    _answer(monkeypatch, "recover_button")
+    [c] = recovery.offer_recovery(window)
+    recovered = hashlib.sha256(orgd.dumps(c.design).encode()).hexdigest()
+    assert recovered in acceptable
+    assert c.is_modified() and c.path is None
+    assert autosave.orphans() == []
