@@ -1,0 +1,264 @@
+"""Rules about the flows around the CSIRT: incident reports in, outside parties, legal and
+press, group companies, the disaster-response team."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+
+from ..model import FlowKind, Function, UnitKind
+from ..model.ops import Batch, Op
+from . import sources as S
+from .context import Context
+from .findings import Finding, Severity, Text, rule
+from .fixes import external, find_external, flow
+
+K = FlowKind
+#: Kinds of unit whose incidents should reach the CSIRT.
+BUSINESS_KINDS = frozenset({UnitKind.DEPARTMENT, UnitKind.DIVISION, UnitKind.SECTION,
+                            UnitKind.TEAM})
+LEGAL_PR = (Function.LEGAL, Function.MEDIA_RELATIONS, Function.GENERAL_AFFAIRS)
+
+
+@rule("reports-bypass", Severity.WARNING, S.REPORTS_BYPASS)
+def reports_bypass(ctx: Context) -> Iterator[Finding]:
+    """Fires when in-scope departments, divisions, sections or teams have no way to get
+    incident reports to a CSIRT. A unit is covered when it, or a department-level unit above
+    it in its reporting line, either has a chain of `report` flows leading to a CSIRT or
+    decides with a CSIRT by a `consensus` flow (the Japanese way of working incidents with
+    the field). Units in a CSIRT's own line are left out: its reporting superiors and
+    subordinates, units that delegate authority to it, and units it reports incidents to.
+    Units: the topmost uncovered units. Quick fix: a report flow from each of them to the
+    CSIRT of its company (else the main CSIRT)."""
+    if not ctx.csirts:
+        return
+    direct = set(ctx.reach(ctx.csirts, (K.REPORT,), forward=False))
+    for c in ctx.csirts:
+        for f in ctx.touching(c, K.CONSENSUS):
+            direct.add(f.source if f.target == c else f.target)
+    line = set(ctx.reach(ctx.csirts, (K.REPORTING,), forward=True))
+    line |= set(ctx.reach(ctx.csirts, (K.REPORTING,), forward=False))
+    for c in ctx.csirts:
+        line.update(f.source for f in ctx.incoming(c, K.DELEGATION))
+        line.update(f.target for f in ctx.outgoing(c, K.REPORT))
+    covered: dict[str, bool] = {}
+    topmost: list[str] = []
+    queue = deque(uid for uid in ctx.units if uid not in ctx.parent)
+    while queue:
+        uid = queue.popleft()
+        unit = ctx.units[uid]
+        up = ctx.parent.get(uid)
+        candidate = unit.kind in BUSINESS_KINDS and uid not in line and ctx.in_scope(uid)
+        inherited = up is not None and covered.get(up, False) \
+            and ctx.units[up].kind in BUSINESS_KINDS
+        covered[uid] = uid in direct or inherited
+        if candidate and not covered[uid]:
+            parent_open = up is not None and ctx.units[up].kind in BUSINESS_KINDS \
+                and up not in line and not covered.get(up, False) and ctx.in_scope(up)
+            if not parent_open:
+                topmost.append(uid)
+        queue.extend(ctx.children.get(uid, ()))
+    if not topmost:
+        return
+    order = {uid: i for i, uid in enumerate(ctx.units)}
+    topmost.sort(key=order.__getitem__)
+    by_company = {ctx.units[c].company: c for c in reversed(ctx.csirts)}
+    by_company.setdefault("", ctx.primary)  # type: ignore[arg-type]
+    target = {u: by_company.get(ctx.units[u].company, ctx.primary) for u in topmost}
+    d = ctx.design
+    yield ctx.finding(
+        "reports-bypass", topmost,
+        ctx.text(lambda lang: (
+            f"{len(topmost)} unit(s) have no path for incident reports to a CSIRT: "
+            f"{ctx.names(topmost, lang)}. Incidents there are likely resolved locally and "
+            "never reach the CSIRT." if lang == "en" else
+            f"{len(topmost)} 部署から CSIRT へのインシデント報告経路がありません："
+            f"{ctx.names(topmost, lang)}。これらの部署で起きたインシデントは部署内で処理され、"
+            "CSIRT に届かないおそれがあります。")),
+        Text("Make reporting to the CSIRT a rule for every department (a point of contact per "
+             "department), while agreeing which minor incidents departments may close "
+             "themselves so the CSIRT is not overloaded.",
+             "全部署に CSIRT への報告を義務付け（部署ごとの窓口を設置）、同時に部署内で完結して"
+             "よい軽微なインシデントの範囲を取り決めて、CSIRT が過負荷にならないようにして"
+             "ください。"),
+        fix=ctx.text(lambda lang: (
+            f"Add incident reports from {ctx.names(topmost, lang)} to the CSIRT"
+            if lang == "en" else
+            f"{ctx.names(topmost, lang)}から CSIRT へのインシデント報告を追加")),
+        builder=lambda: Batch([flow(d, u, target[u], K.REPORT) for u in topmost],
+                              "Add incident reports"))
+
+
+@rule("no-external", Severity.WARNING, S.NO_EXTERNAL)
+def no_external(ctx: Context) -> Iterator[Finding]:
+    """Fires when no CSIRT has a `coordination` flow (either direction) with an external
+    unit. Quick fix: a coordination flow from the main CSIRT to the Nippon CSIRT
+    Association (an existing NCA / JPCERT/CC unit, else a new external unit beside it)."""
+    if ctx.primary is None:
+        return
+    for c in ctx.csirts:
+        for f in ctx.touching(c, K.COORDINATION):
+            if ctx.is_external(f.target if f.source == c else f.source):
+                return
+    p = ctx.primary
+    d = ctx.design
+    existing = find_external(d, "NCA", "シーサート協議会", "JPCERT")
+
+    def build() -> Batch:
+        ops: list[Op] = []
+        target = existing
+        if target is None:
+            add = external(d, p, "日本シーサート協議会 (NCA)", "Nippon CSIRT Association (NCA)")
+            ops.append(add)
+            target = add.unit.id
+        ops.append(flow(d, p, target, K.COORDINATION))
+        return Batch(ops, "Coordinate with NCA")
+
+    nca = ctx.text(lambda lang: ctx.names([existing], lang)) if existing else Text(
+        "a new 'Nippon CSIRT Association (NCA)' unit", "新しい「日本シーサート協議会 (NCA)」")
+    yield ctx.finding(
+        "no-external", [p],
+        ctx.text(lambda lang: (
+            f"{ctx.names([p], lang)} coordinates with no outside party (NCA, JPCERT/CC, other "
+            "CSIRTs)." if lang == "en" else
+            f"{ctx.names([p], lang)}は外部組織（日本シーサート協議会、JPCERT/CC、他社 CSIRT）と"
+            "連携していません。")),
+        Text("Join the Nippon CSIRT Association and name a point of contact for JPCERT/CC; "
+             "agree in advance what in-house information may be shared.",
+             "日本シーサート協議会に加盟し、JPCERT/CC との窓口を定めてください。社内情報をどこまで"
+             "共有してよいかを事前に決めておきます。"),
+        fix=Text(f"Add coordination with {nca.en}", f"{nca.ja}との連携を追加"),
+        builder=build)
+
+
+@rule("no-legal-pr", Severity.WARNING, S.NO_LEGAL_PR)
+def no_legal_pr(ctx: Context) -> Iterator[Finding]:
+    """Fires when no flow of any kind links a CSIRT with a unit whose functions include
+    legal, media relations or general affairs. Quick fix (when such units exist): a
+    consensus flow from the main CSIRT to the first unit with each of those functions,
+    preferring units in the main CSIRT's company."""
+    if ctx.primary is None:
+        return
+    for c in ctx.csirts:
+        for f in ctx.touching(c, *K):
+            other = f.target if f.source == c else f.source
+            if any(fn in LEGAL_PR for fn in ctx.units[other].functions):
+                return
+    p = ctx.primary
+    company = ctx.units[p].company
+    picks: list[str] = []
+    for fn in LEGAL_PR:
+        ranked = [u for u in ctx.units.values() if fn in u.functions
+                  and u.kind is not UnitKind.EXTERNAL and u.id not in ctx.csirt_set]
+        ranked.sort(key=lambda u: u.company != company)
+        if ranked and ranked[0].id not in picks:
+            picks.append(ranked[0].id)
+    d = ctx.design
+    yield ctx.finding(
+        "no-legal-pr", [p] + picks,
+        ctx.text(lambda lang: (
+            f"{ctx.names([p], lang)} has no link to legal, media relations or general affairs"
+            + (f" (not connected: {ctx.names(picks, lang)})" if picks else
+               " (the design has no such unit)") + "; after a data breach, press statements "
+            "and legal notifications are due within hours." if lang == "en" else
+            f"{ctx.names([p], lang)}と法務・広報・総務の連携がありません"
+            + (f"（未接続：{ctx.names(picks, lang)}）" if picks else "（該当部署なし）")
+            + "。情報漏えいでは、報道対応や法的な届出が数時間のうちに必要になります。")),
+        Text("Agree escalation to legal and to media relations (press statements, regulator "
+             "and customer notification) before an incident happens.",
+             "インシデント発生前に、法務と広報へのエスカレーション（報道対応、監督官庁・顧客への"
+             "通知）を取り決めてください。"),
+        fix=ctx.text(lambda lang: (
+            f"Add consensus with {ctx.names(picks, lang)}" if lang == "en" else
+            f"{ctx.names(picks, lang)}との合意・協議を追加")),
+        builder=(lambda: Batch([flow(d, p, u, K.CONSENSUS) for u in picks],
+                               "Link legal and PR")) if picks else None)
+
+
+@rule("group-jurisdiction", Severity.WARNING, S.GROUP)
+def group_jurisdiction(ctx: Context) -> Iterator[Finding]:
+    """Applies when two or more companies hold internal units. Fires for each in-scope
+    company that does not hold the main CSIRT and that no CSIRT outside it reaches by
+    authority or coordination: no `command` flow from such a CSIRT into the company, and no
+    `delegation`, `coordination` or `consensus` flow (either direction) between such a CSIRT
+    and a unit of the company. Quick fix: a coordination flow from the main CSIRT to the
+    company's CSIRT, else its top management, else its first unit."""
+    if ctx.primary is None:
+        return
+    holding: dict[str, list[str]] = {}
+    for u in ctx.units.values():
+        if u.company and u.kind is not UnitKind.EXTERNAL:
+            holding.setdefault(u.company, []).append(u.id)
+    if len(holding) < 2:
+        return
+    linked: set[str] = set()
+    for c in ctx.csirts:
+        home = ctx.units[c].company
+        for f in ctx.touching(c, K.COMMAND, K.DELEGATION, K.COORDINATION, K.CONSENSUS):
+            if f.kind is K.COMMAND and f.source != c:
+                continue
+            other = ctx.units[f.target if f.source == c else f.source].company
+            if other and other != home:
+                linked.add(other)
+    p = ctx.primary
+    d = ctx.design
+    for cid, units in holding.items():
+        company = d.companies[cid]
+        if cid == ctx.units[p].company or cid in linked or not company.in_scope:
+            continue
+        own = [u for u in units if u in ctx.csirt_set]
+        mgmt = [u for u in units if ctx.units[u].kind is UnitKind.MANAGEMENT
+                and u not in ctx.parent]
+        target = (own or mgmt or units)[0]
+        yield ctx.finding(
+            "group-jurisdiction", [target, p],
+            ctx.text(lambda lang, company=company: (
+                f"Group company '{company.display_name(lang)}' is in scope, but no CSIRT has "
+                "authority or a coordination agreement there: its incidents may lie outside "
+                "the CSIRT's jurisdiction." if lang == "en" else
+                f"グループ会社「{company.display_name(lang)}」は対象範囲ですが、どの CSIRT も"
+                "権限や連携の取り決めを持っていません。同社のインシデントが CSIRT の管轄外に"
+                "なるおそれがあります。")),
+            Text("Agree with the group company how incidents are handled: a coordination "
+                 "agreement with its CSIRT or management, or a delegation of authority.",
+                 "グループ会社とインシデント対応の取り決め（同社の CSIRT・経営層との連携、または"
+                 "権限委譲）を結んでください。"),
+            fix=ctx.text(lambda lang, target=target: (
+                f"Add coordination from {ctx.names([p], lang)} to {ctx.names([target], lang)}"
+                if lang == "en" else
+                f"{ctx.names([p], lang)}から{ctx.names([target], lang)}への連携を追加")),
+            builder=lambda target=target: Batch([flow(d, p, target, K.COORDINATION)],
+                                                "Coordinate with group company"))
+
+
+@rule("reuse-disaster-team", Severity.INFO, S.DISASTER)
+def reuse_disaster_team(ctx: Context) -> Iterator[Finding]:
+    """Fires when units with the disaster-response function (other than CSIRTs) have no
+    flow of any kind with any CSIRT. Quick fix: a consensus flow from the main CSIRT to
+    each of them."""
+    if ctx.primary is None:
+        return
+    alone = [u.id for u in ctx.units.values()
+             if Function.DISASTER_RESPONSE in u.functions and u.id not in ctx.csirt_set
+             and not any((f.source in ctx.csirt_set or f.target in ctx.csirt_set)
+                         for f in ctx.touching(u.id, *K))]
+    if not alone:
+        return
+    p = ctx.primary
+    d = ctx.design
+    yield ctx.finding(
+        "reuse-disaster-team", alone,
+        ctx.text(lambda lang: (
+            f"{ctx.names(alone, lang)} already handles crises (earthquakes, typhoons) but has "
+            "no link to the CSIRT." if lang == "en" else
+            f"{ctx.names(alone, lang)}は既に危機対応（地震・台風など）の体制を持っていますが、"
+            "CSIRT との連携がありません。")),
+        Text("Reuse the disaster-response structure for large incidents: its crisis "
+             "headquarters, contact lists and drills.",
+             "大規模インシデントには災害対応の仕組み（対策本部、緊急連絡網、訓練）を活用して"
+             "ください。"),
+        fix=ctx.text(lambda lang: (
+            f"Add consensus between the CSIRT and {ctx.names(alone, lang)}" if lang == "en" else
+            f"CSIRT と{ctx.names(alone, lang)}の合意・協議を追加")),
+        builder=lambda: Batch([flow(d, p, u, K.CONSENSUS) for u in alone],
+                              "Link disaster-response team"))

@@ -1,0 +1,324 @@
+"""Rules about whether a CSIRT exists, where it sits, and what authority reaches it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Authority, CsirtPlan, FlowKind, Unit, UnitKind
+from ..model.ops import AddFlow, AddUnit, Batch, Op, RemoveFlow
+from . import sources as S
+from .context import SYSTEMS, TOP, Context
+from .findings import Finding, Severity, Text, rule
+from .fixes import flow
+
+K = FlowKind
+
+
+@rule("empty-design", Severity.INFO, S.EMPTY)
+def empty_design(ctx: Context) -> Iterator[Finding]:
+    """Fires when the design has no units at all."""
+    if not ctx.units:
+        yield ctx.finding(
+            "empty-design", (),
+            Text("The design is empty.", "設計に部署が一つもありません。"),
+            Text("Start from a template (File ▸ New from template) or import the current "
+                 "organisation from Excel or CSV, then place the CSIRT.",
+                 "テンプレートから始めるか、現在の組織図を Excel／CSV から取り込んでから、"
+                 "CSIRT を配置してください。"))
+
+
+@rule("no-csirt", Severity.ERROR, S.NO_CSIRT)
+def no_csirt(ctx: Context) -> Iterator[Finding]:
+    """Fires when no unit has kind `csirt`. Quick fix: add a CSIRT unit reporting directly
+    to top management (or on its own when the design has no management unit)."""
+    if ctx.csirts:
+        return
+    top = ctx.top_management()
+    d = ctx.design
+
+    def build() -> Batch:
+        anchor = d.units[top] if top else None
+        uid = d.new_id("u")
+        ops: list[Op] = [AddUnit(Unit(uid, "CSIRT", UnitKind.CSIRT, name_en="CSIRT",
+                                      x=anchor.x if anchor else 0.0,
+                                      y=anchor.y + 120.0 if anchor else 0.0,
+                                      company=anchor.company if anchor else "",
+                                      plan=CsirtPlan()))]
+        if top:
+            ops.append(flow(d, top, uid, K.REPORTING))
+        return Batch(ops, "Add a CSIRT")
+
+    where = ctx.text(lambda lang: ctx.names([top], lang)) if top else None
+    yield ctx.finding(
+        "no-csirt", (),
+        Text("The design has no CSIRT: incident handling falls to whoever runs each system, "
+             "with no team responsible across the organisation.",
+             "CSIRT がありません。インシデント対応が各システムの担当者任せになり、"
+             "組織横断で責任を持つチームが存在しません。"),
+        Text("Add a CSIRT unit and give it a reporting line to management.",
+             "CSIRT を追加し、経営層への報告経路を設けてください。"),
+        fix=Text(f"Add a CSIRT under {where.en}" if where else "Add a CSIRT",
+                 f"{where.ja}の下に CSIRT を追加" if where else "CSIRT を追加"),
+        builder=build)
+
+
+@rule("csirts-unlinked", Severity.WARNING, S.CSIRTS_UNLINKED)
+def csirts_unlinked(ctx: Context) -> Iterator[Finding]:
+    """Fires for each company (or the units outside any company) that holds CSIRTs of two
+    or more teams, i.e. CSIRTs that no chain of CSIRT-to-CSIRT flows links. Quick fix: a
+    coordination flow from the first team's head to the head of each other team there."""
+    by_company: dict[str, list[str]] = {}
+    for team in ctx.teams:
+        by_company.setdefault(ctx.units[team.head].company, []).append(team.head)
+    for heads in by_company.values():
+        if len(heads) < 2:
+            continue
+        first, others = heads[0], heads[1:]
+        d = ctx.design
+        yield ctx.finding(
+            "csirts-unlinked", heads,
+            ctx.text(lambda lang: (
+                f"{ctx.names(heads, lang)} are separate CSIRTs in the same organisation with "
+                "no flow between them: incidents that span both fall between the teams."
+                if lang == "en" else
+                f"{ctx.names(heads, lang)}は同じ組織内の別々の CSIRT ですが、相互の連携経路が"
+                "ありません。両方にまたがるインシデントがチームの間で抜け落ちます。")),
+            Text("Link the CSIRTs (coordination and incident reports), or merge them into one.",
+                 "CSIRT 同士の連携（調整・インシデント報告）を定めるか、一つに統合してください。"),
+            fix=ctx.text(lambda lang: (
+                f"Add coordination from {ctx.names([first], lang)} to "
+                f"{ctx.names(others, lang)}" if lang == "en" else
+                f"{ctx.names([first], lang)}から{ctx.names(others, lang)}への連携を追加")),
+            builder=lambda: Batch([flow(d, first, o, K.COORDINATION) for o in others],
+                                  "Link CSIRTs"))
+
+
+@rule("no-sponsor", Severity.ERROR, S.NO_SPONSOR)
+def no_sponsor(ctx: Context) -> Iterator[Finding]:
+    """Fires for the CSIRTs that no management or executive unit reaches by following
+    reporting, delegation and command flows forward (any number of hops), i.e. no top-level
+    body sponsors them. Quick fix, per CSIRT: a reporting line from top management when the
+    CSIRT has no superior, otherwise a delegation from the CIO-like executive."""
+    if not ctx.csirts:
+        return
+    tops = ctx.by_kind[UnitKind.MANAGEMENT] + ctx.by_kind[UnitKind.EXECUTIVE]
+    # Fast path: a CSIRT whose reporting line rises to management or an executive is
+    # sponsored; only the others need the search along every authority flow.
+    doubtful = [c for c in ctx.csirts if ctx.units[ctx.depth_root(c)[1]].kind not in TOP]
+    if not doubtful:
+        return
+    reached = ctx.reach(tops, (K.REPORTING, K.DELEGATION, K.COMMAND))
+    orphans = [c for c in doubtful if c not in reached]
+    if not orphans:
+        return
+    d = ctx.design
+
+    def build() -> Batch:
+        ops: list[Op] = []
+        for c in orphans:
+            if c not in ctx.parent:
+                top = ctx.top_management(c)
+                below = ctx.reach([c], (K.REPORTING,))
+                if top is not None and top not in below:
+                    ops.append(flow(d, top, c, K.REPORTING))
+                    continue
+            sponsor = ctx.sponsor_executive(c)
+            ops.append(flow(d, sponsor, c, K.DELEGATION))  # type: ignore[arg-type]
+        return Batch(ops, "Connect the CSIRT to management")
+
+    yield ctx.finding(
+        "no-sponsor", orphans,
+        ctx.text(lambda lang: (
+            f"No reporting line, delegation or command from management or an executive reaches "
+            f"{ctx.names(orphans, lang)}: the CSIRT has no sponsor."
+            if lang == "en" else
+            f"{ctx.names(orphans, lang)}には、経営層・役員からの報告経路・権限委譲・指示のいずれも"
+            "つながっていません。CSIRT の後ろ盾（スポンサー）が不在です。")),
+        Text("Obtain management support first: give the CSIRT a reporting line to management "
+             "or a delegation from an executive (CIO/CISO).",
+             "まず経営層の支援を取り付け、CSIRT に経営層への報告経路、または役員（CIO／CISO）"
+             "からの権限委譲を設けてください。"),
+        fix=Text("Connect the CSIRT to management", "CSIRT を経営層につなぐ"),
+        builder=build if tops else None)
+
+
+@rule("far-from-management", Severity.WARNING, S.FAR)
+def far_from_management(ctx: Context) -> Iterator[Finding]:
+    """Fires for each CSIRT whose reporting tree is topped by a management unit and that
+    sits three or more reporting levels below it (directly below management is level 1).
+    Quick fix: move the CSIRT (with its subordinates) directly under that management unit."""
+    for c in ctx.csirts:
+        depth, root = ctx.depth_root(c)
+        if depth < 3 or ctx.units[root].kind is not UnitKind.MANAGEMENT:
+            continue
+        chain = ctx.design.reporting_path(c)
+        line = [f.id for u in chain[:-1] for f in ctx.incoming(u, K.REPORTING)]
+        d = ctx.design
+
+        def build(c: str = c, root: str = root, up: str = line[0]) -> Batch:
+            return Batch([RemoveFlow(up), flow(d, root, c, K.REPORTING)],
+                         "Move the CSIRT under management")
+
+        yield ctx.finding(
+            "far-from-management", chain, flows=line,
+            message=ctx.text(lambda lang, c=c, root=root, depth=depth, chain=chain: (
+                f"{ctx.names([c], lang)} sits {depth} levels below {ctx.names([root], lang)} "
+                f"(via {ctx.names(chain[1:-1], lang)}); the textbook places the CSIRT directly "
+                "below management." if lang == "en" else
+                f"{ctx.names([c], lang)}は{ctx.names([root], lang)}から {depth} 階層下"
+                f"（{ctx.names(chain[1:-1], lang)}経由）にあります。教科書的には CSIRT は経営層の"
+                "直下に置きます。")),
+            suggestion=Text(
+                "Move the CSIRT directly under management, or, if reorganising meets "
+                "opposition, keep it where it is and add a direct report line and a delegation "
+                "from management.",
+                "CSIRT を経営層の直下に移してください。組織変更への反対が強い場合は、現在の位置の"
+                "まま経営層への直接報告と権限委譲を設けてください。"),
+            fix=ctx.text(lambda lang, c=c, root=root: (
+                f"Move {ctx.names([c], lang)} directly under {ctx.names([root], lang)}"
+                if lang == "en" else
+                f"{ctx.names([c], lang)}を{ctx.names([root], lang)}の直下に移動")),
+            builder=build)
+
+
+@rule("lacks-authority", Severity.WARNING, S.LACK_AUTHORITY)
+def lacks_authority(ctx: Context) -> Iterator[Finding]:
+    """Fires when the design has in-scope units with the IT-operations or
+    system-development function and no CSIRT reaches any of them by command, delegation or
+    reporting flows (a unit the CSIRT commands or delegates to, and that unit's reporting
+    subordinates). Units: the main CSIRT and the topmost unreached systems units. Quick
+    fix: a delegation from the CIO-like executive to the main CSIRT (unless one exists) and
+    a command flow from it to those systems units (in its own company when it has any)."""
+    if ctx.primary is None:
+        return
+    def is_system(uid: str) -> bool:
+        return (uid not in ctx.csirt_set and ctx.units[uid].kind is not UnitKind.EXTERNAL
+                and ctx.has(uid, SYSTEMS) and ctx.in_scope(uid))
+
+    reach = ctx.reach(ctx.csirts, (K.COMMAND, K.DELEGATION, K.REPORTING))
+    if any(is_system(u) for u in reach):
+        return
+    systems = [uid for uid in ctx.units if is_system(uid)]
+    if not systems:
+        return
+    sysset = set(systems)
+    topmost = [s for s in systems if ctx.parent.get(s) not in sysset]
+    p = ctx.primary
+    mine = [s for s in topmost if ctx.units[s].company == ctx.units[p].company] or topmost
+    sponsor = ctx.sponsor_executive(p)
+    delegated = any(ctx.units[f.source].kind in TOP for f in ctx.incoming(p, K.DELEGATION))
+    d = ctx.design
+
+    def build() -> Batch:
+        ops: list[Op] = []
+        if sponsor is not None and not delegated and sponsor != p:
+            ops.append(flow(d, sponsor, p, K.DELEGATION, "権限委譲"))
+        ops += [flow(d, p, s, K.COMMAND) for s in mine]
+        return Batch(ops, "Give the CSIRT authority over IT operations")
+
+    yield ctx.finding(
+        "lacks-authority", [p] + topmost,
+        ctx.text(lambda lang: (
+            f"No CSIRT can instruct IT operations: no command or delegated authority reaches "
+            f"{ctx.names(topmost, lang)}. In an incident the CSIRT can only ask, and the "
+            "departments decide." if lang == "en" else
+            f"どの CSIRT も IT 運用部門に指示できません。{ctx.names(topmost, lang)}への指示・権限委譲の"
+            "経路がなく、インシデント時に CSIRT は依頼しかできず、判断は各部門に委ねられます。")),
+        Text("Define the CSIRT's authority: have the CIO (or management) delegate authority to "
+             "the CSIRT and give it the right to instruct IT operations during incidents.",
+             "CSIRT の権限を明確にしてください。CIO（または経営層）から CSIRT へ権限を委譲し、"
+             "インシデント時に IT 運用部門へ指示できるようにします。"),
+        fix=ctx.text(lambda lang: (
+            (f"Delegate from {ctx.names([sponsor], lang)} and add commands to "
+             f"{ctx.names(mine, lang)}" if sponsor and not delegated and sponsor != p
+             else f"Add commands to {ctx.names(mine, lang)}") if lang == "en" else
+            (f"{ctx.names([sponsor], lang)}からの権限委譲と{ctx.names(mine, lang)}への指示を追加"
+             if sponsor and not delegated and sponsor != p
+             else f"{ctx.names(mine, lang)}への指示を追加"))),
+        builder=build)
+
+
+@rule("authority-unbacked", Severity.WARNING, S.AUTHORITY_UNBACKED)
+def authority_unbacked(ctx: Context) -> Iterator[Finding]:
+    """Fires for each CSIRT whose plan declares full authority while no delegation flow
+    reaches it from a management or executive unit. Quick fix: that delegation, from the
+    CIO-like executive."""
+    for c in ctx.csirts:
+        plan = ctx.units[c].plan
+        if plan is None or plan.authority is not Authority.FULL:
+            continue
+        if any(ctx.units[f.source].kind in TOP for f in ctx.incoming(c, K.DELEGATION)):
+            continue
+        sponsor = ctx.sponsor_executive(c)
+        d = ctx.design
+        yield ctx.finding(
+            "authority-unbacked", [c],
+            ctx.text(lambda lang, c=c: (
+                f"{ctx.names([c], lang)} declares full authority, but no delegation from "
+                "management or an executive backs it." if lang == "en" else
+                f"{ctx.names([c], lang)}は「完全な権限」を掲げていますが、経営層・役員からの権限委譲が"
+                "ありません。")),
+            Text("Record the delegation (who transfers authority to the CSIRT), or declare "
+                 "shared authority.",
+                 "誰が CSIRT に権限を委譲するのかを明記するか、権限を「共有」に改めてください。"),
+            fix=ctx.text(lambda lang, s=sponsor: (
+                f"Add a delegation from {ctx.names([s], lang)}" if lang == "en" else
+                f"{ctx.names([s], lang)}からの権限委譲を追加")),
+            builder=(lambda c=c, s=sponsor: Batch([flow(d, s, c, K.DELEGATION, "権限委譲")],
+                                                  "Add delegation"))
+            if sponsor and sponsor != c else None)
+
+
+@rule("no-escalation", Severity.WARNING, S.NO_ESCALATION)
+def no_escalation(ctx: Context) -> Iterator[Finding]:
+    """Fires for each CSIRT team (CSIRTs linked by flows) from which no chain of `report`
+    flows reaches a management or executive unit. Flows: the team's outgoing report flows
+    (where escalation stops). Quick fix: a report flow from the team's head to top
+    management."""
+    for team in ctx.teams:
+        reached = ctx.reach(team.csirts, (K.REPORT,))
+        if any(ctx.units[u].kind in TOP for u in reached):
+            continue
+        head = team.head
+        top = ctx.top_management(head)
+        stops = [f for c in team.csirts for f in ctx.outgoing(c, K.REPORT)
+                 if f.target not in team.csirts]
+        d = ctx.design
+        yield ctx.finding(
+            "no-escalation", (head,) + tuple(f.target for f in stops),
+            flows=[f.id for f in stops],
+            message=ctx.text(lambda lang, head=head, stops=stops: (
+                f"Incidents handled by {ctx.names([head], lang)} are never reported to "
+                "management" + (f"; escalation stops at {ctx.names([f.target for f in stops], lang)}"
+                                if stops else "") + "." if lang == "en" else
+                f"{ctx.names([head], lang)}が扱うインシデントが経営層に報告されません"
+                + (f"（報告は{ctx.names([f.target for f in stops], lang)}で止まります）"
+                   if stops else "") + "。")),
+            suggestion=Text(
+                "Define an escalation path from the CSIRT to management for serious incidents.",
+                "重大インシデントについて、CSIRT から経営層へのエスカレーション経路を定めてください。"),
+            fix=ctx.text(lambda lang, head=head, top=top: (
+                f"Add a report from {ctx.names([head], lang)} to {ctx.names([top], lang)}"
+                if lang == "en" else
+                f"{ctx.names([head], lang)}から{ctx.names([top], lang)}への報告を追加")),
+            builder=(lambda head=head, top=top: Batch(
+                [flow(d, head, top, K.REPORT, "エスカレーション")], "Add escalation"))
+            if top is not None else None)
+
+
+@rule("no-mandate", Severity.INFO, S.NO_MANDATE)
+def no_mandate(ctx: Context) -> Iterator[Finding]:
+    """Fires when one or more CSIRTs carry a plan whose mandate is not documented
+    (`plan.mandate` is false); one finding lists them all."""
+    missing = [c for c in ctx.csirts
+               if ctx.units[c].plan is not None and not ctx.units[c].plan.mandate]  # type: ignore[union-attr]
+    if missing:
+        yield ctx.finding(
+            "no-mandate", missing,
+            ctx.text(lambda lang: (
+                f"No documented mandate for {ctx.names(missing, lang)}." if lang == "en" else
+                f"{ctx.names(missing, lang)}の設置根拠（マンデート）が文書化されていません。")),
+            Text("Have management approve a written mandate: mission, constituency, services "
+                 "and authority.",
+                 "使命・対象範囲・サービス・権限を記した設置根拠を文書にし、経営層の承認を得て"
+                 "ください。"))
