@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "orgdesigner.cli.templates_cmd",
     "orgdesigner.cli.info_cmd",
     "orgdesigner.cli.import_cmd",
+    "orgdesigner.cli.export_cmd",
 ]
 
 

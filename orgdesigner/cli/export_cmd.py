@@ -1,0 +1,72 @@
+"""`orgdesigner export FILE -o OUT.{svg,png,pdf,dot,graphml,csv,xlsx}`: the diagram (or the
+organisation table) of a design, for slides and approval documents.
+
+Diagram options: `--layout tidy|dot|canvas` (tidy tree by default; Graphviz dot on request;
+canvas = as arranged in the app), `--dpi N` for PNG, `--no-legend`, `--root UNIT_ID` for one
+sub-tree, `--orientation tb|lr`, `--compact`, `--lang en|ja`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .common import CliError, guard, load_design
+
+DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".graphml")
+TABLE_SUFFIXES = (".csv", ".xlsx")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="export the diagram (SVG, PNG, PDF, DOT, GraphML) or the "
+                                      "organisation table (CSV, XLSX)")
+    p.add_argument("file", help="the .orgd design")
+    p.add_argument("-o", "--output", required=True,
+                   help="output file; the format comes from its suffix: "
+                        + ", ".join(DIAGRAM_SUFFIXES + TABLE_SUFFIXES))
+    p.add_argument("--layout", choices=("tidy", "dot", "canvas"), default="tidy",
+                   help="positions: tidy tree (default), Graphviz dot, or as on the canvas")
+    p.add_argument("--orientation", choices=("tb", "lr"), default="tb",
+                   help="top-down (default) or left-to-right")
+    p.add_argument("--compact", action="store_true",
+                   help="stack leaf units under their superior (narrower charts)")
+    p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
+    p.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    p.add_argument("--root", metavar="UNIT_ID", help="export only this unit and those below it")
+    p.add_argument("--lang", choices=("en", "ja"), default="en", help="label language")
+    p.set_defaults(handler=export)
+
+
+@guard
+def export(ns: argparse.Namespace) -> int:
+    out = Path(ns.output)
+    suffix = out.suffix.lower()
+    if suffix not in DIAGRAM_SUFFIXES + TABLE_SUFFIXES:
+        raise CliError(f"{out}: unknown output format {suffix or '(no suffix)'!r}; use one of "
+                       + ", ".join(DIAGRAM_SUFFIXES + TABLE_SUFFIXES))
+    if not 10 <= ns.dpi <= 1200:
+        raise CliError(f"--dpi must be between 10 and 1200, not {ns.dpi}")
+    design = load_design(ns.file)
+    if ns.root is not None and ns.root not in design.units:
+        raise CliError(f"--root: no unit with id {ns.root!r} in {ns.file}")
+    if suffix in TABLE_SUFFIXES:
+        if ns.root is not None:
+            raise CliError("--root applies to diagrams; the table export holds the whole design")
+        from ..formats.table_export import write_table
+
+        try:
+            write_table(design, out, lang=ns.lang)
+        except ValueError as exc:
+            raise CliError(str(exc)) from None
+        print(f"wrote {out}")
+        return 0
+    from ..render.export import ExportError, export_diagram
+
+    try:
+        export_diagram(design, out, layout=ns.layout, dpi=ns.dpi, legend=not ns.no_legend,
+                       root=ns.root, lang=ns.lang, orientation=ns.orientation,
+                       compact=ns.compact)
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    print(f"wrote {out}")
+    return 0

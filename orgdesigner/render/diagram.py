@@ -1,0 +1,202 @@
+"""A positioned diagram: what every export draws, computed once from a design and a layout.
+
+Boxes with their style and wrapped label lines, company frames, and every flow as a cubic
+spline (y down, in points) with its arrow tips. The Graphviz and GraphML writers only
+translate this; none of them decides geometry or style on its own, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from .. import __version__
+from ..model import Design, FlowKind
+from . import geometry as geo
+from .layout import Layout, compute_layout, reporting_route, subtree
+from .style import CompanyStyle, FlowStyle, UnitStyle, company_style, flow_label, flow_style
+from .style import text_width, unit_label, unit_style, wrap_label
+
+Point = tuple[float, float]
+Rect = tuple[float, float, float, float]
+ARROW = 9.0  # arrowhead length in points (Graphviz arrowsize 0.9)
+LABEL_SIZE = 9.0  # flow labels
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """User text with the control characters no XML output can carry made visible (U+FFFD)."""
+    return _CONTROL.sub("\ufffd", text)
+
+
+@dataclass
+class Box:
+    id: str
+    lines: list[str]
+    rect: Rect
+    style: UnitStyle
+
+
+@dataclass
+class Frame:
+    id: str
+    label: str
+    rect: Rect
+    style: CompanyStyle
+
+
+@dataclass
+class Edge:
+    id: str
+    source: str
+    target: str
+    kind: FlowKind
+    style: FlowStyle
+    label: str
+    points: list[Point]  # cubic spline control points, 3n+1
+    head: Point | None = None  # arrow tip at the target, when the style has a head
+    tail: Point | None = None  # arrow tip at the source
+    label_pos: Point | None = None
+
+
+@dataclass
+class Diagram:
+    boxes: dict[str, Box]
+    frames: dict[str, Frame]
+    edges: list[Edge]
+    title: str
+    subtitle: list[tuple[str, str]] = field(default_factory=list)  # (caption, value)
+    lang: str = "en"
+    orientation: str = "tb"
+
+    def bounds(self) -> Rect:
+        rects = [b.rect for b in self.boxes.values()] + [f.rect for f in self.frames.values()]
+        rects += [label_rect(e) for e in self.edges if e.label and e.label_pos]
+        pts = [p for e in self.edges for p in e.points]
+        xs = [r[0] for r in rects] + [r[0] + r[2] for r in rects] + [p[0] for p in pts]
+        ys = [r[1] for r in rects] + [r[1] + r[3] for r in rects] + [p[1] for p in pts]
+        if not xs:
+            return (0.0, 0.0, 0.0, 0.0)
+        return (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def label_rect(e: Edge) -> Rect:
+    w, h = text_width(e.label, LABEL_SIZE) + 4, LABEL_SIZE * 1.4
+    assert e.label_pos is not None
+    return (e.label_pos[0] - w / 2, e.label_pos[1] - h / 2, w, h)
+
+
+def _place_label(e: Edge, mid: Point, chord: tuple[float, float]) -> None:
+    """Beside a steep line (to its right), above a flat one, so the text never sits on it."""
+    w = text_width(e.label, LABEL_SIZE) + 4
+    if abs(chord[1]) > abs(chord[0]):
+        e.label_pos = (mid[0] + 6 + w / 2, mid[1])
+    else:
+        e.label_pos = (mid[0], mid[1] - LABEL_SIZE)
+
+
+def canvas_layout(design: Design, *, root: str | None = None, lang: str = "en") -> Layout:
+    """The positions the user arranged on the canvas, as a Layout (frames fitted when unset)."""
+    from .style import box_size
+    from .layout import FRAME_PAD, FRAME_TITLE
+
+    ids = subtree(design, root) if root else list(design.units)
+    positions = {u: (design.units[u].x, design.units[u].y) for u in ids}
+    sizes = {u: box_size(design.units[u], lang) for u in ids}
+    rects: dict[str, Rect] = {}
+    for c in design.companies.values():
+        members = [u for u in ids if design.units[u].company == c.id]
+        if c.width > 0 and c.height > 0:
+            if root is None or members:
+                rects[c.id] = (c.x, c.y, c.width, c.height)
+        elif members:
+            x0 = min(positions[u][0] - sizes[u][0] / 2 for u in members) - FRAME_PAD
+            y0 = min(positions[u][1] - sizes[u][1] / 2 for u in members) - FRAME_PAD - FRAME_TITLE
+            x1 = max(positions[u][0] + sizes[u][0] / 2 for u in members) + FRAME_PAD
+            y1 = max(positions[u][1] + sizes[u][1] / 2 for u in members) + FRAME_PAD
+            rects[c.id] = (x0, y0, x1 - x0, y1 - y0)
+    return Layout(positions, sizes, rects)
+
+
+def _below(parent: Rect, child: Rect, orientation: str) -> bool:
+    if orientation == "lr":
+        return child[0] >= parent[0] + parent[2] + 1
+    return child[1] >= parent[1] + parent[3] + 1
+
+
+def design_title(design: Design, lang: str) -> str:
+    m = design.metadata
+    title = (m.title_en or m.title) if lang == "en" else (m.title or m.title_en)
+    return printable(title) or ("Untitled design" if lang == "en" else "無題の設計")
+
+
+def build_diagram(design: Design, lay: Layout, *, lang: str = "en",
+                  date: str | None = None) -> Diagram:
+    """Everything to draw for `design` placed by `lay`: reporting lines as elbows from a
+    superior down to a subordinate, every other flow as a curve from border to border."""
+    units = design.units
+    boxes: dict[str, Box] = {}
+    for uid in lay.positions:
+        u = units[uid]
+        st = unit_style(u)
+        boxes[uid] = Box(uid, wrap_label(printable(unit_label(u, lang)), st.bold), lay.rect(uid), st)
+    frames = {cid: Frame(cid, printable(design.companies[cid].display_name(lang)), r,
+                         company_style(design.companies[cid]))
+              for cid, r in lay.company_rects.items()}
+    edges: list[Edge] = []
+    lanes: dict[tuple[str, str], int] = {}
+    for f in design.flows.values():
+        if f.source not in boxes or f.target not in boxes:
+            continue
+        st = flow_style(f.kind)
+        label = printable(flow_label(f.kind, f.label, lang))
+        src, dst = boxes[f.source], boxes[f.target]
+        edge = Edge(f.id, f.source, f.target, f.kind, st, label, [])
+        if f.kind is FlowKind.REPORTING and _below(src.rect, dst.rect, lay.orientation):
+            pts = reporting_route(src.rect, dst.rect, lay.orientation)
+            edge.points = geo.polyline_to_cubic(pts)
+            a, b = pts[-2], pts[-1]
+            _place_label(edge, ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2), (b[0] - a[0], b[1] - a[1]))
+        else:
+            pair = (min(f.source, f.target), max(f.source, f.target))
+            lane = lanes.get(pair, 0)
+            lanes[pair] = lane + 1
+            q = geo.overlay_route(src.rect, src.style.shape, dst.rect, dst.style.shape, lane)
+            _place_label(edge, geo.quad_point(q, 0.5), (q[2][0] - q[0][0], q[2][1] - q[0][1]))
+            if st.head == "normal":
+                edge.head = q[2]
+            if st.tail == "normal":
+                edge.tail = q[0]
+            q = geo.trim_quad(q, ARROW if edge.tail else 0.0, ARROW if edge.head else 0.0)
+            edge.points = geo.quad_to_cubic(*q)
+        edges.append(edge)
+    m = design.metadata
+    today = date or _dt.date.today().isoformat()
+    ja = lang == "ja"
+    sub = [("日付" if ja else "Date", today),
+           ("版" if ja else "Version", f"OrgDesigner {__version__}")]
+    if m.organisation:
+        sub.append(("組織" if ja else "Organisation", printable(m.organisation)))
+    if m.author:
+        sub.append(("作成者" if ja else "Prepared by", printable(m.author)))
+    return Diagram(boxes, frames, edges, design_title(design, lang), sub, lang, lay.orientation)
+
+
+def diagram_for(design: Design, *, layout: str = "tidy", root: str | None = None,
+                lang: str = "en", orientation: str = "tb", compact: bool = False,
+                date: str | None = None) -> Diagram:
+    """The diagram with positions from the tidy layout, Graphviz `dot`, or the canvas."""
+    if layout == "dot":
+        from .dot_layout import dot_layout
+
+        lay = dot_layout(design, orientation=orientation, root=root, lang=lang)
+    elif layout == "tidy":
+        lay = compute_layout(design, orientation=orientation, compact=compact, root=root,
+                             lang=lang)
+    elif layout == "canvas":
+        lay = canvas_layout(design, root=root, lang=lang)
+    else:
+        raise ValueError(f"unknown layout {layout!r}; use tidy, dot or canvas")
+    return build_diagram(design, lay, lang=lang, date=date)
