@@ -1,0 +1,242 @@
+"""The Budget panel: edits become undoable model operations, totals follow the model, and
+File › Export budget workbook… writes the workbook or explains why not."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox
+
+from orgdesigner.budget import compute_budget
+from orgdesigner.gui.budget_panel import (
+    COL_CURRENCY,
+    COL_NAME,
+    COL_RECURRING,
+    FIRST_AMOUNT,
+    BudgetPanel,
+    export_budget_workbook,
+)
+from orgdesigner.model import CostCategory, Design, Expenditure, ModelError
+from orgdesigner.model.ops import Op
+from tests.budget.sample import sample_design
+
+pytestmark = pytest.mark.gui
+
+
+class _Command(QUndoCommand):
+    def __init__(self, design: Design, op: Op, inverse: Op, text: str) -> None:
+        super().__init__(text)
+        self.design, self.op, self.inverse, self.first = design, op, inverse, True
+
+    def redo(self) -> None:
+        if self.first:
+            self.first = False
+            return
+        self.inverse = self.op.apply(self.design)
+
+    def undo(self) -> None:
+        self.op = self.inverse.apply(self.design)
+
+
+class StandIn(QObject):
+    """The controller contract (CONTRACTS.md): design, push(op, text), changed, a real stack."""
+
+    changed = Signal()
+    statusMessage = Signal(str)
+
+    def __init__(self, design: Design, lang: str = "en") -> None:
+        super().__init__()
+        self.design, self.lang, self.path = design, lang, None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self.changed)  # dies with self, unlike a lambda
+
+    def push(self, op: Op, text: str) -> bool:
+        try:
+            inverse = op.apply(self.design)
+        except ModelError as exc:
+            self.statusMessage.emit(str(exc))
+            return False
+        self.undo_stack.push(_Command(self.design, op, inverse, text))
+        return True
+
+
+@pytest.fixture
+def panel(qtbot):  # type: ignore[no-untyped-def]
+    ctrl = StandIn(sample_design())
+    w = BudgetPanel(ctrl, overrides={})
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def totals_row(panel: BudgetPanel, row: int) -> list[str]:
+    t = panel.totals
+    return [t.item(row, c).text() for c in range(t.columnCount())]
+
+
+def row_of(panel: BudgetPanel, cost_id: str) -> int:
+    for r in range(panel.items.rowCount()):
+        if panel.items.item(r, COL_NAME).data(Qt.ItemDataRole.UserRole) == cost_id:
+            return r
+    raise AssertionError(cost_id)
+
+
+def test_shows_items_and_totals_per_year(panel: BudgetPanel) -> None:
+    b = compute_budget(panel.ctrl.design, overrides={})
+    assert panel.items.rowCount() == 6
+    headers = [panel.totals.horizontalHeaderItem(c).text()
+               for c in range(panel.totals.columnCount())]
+    assert headers == ["FY2027", "FY2028", "FY2029", "Total"]
+    assert totals_row(panel, 2) == [f"¥{v:,}" for v in b.total_per_year] + [f"¥{b.grand_total:,}"]
+    r = row_of(panel, "k2")
+    assert panel.items.item(r, COL_CURRENCY).text() == "USD"
+    assert panel.items.item(r, FIRST_AMOUNT + 2).text() == "2,800"  # carried forward
+
+
+def test_amount_edit_is_one_undoable_step(panel: BudgetPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    design, stack = panel.ctrl.design, panel.ctrl.undo_stack
+    before = totals_row(panel, 2)
+    r = row_of(panel, "k1")
+    panel.items.item(r, FIRST_AMOUNT + 1).setText("15,000,000")
+    assert design.costs["k1"].amounts == [Decimal(12_000_000), Decimal(15_000_000),
+                                          Decimal(12_000_000)]
+    assert stack.count() == 1
+    qtbot.waitUntil(lambda: totals_row(panel, 2) != before)
+    assert totals_row(panel, 2)[1] == f"¥{48_070_087 + 3_000_000:,}"
+    stack.undo()
+    assert design.costs["k1"].amounts == [Decimal(12_000_000)]
+    qtbot.waitUntil(lambda: totals_row(panel, 2) == before)
+
+
+def test_name_recurring_currency_and_combos_edit_the_model(panel: BudgetPanel) -> None:
+    design, stack = panel.ctrl.design, panel.ctrl.undo_stack
+    r = row_of(panel, "k3")
+    panel.items.item(r, COL_NAME).setText("=FIRST fee")
+    assert design.costs["k3"].name == "=FIRST fee"
+    panel.refresh()
+    r = row_of(panel, "k3")
+    panel.items.item(r, COL_RECURRING).setCheckState(Qt.CheckState.Checked)
+    assert design.costs["k3"].recurring
+    panel.refresh()
+    combo = panel.items.cellWidget(row_of(panel, "k3"), 1)
+    combo.activated.emit(combo.findData(CostCategory.TRAINING.value))
+    assert design.costs["k3"].category is CostCategory.TRAINING
+    panel.refresh()
+    combo = panel.items.cellWidget(row_of(panel, "k3"), 2)
+    combo.activated.emit(combo.findData(Expenditure.CAPEX.value))
+    assert design.costs["k3"].expenditure is Expenditure.CAPEX
+    panel.refresh()
+    panel.items.item(row_of(panel, "k3"), COL_CURRENCY).setText("eur")
+    assert design.costs["k3"].currency == "EUR"
+    assert stack.count() == 5
+    while stack.canUndo():
+        stack.undo()
+    k3 = design.costs["k3"]
+    assert (k3.name, k3.recurring, k3.category, k3.expenditure, k3.currency) == (
+        "FIRST 初回費用", False, CostCategory.MEMBERSHIPS, Expenditure.OPEX, "USD")
+
+
+def test_bad_input_changes_nothing(panel: BudgetPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    design, stack = panel.ctrl.design, panel.ctrl.undo_stack
+    r = row_of(panel, "k1")
+    panel.items.item(r, FIRST_AMOUNT).setText("twelve")
+    assert design.costs["k1"].amounts == [Decimal(12_000_000)]
+    assert "Not an amount" in panel.message.text()
+    panel.items.item(row_of(panel, "k1"), COL_NAME).setText("   ")  # names are required
+    assert design.costs["k1"].name == "SIEM ライセンス" and stack.count() == 0
+    qtbot.waitUntil(lambda: panel.items.item(row_of(panel, "k1"), COL_NAME).text()
+                    == "SIEM ライセンス")
+
+
+def test_unknown_currency_is_explained_not_crashed(panel: BudgetPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel.items.item(row_of(panel, "k2"), COL_CURRENCY).setText("GBP")
+    qtbot.waitUntil(lambda: "GBP" in panel.message.text())
+    assert totals_row(panel, 2)[0] == "—"
+    panel.ctrl.undo_stack.undo()
+    qtbot.waitUntil(lambda: totals_row(panel, 2)[0].startswith("¥"))
+
+
+def test_add_preset_and_remove(panel: BudgetPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    design, stack = panel.ctrl.design, panel.ctrl.undo_stack
+    action = next(a for a in panel.add_menu.actions()
+                  if a.objectName() == "budgetPreset-first-annual")
+    action.trigger()
+    new = list(design.costs.values())[-1]
+    assert (new.currency, new.amounts, new.recurring) == ("USD", [Decimal(2800)], True)
+    assert new.category is CostCategory.MEMBERSHIPS
+    panel.add_button.click()
+    blank = list(design.costs.values())[-1]
+    assert blank.amounts == [Decimal(0)] * 3 and blank.currency == "JPY"
+    panel.refresh()
+    panel.items.selectRow(row_of(panel, "k1"))
+    assert panel.remove_selected()
+    assert "k1" not in design.costs and len(design.costs) == 7
+    stack.undo()
+    assert list(design.costs)[0] == "k1"  # back in its place
+    stack.undo()
+    stack.undo()
+    assert len(design.costs) == 6
+
+
+def test_years_and_multiplier(panel: BudgetPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    design = panel.ctrl.design
+    panel.years.setValue(5)
+    assert design.budget.years == 5
+    qtbot.waitUntil(lambda: panel.totals.columnCount() == 6)
+    panel.multiplier.setText("1.5")
+    panel.multiplier.editingFinished.emit()
+    assert design.budget.multiplier == Decimal("1.5")
+    panel.multiplier.setText("")
+    panel.multiplier.editingFinished.emit()
+    assert design.budget.multiplier is None
+    assert panel.ctrl.undo_stack.count() == 3
+
+
+def test_follows_other_documents_and_none(panel: BudgetPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel.set_controller(None)
+    assert panel.items.rowCount() == 0 and not panel.add_button.isEnabled()
+    other = StandIn(Design(), lang="ja")
+    panel.set_controller(other)
+    assert panel.items.rowCount() == 0 and panel.add_button.isEnabled()
+    assert panel.totals.horizontalHeaderItem(0).text().endswith("年度")
+
+
+def test_export_writes_the_workbook(panel: BudgetPanel, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "承認用"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    out = export_budget_workbook(panel, panel.ctrl)
+    assert out == tmp_path / "承認用.xlsx"
+    assert openpyxl.load_workbook(out).sheetnames[0] == "Cover"
+
+
+def test_export_failure_shows_a_message(panel: BudgetPanel, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda *a, **k: shown.append(a[2])))
+    assert export_budget_workbook(panel, panel.ctrl, str(tmp_path / "no" / "b.xlsx")) is None
+    assert shown and "could not be written" in shown[0]
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        staticmethod(lambda *a, **k: ("", "")))
+    assert export_budget_workbook(panel, panel.ctrl) is None  # cancelled: nothing shown
+    assert len(shown) == 1
+
+
+def test_works_with_the_real_controller(qtbot) -> None:  # type: ignore[no-untyped-def]
+    controller = pytest.importorskip("orgdesigner.gui.controller")
+    ctrl = controller.DocumentController(sample_design(), lang="ja")
+    w = BudgetPanel(ctrl, overrides={})
+    qtbot.addWidget(w)
+    w.items.item(row_of(w, "k6"), FIRST_AMOUNT + 2).setText("3000000")
+    assert ctrl.design.costs["k6"].amounts[2] == Decimal(3_000_000)
+    assert ctrl.is_modified()
+    qtbot.waitUntil(lambda: totals_row(w, 1)[2] == f"¥{15_660_080 + 600_000:,}")
+    ctrl.undo_stack.undo()
+    assert ctrl.design.costs["k6"].amounts[2] == Decimal(2_400_000)
+    ctrl.close()
