@@ -83,12 +83,12 @@ def authority_style(ctx: Context) -> AuthorityResult:
         note_en = (f" It issues commands to {names(commands, 'target', 'en')}, but with no "
                    "authority transferred from management or an executive they are hard to "
                    "enforce.")
-        note_ja = (f" {names(commands, 'target', 'ja')}への指示はありますが、経営層・役員からの"
+        note_ja = (f"{names(commands, 'target', 'ja')}への指示はありますが、経営層・役員からの"
                    "権限委譲がないため、現場が従いにくい状態です。")
     elif top_deleg:
         note_en = (f" Authority is delegated from {names(top_deleg, 'source', 'en')}, but the "
                    "CSIRT commands no unit with it.")
-        note_ja = (f" {names(top_deleg, 'source', 'ja')}から権限は委譲されていますが、"
+        note_ja = (f"{names(top_deleg, 'source', 'ja')}から権限は委譲されていますが、"
                    "指示先の部署がありません。")
     if soft:
         partners = list(dict.fromkeys(f.target if f.source == c else f.source for f in soft))

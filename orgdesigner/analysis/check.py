@@ -52,4 +52,5 @@ def check(design: Design) -> CheckReport:
         process=process_report(design),
         design=design,
         main_csirt=ctx.primary,
+        context=ctx,
     )

@@ -241,13 +241,6 @@ def _funcs_show(value: tuple, lang: str) -> str:
     return ", ".join(Function(v).label(lang) for v in value)
 
 
-def _num_show(unit_en: str, unit_ja: str) -> Callable[[Any, str], str]:
-    def show(value: Any, lang: str) -> str:
-        v = {"3+": "3+", "2+": "2+"}.get(str(value), str(value))
-        return f"{v} {unit_ja}" if lang == "ja" else f"{v} {unit_en}"
-    return show
-
-
 FEATURES: tuple[Feature, ...] = (
     Feature("companies", Text("Companies", "会社数"), 1.0, companies,
             _table({frozenset(("2", "3+")): 0.5}),
@@ -273,7 +266,10 @@ FEATURES: tuple[Feature, ...] = (
     Feature("member_homes", Text("Members' home units", "メンバーの所属"), 1.0, member_homes,
             _homes_sim, _homes_show),
     Feature("member_spread", Text("Units members come from", "メンバーの出身部署数"), 0.5,
-            member_spread, _ladder(("0", "1-2", "3+")), _num_show("units", "部署")),
+            member_spread, _ladder(("0", "1-2", "3+")),
+            _words({"0": ("none besides the CSIRT", "CSIRT 以外なし"),
+                    "1-2": ("one or two units", "1〜2 部署"),
+                    "3+": ("three or more units", "3 部署以上")})),
     Feature("group_pattern", Text("Group coordination", "グループ連携"), 1.5, group_pattern,
             _table({frozenset(("central", "coordinated")): 0.25,
                     frozenset(("single", "central")): 0.25}), _words(_PATTERN)),

@@ -54,6 +54,7 @@ from typing import Any
 
 from ..model import Design
 from .authority import AuthorityResult
+from .context import Context
 from .findings import Finding, Severity
 from .nearest import Comparison, ModelMatch
 from .process import ProcessReport
@@ -70,6 +71,14 @@ class CheckReport:
     process: ProcessReport
     design: Design = field(repr=False)
     main_csirt: str | None = None
+    context: Context | None = field(default=None, repr=False)
+
+    def unit_name(self, uid: str, lang: str = "en") -> str:
+        """A unit's name as the findings print it (shared names get their company)."""
+        if self.context is not None:
+            return self.context.name(uid, lang)
+        u = self.design.units.get(uid)
+        return u.display_name(lang) if u else uid
 
     def counts(self) -> dict[str, int]:
         out = {s.value: 0 for s in Severity}
@@ -87,8 +96,7 @@ class CheckReport:
 
     # ---- JSON --------------------------------------------------------------------------
     def _name(self, uid: str, lang: str) -> str:
-        u = self.design.units.get(uid)
-        return u.display_name(lang) if u else uid
+        return self.unit_name(uid, lang)
 
     def _unit(self, uid: str | None, lang: str) -> dict | None:
         return None if uid is None else {"id": uid, "name": self._name(uid, lang)}

@@ -32,8 +32,10 @@ def format_text(report: CheckReport, lang: str = "en", top: int = 3) -> str:
         out += [title, ""]
 
     def flow_line(fid: str) -> str:
-        f = d.flows[fid]
-        return (f"{d.units[f.source].display_name(lang)} → {d.units[f.target].display_name(lang)}"
+        f = d.flows.get(fid)
+        if f is None:
+            return fid
+        return (f"{report.unit_name(f.source, lang)} → {report.unit_name(f.target, lang)}"
                 f" ({f.kind.label(lang)})")
 
     a = report.authority
@@ -66,8 +68,7 @@ def format_text(report: CheckReport, lang: str = "en", top: int = 3) -> str:
         for f in group:
             out.append(f"  - [{f.id}] {f.message(lang)}")
             if f.units:
-                names = ", ".join(d.units[u].display_name(lang) if u in d.units else u
-                                  for u in f.units[:8])
+                names = ", ".join(report.unit_name(u, lang) for u in f.units[:8])
                 more = f" (+{len(f.units) - 8})" if len(f.units) > 8 else ""
                 out.append(f"      {w['units']}: {names}{more}")
             out.append(f"      {w['suggestion']}: {f.suggestion(lang)}")
