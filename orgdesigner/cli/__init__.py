@@ -19,6 +19,7 @@ from .common import CliError, fail
 COMMAND_MODULES = [
     "orgdesigner.cli.templates_cmd",
     "orgdesigner.cli.info_cmd",
+    "orgdesigner.cli.check_cmd",
     "orgdesigner.cli.budget_cmd",
     "orgdesigner.cli.import_cmd",
     "orgdesigner.cli.export_cmd",
