@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-
 from dataclasses import dataclass
 
 from ..model import CompanyKind, Design, Flow, FlowKind, Function, Member, Unit, UnitKind

@@ -162,7 +162,7 @@ def member_homes(ctx: Context, _: AuthorityResult) -> tuple[float, float, float]
 def _homes_sim(a: tuple | None, b: tuple | None) -> float:
     if a is None or b is None:
         return 1.0 if a == b else 0.0
-    return 1.0 - sum(abs(x - y) for x, y in zip(a, b)) / 2
+    return 1.0 - sum(abs(x - y) for x, y in zip(a, b, strict=True)) / 2
 
 
 def _homes_show(value: tuple | None, lang: str) -> str:
@@ -218,8 +218,10 @@ def _kind_words() -> dict[str, tuple[str, str]]:
 
 
 _UNDER = {
-    "no-csirt": ("no CSIRT", "CSIRT なし"), "nothing": ("nothing (top of its tree)", "なし（最上位）"),
-    "management": ("management", "経営層"), "executive": ("an executive (CIO/CISO)", "役員（CIO／CISO）"),
+    "no-csirt": ("no CSIRT", "CSIRT なし"),
+    "nothing": ("nothing (top of its tree)", "なし（最上位）"),
+    "management": ("management", "経営層"),
+    "executive": ("an executive (CIO/CISO)", "役員（CIO／CISO）"),
     "csirt": ("another CSIRT", "他の CSIRT"), "it": ("an IT unit", "IT 部門"),
     "admin": ("an administration / risk unit", "管理・リスク管理部門"),
     "business": ("a business unit", "事業部門"),
@@ -229,9 +231,11 @@ _STYLE = {"strong": ("strong", "強い権限型"), "consensual": ("consensual", 
 _SCOPE = {"none": ("no unit", "指示先なし"), "it": ("IT operations only", "IT 運用部門のみ"),
           "it+business": ("IT operations and other departments", "IT 運用部門と他部門"),
           "business": ("departments but not IT", "IT 以外の部門のみ")}
-_PATTERN = {"none": ("no CSIRT", "CSIRT なし"), "single": ("one CSIRT, one company", "単一企業に 1 CSIRT"),
+_PATTERN = {"none": ("no CSIRT", "CSIRT なし"),
+            "single": ("one CSIRT, one company", "単一企業に 1 CSIRT"),
             "central": ("one CSIRT serving the group", "1 つの CSIRT がグループ全体を担当"),
-            "coordinated": ("linked CSIRTs (head office coordinates)", "連携する複数 CSIRT（本社が調整）"),
+            "coordinated": ("linked CSIRTs (head office coordinates)",
+                            "連携する複数 CSIRT（本社が調整）"),
             "separate": ("separate, unlinked CSIRTs", "連携のない複数 CSIRT")}
 
 

@@ -132,7 +132,8 @@ def rank(values: dict[str, Any], refs: list[TemplateFeatures] | None = None) -> 
     out = []
     for ref in refs:
         comps = [_compare(f, values[f.key], ref.values[f.key]) for f in FEATURES]
-        score = sum(f.weight * c.similarity for f, c in zip(FEATURES, comps)) / TOTAL_WEIGHT
+        score = sum(f.weight * c.similarity
+                    for f, c in zip(FEATURES, comps, strict=True)) / TOTAL_WEIGHT
         out.append(ModelMatch(ref.template_id, round(score, 3), comps, ref.title))
     order = {r.template_id: i for i, r in enumerate(refs)}
     out.sort(key=lambda m: (-m.score, order[m.template_id]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Authority, CsirtPlan, FlowKind, Unit, UnitKind
-from ..model.ops import AddFlow, AddUnit, Batch, Op, RemoveFlow
+from ..model.ops import AddUnit, Batch, Op, RemoveFlow
 from . import sources as S
 from .context import SYSTEMS, TOP, Context
 from .findings import Finding, Severity, Text, rule
@@ -70,27 +70,30 @@ def csirts_unlinked(ctx: Context) -> Iterator[Finding]:
     by_company: dict[str, list[str]] = {}
     for team in ctx.teams:
         by_company.setdefault(ctx.units[team.head].company, []).append(team.head)
+    d = ctx.design
     for heads in by_company.values():
-        if len(heads) < 2:
-            continue
-        first, others = heads[0], heads[1:]
-        d = ctx.design
-        yield ctx.finding(
-            "csirts-unlinked", heads,
-            ctx.text(lambda lang: (
-                f"{ctx.names(heads, lang)} are separate CSIRTs in the same organisation with "
-                "no flow between them: incidents that span both fall between the teams."
-                if lang == "en" else
-                f"{ctx.names(heads, lang)}は同じ組織内の別々の CSIRT ですが、相互の連携経路が"
-                "ありません。両方にまたがるインシデントがチームの間で抜け落ちます。")),
-            Text("Link the CSIRTs (coordination and incident reports), or merge them into one.",
-                 "CSIRT 同士の連携（調整・インシデント報告）を定めるか、一つに統合してください。"),
-            fix=ctx.text(lambda lang: (
-                f"Add coordination from {ctx.names([first], lang)} to "
-                f"{ctx.names(others, lang)}" if lang == "en" else
-                f"{ctx.names([first], lang)}から{ctx.names(others, lang)}への連携を追加")),
-            builder=lambda: Batch([flow(d, first, o, K.COORDINATION) for o in others],
-                                  "Link CSIRTs"))
+        if len(heads) >= 2:
+            yield _unlinked(ctx, d, heads)
+
+
+def _unlinked(ctx: Context, d, heads: list[str]) -> Finding:  # type: ignore[no-untyped-def]
+    first, others = heads[0], heads[1:]
+    return ctx.finding(
+        "csirts-unlinked", heads,
+        ctx.text(lambda lang: (
+            f"{ctx.names(heads, lang)} are separate CSIRTs in the same organisation with "
+            "no flow between them: incidents that span both fall between the teams."
+            if lang == "en" else
+            f"{ctx.names(heads, lang)}は同じ組織内の別々の CSIRT ですが、相互の連携経路が"
+            "ありません。両方にまたがるインシデントがチームの間で抜け落ちます。")),
+        Text("Link the CSIRTs (coordination and incident reports), or merge them into one.",
+             "CSIRT 同士の連携（調整・インシデント報告）を定めるか、一つに統合してください。"),
+        fix=ctx.text(lambda lang: (
+            f"Add coordination from {ctx.names([first], lang)} to "
+            f"{ctx.names(others, lang)}" if lang == "en" else
+            f"{ctx.names([first], lang)}から{ctx.names(others, lang)}への連携を追加")),
+        builder=lambda: Batch([flow(d, first, o, K.COORDINATION) for o in others],
+                              "Link CSIRTs"))
 
 
 @rule("no-sponsor", Severity.ERROR, S.NO_SPONSOR)
@@ -147,15 +150,15 @@ def far_from_management(ctx: Context) -> Iterator[Finding]:
     """Fires for each CSIRT whose reporting tree is topped by a management unit and that
     sits three or more reporting levels below it (directly below management is level 1).
     Quick fix: move the CSIRT (with its subordinates) directly under that management unit."""
+    d = ctx.design
     for c in ctx.csirts:
         depth, root = ctx.depth_root(c)
         if depth < 3 or ctx.units[root].kind is not UnitKind.MANAGEMENT:
             continue
-        chain = ctx.design.reporting_path(c)
+        chain = d.reporting_path(c)
         line = [f.id for u in chain[:-1] for f in ctx.incoming(u, K.REPORTING)]
-        d = ctx.design
 
-        def build(c: str = c, root: str = root, up: str = line[0]) -> Batch:
+        def build(c: str = c, root: str = root, up: str = line[0], d=d) -> Batch:  # type: ignore[no-untyped-def]
             return Batch([RemoveFlow(up), flow(d, root, c, K.REPORTING)],
                          "Move the CSIRT under management")
 
@@ -222,8 +225,9 @@ def lacks_authority(ctx: Context) -> Iterator[Finding]:
             f"No CSIRT can instruct IT operations: no command or delegated authority reaches "
             f"{ctx.names(topmost, lang)}. In an incident the CSIRT can only ask, and the "
             "departments decide." if lang == "en" else
-            f"どの CSIRT も IT 運用部門に指示できません。{ctx.names(topmost, lang)}への指示・権限委譲の"
-            "経路がなく、インシデント時に CSIRT は依頼しかできず、判断は各部門に委ねられます。")),
+            "どの CSIRT も IT 運用部門に指示できません。"
+            f"{ctx.names(topmost, lang)}への指示・権限委譲の経路がなく、"
+            "インシデント時に CSIRT は依頼しかできず、判断は各部門に委ねられます。")),
         Text("Define the CSIRT's authority: have the CIO (or management) delegate authority to "
              "the CSIRT and give it the right to instruct IT operations during incidents.",
              "CSIRT の権限を明確にしてください。CIO（または経営層）から CSIRT へ権限を委譲し、"
@@ -243,6 +247,7 @@ def authority_unbacked(ctx: Context) -> Iterator[Finding]:
     """Fires for each CSIRT whose plan declares full authority while no delegation flow
     reaches it from a management or executive unit. Quick fix: that delegation, from the
     CIO-like executive."""
+    d = ctx.design
     for c in ctx.csirts:
         plan = ctx.units[c].plan
         if plan is None or plan.authority is not Authority.FULL:
@@ -250,22 +255,21 @@ def authority_unbacked(ctx: Context) -> Iterator[Finding]:
         if any(ctx.units[f.source].kind in TOP for f in ctx.incoming(c, K.DELEGATION)):
             continue
         sponsor = ctx.sponsor_executive(c)
-        d = ctx.design
         yield ctx.finding(
             "authority-unbacked", [c],
             ctx.text(lambda lang, c=c: (
                 f"{ctx.names([c], lang)} declares full authority, but no delegation from "
                 "management or an executive backs it." if lang == "en" else
-                f"{ctx.names([c], lang)}は「完全な権限」を掲げていますが、経営層・役員からの権限委譲が"
-                "ありません。")),
+                f"{ctx.names([c], lang)}は「完全な権限」を掲げていますが、"
+                "経営層・役員からの権限委譲がありません。")),
             Text("Record the delegation (who transfers authority to the CSIRT), or declare "
                  "shared authority.",
                  "誰が CSIRT に権限を委譲するのかを明記するか、権限を「共有」に改めてください。"),
             fix=ctx.text(lambda lang, s=sponsor: (
                 f"Add a delegation from {ctx.names([s], lang)}" if lang == "en" else
                 f"{ctx.names([s], lang)}からの権限委譲を追加")),
-            builder=(lambda c=c, s=sponsor: Batch([flow(d, s, c, K.DELEGATION, "権限委譲")],
-                                                  "Add delegation"))
+            builder=(lambda c=c, s=sponsor, d=d: Batch(
+                [flow(d, s, c, K.DELEGATION, "権限委譲")], "Add delegation"))
             if sponsor and sponsor != c else None)
 
 
@@ -275,6 +279,7 @@ def no_escalation(ctx: Context) -> Iterator[Finding]:
     flows reaches a management or executive unit. Flows: the team's outgoing report flows
     (where escalation stops). Quick fix: a report flow from the team's head to top
     management."""
+    d = ctx.design
     for team in ctx.teams:
         reached = ctx.reach(team.csirts, (K.REPORT,))
         if any(ctx.units[u].kind in TOP for u in reached):
@@ -283,25 +288,26 @@ def no_escalation(ctx: Context) -> Iterator[Finding]:
         top = ctx.top_management(head)
         stops = [f for c in team.csirts for f in ctx.outgoing(c, K.REPORT)
                  if f.target not in team.csirts]
-        d = ctx.design
         yield ctx.finding(
             "no-escalation", (head,) + tuple(f.target for f in stops),
             flows=[f.id for f in stops],
             message=ctx.text(lambda lang, head=head, stops=stops: (
                 f"Incidents handled by {ctx.names([head], lang)} are never reported to "
-                "management" + (f"; escalation stops at {ctx.names([f.target for f in stops], lang)}"
-                                if stops else "") + "." if lang == "en" else
+                "management"
+                + (f"; escalation stops at {ctx.names([f.target for f in stops], lang)}"
+                   if stops else "") + "." if lang == "en" else
                 f"{ctx.names([head], lang)}が扱うインシデントが経営層に報告されません"
                 + (f"（報告は{ctx.names([f.target for f in stops], lang)}で止まります）"
                    if stops else "") + "。")),
             suggestion=Text(
                 "Define an escalation path from the CSIRT to management for serious incidents.",
-                "重大インシデントについて、CSIRT から経営層へのエスカレーション経路を定めてください。"),
+                "重大インシデントについて、CSIRT から経営層への"
+                "エスカレーション経路を定めてください。"),
             fix=ctx.text(lambda lang, head=head, top=top: (
                 f"Add a report from {ctx.names([head], lang)} to {ctx.names([top], lang)}"
                 if lang == "en" else
                 f"{ctx.names([head], lang)}から{ctx.names([top], lang)}への報告を追加")),
-            builder=(lambda head=head, top=top: Batch(
+            builder=(lambda head=head, top=top, d=d: Batch(
                 [flow(d, head, top, K.REPORT, "エスカレーション")], "Add escalation"))
             if top is not None else None)
 

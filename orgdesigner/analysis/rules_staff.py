@@ -48,9 +48,11 @@ def no_members(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             "no-members", team.csirts,
             ctx.text(lambda lang, t=team: (
-                f"{_cap(ctx.team_name(t.csirts, lang))} has no members: the CSIRT exists only on paper."
+                f"{_cap(ctx.team_name(t.csirts, lang))} has no members: the CSIRT exists only "
+                "on paper."
                 if lang == "en" else
-                f"{ctx.team_name(t.csirts, lang)}にメンバーがいません。CSIRT が名ばかりになっています。")),
+                f"{ctx.team_name(t.csirts, lang)}にメンバーがいません。"
+                "CSIRT が名ばかりになっています。")),
             Text("Staff the CSIRT: at least a manager and an incident handler, and name a "
                  "point of contact.",
                  "少なくとも責任者とインシデント対応担当者を置き、窓口（PoC）を定めてください。"))
@@ -116,8 +118,8 @@ def no_business_members(ctx: Context) -> Iterator[Finding]:
                 ctx.text(lambda lang, t=team: (
                     f"All members of {ctx.team_name(t.csirts, lang)} come from IT or the CSIRT "
                     "itself: nobody brings the business view of an incident." if lang == "en"
-                    else f"{ctx.team_name(t.csirts, lang)}のメンバーは全員 IT 部門または CSIRT 自身の"
-                    "所属で、事業部門の視点を持つ人がいません。")),
+                    else f"{ctx.team_name(t.csirts, lang)}のメンバーは全員 "
+                    "IT 部門または CSIRT 自身の所属で、事業部門の視点を持つ人がいません。")),
                 Text("Assign suitable people from related business divisions as concurrent "
                      "CSIRT members.",
                      "関連する事業部門から適任者を CSIRT メンバー（兼務）に任命してください。"))
@@ -142,16 +144,18 @@ def relies_on_other_division(ctx: Context) -> Iterator[Finding]:
             "relies-on-other-division", team.csirts + tuple(sources),
             flows=[f.id for f in helpers],
             message=ctx.text(lambda lang, t=team, sources=sources: (
-                f"{_cap(ctx.team_name(t.csirts, lang))} has no dedicated technical staff and relies on "
+                f"{_cap(ctx.team_name(t.csirts, lang))} has no dedicated technical staff and "
+                "relies on "
                 f"{ctx.names(sources, lang)} for technical work; their priorities decide how "
                 "fast it responds." if lang == "en" else
                 f"{ctx.team_name(t.csirts, lang)}には専任の技術要員がおらず、技術作業を"
-                f"{ctx.names(sources, lang)}に頼っています。対応の速さが支援部署の都合で決まります。")),
+                f"{ctx.names(sources, lang)}に頼っています。"
+                "対応の速さが支援部署の都合で決まります。")),
             suggestion=Text(
                 "Add at least one dedicated analyst or engineer, or agree service levels with "
                 "the supporting division (or an outside specialist) in writing.",
-                "専任の分析担当またはエンジニアを最低 1 名置くか、支援部署（または外部の専門事業者）"
-                "と対応水準を文書で取り決めてください。"))
+                "専任の分析担当またはエンジニアを最低 1 名置くか、"
+                "支援部署（または外部の専門事業者）と対応水準を文書で取り決めてください。"))
 
 
 @rule("24x7-unstaffed", Severity.WARNING, S.ALWAYS_ON)
@@ -160,6 +164,7 @@ def always_on_unstaffed(ctx: Context) -> Iterator[Finding]:
     than 15 dedicated FTE (the 3-person minimum plus about 12 for shifts), and no external
     unit sends a `support` flow to any of its CSIRTs (an MSSP). Quick fix: an external MSSP
     unit with a support flow to the team's head."""
+    d = ctx.design
     for team in ctx.teams:
         plans = [ctx.units[c].plan for c in team.csirts]
         if not any(p is not None and p.hours is ServiceHours.ALWAYS for p in plans):
@@ -171,10 +176,9 @@ def always_on_unstaffed(ctx: Context) -> Iterator[Finding]:
                for f in ctx.incoming(c, K.SUPPORT)):
             continue
         head = team.head
-        d = ctx.design
         existing = find_external(d, "MSSP", "SOC")
 
-        def build(head: str = head, existing: str | None = existing) -> Batch:
+        def build(head: str = head, existing: str | None = existing, d=d) -> Batch:  # type: ignore[no-untyped-def]
             ops = []
             target = existing
             if target is None:
@@ -187,7 +191,8 @@ def always_on_unstaffed(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             "24x7-unstaffed", team.csirts,
             ctx.text(lambda lang, t=team, dedicated=dedicated: (
-                f"{_cap(ctx.team_name(t.csirts, lang))} promises 24×7 service with {_fmt(dedicated)} "
+                f"{_cap(ctx.team_name(t.csirts, lang))} promises 24×7 service with "
+                f"{_fmt(dedicated)} "
                 f"dedicated FTE and no MSSP; round-the-clock shifts need about "
                 f"{MIN_STAFF + SHIFT_EXTRA:g}." if lang == "en" else
                 f"{ctx.team_name(t.csirts, lang)}は 24 時間 365 日対応を掲げていますが、専任要員は "
@@ -227,8 +232,8 @@ def no_exercises(ctx: Context) -> Iterator[Finding]:
                 f"{_cap(ctx.team_name(t.csirts, lang))} plans no exercises or training: serious "
                 "incidents are rare, so without drills new staff never build skill."
                 if lang == "en" else
-                f"{ctx.team_name(t.csirts, lang)}には演習・教育の計画がありません。重大インシデントは"
-                "まれなため、訓練がないと新任要員の技能が育ちません。")),
+                f"{ctx.team_name(t.csirts, lang)}には演習・教育の計画がありません。"
+                "重大インシデントはまれなため、訓練がないと新任要員の技能が育ちません。")),
             Text("Plan yearly exercises (a tabletop with management, a technical drill) and "
                  "external training.",
                  "年次の演習（経営層を交えた机上演習、技術演習）と外部研修を計画してください。"),
@@ -253,7 +258,8 @@ def no_budget(ctx: Context) -> Iterator[Finding]:
         "no-budget", [ctx.primary],
         Text("The budget has no personnel cost: no CSIRT member has a share of time on the "
              "CSIRT and there is no personnel cost item.",
-             "予算に人件費がありません。CSIRT 業務の比率を持つメンバーも、人件費の費目もありません。"),
+             "予算に人件費がありません。CSIRT 業務の比率を持つメンバーも、"
+             "人件費の費目もありません。"),
         Text("Add members with their FTE (or a personnel cost item) so the approval pack "
              "shows what the CSIRT really costs.",
              "メンバーと FTE（または人件費の費目）を入力し、承認資料に CSIRT の実コストが"

@@ -81,7 +81,7 @@ def format_text(report: CheckReport, lang: str = "en", top: int = 3) -> str:
 
     p = report.process
     out.append(f"{w['process']} ({track_name('japan', lang)} | {track_name('certcc', lang)}):")
-    for jp, cc in zip(p.tracks["japan"], p.tracks["certcc"]):
+    for jp, cc in zip(p.tracks["japan"], p.tracks["certcc"], strict=True):
         out.append(f"  {jp.step.number}. {_MARK[jp.status]} {jp.step.title(lang)}"
                    f"  |  {_MARK[cc.status]} {cc.step.title(lang)}")
     current = p.current_track()

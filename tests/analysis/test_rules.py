@@ -370,3 +370,26 @@ def test_messages_exist_in_both_languages(make, lang):
     ja = [f.message("ja") for f in check(b.d).findings]
     assert all(any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in m)
                for m in ja)
+
+
+def test_csirts_unlinked_in_two_companies_keep_their_own_units(make):
+    """Each company's finding (and its fix) names that company's CSIRTs, not the last ones."""
+    b = make.Builder()
+    for cid in ("a", "b"):
+        b.company(cid, CompanyKind.PARENT if cid == "a" else CompanyKind.SUBSIDIARY)
+        b.unit(f"{cid}m", "management", company=cid)
+        b.unit(f"{cid}1", "csirt", under=f"{cid}m", company=cid, plan=make.plan())
+        b.unit(f"{cid}2", "csirt", under=f"{cid}m", company=cid, plan=make.plan())
+    found = check(b.d).by_id("csirts-unlinked")
+    assert sorted(f.units for f in found) == [("a1", "a2"), ("b1", "b2")]
+    assert [f.message("en").count("'b") for f in found] == [0, 2]
+    for f in found:
+        assert {op.flow.target for op in f.fix.ops} == {f.units[1]}
+
+
+def test_analysis_never_imports_qt():
+    import subprocess
+    import sys
+    code = ("import sys, orgdesigner.analysis, orgdesigner.cli.check_cmd; "
+            "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
