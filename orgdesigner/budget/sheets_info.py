@@ -8,7 +8,8 @@ from __future__ import annotations
 from ..model import STEPS, Design, ProcessStatus
 from .defaults import BudgetError
 from .labels import t
-from .xlsx import BOLD, HEADER, WRAP, YEAR, PngImage, Sheet
+from .textwidth import wrapped_lines
+from .xlsx import BOLD, HEADER, TOP, WRAP, YEAR, PngImage, Sheet
 
 _SEVERITY = {"error": ("Error", "重大"), "warning": ("Warning", "警告"), "info": ("Info", "情報")}
 
@@ -33,13 +34,15 @@ def write_findings(sh: Sheet, design: Design, lang: str) -> None:
         return
     report = check(design)
     r = 3
-    sh.text(r, 1, t("fi.authority", lang), font=BOLD)
-    sh.text(r, 3, report.authority.explanation(lang), fit=False)
-    r += 1
+    facts = [(t("fi.authority", lang), report.authority.explanation(lang))]
     if report.nearest:
         best = report.nearest[0]
-        sh.text(r, 1, t("fi.nearest", lang), font=BOLD)
-        sh.text(r, 3, f"{best.name(lang)} ({best.score:.0%})", fit=False)
+        facts.append((t("fi.nearest", lang), f"{best.name(lang)} ({best.score:.0%})"))
+    for label, text in facts:
+        sh.text(r, 1, label, font=BOLD, align=TOP)
+        sh.text(r, 2, text, align=WRAP, fit=False)
+        sh.ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=6)
+        sh.ws.row_dimensions[r].height = 15 * min(wrapped_lines(text, 120), 20)
         r += 1
     r += 1
     header = r
@@ -47,8 +50,8 @@ def write_findings(sh: Sheet, design: Design, lang: str) -> None:
                                          "fi.source", "fi.suggestion")])
     r += 1
     for f in report.findings:
-        sh.text(r, 1, _severity(f.severity, lang))
-        sh.text(r, 2, f.id)
+        sh.text(r, 1, _severity(f.severity, lang), align=TOP)
+        sh.text(r, 2, f.id, align=TOP)
         sh.text(r, 3, f.message(lang), align=WRAP)
         sh.text(r, 4, _unit_names(design, f.units, lang), align=WRAP)
         sh.text(r, 5, f.source, align=WRAP)
@@ -67,19 +70,13 @@ def write_organisation(sh: Sheet, design: Design, lang: str) -> None:
     sep = "、" if lang == "ja" else ", "
     companies = {cid: c.display_name(lang) for cid, c in design.companies.items()}
     kinds: dict[object, str] = {}
-    r = 4
-    for uid, u in design.units.items():
+    units = design.units
+    for r, (uid, u) in enumerate(units.items(), start=4):
         kind = kinds.get(u.kind) or kinds.setdefault(u.kind, u.kind.label(lang))
         sup = design.superior(uid)
-        sh.text(r, 1, uid)
-        sh.text(r, 2, u.name)
-        sh.text(r, 3, u.name_en)
-        sh.text(r, 4, kind)
-        sh.text(r, 5, sep.join(f.label(lang) for f in u.functions))
-        sh.number(r, 6, u.headcount)
-        sh.text(r, 7, companies.get(u.company, u.company))
-        sh.text(r, 8, design.units[sup].display_name(lang) if sup else "")
-        r += 1
+        sh.row(r, [uid, u.name, u.name_en, kind, sep.join(f.label(lang) for f in u.functions),
+                   u.headcount, companies.get(u.company, u.company),
+                   units[sup].display_name(lang) if sup else ""])
     sh.finish(header_row=3, freeze="C4")
 
 
@@ -110,8 +107,12 @@ def write_diagram(sh: Sheet, png: bytes | None, lang: str) -> None:
         img = PngImage(png)
     except ValueError as exc:
         raise BudgetError(f"cannot embed the diagram: {exc}") from None
-    # fit an A4 landscape page (about 1000 × 680 px at 96 dpi), never enlarge
-    scale = min(1.0, 1000 / max(img.width, 1), 680 / max(img.height, 1))
+    # fit one A4 page (96 px per inch, below the title and the page header), never enlarge;
+    # a tall diagram prints on a portrait page
+    landscape = img.width >= img.height
+    max_w, max_h = (940, 560) if landscape else (660, 880)
+    scale = min(1.0, max_w / max(img.width, 1), max_h / max(img.height, 1))
     img.width, img.height = max(1, int(img.width * scale)), max(1, int(img.height * scale))
     sh.ws.add_image(img, "A3")
-    sh.finish()
+    sh.finish(landscape=landscape)
+    sh.ws.page_setup.fitToHeight = 1

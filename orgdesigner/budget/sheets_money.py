@@ -16,6 +16,7 @@ from ..model import CostCategory, Design, Expenditure
 from .assumptions import role_key, source_label
 from .labels import t
 from .model import Budget
+from .textwidth import wrapped_lines
 from .xlsx import (
     BOLD,
     BOX,
@@ -23,7 +24,6 @@ from .xlsx import (
     FTE,
     HEADER_FILL,
     INPUT_FILL,
-    LEFT,
     NUMBER,
     RATE,
     TOTAL_FILL,
@@ -80,7 +80,8 @@ def write_assumptions(sh: Sheet, budget: Budget, lang: str, refs: Refs) -> None:
     r = 5
     for key, value, fmt, unit, src in rows:
         sh.text(r, 1, t(key, lang))
-        sh.number(r, 2, value, fmt, fill=INPUT_FILL if key != "as.years" else None, border=BOX)
+        live = key in ("as.first_year", "as.multiplier")  # formulas read these two
+        sh.number(r, 2, value, fmt, fill=INPUT_FILL if live else None, border=BOX)
         sh.text(r, 3, unit)
         sh.text(r, 4, source_label(src, lang))
         r += 1
@@ -121,7 +122,10 @@ def write_assumptions(sh: Sheet, budget: Budget, lang: str, refs: Refs) -> None:
     sh.text(r, 1, t("as.sources", lang), font=BOLD)
     for s in a.sources:
         r += 1
-        sh.text(r, 1, s, align=LEFT, fit=False)  # one line, running over empty cells
+        # wrapped in the table's width: text running over would widen the printed page
+        sh.text(r, 1, s, align=WRAP, fit=False)
+        sh.ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=4)
+        sh.ws.row_dimensions[r].height = 15 * min(wrapped_lines(s, 90), 10)
     refs.fy_labels = [fy_label_formula(refs.first_year, i, lang) for i in range(a.years)]
     sh.finish(header_row=4,
               landscape=False)

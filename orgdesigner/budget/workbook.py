@@ -93,14 +93,21 @@ def write_workbook(design: Design, path: str | os.PathLike, *, lang: str = "en",
     return budget
 
 
-def diagram_png_for(design: Design, lang: str = "en") -> bytes | None:
-    """The diagram as PNG for the Diagram sheet, or None when diagram export is unavailable
-    (the render package or Graphviz is missing); the workbook then says so on that sheet."""
+def diagram_png_for(design: Design, lang: str = "en",
+                    problems: list[str] | None = None) -> bytes | None:
+    """The diagram as PNG for the Diagram sheet, or None when it cannot be rendered (the
+    render package, pygraphviz or Graphviz missing or failing); the reason is appended to
+    `problems`, and the workbook says on the Diagram sheet that the diagram is not included.
+    """
     try:
-        from ..render.export import diagram_bytes
-    except ImportError:
+        from ..render.export import ExportError, diagram_bytes
+    except ImportError as exc:
+        if problems is not None:
+            problems.append(f"diagram export is not available: {exc}")
         return None
     try:
         return diagram_bytes(design, "png", lang=lang)
-    except (ImportError, OSError):
+    except (ExportError, ImportError, OSError) as exc:
+        if problems is not None:
+            problems.append(f"the diagram could not be rendered: {exc}")
         return None

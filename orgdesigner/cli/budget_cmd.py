@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import sys
 from pathlib import Path
 
 from ..budget.textwidth import display_width
@@ -68,7 +69,11 @@ def _run(ns: argparse.Namespace):  # type: ignore[no-untyped-def]
             out = Path(ns.output)
             if out.suffix.lower() != ".xlsx":
                 raise CliError(f"{out}: the budget workbook must be an .xlsx file")
-            png = None if ns.no_diagram else diagram_png_for(design, ns.lang)
+            problems: list[str] = []
+            png = None if ns.no_diagram else diagram_png_for(design, ns.lang, problems)
+            for problem in problems:
+                print(f"orgdesigner: warning: {problem}; the workbook has no diagram",
+                      file=sys.stderr)
             result = write_workbook(design, out, lang=ns.lang, years=ns.years,
                                     diagram_png=png, overrides=overrides)
             return result, (f"wrote {out}: {len(result.years)} fiscal years, total "
