@@ -191,3 +191,20 @@ def test_every_template_exports(template_id: str, tmp_path: Path) -> None:
         assert wb.sheetnames == sheet_names(lang)
         staff_rows = wb[sheet_names(lang)[2]].max_row
         assert staff_rows >= 3 + max(1, len(budget.personnel))
+
+
+def test_real_diagram_export_is_embedded(tmp_path: Path) -> None:
+    pytest.importorskip("orgdesigner.render.export")
+    from orgdesigner.budget.workbook import diagram_png_for
+
+    problems: list[str] = []
+    png = diagram_png_for(sample_design(), "ja", problems)
+    if png is None:
+        pytest.skip(f"diagram export unavailable here: {problems}")
+    assert png.startswith(b"\x89PNG") and not problems
+    out = tmp_path / "b.xlsx"
+    write_workbook(sample_design(), out, lang="ja", diagram_png=png, today=TODAY)
+    ws = openpyxl.load_workbook(out)["組織図"]
+    assert ws.page_setup.fitToHeight == 1
+    with zipfile.ZipFile(out) as z:
+        assert any(z.read(n) == png for n in z.namelist() if n.startswith("xl/media/"))
