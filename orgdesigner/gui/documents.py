@@ -86,8 +86,16 @@ def open_file(window: Any, path: str | Path) -> Any | None:
     """Open `path` in a new document of `window`; None if it could not be read.
 
     Nothing already open is touched on failure. A successful open goes to the recent files.
+    A file that is already open is brought to the front instead of being opened twice (when
+    the window offers `documents()` and `activate()`).
     """
     path = Path(path).absolute()
+    if callable(getattr(window, "documents", None)) and callable(getattr(window, "activate",
+                                                                         None)):
+        for c in window.documents():
+            if c.path is not None and Path(c.path).absolute() == path:
+                window.activate(c)
+                return c
     design = read_design(_parent(window), path)
     if design is None:
         return None

@@ -115,6 +115,14 @@ class StandInWindow(QWidget):
     def controllers(self) -> list:
         return list(self._controllers)
 
+    def documents(self) -> list:  # MainWindow's name for the same list
+        return list(self._controllers)
+
+    def activate(self, controller) -> None:
+        self._controllers.remove(controller)
+        self._controllers.append(controller)
+        self.currentDocumentChanged.emit(controller)
+
     def current_controller(self):
         return self._controllers[-1] if self._controllers else None
 

@@ -77,7 +77,11 @@ def test_open_edit_save_reopen(window, saved_file: Path):
     assert documents.save(c)
     assert not c.is_modified()
     assert saved_file.with_name(saved_file.name + ".bak").exists()
+    assert documents.open_file(window, saved_file) is c  # already open: brought forward
+    assert len(window.controllers()) == 1
+    window.dispose()
     again = documents.open_file(window, saved_file)
+    assert again is not c
     assert again.design.units["csirt"].name == "全社 CSIRT"
     assert again.design.units["u900"].name == "法務部"
     assert orgd.dumps(again.design) == orgd.dumps(c.design)
