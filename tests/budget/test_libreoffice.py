@@ -18,7 +18,7 @@ import pytest
 
 from orgdesigner.budget import Budget, compute_budget
 from orgdesigner.budget.workbook import sheet_names, write_workbook
-from orgdesigner.model import CostCategory, Expenditure
+from orgdesigner.model import CostCategory, Design, Expenditure, Metadata
 
 from .sample import INJECTIONS, sample_design
 
@@ -56,6 +56,8 @@ def recalculated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple]:
                                                             "edge": 6_000_010},
                          fx_rates={"USD": Decimal(100)})
     books["edited"] = (edited, "en", compute_budget(edited))
+    empty = Design(Metadata(created="2026-04-01"))
+    books["empty"] = (empty, "ja", write_workbook(empty, src / "empty.xlsx", lang="ja"))
 
     profile = (root / "profile").as_uri()
     cmd = [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--norestore",
@@ -78,7 +80,14 @@ def _by_label(ws, first_col: int = 1) -> dict[str, list]:  # type: ignore[no-unt
     return out
 
 
+ERRORS = {"#NAME?", "#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "Err:502",
+          "Err:504", "Err:508"}
+
+
 def check_totals(wb: openpyxl.Workbook, b: Budget, lang: str) -> None:
+    errors = [(ws.title, c.coordinate, c.value) for ws in wb.worksheets
+              for row in ws.iter_rows() for c in row if c.value in ERRORS]
+    assert errors == []
     names = sheet_names(lang)
     n = len(b.years)
     summary = _by_label(wb[names[4]])
@@ -125,6 +134,12 @@ def test_changed_assumptions_move_the_totals(recalculated: dict) -> None:
     design, lang, budget, wb = recalculated["edited"]
     before = compute_budget(sample_design())
     assert budget.grand_total != before.grand_total
+    check_totals(wb, budget, lang)
+
+
+def test_empty_design_totals_are_zero_not_errors(recalculated: dict) -> None:
+    design, lang, budget, wb = recalculated["empty"]
+    assert budget.grand_total == 0
     check_totals(wb, budget, lang)
 
 

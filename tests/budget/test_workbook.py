@@ -21,6 +21,7 @@ from orgdesigner.model import CostItem, Unit
 from .sample import INJECTIONS, sample_design
 
 TODAY = dt.date(2026, 6, 1)
+EXTRA = ["=cmd|' /C calc'!A0", "@SUM(1)", "-1+2"]
 
 
 def tiny_png(width: int = 3, height: int = 2) -> bytes:
@@ -38,7 +39,8 @@ def tiny_png(width: int = 3, height: int = 2) -> bytes:
 def hostile_book(tmp_path: Path) -> tuple[openpyxl.Workbook, Path]:
     d = sample_design(hostile=True)
     d.add_unit(Unit("bell", "ベル\x07部", name_en="=cmd|' /C calc'!A0"))
-    d.update_metadata(title_en="R&D 部門 & CSIRT " + "長" * 300)
+    d.update_metadata(title_en="R&D 部門 & CSIRT " + "長" * 300, author="@SUM(1)",
+                      organisation="-1+2")
     out = tmp_path / "hostile.xlsx"
     write_workbook(d, out, today=TODAY)
     return openpyxl.load_workbook(out), out
@@ -81,15 +83,16 @@ def test_user_text_stays_text(hostile_book: tuple[openpyxl.Workbook, Path]) -> N
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for c in row:
-                if isinstance(c.value, str) and c.value in INJECTIONS + ["=cmd|' /C calc'!A0"]:
+                if isinstance(c.value, str) and c.value in INJECTIONS + EXTRA:
                     texts.setdefault(c.value, []).append(c)
-    assert set(texts) == set(INJECTIONS) | {"=cmd|' /C calc'!A0"}
+    assert set(texts) == set(INJECTIONS) | set(EXTRA)
     for cells in texts.values():
         for c in cells:
             assert c.data_type == "s", (c.parent.title, c.coordinate)
             assert c.quotePrefix
     # the injected names appear on Staffing (name and role) and Costs (name and notes)
     assert {c.parent.title for c in texts["=1+1"]} >= {"Staffing", "Costs", "Assumptions"}
+    assert {c.parent.title for c in texts["@SUM(1)"] + texts["-1+2"]} == {"Cover"}
 
 
 def test_long_and_odd_text_is_kept_safely(hostile_book: tuple[openpyxl.Workbook, Path]) -> None:
