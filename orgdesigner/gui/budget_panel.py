@@ -140,6 +140,11 @@ class BudgetPanel(QWidget):
         self._fill_add_menu()
         self.refresh()
 
+    def set_overrides(self, overrides: Any) -> None:
+        """New user settings (rates, multiplier): the totals follow at once."""
+        self.overrides = overrides
+        self.refresh()
+
     def _schedule(self) -> None:
         self._timer.start()
 

@@ -194,6 +194,9 @@ def test_years_and_multiplier(panel: BudgetPanel, qtbot) -> None:  # type: ignor
     panel.multiplier.editingFinished.emit()
     assert design.budget.multiplier is None
     assert panel.ctrl.undo_stack.count() == 3
+    before = totals_row(panel, 0)
+    panel.set_overrides({"multiplier": "2"})  # settings changed: totals follow, no undo step
+    assert totals_row(panel, 0) != before and panel.ctrl.undo_stack.count() == 3
 
 
 def test_follows_other_documents_and_none(panel: BudgetPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
