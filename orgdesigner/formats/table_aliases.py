@@ -80,6 +80,7 @@ are accepted as well.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from enum import Enum
@@ -92,6 +93,7 @@ E = TypeVar("E", bound=Enum)
 _STRIP = re.compile(r"[\s_\-.・/]+")
 
 
+@functools.lru_cache(maxsize=8192)  # a sheet repeats the same few kinds thousands of times
 def normalise(text: str) -> str:
     """The comparison key of a header or a value (see the module docstring)."""
     return _STRIP.sub("", unicodedata.normalize("NFKC", text).casefold())

@@ -44,7 +44,7 @@ class TableProblem:
         return f"{':'.join(where)}: {prefix}{self.message}"
 
     def sort_key(self) -> tuple:
-        return (self.sheet, self.row, _column_number(self.column), self.message)
+        return (self.sheet, self.row, column_number(self.column), self.message)
 
 
 class TableImportError(Exception):
@@ -80,7 +80,7 @@ def column_letter(index: int) -> str:
     return out
 
 
-def _column_number(letters: str) -> int:
+def column_number(letters: str) -> int:
     n = 0
     for ch in letters:
         n = n * 26 + (ord(ch) - 64)

@@ -3,10 +3,11 @@
 CSV: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"), or Shift_JIS —
 read as CP932, the superset Japanese Excel actually writes — detected when no encoding is
 given; the delimiter (comma, tab or semicolon) is taken from the first line.
-XLSX: openpyxl in read-only mode, streaming the sheet XML, so a large sheet never becomes a
-tree of cell objects. Formula cells give their saved result; a formula without one (a file
-written by a script and never opened in Excel) or an error value such as `#REF!` becomes a
-`BadCell` that is reported only if its column matters. Merged cells take the value of their
+XLSX: streamed row by row by `table_xlsx` (read-only; see there why not through openpyxl's
+object model), so a large sheet never becomes a tree of cell objects. Formula cells give
+their saved result; a formula without one (a file written by a script and never opened in
+Excel) or an error value such as `#REF!` becomes a `BadCell` that is reported only if its
+column matters. Merged cells take the value of their
 top-left cell in every row they cover (an HR sheet merges a company or parent over its units);
 the other columns of a merged block stay empty, since only the first one has a header that
 means anything.
@@ -19,12 +20,13 @@ import csv
 import io
 import os
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .table_aliases import SHEET_WORDS
-from .table_problems import ERROR, INFO, TableImportError, TableProblem
+from .table_problems import ERROR, INFO, TableImportError, TableProblem, column_number
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -47,7 +49,7 @@ class RawSheet:
     name: str  # sheet title, or the CSV file's name: where problems are reported
     rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # (row number, cells)
     role: str | None = None  # "units" / "flows" / "companies" when the sheet name says so
-    merges: list[tuple[str, int, int, int, int]] = field(default_factory=list)
+    merges: list[tuple[str, int, int, int, int]] = field(default_factory=list)  # ref, r1, c1, …
     notes: list[TableProblem] = field(default_factory=list)  # e.g. "read as CP932"
 
 
@@ -157,30 +159,38 @@ def read_csv(path: Path, encoding: str | None = None) -> RawSheet:
 # ---- XLSX ------------------------------------------------------------------------------
 
 def read_xlsx(path: Path) -> list[RawSheet]:
-    """Every sheet of the workbook, in workbook order."""
-    import zipfile
-
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
+    """Every worksheet of the workbook, in workbook order."""
+    from .table_xlsx import BadCellValue, Workbook, XlsxError
 
     where = path.name
     check_file(path)
-    # A file object, not the path: openpyxl refuses names not ending in .xlsx, and a
-    # workbook saved as "org.csv" is still a workbook.
     with open(path, "rb") as fh:
         try:
-            wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+            wb = Workbook(fh)
+            try:
+                sheets = []
+                for title, part in wb.sheets:
+                    sheet = RawSheet(title, role=_role(title))
+                    rows, merges = wb.rows(part, MAX_ROWS + 10)
+                    for number, cells in rows:
+                        if number > MAX_ROWS + 10:
+                            raise _fail(title, f"more than {MAX_ROWS:,} rows; split the sheet")
+                        cells = [BadCell(c.message) if isinstance(c, BadCellValue) else c
+                                 for c in cells]
+                        while cells and _blank(cells[-1]):
+                            cells.pop()
+                        if cells:
+                            sheet.rows.append((number, cells))
+                    if merges:
+                        _fill_merges(sheet, merges)
+                    sheets.append(sheet)
+                return sheets
+            finally:
+                wb.close()
+        except XlsxError as exc:
+            raise _fail(where, str(exc)) from None
+        except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:  # ParseError
             raise _fail(where, f"not a readable .xlsx workbook ({exc})") from None
-        try:
-            sheets = []
-            for ws in wb.worksheets:
-                sheet = RawSheet(ws.title, role=_role(ws.title))
-                _read_sheet(wb, ws, sheet)
-                sheets.append(sheet)
-            return sheets
-        finally:
-            wb.close()
 
 
 def _role(title: str) -> str | None:
@@ -188,92 +198,21 @@ def _role(title: str) -> str | None:
     return str(found) if found else None
 
 
-def _read_sheet(wb: Any, ws: Any, sheet: RawSheet) -> None:
-    if ws.max_row is not None and ws.max_row > MAX_ROWS + 10:
-        raise _fail(sheet.name, f"sheet has {ws.max_row:,} rows; more than {MAX_ROWS:,} rows "
-                                "are refused (split the sheet)")
-    try:
-        rows, merges = _stream(wb, ws)
-    except (ImportError, AttributeError):  # openpyxl internals moved: plain values only
-        rows, merges = _plain_rows(ws), []
-    for number, cells in rows:
-        if number > MAX_ROWS + 10:
-            raise _fail(sheet.name, f"more than {MAX_ROWS:,} rows; split the sheet")
-        while cells and _blank(cells[-1]):
-            cells.pop()
-        if cells:
-            sheet.rows.append((number, cells))
-    if merges:
-        _fill_merges(sheet, merges)
-
-
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _stream(wb: Any, ws: Any) -> tuple[list[tuple[int, list[Any]]], list[str]]:
-    """One pass over the sheet XML: values, which cells hold formulas, and merged ranges."""
-    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
-
-    class Parser(WorkSheetParser):  # type: ignore[misc]
-        def parse_cell(self, element: Any) -> dict:
-            cell = super().parse_cell(element)
-            cell["formula"] = element.find(FORMULA_TAG) is not None
-            return cell
-
-    rows: list[tuple[int, list[Any]]] = []
-    with ws._get_source() as src:
-        parser = Parser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
-                        date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
-        for number, cells in parser.parse():
-            values: list[Any] = []
-            for c in cells:
-                col = c["column"]
-                if col > 16384:
-                    continue
-                values.extend([None] * (col - len(values)))
-                values[col - 1] = _cell_value(c)
-            rows.append((number, values))
-            if number > MAX_ROWS + 10:
-                break
-        merged = parser.merged_cells
-    refs = [m.ref for m in merged.mergeCell] if merged is not None else []
-    return rows, refs
-
-
-def _cell_value(c: dict) -> Any:
-    value = c["value"]
-    if c["data_type"] == "e":
-        return BadCell(f"the cell shows the Excel error {value}; fix the formula or type the "
-                       "value")
-    if c.get("formula") and value is None:
-        return BadCell("the cell holds a formula with no saved result (the file was never "
-                       "calculated by Excel); open and save it in Excel, or type the value")
-    return value
-
-
-def _plain_rows(ws: Any) -> list[tuple[int, list[Any]]]:
-    out = []
-    for number, row in enumerate(ws.iter_rows(), start=1):
-        out.append((number, [None if c.value is None else
-                             (BadCell(f"the cell shows the Excel error {c.value}")
-                              if c.data_type == "e" else c.value) for c in row]))
-    return out
 
 
 _REF = re.compile(r"^([A-Z]+)(\d+):([A-Z]+)(\d+)$")
 
 
 def _fill_merges(sheet: RawSheet, refs: list[str]) -> None:
-    from openpyxl.utils import column_index_from_string
-
     by_row = {number: cells for number, cells in sheet.rows}
     for ref in refs:
         m = _REF.match(ref)
         if not m:
             continue
-        c1, r1 = column_index_from_string(m[1]), int(m[2])
-        c2, r2 = column_index_from_string(m[3]), int(m[4])
+        c1, r1 = column_number(m[1]), int(m[2])
+        c2, r2 = column_number(m[3]), int(m[4])
         top = by_row.get(r1, [])
         value = top[c1 - 1] if len(top) >= c1 else None
         sheet.merges.append((ref, r1, c1, r2, c2))

@@ -157,21 +157,39 @@ def text(value: Any) -> str:
 
 
 class _Row:
-    """The cells of one data row, read by canonical column name, recording problems."""
+    """The cells of one data row, read by canonical column name, recording problems.
+
+    Each mapped cell is turned into text once, up front: a 5,000-row sheet reads every
+    cell of every row, so this is the import's inner loop.
+    """
 
     def __init__(self, number: int, cells: list[Any], header: Header, out: Parsed):
         self.number, self.cells, self.header, self.out = number, cells, header, out
+        self.texts: dict[str, str] = {}
+        self.bad: dict[str, BadCell] = {}
+        n = len(cells)
+        for column, i in header.columns.items():
+            value = cells[i] if i < n else None
+            if value is None:
+                self.texts[column] = ""
+            elif type(value) is str:
+                self.texts[column] = value.strip()
+            elif isinstance(value, BadCell):
+                self.bad[column] = value
+                self.texts[column] = ""
+            else:
+                self.texts[column] = text(value)
 
     def raw(self, column: str) -> Any:
         i = self.header.columns.get(column)
         return self.cells[i] if i is not None and i < len(self.cells) else None
 
     def get(self, column: str, limit: int = 500) -> str:
-        value = self.raw(column)
-        if isinstance(value, BadCell):
-            self.error(column, value.message)
+        """The cell's text; a bad cell is reported (once) and reads as empty."""
+        if column in self.bad:
+            self.error(column, self.bad.pop(column).message)
             return ""
-        s = text(value)
+        s = self.texts.get(column, "")
         if len(s) > limit:
             self.error(column, f"{column} is {len(s)} characters long; the limit is {limit}")
             return s[:limit]
@@ -181,8 +199,7 @@ class _Row:
         self.out.add(self.number, self.header.letter(column), message, severity)
 
     def empty(self) -> bool:
-        return all(not text(self.raw(c)) and not isinstance(self.raw(c), BadCell)
-                   for c in self.header.columns)
+        return not self.bad and not any(self.texts.values())
 
 
 def _unknown(what: str, value: str, words: Vocabulary, choices: str) -> str:
@@ -268,8 +285,8 @@ def _unit(r: _Row) -> UnitRow:
     unit.functions = tuple(funcs)
     raw = r.raw("headcount")
     if isinstance(raw, BadCell):
-        r.error("headcount", raw.message)
-    elif text(raw):
+        r.get("headcount")  # reports it
+    elif r.texts.get("headcount"):
         n = headcount(raw)
         if n is None:
             r.error("headcount", f"bad headcount '{text(raw)}': expected a whole number from 0 "
@@ -292,9 +309,10 @@ def parse_flows(sheet: RawSheet) -> Parsed:
         r = _Row(number, cells, header, out)
         if r.empty():
             continue
+        bad_ends = {end for end in ("from", "to") if end in r.bad}
         flow = FlowRow(number, r.get("from", 500), r.get("to", 500), None, r.get("label"))
         for end, value in (("from", flow.source), ("to", flow.target)):
-            if not value and end in header.columns and not isinstance(r.raw(end), BadCell):
+            if not value and end in header.columns and end not in bad_ends:
                 r.error(end, f"'{end}' is empty: a flow needs both ends")
         kind = r.get("kind")
         if not kind:
