@@ -19,6 +19,7 @@ from .style import FONT_SIZE, FlowStyle, UnitStyle, font_family, shade
 Point = tuple[float, float]
 MARGIN = 24.0
 _DASH_DOT = (7.0, 3.0, 1.6, 3.0)  # dash, gap, dot, gap in points
+_MAX_PERIODS = 150
 
 
 def html(lines: list[str], *, bold: bool = False, size: float | None = None,
@@ -45,10 +46,14 @@ def dash_dot_colour(color: str, length: float) -> str:
     n = int(length // period)
     if n < 1 or length <= 0:
         return color
+    # Very long lines (across a group of thousands of units) get a longer pattern rather
+    # than tens of thousands of segments.
+    scale = max(1.0, n / _MAX_PERIODS)
+    n = min(n, _MAX_PERIODS)
     parts = []
     for _ in range(n):
         for i, seg in enumerate(_DASH_DOT):
-            frac = math.floor(seg / length * 1e5) / 1e5
+            frac = math.floor(seg * scale / length * 1e5) / 1e5
             parts.append(f"{color if i % 2 == 0 else '#FFFFFF00'};{frac:.5f}")
     return ":".join(parts) + f":{color}"
 

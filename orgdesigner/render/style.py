@@ -156,8 +156,12 @@ def function_colour(fn: Function | None) -> str:
 
 
 def unit_style(unit: Unit) -> UnitStyle:
-    kind = unit.kind
-    main = unit.functions[0] if unit.functions else None
+    return _unit_style(unit.kind, unit.functions[0] if unit.functions else None)
+
+
+@functools.lru_cache(maxsize=256)
+def _unit_style(kind: UnitKind, main: Function | None) -> UnitStyle:
+    """Styles depend only on the kind and the main function: computed once per pair."""
     if kind is UnitKind.CSIRT:
         return UnitStyle("octagon", tint(CSIRT_ACCENT, 0.85), CSIRT_ACCENT, TEXT,
                          _KIND_BORDER_WIDTH[kind], False, True)
