@@ -15,8 +15,18 @@ from .. import __version__
 from ..model import Design, FlowKind
 from . import geometry as geo
 from .layout import Layout, compute_layout, reporting_route, subtree
-from .style import CompanyStyle, FlowStyle, UnitStyle, company_style, flow_label, flow_style
-from .style import text_width, unit_label, unit_style, wrap_label
+from .style import (
+    CompanyStyle,
+    FlowStyle,
+    UnitStyle,
+    company_style,
+    flow_label,
+    flow_style,
+    text_width,
+    unit_label,
+    unit_style,
+    wrap_label,
+)
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]
@@ -99,8 +109,8 @@ def _place_label(e: Edge, mid: Point, chord: tuple[float, float]) -> None:
 
 def canvas_layout(design: Design, *, root: str | None = None, lang: str = "en") -> Layout:
     """The positions the user arranged on the canvas, as a Layout (frames fitted when unset)."""
-    from .style import box_size
     from .layout import FRAME_PAD, FRAME_TITLE
+    from .style import box_size
 
     ids = subtree(design, root) if root else list(design.units)
     positions = {u: (design.units[u].x, design.units[u].y) for u in ids}
@@ -141,7 +151,8 @@ def build_diagram(design: Design, lay: Layout, *, lang: str = "en",
     for uid in lay.positions:
         u = units[uid]
         st = unit_style(u)
-        boxes[uid] = Box(uid, wrap_label(printable(unit_label(u, lang)), st.bold), lay.rect(uid), st)
+        lines = wrap_label(printable(unit_label(u, lang)), st.bold)
+        boxes[uid] = Box(uid, lines, lay.rect(uid), st)
     frames = {cid: Frame(cid, printable(design.companies[cid].display_name(lang)), r,
                          company_style(design.companies[cid]))
               for cid, r in lay.company_rects.items()}

@@ -132,7 +132,7 @@ def trim_quad(q: tuple[Point, Point, Point], start: float, end: float
 
 def quad_length(q: tuple[Point, Point, Point], steps: int = 12) -> float:
     pts = [_quad(*q, i / steps) for i in range(steps + 1)]
-    return sum(math.dist(p, r) for p, r in zip(pts, pts[1:]))
+    return sum(math.dist(p, r) for p, r in zip(pts, pts[1:], strict=False))
 
 
 def quad_point(q: tuple[Point, Point, Point], t: float) -> Point:
@@ -142,7 +142,7 @@ def quad_point(q: tuple[Point, Point, Point], t: float) -> Point:
 def polyline_to_cubic(points: list[Point]) -> list[Point]:
     """A polyline as a cubic B-spline control list (3n+1 points) drawing the same segments."""
     out = [points[0]]
-    for p, r in zip(points, points[1:]):
+    for p, r in zip(points, points[1:], strict=False):
         out += [p, r, r]
     return out
 

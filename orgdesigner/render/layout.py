@@ -100,7 +100,8 @@ def _arranged(design: Design, ids: list[str], sizes: dict[str, tuple[float, floa
 
 def _layout_block(roots: list[str], kids: dict[str, list[str]], externals: list[str],
                   bsize: dict[str, float], dsize: dict[str, float], compact: bool,
-                  stacked: set[str], sib_gap: float, sub_gap: float) -> dict[str, tuple[float, float]]:
+                  stacked: set[str], sib_gap: float,
+                  sub_gap: float) -> dict[str, tuple[float, float]]:
     """Positions of a block's units in (breadth, depth) coordinates, content starting at 0."""
     # Tidy nodes: 0 is a virtual root holding the block's trees; stacked leaves are no nodes.
     ids: list[str] = [""]
@@ -278,7 +279,8 @@ def layout_ops(design: Design, *, orientation: str = "tb", compact: bool = False
     return ops.Batch(batch, "Auto layout")
 
 
-def reporting_route(parent: Rect, child: Rect, orientation: str = "tb") -> list[tuple[float, float]]:
+def reporting_route(parent: Rect, child: Rect,
+                    orientation: str = "tb") -> list[tuple[float, float]]:
     """The org-chart connector from a superior's box to a subordinate's, as a polyline.
 
     Elbows (down, across, down) rather than diagonals, as printed org charts draw them; a child

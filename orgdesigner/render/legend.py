@@ -10,8 +10,17 @@ from dataclasses import dataclass, field
 
 from ..model import FlowKind, Function, UnitKind
 from .diagram import Diagram
-from .style import FONT_SIZE, FUNCTION_GROUPS, LINE_HEIGHT, FlowStyle, UnitStyle, colour_legend
-from .style import legend_entries, text_width, wrap_label
+from .style import (
+    FONT_SIZE,
+    FUNCTION_GROUPS,
+    LINE_HEIGHT,
+    FlowStyle,
+    UnitStyle,
+    colour_legend,
+    legend_entries,
+    text_width,
+    wrap_label,
+)
 
 Rect = tuple[float, float, float, float]
 HEADING = 12.0
@@ -67,7 +76,7 @@ def build_legend(diagram: Diagram, kinds: set[UnitKind], functions: set[Function
     flow_entries = [(k, label, st) for k, label, st in entries
                     if isinstance(k, FlowKind) and k in flow_kinds]
     families = [(label, fill, border) for (label, fill, border), (_, _, _, fns)
-                in zip(colour_legend(lang), FUNCTION_GROUPS) if functions & set(fns)]
+                in zip(colour_legend(lang), FUNCTION_GROUPS, strict=False) if functions & set(fns)]
     if not (unit_entries or flow_entries or families):
         return None
     pad = 10.0
@@ -103,17 +112,19 @@ def build_legend(diagram: Diagram, kinds: set[UnitKind], functions: set[Function
             grow = 1.3 if st.shape == "ellipse" else 1.2 if st.shape != "box" else 1.0
             sizes.append((max(70.0, w * grow), len(lines) * LINE_HEIGHT + 14 +
                           (8 if st.shape in ("house", "ellipse") else 0)))
-        for (x, yy), (w, h), (_, label, st) in zip(row(sizes), sizes, unit_entries):
+        for (x, yy), (w, h), (_, label, st) in zip(row(sizes), sizes, unit_entries, strict=False):
             leg.boxes.append(SampleBox((x, yy, w, h), wrap_label(label, st.bold), st))
     if families:
         sizes = [(text_width(label, SMALL) + 20, SMALL * 1.3 + 12) for label, _, _ in families]
-        for (x, yy), (w, h), (label, fill, border) in zip(row(sizes), sizes, families):
+        for (x, yy), (w, h), (label, fill, border) in zip(row(sizes), sizes, families,
+                                                          strict=True):
             st = UnitStyle("rounded", fill, border, "#1A1A1A", 1.0, False, False)
             leg.boxes.append(SampleBox((x, yy, w, h), [label], st, SMALL))
     if flow_entries:
         sizes = [(LINE_LEN + 8 + text_width(label, SMALL) + 4, SMALL * 1.6)
                  for _, label, _ in flow_entries]
-        for (x, yy), (w, h), (_, label, st) in zip(row(sizes), sizes, flow_entries):
+        for (x, yy), (_, h), (_, label, st) in zip(row(sizes), sizes, flow_entries,
+                                                   strict=True):
             mid = yy + h / 2
             leg.lines.append(SampleLine((x + 4, mid), (x + LINE_LEN - 4, mid), st))
             leg.texts.append(Text(x + LINE_LEN + 4, mid, label, SMALL))

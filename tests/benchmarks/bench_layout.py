@@ -48,13 +48,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'units':>7} {'tidy median':>12} {'compact':>9}")
     for n in ns.sizes:
         d = designs[n]
-        tidy[n] = timed(lambda: compute_layout(d), ns.repeat)
-        compact = timed(lambda: compute_layout(d, compact=True), ns.repeat)
+        tidy[n] = timed(lambda d=d: compute_layout(d), ns.repeat)
+        compact = timed(lambda d=d: compute_layout(d, compact=True), ns.repeat)
         print(f"{len(d.units):>7} {tidy[n]:>11.3f}s {compact:>8.3f}s")
     ok = True
     for n in ns.dot_units:
         d = designs[n]
-        t_tidy = tidy.get(n) or timed(lambda: compute_layout(d), ns.repeat)
+        t_tidy = tidy.get(n) or timed(lambda d=d: compute_layout(d), ns.repeat)
         ids = list(d.units)
         sizes = {u: box_size(d.units[u]) for u in ids}
         g = tree_graph(d, ids, sizes, overlays=False, clusters=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import struct
 import xml.etree.ElementTree as ET
 from pathlib import Path

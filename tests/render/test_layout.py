@@ -27,7 +27,7 @@ def build(parents: list[int | None], kinds: list[UnitKind], companies: list[int]
     d = Design()
     for c in range(n_companies):
         d.add_company(Company(id=f"c{c}", name=f"会社{c}"))
-    for i, (k, c, nm) in enumerate(zip(kinds, companies, names)):
+    for i, (k, c, nm) in enumerate(zip(kinds, companies, names, strict=False)):
         d.add_unit(Unit(id=f"u{i}", name=NAMES[nm], kind=k,
                         company=f"c{c}" if c < n_companies else ""))
     for i, p in enumerate(parents):
@@ -144,7 +144,8 @@ def test_compact_mode_stacks_leaf_children() -> None:
     rects = [lay.rect(f"k{i}") for i in range(5)]
     top = lay.rect("top")
     assert all(r[0] == pytest.approx(top[0] + STACK_INDENT) for r in rects)  # one column
-    assert all(a[1] < b[1] for a, b in zip(rects, rects[1:]))  # in order, top to bottom
+    # in order, top to bottom
+    assert all(a[1] < b[1] for a, b in zip(rects, rects[1:], strict=False))
     assert lay.bounds()[2] < wide.bounds()[2] / 3
     # Compact layouts keep their order when laid out again (stacks share a left edge).
     ops.Batch(layout_ops(d, compact=True).ops).apply(d)
@@ -238,7 +239,7 @@ def test_reporting_routes_are_elbows_and_reach_stacked_children_from_the_side() 
     child = (150.0, 100.0, 80.0, 40.0)
     route = reporting_route(parent, child)
     assert route[0] == (50.0, 40.0) and route[-1] == (190.0, 100.0)
-    assert all(a[0] == b[0] or a[1] == b[1] for a, b in zip(route, route[1:]))
+    assert all(a[0] == b[0] or a[1] == b[1] for a, b in zip(route, route[1:], strict=False))
     stacked = (STACK_INDENT, 120.0, 80.0, 40.0)
     route = reporting_route(parent, stacked)
     assert route[-1] == (STACK_INDENT, 140.0)

@@ -81,10 +81,10 @@ def test_nodes_on_one_level_never_overlap(seed: int) -> None:
     for nodes in levels.values():
         # Left-to-right order on a level follows the tree order (no crossing edges) ...
         nodes.sort(key=lambda v: xs[v])
-        for a, b in zip(nodes, nodes[1:]):
+        for a, b in zip(nodes, nodes[1:], strict=False):
             assert xs[b] - xs[a] >= (widths[a] + widths[b]) / 2 + 8.0 - 1e-6
     for v in range(n):
         ch = children[v]
         if ch:
             assert xs[v] == pytest.approx((xs[ch[0]] + xs[ch[-1]]) / 2)
-            assert all(xs[a] < xs[b] for a, b in zip(ch, ch[1:]))
+            assert all(xs[a] < xs[b] for a, b in zip(ch, ch[1:], strict=False))
