@@ -107,6 +107,7 @@ _METADATA_FIELDS = {
     "currency": lambda x: v.text(x, "currency", required=True, limit=8).upper(),
     "created": lambda x: v.text(x, "created", limit=40),
     "template": lambda x: v.text(x, "template", limit=200),
+    "revision": lambda x: v.text(x, "revision", limit=100),
 }
 
 

@@ -113,6 +113,7 @@ class Metadata:
     currency: str = "JPY"
     created: str = ""
     template: str = ""
+    revision: str = ""  # the document's own version, shown in title blocks ("1.2", "案3")
 
 
 @dataclass
