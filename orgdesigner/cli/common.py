@@ -43,6 +43,8 @@ def guard(fn):  # type: ignore[no-untyped-def]
     def wrapper(ns):  # type: ignore[no-untyped-def]
         try:
             return fn(ns)
+        except BrokenPipeError:
+            raise
         except WriteError as exc:
             raise CliError(f"cannot write {exc}") from None
         except ModelError as exc:
