@@ -40,7 +40,7 @@ class DocumentController(QObject):
         design.events.subscribe(self._count_event)
         self.scene = DiagramScene(self)
         self.scene.selectionChanged.connect(self.selectionChanged)
-        self.undo_stack.indexChanged.connect(lambda _i: self.changed.emit())
+        self.undo_stack.indexChanged.connect(self.changed)
 
     # ---- editing -------------------------------------------------------------------------
     def _count_event(self, _event: object) -> None:

@@ -1,0 +1,63 @@
+"""Inspector page shown when nothing is selected: the design's metadata and a summary."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from ...model import ops
+from ..controller import DocumentController
+from .fields import LineField, TextField
+
+FIELDS = (
+    ("title", "Title (Japanese)"), ("title_en", "Title (English)"), ("author", "Author"),
+    ("organisation", "Organisation"), ("currency", "Currency"), ("created", "Created"),
+)
+
+
+class MetadataPage(QWidget):
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctrl: DocumentController | None = None
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.summary)
+        self.fields: dict[str, LineField | TextField] = {}
+        labels = {"title": self.tr("Title (Japanese)"), "title_en": self.tr("Title (English)"),
+                  "author": self.tr("Author"), "organisation": self.tr("Organisation"),
+                  "currency": self.tr("Currency"), "created": self.tr("Created")}
+        for name, _ in FIELDS:
+            field = LineField()
+            field.setObjectName(f"meta_{name}")
+            form.addRow(labels[name], field)
+            self.fields[name] = field
+        for name, label in (("description", self.tr("Description (Japanese)")),
+                            ("description_en", self.tr("Description (English)")),
+                            ("source", self.tr("Source"))):
+            field = TextField()
+            field.setObjectName(f"meta_{name}")
+            field.setMaximumHeight(90)
+            form.addRow(label, field)
+            self.fields[name] = field
+        for name, field in self.fields.items():
+            field.committed.connect(lambda v, n=name: self._set(n, v))
+
+    def show_design(self, ctrl: DocumentController) -> None:
+        self.ctrl = ctrl
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.ctrl is None:
+            return
+        d = self.ctrl.design
+        for name, field in self.fields.items():
+            field.set_value(getattr(d.metadata, name))
+        self.summary.setText(self.tr("%1 units, %2 flows, %3 companies")
+                             .replace("%1", str(len(d.units))).replace("%2", str(len(d.flows)))
+                             .replace("%3", str(len(d.companies))))
+
+    def _set(self, name: str, value: str) -> None:
+        if self.ctrl is None:
+            return
+        if not self.ctrl.push(ops.UpdateMetadata({name: value}), self.tr("Edit design details")):
+            self.refresh()
