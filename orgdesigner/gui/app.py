@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..render.style import cjk_font_family
+from .clipboard import release_clipboard
 from .main_window import MainWindow
 
 
@@ -21,6 +22,7 @@ def make_app(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName("OrgDesigner")
     app.setOrganizationName("OrgDesigner")
     app.setApplicationVersion(__version__)
+    app.aboutToQuit.connect(release_clipboard)
     family = cjk_font_family()
     if family:  # widgets, not only the canvas, must draw Japanese names
         font = QFont(app.font())

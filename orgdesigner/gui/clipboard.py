@@ -82,3 +82,18 @@ def clipboard_payload() -> str | None:
     if mime is None or not mime.hasFormat(FRAGMENT_MIME):
         return None
     return bytes(mime.data(FRAGMENT_MIME).data()).decode("utf-8", "replace")
+
+
+def release_clipboard() -> None:
+    """Before the app quits: leave only plain text on the clipboard.
+
+    Other programs keep the unit names; and Qt no longer holds a Python-made QMimeData at
+    shutdown (PySide6 crashes on exit when it does, at least on the offscreen platform).
+    """
+    board = QGuiApplication.clipboard()
+    mime = board.mimeData()
+    if mime is not None and mime.hasFormat(FRAGMENT_MIME):
+        text = mime.text()
+        board.clear()
+        if text:
+            board.setText(text)

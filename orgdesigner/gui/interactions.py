@@ -71,7 +71,7 @@ class SelectInteraction(Interaction):
             return False
         item = self.scene.item_at(ev.scenePos())
         if isinstance(item, CompanyItem) and item.on_handle(ev.scenePos()):
-            self.scene.set_interaction(ResizeInteraction(self.scene, item))
+            self.scene.set_interaction(ResizeInteraction(self.scene, item, ev.scenePos()))
             ev.accept()
             return True
         if item is not None and ev.modifiers() & Qt.KeyboardModifier.ShiftModifier:
@@ -142,13 +142,14 @@ class MoveInteraction(Interaction):
 class ResizeInteraction(Interaction):
     MIN = (120.0, 80.0)
 
-    def __init__(self, scene: DiagramScene, item: CompanyItem) -> None:
+    def __init__(self, scene: DiagramScene, item: CompanyItem, press: QPointF) -> None:
         super().__init__(scene)
         self.item = item
         self.start = item.scene_rect()
+        self.grab = self.start.bottomRight() - press  # keep the handle under the pointer
 
     def move(self, ev: QGraphicsSceneMouseEvent) -> bool:
-        p = self.scene.snap(ev.scenePos())
+        p = self.scene.snap(ev.scenePos() + self.grab)
         w = max(self.MIN[0], p.x() - self.start.left())
         h = max(self.MIN[1], p.y() - self.start.top())
         self.item.set_rect(QRectF(self.start.left(), self.start.top(), w, h))

@@ -85,6 +85,13 @@ class UI:
         return drop.isAccepted()
 
 
+@pytest.fixture(autouse=True)
+def _clear_clipboard(qapp):
+    """A QMimeData left on the clipboard crashes PySide6 at exit (offscreen platform)."""
+    yield
+    qapp.clipboard().clear()
+
+
 @pytest.fixture
 def ui(qtbot) -> UI:
     return UI(qtbot)
