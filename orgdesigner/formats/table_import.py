@@ -76,7 +76,7 @@ def read_table(path: str | os.PathLike, *, flows_path: str | os.PathLike | None 
     problems = notes + sorted((p for s in sheets for p in s.problems),
                               key=lambda p: (p.sort_key()))
     if plan is None or any(p.fatal for p in problems):
-        raise TableImportError(problems, units.rows)
+        raise TableImportError(problems, units.rows, units.sheet)
 
     design = Design()
     built: list[TableProblem] = []
@@ -99,7 +99,7 @@ def read_table(path: str | os.PathLike, *, flows_path: str | os.PathLike | None 
         attempt(sheet_name, row, lambda s=src, d=dst, k=kind, lb=label:
                 design.add_flow(Flow(design.new_id("f"), s, d, k, lb)))
     if built:
-        raise TableImportError(problems + built, units.rows)
+        raise TableImportError(problems + built, units.rows, units.sheet)
     if layout:
         _lay_out(design)
     return ImportResult(design, problems, units.rows,

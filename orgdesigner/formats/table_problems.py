@@ -54,9 +54,11 @@ class TableImportError(Exception):
     their sheet next to the errors.
     """
 
-    def __init__(self, problems: list[TableProblem], preview: list | None = None):
+    def __init__(self, problems: list[TableProblem], preview: list | None = None,
+                 sheet: str = ""):
         self.problems = problems
         self.preview = preview or []
+        self.sheet = sheet  # the units sheet the preview rows come from
         errors = self.errors
         first = str(errors[0]) if errors else (str(problems[0]) if problems else "cannot import")
         more = f" (and {len(errors) - 1} more error(s))" if len(errors) > 1 else ""

@@ -235,4 +235,22 @@ def table_kind(path: str | os.PathLike) -> str:
 
 
 __all__ = ["BadCell", "ERROR", "MAX_BYTES", "MAX_ROWS", "RawSheet", "decode", "is_xlsx",
-           "read_csv", "read_xlsx", "table_kind"]
+           "read_csv", "read_xlsx", "sheet_names", "table_kind"]
+
+
+def sheet_names(path: str | os.PathLike) -> list[str]:
+    """The worksheet names of a workbook (cheap: no cells are read); [] for a CSV."""
+    from .table_xlsx import Workbook, XlsxError
+
+    p = Path(path)
+    if not is_xlsx(p):
+        return []
+    with open(p, "rb") as fh:
+        try:
+            wb = Workbook(fh)
+        except (XlsxError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
+            raise _fail(p.name, f"not a readable .xlsx workbook ({exc})") from None
+        try:
+            return [title for title, _ in wb.sheets]
+        finally:
+            wb.close()

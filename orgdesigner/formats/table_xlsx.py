@@ -166,13 +166,26 @@ class Workbook:
                     self.sheets.append((el.get("name", ""), path))
             elif tag == "workbookPr":
                 self.date1904 = el.get("date1904", "0") in ("1", "true")
-        by_type = {t.rpartition("/")[2]: p for t, p in rels.values()}
-        self.strings = self._strings(by_type.get("sharedStrings"))
-        self.date_styles = self._date_styles(by_type.get("styles"))
+        self._parts = {t.rpartition("/")[2]: p for t, p in rels.values()}
+        self._strings_cache: list[str] | None = None
+        self._dates_cache: set[int] | None = None
         self._ns = ""  # "{namespace}" of the sheet being read
 
     def close(self) -> None:
         self.zip.close()
+
+    @property
+    def strings(self) -> list[str]:
+        """The shared strings, read on first use (listing sheets does not need them)."""
+        if self._strings_cache is None:
+            self._strings_cache = self._strings(self._parts.get("sharedStrings"))
+        return self._strings_cache
+
+    @property
+    def date_styles(self) -> set[int]:
+        if self._dates_cache is None:
+            self._dates_cache = self._date_styles(self._parts.get("styles"))
+        return self._dates_cache
 
     def _strings(self, part: str | None) -> list[str]:
         if not part or part not in self.zip.namelist():
