@@ -6,72 +6,91 @@ Every cell is compared after `normalise()` — Unicode NFKC (full-width → half
 folded, spaces, `_`, `-`, `.`, `・` and `/` removed — so `Unit ID`, `unit_id` and `ＵＮＩＴ　ＩＤ`
 are the same word. Anything not listed is reported with a "did you mean" suggestion.
 
-Column headers (units sheet; `name` is the only required column):
+Column headers (units sheet; `name` or `name_en` is the only required column):
 
-| column    | English                                              | Japanese                         |
-|-----------|------------------------------------------------------|----------------------------------|
-| id        | id, unit id, code, dept id                           | 部署ID, 部署コード, 組織ID, コード     |
-| name      | name, unit name, unit, department name               | 部署名, 組織名, 名称, 部署, 名前       |
-| name_en   | name_en, english name, name (english)                | 英語名, 英文名, 英語表記, 部署名（英語） |
-| parent    | parent, parent id, reports to, superior              | 上位部署, 上位組織, 親部署, 上位, 所属   |
-| kind      | kind, type, unit type                                | 種別, 区分, 種類, 組織種別             |
-| functions | functions, function, role                            | 機能, 業務, 役割                     |
-| headcount | headcount, head count, staff, employees, members     | 人数, 人員, 在籍人数, 社員数, 要員数    |
-| company   | company, company name, company id, entity            | 会社, 会社名, 所属会社, 法人           |
-| notes     | notes, note, remarks, comments, memo, description    | 備考, メモ, 説明, 摘要               |
+- id: id, unit id, code, unit code, dept id, department id — 部署ID, 部署コード, 組織ID,
+  組織コード, コード
+- name: name, unit name, unit, department name, dept name — 部署名, 組織名, 名称, 部署, 名前,
+  部門名
+- name_en: name_en, english name, name (english), name (en) — 英語名, 英文名, 英語表記,
+  部署名（英語）
+- parent: parent, parent id, parent name, reports to, superior — 上位部署, 上位組織, 親部署,
+  上位, 上位部署ID, 所属, 報告先
+- kind: kind, type, unit type — 種別, 区分, 種類, 組織種別
+- functions: functions, function, role, roles — 機能, 業務, 役割
+- headcount: headcount, head count, staff, people, employees, members — 人数, 人員, 在籍人数,
+  社員数, 要員数
+- company: company, company name, company id, entity — 会社, 会社名, 所属会社, 法人
+- notes: notes, note, remarks, comment, comments, memo, description — 備考, メモ, 説明, 摘要
 
-Flows sheet (sheet `flows` / `フロー`, or a second CSV): `from, to, kind, label` /
-`元, 先, 種別, ラベル` (also source/target, 起点/終点, 送信元/宛先). Companies sheet (optional,
-sheet `companies` / `会社`): `id, name, name_en, kind, in_scope, notes` /
-`会社ID, 会社名, 英語名, 種別, 対象, 備考`.
+Other columns are ignored, each with a warning.
+
+Flows sheet (sheet `flows` / `フロー`, or a second CSV; `NAME.flows.csv` beside a CSV is
+found by itself):
+
+- from: from, source, src, from id — 元, 起点, 送信元, 発
+- to: to, target, dst, to id — 先, 終点, 宛先, 着
+- kind: kind, type, flow kind — 種別, 区分, 種類
+- label: label, text, description — ラベル, 説明, 内容
+
+Companies sheet (optional; sheet `companies` / `会社`, or `NAME.companies.csv`):
+
+- id: id, company id, code — 会社ID, 会社コード, コード
+- name: name, company, company name — 会社名, 会社, 名称
+- name_en: name_en, english name, name (english) — 英語名, 英文名, 英語表記
+- kind: kind, type — 種別, 区分
+- in_scope: in_scope, in scope, scope — 対象, 対象範囲
+- notes: notes, note, remarks, memo — 備考, メモ
+
+Without a companies sheet, each distinct value of the units' `company` column becomes a
+company (the first one the parent company, the others group companies, with a warning).
 
 Unit kinds (the `kind` column; empty → department, with a warning):
 
-| kind       | also accepted                                                        |
-|------------|----------------------------------------------------------------------|
-| management | board, president, top management, 経営層, 経営陣, 経営, 取締役会, 社長   |
-| executive  | officer, exec, CxO, CIO, CISO, 役員, 執行役員, 担当役員, 取締役          |
-| department | dept, office, 部, 室                                                  |
-| division   | div, business unit, headquarters, 本部, 事業部, 事業本部, 部門, 本部・事業部 |
-| section    | group, 課, 係, グループ                                                |
-| csirt      | CERT, SIRT, シーサート, インシデント対応チーム                              |
-| team       | task force, committee, チーム, タスクフォース, 委員会                     |
-| external   | external party, outside, vendor, partner, 外部, 外部組織, 外部機関, 社外, 委託先, ベンダー |
+- management: board, president, top management, 経営層, 経営陣, 経営, 取締役会, 社長
+- executive: officer, exec, CxO, CIO, CISO, 役員, 執行役員, 担当役員, 取締役
+- department: dept, office, 部, 室
+- division: div, business unit, headquarters, 本部, 事業部, 事業本部, 部門, 本部・事業部
+- section: group, 課, 係, グループ
+- csirt: CERT, SIRT, シーサート, インシデント対応チーム
+- team: task force, committee, チーム, タスクフォース, 委員会
+- external: external party, outside, vendor, partner, 外部, 外部組織, 外部機関, 社外, 委託先,
+  ベンダー
 
 Functions (the `functions` column; several separated by `;`, `,`, `、` or a line break):
 
-| function             | also accepted                                                     |
-|----------------------|-------------------------------------------------------------------|
-| it_operations        | IT operations, IT ops, 情報システム運用, システム運用, IT運用, 運用, 情報システム, 情シス |
-| system_development   | development, dev, システム開発, 開発                                  |
-| information_planning | IT planning, 情報企画, IT企画, システム企画, 情報戦略                   |
-| security_center      | security centre, security, SOC, セキュリティセンター, セキュリティ, 情報セキュリティ |
-| risk_management      | risk, リスク管理, リスクマネジメント                                   |
-| administration       | admin, 管理, 管理部門                                                 |
-| general_affairs      | 総務                                                               |
-| legal                | compliance, 法務, コンプライアンス                                     |
-| media_relations      | PR, public relations, 広報                                         |
-| customer_service     | customer support, 顧客サービス, お客様サービス, カスタマーサポート, カスタマーサービス, 顧客対応 |
-| sales                | 営業                                                               |
-| marketing            | マーケティング, 販売促進                                               |
-| profit_center        | profit centre, business, 収益部門, プロフィットセンター, 事業              |
-| disaster_response    | BCP, 災害対応, 防災, 事業継続                                           |
-| internal_audit       | audit, 内部監査, 監査                                                 |
+- it_operations: IT operations, IT ops, 情報システム運用, システム運用, IT運用, 運用,
+  情報システム, 情シス
+- system_development: development, dev, システム開発, 開発
+- information_planning: IT planning, 情報企画, IT企画, システム企画, 情報戦略
+- security_center: security centre, security, SOC, セキュリティセンター, セキュリティ,
+  情報セキュリティ
+- risk_management: risk, リスク管理, リスクマネジメント
+- administration: admin, 管理, 管理部門
+- general_affairs: 総務
+- legal: compliance, 法務, コンプライアンス
+- media_relations: PR, public relations, 広報
+- customer_service: customer support, 顧客サービス, お客様サービス, カスタマーサポート,
+  カスタマーサービス, 顧客対応
+- sales: 営業
+- marketing: マーケティング, 販売促進
+- profit_center: profit centre, business, 収益部門, プロフィットセンター, 事業
+- disaster_response: BCP, 災害対応, 防災, 事業継続
+- internal_audit: audit, 内部監査, 監査
 
 Flow kinds (the flows sheet's `kind` column; required):
 
-| kind         | also accepted                                                   |
-|--------------|-----------------------------------------------------------------|
-| reporting    | reporting line, reports to, 指揮命令系統, 報告ライン, 所属, 上下関係  |
-| command      | instruct, order, 指示, 命令, 指示・命令, 指揮                       |
-| delegation   | delegate, authority, 権限委譲, 委譲, 委任                          |
-| consensus    | agreement, consult, 合意, 協議, 合意・協議                         |
-| support      | 支援, 技術支援                                                   |
-| report       | incident report, escalation, 報告, インシデント報告, エスカレーション  |
-| coordination | liaison, 連携, 外部連携, 調整                                     |
+- reporting: reporting line, reports to, 指揮命令系統, 報告ライン, 所属, 上下関係
+- command: instruct, order, 指示, 命令, 指示・命令, 指揮
+- delegation: delegate, authority, 権限委譲, 委譲, 委任
+- consensus: agreement, consult, 合意, 協議, 合意・協議
+- support: 支援, 技術支援
+- report: incident report, escalation, 報告, インシデント報告, エスカレーション
+- coordination: liaison, 連携, 外部連携, 調整
 
 Company kinds: parent (親会社, 本社), subsidiary (group company, 子会社, グループ会社),
-it_subsidiary (IT subsidiary, 情報システム子会社, IT子会社).
+it_subsidiary (IT subsidiary, 情報システム子会社, IT子会社). In-scope flags: yes/no, はい/いいえ,
+対象/対象外, ○/×.
 
 Every enum value itself and its English and Japanese display label (`UnitKind.label()`, …)
 are accepted as well.

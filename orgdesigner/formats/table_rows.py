@@ -115,7 +115,7 @@ def find_header(sheet: RawSheet, words: Vocabulary, out: Parsed, required: tuple
 def _map_header(number: int, cells: list[Any], known: list[Any], words: Vocabulary,
                 out: Parsed, required: tuple[str, ...]) -> Header:
     columns: dict[str, int] = {}
-    for i, (cell, canonical) in enumerate(zip(cells, known)):
+    for i, (cell, canonical) in enumerate(zip(cells, known, strict=True)):
         label = text(cell)
         if not label:
             continue

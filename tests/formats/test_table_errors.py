@@ -28,7 +28,8 @@ def test_unknown_parent_with_suggestion(tmp_path):
 
 
 def test_ambiguous_parent_name(tmp_path):
-    lines = problems(tmp_path, "部署ID,部署名,上位部署\nH1,経営層,\nS1,経営層,\nH2,情報システム部,経営層\n")
+    lines = problems(tmp_path, "部署ID,部署名,上位部署\nH1,経営層,\nS1,経営層,\n"
+                               "H2,情報システム部,経営層\n")
     assert lines == ["u.csv:4:C: ambiguous parent '経営層': 2 units have that name — row 2 "
                      "(id H1), row 3 (id S1); give the id instead"]
 

@@ -65,7 +65,8 @@ def test_csv_has_bom_and_japanese_headers_and_side_files(tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to see UTF-8
     lines = raw.decode("utf-8-sig").splitlines()
     assert lines[0] == "部署ID,部署名,英語名,上位部署,種別,機能,人数,会社,備考"
-    assert lines[2] == "H002,情報システム部,IT Dept.,H001,部,情報システム運用、システム開発,85,本社,"
+    assert lines[2] == ("H002,情報システム部,IT Dept.,H001,部,情報システム運用、システム開発,"
+                        "85,本社,")
     flows = side_path(out, "flows").read_text(encoding="utf-8-sig").splitlines()
     assert flows[0] == "元,先,種別,ラベル" and "H004,H002,指示・命令,インシデント時の指示" in flows
     companies = side_path(out, "companies").read_text(encoding="utf-8-sig").splitlines()

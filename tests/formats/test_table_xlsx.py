@@ -40,14 +40,15 @@ def workbook(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[s
     return path
 
 
-def with_cached_values(path: Path, values: dict[str, str], errors: dict[str, str] = {}) -> None:
+def with_cached_values(path: Path, values: dict[str, str],
+                       errors: dict[str, str] | None = None) -> None:
     """Give formula cells the saved result Excel would have stored (openpyxl writes none)."""
     with zipfile.ZipFile(path) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     xml = parts["xl/worksheets/sheet1.xml"].decode()
     for ref, value in values.items():
         xml = re.sub(rf'(<c r="{ref}"[^>]*>)(<f>[^<]*</f>)<v\s*/>', rf"\1\2<v>{value}</v>", xml)
-    for ref, value in errors.items():
+    for ref, value in (errors or {}).items():
         xml = re.sub(rf'<c r="{ref}"([^>]*)>(<f>[^<]*</f>)<v\s*/>',
                      rf'<c r="{ref}"\1 t="e">\2<v>{value}</v>', xml)
     parts["xl/worksheets/sheet1.xml"] = xml.encode()
@@ -103,8 +104,8 @@ def test_formula_string_result_is_taken(tmp_path):
     with zipfile.ZipFile(path) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     xml = parts["xl/worksheets/sheet1.xml"].decode()
-    xml, n = re.subn(r'<c r="B4"([^>]*)>(<f>[^<]*</f>)<v\s*/>', r'<c r="B4"\1 t="str">\2<v>CSIRT</v>',
-                     xml)
+    xml, n = re.subn(r'<c r="B4"([^>]*)>(<f>[^<]*</f>)<v\s*/>',
+                     r'<c r="B4"\1 t="str">\2<v>CSIRT</v>', xml)
     assert n == 1
     parts["xl/worksheets/sheet1.xml"] = xml.encode()
     with zipfile.ZipFile(path, "w") as z:
