@@ -18,6 +18,7 @@ import contextlib
 import csv
 import io
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,8 @@ _WIDTHS = {"id": 12, "name": 28, "name_en": 28, "parent": 12, "kind": 14, "funct
            "in_scope": 10}
 
 Table = tuple[list[str], list[list[Any]]]
+#: What openpyxl refuses in a cell (XML 1.0 forbids these control characters).
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class TableExportError(ValueError):
@@ -54,13 +57,22 @@ def _label(member: Any, lang: str) -> str:
 
 
 def company_refs(design: Design) -> dict[str, str]:
-    """What the units sheet writes for each company: its name when that is unambiguous."""
-    names: dict[str, int] = {}
+    """What the units sheet writes for each company: its name when reading it back cannot
+    mean anything else (no other company's id, name or English name matches it), else its id.
+    """
+    from .table_resolve import name_key
+
+    keys: dict[str, int] = {}
     for c in design.companies.values():
-        names[c.name] = names.get(c.name, 0) + 1
-    return {cid: c.name if c.name and names[c.name] == 1 and
-            (c.name == cid or c.name not in design.companies) else cid
-            for cid, c in design.companies.items()}
+        for k in {name_key(c.name), name_key(c.name_en)} - {""}:
+            keys[k] = keys.get(k, 0) + 1
+    out = {}
+    for cid, c in design.companies.items():
+        key = name_key(c.name)
+        clear = (c.name == c.name.strip() and key and keys.get(key) == 1
+                 and (c.name == cid or c.name not in design.companies))
+        out[cid] = c.name if clear else cid
+    return out
 
 
 def unit_table(design: Design, lang: str = "en") -> Table:
@@ -140,6 +152,13 @@ def _write_xlsx(path: Path, tables: dict[str, Table], lang: str) -> None:
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    for role, (_, rows) in tables.items():  # refuse before any file or workbook exists
+        for row in rows:
+            bad = next((v for v in row if isinstance(v, str) and _ILLEGAL.search(v)), None)
+            if bad is not None:
+                raise TableExportError(
+                    f"{role} '{row[0]}': {bad!r} holds a control character an .xlsx cell "
+                    "cannot hold; remove it, or export as .csv")
     with atomic_path(path) as tmp:  # first, so an unwritable target fails before any work
         wb = Workbook(write_only=True)
         titles = SHEET_TITLES[lang]
