@@ -60,12 +60,11 @@ def designs(draw) -> Design:
 
 def structure(d: Design) -> dict:
     companies = {c.id: (c.name, c.name_en, c.kind, c.in_scope) for c in d.companies.values()}
-    used = {u.company for u in d.units.values()}
     return {
         "units": [(u.id, u.name, u.name_en, u.kind, u.functions, u.headcount, u.notes,
                    companies.get(u.company), d.superior(u.id)) for u in d.units.values()],
         "flows": sorted((f.source, f.target, f.kind.value, f.label) for f in d.flows.values()),
-        "companies": sorted(v for k, v in companies.items() if k in used or True),
+        "companies": sorted(companies.values()),
     }
 
 
