@@ -47,6 +47,17 @@ class TableProblem:
         return (self.sheet, self.row, column_number(self.column), self.message)
 
 
+@dataclass(frozen=True)
+class BadCell:
+    """A cell whose value cannot be used (an Excel error value, a formula never calculated);
+    `message` says why and what to do. Reported only if its column matters."""
+
+    message: str
+
+    def __str__(self) -> str:
+        return ""
+
+
 class TableImportError(Exception):
     """The sheet cannot be imported; `problems` lists every problem (errors and warnings).
 

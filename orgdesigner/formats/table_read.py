@@ -26,22 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from .table_aliases import SHEET_WORDS
-from .table_problems import ERROR, INFO, TableImportError, TableProblem, column_number
+from .table_problems import ERROR, INFO, BadCell, TableImportError, TableProblem, column_number
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
-
-
-@dataclass(frozen=True)
-class BadCell:
-    """A cell whose value cannot be used; `message` says why and what to do."""
-
-    message: str
-
-    def __str__(self) -> str:
-        return ""
 
 
 @dataclass
@@ -160,7 +150,7 @@ def read_csv(path: Path, encoding: str | None = None) -> RawSheet:
 
 def read_xlsx(path: Path) -> list[RawSheet]:
     """Every worksheet of the workbook, in workbook order."""
-    from .table_xlsx import BadCellValue, Workbook, XlsxError
+    from .table_xlsx import Workbook, XlsxError
 
     where = path.name
     check_file(path)
@@ -175,8 +165,6 @@ def read_xlsx(path: Path) -> list[RawSheet]:
                     for number, cells in rows:
                         if number > MAX_ROWS + 10:
                             raise _fail(title, f"more than {MAX_ROWS:,} rows; split the sheet")
-                        cells = [BadCell(c.message) if isinstance(c, BadCellValue) else c
-                                 for c in cells]
                         while cells and _blank(cells[-1]):
                             cells.pop()
                         if cells:

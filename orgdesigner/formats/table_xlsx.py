@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from typing import Any
 from xml.etree.ElementTree import XMLPullParser, fromstring
 
+from .table_problems import BadCell
+
 MAX_PART_BYTES = 512 * 1024 * 1024  # an uncompressed part this large is not an HR sheet
 _CHUNK = 256 * 1024
 _RELS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -95,13 +97,6 @@ def _merges(tail: bytes) -> list[str]:
 
 class XlsxError(ValueError):
     """The workbook cannot be read; the message says why in one line."""
-
-
-class BadCellValue:
-    """Stand-in returned for unusable cells; `table_read` turns it into its `BadCell`."""
-
-    def __init__(self, message: str):
-        self.message = message
 
 
 def _local(tag: str) -> str:
@@ -301,7 +296,7 @@ class Workbook:
         v = el.findtext(ns + "v")
         if v is None or (not v and kind != "str"):  # `<v/>`: no result saved
             if el.find(ns + "f") is not None:
-                return BadCellValue("the cell holds a formula with no saved result (the file "
+                return BadCell("the cell holds a formula with no saved result (the file "
                                     "was never calculated by Excel); open and save it in Excel, "
                                     "or type the value")
             return None
@@ -309,13 +304,13 @@ class Workbook:
             try:
                 return self.strings[int(v)]
             except (ValueError, IndexError):
-                return BadCellValue(f"the cell refers to missing shared string {v}")
+                return BadCell(f"the cell refers to missing shared string {v}")
         if kind in ("str", "d"):
             return v
         if kind == "b":
             return v.strip() in ("1", "true")
         if kind == "e":
-            return BadCellValue(f"the cell shows the Excel error {v}; fix the formula or type "
+            return BadCell(f"the cell shows the Excel error {v}; fix the formula or type "
                                 "the value")
         try:
             number: int | float = int(v) if v.lstrip("-").isdigit() else float(v)
