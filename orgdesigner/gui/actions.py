@@ -5,8 +5,7 @@ standard shortcuts. Creating actions is kept apart from what they do (`editing.p
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QPainter, QPixmap
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
 
 from ..model import FlowKind
 from ..render.style import flow_style
@@ -76,6 +75,9 @@ class Actions(QObject):
         self.distribute_h = a("actionDistributeH", _tr("Distribute &Horizontally"))
         self.distribute_v = a("actionDistributeV", _tr("Distribute &Vertically"))
         self.auto_layout = a("actionAutoLayout", _tr("Auto &Layout"), "Ctrl+L")
+        self.auto_layout_compact = a("actionAutoLayoutCompact",
+                                     _tr("Auto Layout, &Compact (stack leaf units)"),
+                                     "Ctrl+Shift+L")
         # Diagram
         self.connect_mode = a("actionConnectMode", _tr("&Connect Mode"), "C", checkable=True)
         self.connect_mode.setToolTip(_tr("Connect mode (C): drag from one unit to another "
@@ -114,5 +116,6 @@ class Actions(QObject):
                 self.duplicate, self.select_all, self.delete, self.find, self.zoom_in,
                 self.zoom_out, self.fit, self.actual_size, self.grid, self.snap,
                 *self.align.values(), self.distribute_h, self.distribute_v, self.auto_layout,
+                self.auto_layout_compact,
                 self.connect_mode, *self.flow_kinds.values(), self.new_company,
                 self.fit_frame]

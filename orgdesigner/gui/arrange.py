@@ -57,7 +57,7 @@ def distribute_ops(design: Design, unit_ids: list[str], axis: str,
     gap = (end - start - sum(sizes)) / (len(units) - 1)
     moves = {}
     cursor = start
-    for u, size in zip(units, sizes):
+    for u, size in zip(units, sizes, strict=False):
         c = cursor + size / 2
         moves[u.id] = (round(c, 1), u.y) if axis == "h" else (u.x, round(c, 1))
         cursor += size + gap

@@ -130,13 +130,16 @@ class EditCommands(QObject):
             ctrl.push(arrange.distribute_ops(ctrl.design, ctrl.selected_units(), axis,
                                              ctrl.lang), self.tr("Distribute"))
 
-    def auto_layout(self) -> None:
+    def auto_layout(self, compact: bool = False) -> None:
+        """Lay the reporting tree out (one undo step); compact stacks leaf units so wide
+        organisations stay readable."""
         ctrl, view = self._current()
         if ctrl is None:
             return
         from ..render.layout import layout_ops
 
-        if ctrl.push(layout_ops(ctrl.design, lang=ctrl.lang), self.tr("Auto layout")):
+        if ctrl.push(layout_ops(ctrl.design, compact=compact, lang=ctrl.lang),
+                     self.tr("Auto layout")):
             ctrl.scene.flush()
             if view is not None:
                 view.fit_to_window()

@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
                                             "inspectorDock")
         self.legend_dock = self.add_dock(self.legend, self.tr("Legend"),
                                          Qt.DockWidgetArea.LeftDockWidgetArea, "legendDock")
+        self.tabifyDockWidget(self.palette_dock, self.legend_dock)
+        self.palette_dock.raise_()
         self._build_toolbar()
         self._build_status()
         self._connect()
@@ -102,7 +104,7 @@ class MainWindow(QMainWindow):
         self.menu_arrange.addActions(list(a.align.values()))
         self.menu_arrange.addSeparator()
         self.menu_arrange.addActions([a.distribute_h, a.distribute_v])
-        self.menu_view.addAction(a.auto_layout)
+        self.menu_view.addActions([a.auto_layout, a.auto_layout_compact])
         self.menu_view.addSeparator()
         self.menu_panels = self.menu_view.addMenu(self.tr("&Panels"))
         self.menu_diagram = bar.addMenu(self.tr("&Diagram"))
@@ -180,7 +182,8 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _c=False, m=mode: e.align(m))
         a.distribute_h.triggered.connect(lambda: e.distribute("h"))
         a.distribute_v.triggered.connect(lambda: e.distribute("v"))
-        a.auto_layout.triggered.connect(e.auto_layout)
+        a.auto_layout.triggered.connect(lambda: e.auto_layout(False))
+        a.auto_layout_compact.triggered.connect(lambda: e.auto_layout(True))
         a.connect_mode.toggled.connect(self._apply_view_options)
         for kind, act in a.flow_kinds.items():
             act.triggered.connect(lambda _c=False, k=kind: e.set_flow_kind(k))
@@ -211,7 +214,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         if replace and spare is not None:
             self.remove_document(spare)
-        QTimer.singleShot(0, view.fit_to_window)
+        QTimer.singleShot(0, view.show_initial)
         return ctrl
 
     def remove_document(self, ctrl: DocumentController) -> None:

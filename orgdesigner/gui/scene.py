@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneDragDropEvent,
+    QGraphicsSceneHelpEvent,
     QGraphicsSceneMouseEvent,
+    QToolTip,
 )
 
 from .. import presets
@@ -30,8 +32,9 @@ from .interactions import (
     drop_ops,
 )
 from .items.company_item import MARGIN, TITLE_H, CompanyItem
-from .items.flow_item import FlowItem
+from .items.flow_item import ANTIALIAS_LIMIT, FlowItem
 from .items.unit_item import UnitItem
+from .items.unit_item import tooltip as unit_tooltip
 
 if TYPE_CHECKING:
     from .controller import DocumentController
@@ -82,17 +85,22 @@ class DiagramScene(QGraphicsScene):
             self.addItem(item)
             self.unit_items[uid] = item
             self._note_company(uid, unit.company)
+        smooth = len(d.flows) <= ANTIALIAS_LIMIT
         for fid, flow in d.flows.items():
             item = FlowItem(fid)
+            item.smooth = smooth
             item.sync(flow, lang)
-            self.addItem(item)
             self.flow_items[fid] = item
             self._link(flow)
         for key in self._pairs:
             self._assign_parallel(key, route=False)
+        units = self.unit_items
         for fid, item in self.flow_items.items():
             f = d.flows[fid]
-            item.route(self.unit_items[f.source], self.unit_items[f.target])
+            item.route(units[f.source], units[f.target])  # before addItem: no index churn
+            self.addItem(item)
+            if item.label:
+                item.route(units[f.source], units[f.target])  # now it can place its label
         for cid in d.companies:
             self._add_company_item(cid)
 
@@ -191,6 +199,8 @@ class DiagramScene(QGraphicsScene):
         elif t == ev.FLOW_REMOVED:
             item = self.flow_items.pop(e.id, None)
             if item is not None:
+                if item.label_item is not None:
+                    self.removeItem(item.label_item)
                 self.removeItem(item)
             if e.id in self._flow_ends:
                 self._assign_parallel(self._unlink(e.id))
@@ -394,6 +404,24 @@ class DiagramScene(QGraphicsScene):
         drop = self._drop or DropInteraction(self)
         self._drop = None
         drop.drop(e)
+
+    def helpEvent(self, e: QGraphicsSceneHelpEvent) -> None:
+        """Tooltips built from the model when asked, instead of stored on every item."""
+        item = self.item_at(e.scenePos(), kinds=(UnitItem, FlowItem))
+        text = ""
+        if isinstance(item, UnitItem) and item.uid in self.design.units:
+            text = unit_tooltip(self.design.units[item.uid], self.lang)
+        elif isinstance(item, FlowItem) and item.fid in self.design.flows:
+            f = self.design.flows[item.fid]
+            units = self.design.units
+            text = (f"{f.kind.label(self.lang)}: {units[f.source].display_name(self.lang)} → "
+                    f"{units[f.target].display_name(self.lang)}" + (f"\n{f.label}" if f.label
+                                                                      else ""))
+        if text:
+            QToolTip.showText(e.screenPos(), text)
+        else:
+            QToolTip.hideText()
+        e.accept()
 
     # ---- grid -------------------------------------------------------------------------------
     def set_grid(self, on: bool) -> None:

@@ -94,6 +94,17 @@ class DiagramView(QGraphicsView):
             self.centerOn(rect.center())
         self.zoomChanged.emit(self.zoom())
 
+    def show_initial(self, readable: float = 0.45) -> None:
+        """First view of a document: all of it when that stays readable; otherwise the top
+        of the organisation at a readable zoom (Fit to Window still shows everything)."""
+        self.fit_to_window()
+        if self.zoom() >= readable:
+            return
+        rect = self.scene().itemsBoundingRect()
+        self.set_zoom(0.85)
+        view = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.centerOn(rect.left() + view.width() / 2 - 20, rect.top() + view.height() / 2 - 40)
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         dy = event.angleDelta().y()
         if dy == 0 or event.modifiers() & Qt.KeyboardModifier.ShiftModifier:

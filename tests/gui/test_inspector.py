@@ -49,7 +49,10 @@ def test_unit_page_edits(window, doc):
     assert (u.name_en, u.kind, u.functions, u.headcount, u.notes) == (
         "Sales & Marketing", UnitKind.DIVISION, (Function.SALES,), 42, "拠点: 東京")
     assert ctrl.undo_stack.count() == 5
-    assert ctrl.scene.unit_items["s"].toolTip().startswith("営業部 / Sales & Marketing")
+    from orgdesigner.gui.items.unit_item import tooltip
+
+    assert tooltip(ctrl.design.units["s"], "en").startswith("営業部 / Sales & Marketing\nDivision")
+    assert ctrl.scene.unit_items["s"].shape_name == "box" and ctrl.scene.unit_items["s"].w > 80
     while ctrl.undo_stack.canUndo():
         ctrl.undo_stack.undo()
     assert snap(ctrl.design) == before

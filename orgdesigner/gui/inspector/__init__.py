@@ -3,6 +3,7 @@ selected, the design's metadata. Pages read the model and push every edit as one
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from ..controller import DocumentController
@@ -28,6 +29,9 @@ class Inspector(QWidget):
         self.company = CompanyPage(lang)
         self.multi = QLabel()
         self.multi.setWordWrap(True)
+        for label in (self.empty, self.multi):
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            label.setMargin(8)
         for page in (self.empty, self.metadata, self.unit, self.flow, self.company, self.multi):
             self.stack.addWidget(page)
         scroll = QScrollArea()

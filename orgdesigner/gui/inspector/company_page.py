@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QPushButton, QVBoxLayout, QWidget
 
 from ...model import CompanyKind, ops
 from ..controller import DocumentController
@@ -27,7 +27,10 @@ class CompanyPage(QWidget):
         self.fit = QPushButton(self.tr("Fit frame to its units"))
         self.fit.setObjectName("companyFit")
         self.notes = TextField()
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         form.addRow(self.tr("Name (Japanese)"), self.name)
         form.addRow(self.tr("Name (English)"), self.name_en)
         form.addRow(self.tr("Kind"), self.kind)
@@ -38,7 +41,8 @@ class CompanyPage(QWidget):
         self.name.committed.connect(lambda v: self._set({"name": v}, self.tr("Rename company")))
         self.name_en.committed.connect(lambda v: self._set({"name_en": v},
                                                            self.tr("Rename company")))
-        self.kind.committed.connect(lambda v: self._set({"kind": v}, self.tr("Change company kind")))
+        self.kind.committed.connect(lambda v: self._set({"kind": v},
+                                                        self.tr("Change company kind")))
         self.in_scope.toggled.connect(
             lambda on: None if self._loading else self._set({"in_scope": on},
                                                             self.tr("Change scope")))

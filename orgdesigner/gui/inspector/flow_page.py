@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...model import FlowKind, ops
 from ..controller import DocumentController
@@ -24,7 +24,10 @@ class FlowPage(QWidget):
         self.label.setObjectName("flowLabel")
         self.reverse = QPushButton(self.tr("Reverse direction"))
         self.reverse.setObjectName("flowReverse")
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         form.addRow(self.tr("Flow"), self.ends)
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Label"), self.label)

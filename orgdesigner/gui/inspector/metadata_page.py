@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...model import ops
 from ..controller import DocumentController
@@ -20,7 +20,11 @@ class MetadataPage(QWidget):
         self.ctrl: DocumentController | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        form = QFormLayout(self)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         form.addRow(self.summary)
         self.fields: dict[str, LineField | TextField] = {}
         labels = {"title": self.tr("Title (Japanese)"), "title_en": self.tr("Title (English)"),
@@ -52,7 +56,7 @@ class MetadataPage(QWidget):
         d = self.ctrl.design
         for name, field in self.fields.items():
             field.set_value(getattr(d.metadata, name))
-        self.summary.setText(self.tr("%1 units, %2 flows, %3 companies")
+        self.summary.setText(self.tr("Units: %1 · Flows: %2 · Companies: %3")
                              .replace("%1", str(len(d.units))).replace("%2", str(len(d.flows)))
                              .replace("%3", str(len(d.companies))))
 

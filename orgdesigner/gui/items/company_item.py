@@ -88,8 +88,8 @@ class CompanyItem(QGraphicsItem):
         return QRectF(self.w - HANDLE, self.h - HANDLE, HANDLE, HANDLE)
 
     def on_handle(self, scene_pos: QPointF) -> bool:
-        return (not self.auto and self.isSelected()
-                and self.handle_rect().adjusted(-3, -3, 3, 3).contains(self.mapFromScene(scene_pos)))
+        grip = self.handle_rect().adjusted(-3, -3, 3, 3)
+        return not self.auto and self.isSelected() and grip.contains(self.mapFromScene(scene_pos))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -121,8 +121,3 @@ class CompanyItem(QGraphicsItem):
         if on != self.highlighted:
             self.highlighted = on
             self.update()
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.update()
-        return super().itemChange(change, value)

@@ -8,6 +8,8 @@ pans smoothly.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -16,6 +18,7 @@ from ...model import Unit, UnitKind
 from ...render.style import box_size, unit_label, unit_style, wrap_label
 from .shapes import label_font, shape_path, text_rect, unit_pen
 
+_wrapped = functools.lru_cache(maxsize=65536)(wrap_label)
 SELECTION = QColor("#1E64C8")
 HIGHLIGHT = QColor("#F0B400")
 #: Below this on-screen scale the label is not drawn (it would be under ~4 px tall).
@@ -50,7 +53,8 @@ class UnitItem(QGraphicsItem):
         style = unit_style(unit)
         w, h = box_size(unit, lang)
         if (w, h, style.shape) != (self.w, self.h, self.shape_name):
-            self.prepareGeometryChange()
+            if self.scene() is not None:
+                self.prepareGeometryChange()
             self.w, self.h, self.shape_name = w, h, style.shape
             self._path = shape_path(style.shape, w, h)
         elif self._path.isEmpty():
@@ -59,9 +63,8 @@ class UnitItem(QGraphicsItem):
         self._brush = QBrush(QColor(style.fill))
         self._text_colour = QColor(style.text)
         self._bold = style.bold
-        self._lines = wrap_label(unit_label(unit, lang), style.bold)
+        self._lines = _wrapped(unit_label(unit, lang), style.bold)
         self.setPos(unit.x, unit.y)
-        self.setToolTip(_tooltip(unit, lang))
         self.update()
 
     # ---- geometry --------------------------------------------------------------------------
@@ -107,13 +110,9 @@ class UnitItem(QGraphicsItem):
             self.highlighted = on
             self.update()
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.update()
-        return super().itemChange(change, value)
 
-
-def _tooltip(unit: Unit, lang: str) -> str:
+def tooltip(unit: Unit, lang: str) -> str:
+    """Built when the pointer rests on the unit (the scene's help event), not per item."""
     names = " / ".join(n for n in (unit.name, unit.name_en) if n)
     parts = [names, unit.kind.label(lang)]
     if unit.functions:
