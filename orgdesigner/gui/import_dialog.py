@@ -347,6 +347,9 @@ def _table(model: QAbstractTableModel, name: str) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().setVisible(False)
+    # Column widths from the first rows only: measuring 5,000 rows would double the wait.
+    view.verticalHeader().setResizeContentsPrecision(200)
+    view.horizontalHeader().setResizeContentsPrecision(200)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.horizontalHeader().setStretchLastSection(True)
     view.setAlternatingRowColors(True)
