@@ -98,6 +98,12 @@ def decode(raw: bytes, where: str, encoding: str | None) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    if not raw[:utf8_error.start].isascii():
+        # Japanese text in CP932 is not valid UTF-8 from its first character on; text that
+        # was good UTF-8 for a while is UTF-8 with a damaged byte, not Shift_JIS.
+        raise _fail(where, f"not valid UTF-8: damaged byte 0x{raw[utf8_error.start]:02x} at "
+                           f"offset {utf8_error.start} after valid UTF-8 text; fix or re-save "
+                           "the file, or give the encoding (--encoding)")
     try:
         return raw.decode("cp932"), "cp932"
     except UnicodeDecodeError:

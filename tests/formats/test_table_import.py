@@ -93,6 +93,10 @@ def test_explicit_encoding_and_undecodable_bytes(tmp_path):
     sheet.write_bytes(b"name\n\x81\xff\xfe\n")
     with pytest.raises(TableImportError, match="neither UTF-8 nor Shift_JIS"):
         read_table(sheet)
+    # Good UTF-8 Japanese, then one damaged byte: not silently read as Shift_JIS mojibake.
+    sheet.write_bytes("部署名\n経営層\n".encode() + b"\xe7\x94\n")
+    with pytest.raises(TableImportError, match="damaged byte 0xe7 at offset 20"):
+        read_table(sheet)
 
 
 def test_utf16_tab_separated_excel_unicode_text(tmp_path):
