@@ -123,12 +123,24 @@ def side_path(path: Path, role: str) -> Path:
     return path.with_name(f"{path.stem}.{role}{path.suffix}")
 
 
+#: Leading characters that make Excel treat a CSV cell as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """Prefix text that Excel would run as a formula with an apostrophe (Excel's own text
+    marker). An existing leading apostrophe is doubled so `csv_unescape` can undo exactly."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS + ("'",)):
+        return "'" + value
+    return value
+
+
 def _csv_bytes(table: Table) -> bytes:
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
     header, rows = table
     writer.writerow(header)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerows(["" if v is None else csv_safe(v) for v in row] for row in rows)
     return buf.getvalue().encode("utf-8-sig")
 
 

@@ -128,6 +128,13 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
+def csv_unescape(cell: str) -> str:
+    """Undo the apostrophe that protects formula-like text in CSV (see table_export)."""
+    if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r'":
+        return cell[1:]
+    return cell
+
+
 def read_csv(path: Path, encoding: str | None = None) -> RawSheet:
     where = path.name
     check_file(path)
@@ -145,7 +152,7 @@ def read_csv(path: Path, encoding: str | None = None) -> RawSheet:
             if number > MAX_ROWS + 10:
                 raise _fail(where, f"more than {MAX_ROWS:,} rows; split the sheet")
             if any(cell.strip() for cell in record):
-                sheet.rows.append((number, record))
+                sheet.rows.append((number, [csv_unescape(c) for c in record]))
     except csv.Error as exc:
         raise TableImportError([TableProblem(where, reader.line_num, "",
                                              f"not readable as CSV: {exc}")]) from None
