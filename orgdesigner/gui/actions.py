@@ -1,6 +1,6 @@
 """Every QAction of the editor, with an objectName (so tests find them) and the platform's
 standard shortcuts. Creating actions is kept apart from what they do (`editing.py`,
-`files.py`), so the main window only wires the two together."""
+`shell.py`), so the main window only wires the two together."""
 
 from __future__ import annotations
 
@@ -36,17 +36,48 @@ def flow_icon(kind: FlowKind) -> QIcon:
     return QIcon(pm)
 
 
+def _with_fallback(act: QAction, key: QKeySequence.StandardKey, fallback: str) -> None:
+    """The platform's own bindings for `key`, plus `fallback`: some platforms bind nothing
+    to Quit or Preferences, and a command without a shortcut there is a worse surprise than
+    a second binding elsewhere."""
+    keys = list(QKeySequence.keyBindings(key))
+    if QKeySequence(fallback) not in keys:
+        keys.append(QKeySequence(fallback))
+    act.setShortcuts(keys)
+
+
 class Actions(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         a = self._make
         # File
         self.new = a("actionNew", _tr("&New"), SK.New)
+        self.new_from_template = a("actionNewFromTemplate", _tr("New from &Template…"),
+                                   "Ctrl+Shift+N")
         self.open = a("actionOpen", _tr("&Open…"), SK.Open)
+        self.import_table = a("actionImport", _tr("&Import from Excel/CSV…"), "Ctrl+Shift+I")
         self.save = a("actionSave", _tr("&Save"), SK.Save)
         self.save_as = a("actionSaveAs", _tr("Save &As…"), SK.SaveAs)
+        self.revert = a("actionRevert", _tr("Re&vert to Saved"))
         self.close = a("actionClose", _tr("&Close"), SK.Close)
+        _with_fallback(self.close, SK.Close, "Ctrl+W")
+        self.export_diagram = a("actionExportDiagram", _tr("&Export Diagram…"), "Ctrl+E")
+        self.export_budget = a("actionExportBudget", _tr("Export &Budget Workbook…"),
+                               "Ctrl+Shift+E")
+        self.print = a("actionPrint", _tr("&Print…"), SK.Print)
+        self.print_preview = a("actionPrintPreview", _tr("Print Pre&view…"), "Ctrl+Shift+P")
         self.quit = a("actionQuit", _tr("&Quit"), SK.Quit)
+        _with_fallback(self.quit, SK.Quit, "Ctrl+Q")
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        # Tools and Help
+        self.settings = a("actionSettings", _tr("&Settings…"), SK.Preferences)
+        _with_fallback(self.settings, SK.Preferences, "Ctrl+,")
+        self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.help_legend = a("actionHelpLegend", _tr("What the &Colours and Lines Mean"),
+                             SK.HelpContents)
+        self.help_models = a("actionHelpModels", _tr("The &Models in the Source Material"))
+        self.about = a("actionAbout", _tr("&About OrgDesigner"))
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
         # Edit (Undo/Redo come from the window's QUndoGroup)
         self.cut = a("actionCut", _tr("Cu&t"), SK.Cut)
         self.copy = a("actionCopy", _tr("&Copy"), SK.Copy)
@@ -112,7 +143,8 @@ class Actions(QObject):
 
     def document_actions(self) -> list[QAction]:
         """Actions that need an open document (disabled when none is open)."""
-        return [self.save, self.save_as, self.close, self.cut, self.copy, self.paste,
+        return [self.save, self.save_as, self.revert, self.close, self.export_diagram,
+                self.export_budget, self.print, self.print_preview, self.cut, self.copy, self.paste,
                 self.duplicate, self.select_all, self.delete, self.find, self.zoom_in,
                 self.zoom_out, self.fit, self.actual_size, self.grid, self.snap,
                 *self.align.values(), self.distribute_h, self.distribute_v, self.auto_layout,

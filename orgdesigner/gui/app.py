@@ -1,5 +1,10 @@
-"""The desktop app's entry point: `orgdesigner [FILE …]` opens the files given, or a blank
-design when none is (the start gallery is offered by the shell once it exists)."""
+"""The desktop app's entry point: `orgdesigner [FILE …]`.
+
+Start-up order matters for the user: the window appears first, then what needs an answer
+comes over it — a warning if the settings file was damaged, the offer to recover work
+after a crash, and (only when no file was given and nothing was recovered) the start
+gallery. Autosave starts last, so a recovered document is snapshotted like any other.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..render.style import cjk_font_family
+from ..settings import Settings, load_settings
 from .clipboard import release_clipboard
 from .main_window import MainWindow
 
@@ -31,18 +37,37 @@ def make_app(argv: list[str]) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def create_window(paths: list[str]) -> MainWindow:
-    window = MainWindow()
-    opened = [window.files.open_path(Path(p)) for p in paths]
-    if not any(opened):
-        window.files.new()
-    return window
+def start_autosave(window: MainWindow, settings: Settings) -> None:
+    from .autosave import AutosaveManager
+
+    window.autosave = AutosaveManager(window, settings.autosave_interval_s)
+    window.autosave.failed.connect(lambda m: window.statusBar().showMessage(m, 10000))
+
+
+def start(window: MainWindow, settings: Settings, files: list[str], *,
+          gallery: bool = True) -> None:
+    """Everything after the window is shown: settings warnings, crash recovery, the files
+    given (or the start gallery), then autosave."""
+    from .recovery import offer_recovery
+    from .settings_dialog import show_settings_warnings
+
+    show_settings_warnings(window, settings)
+    recovered = offer_recovery(window)
+    opened = window.shell.open_paths(Path(p) for p in files)
+    if gallery and not files and not recovered:
+        window.shell.new_from_template()
+    elif files and not opened and not recovered:
+        window.statusBar().showMessage(window.tr("Nothing could be opened."), 10000)
+    start_autosave(window, settings)
 
 
 def run(argv: list[str]) -> int:
-    """Start the app with the files in `argv` (paths, no program name); the exit status."""
+    """Start the app with the files in `argv` (paths; Qt options start with "-"); the exit
+    status."""
     files = [a for a in argv if not a.startswith("-")]
     app = make_app([a for a in argv if a.startswith("-")])
-    window = create_window(files)
+    settings = load_settings()
+    window = MainWindow(settings.language)
     window.show()
+    start(window, settings, files)
     return int(app.exec())

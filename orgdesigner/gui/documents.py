@@ -8,6 +8,7 @@ a file is read completely before anything changes, and saves are atomic.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -119,6 +120,8 @@ def new_document(window: Any, template_id: str | None = None) -> Any | None:
             show_load_error(_parent(window), Path(f"{template_id}.orgd"), err)
             return None
         design.update_metadata(template=template_id)
+    # a new document is created today (the budget's first fiscal year follows from it)
+    design.update_metadata(created=datetime.date.today().isoformat())
     return window.open_design(design, None)
 
 

@@ -1,36 +1,40 @@
 """The main window: a thin shell of tabs (one per document), docks, menus, toolbar and
-status bar. What the actions do lives in `files.py` and `editing.py`; other panels
-(findings, budget, …) are docked in with `add_dock` and their actions added to the menus,
-which are attributes (`menu_file`, `menu_edit`, `menu_view`, `menu_diagram`, `menu_tools`,
-`menu_help`)."""
+status bar. What the actions do lives in `shell.py` (File, Tools, Help, through
+`documents.py`) and `editing.py` (Edit, View, Diagram); the menus and toolbars are built in
+`menus.py`, the findings and budget docks in `docks.py`. Other panels dock in with
+`add_dock`; the menus are attributes (`menu_file`, `menu_edit`, `menu_view`, `menu_diagram`,
+`menu_tools`, `menu_help`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QMessageBox,
+    QStackedWidget,
     QTabWidget,
-    QToolBar,
     QWidget,
 )
 
 from ..model import Design, FlowKind
 from .actions import Actions
 from .controller import DocumentController
+from .docks import AnalysisDocks
+from .documents import FileDropFilter, apply_window_title
 from .editing import EditCommands
-from .files import FileCommands
 from .inspector import Inspector
 from .lang import ui_language
 from .legend import LegendWidget
+from .menus import build_menus, build_toolbars
 from .palette import Palette
+from .shell import ShellCommands
 from .view import DiagramView
+from .welcome import WelcomePage
 
 APP_NAME = "OrgDesigner"
 
@@ -43,6 +47,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.lang = lang or ui_language()
         self.resize(1400, 900)
+        self.autosave: Any = None  # an AutosaveManager, set up by app.run
         self._docs: list[tuple[DocumentController, DiagramView]] = []
         self.act = Actions(self)
         self.act.set_language(self.lang)
@@ -53,17 +58,22 @@ class MainWindow(QMainWindow):
         self.action_redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         self.action_redo.setObjectName("actionRedo")
         self.action_redo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
-        self.files = FileCommands(self)
         self.edit = EditCommands(self._current_pair, self)
         self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("documentTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
-        self.setCentralWidget(self.tabs)
+        a = self.act
+        self.welcome = WelcomePage([a.new_from_template, a.new, a.open, a.import_table])
+        self.central = QStackedWidget(self)
+        self.central.addWidget(self.welcome)
+        self.central.addWidget(self.tabs)
+        self.setCentralWidget(self.central)
         self.palette = Palette(self.lang)
         self.inspector = Inspector(self.lang)
         self.legend = LegendWidget(self.lang)
-        self._build_menus()
+        build_menus(self)
         self.palette_dock = self.add_dock(self.palette, self.tr("Units"),
                                           Qt.DockWidgetArea.LeftDockWidgetArea, "paletteDock")
         self.inspector_dock = self.add_dock(self.inspector, self.tr("Inspector"),
@@ -73,81 +83,18 @@ class MainWindow(QMainWindow):
                                          Qt.DockWidgetArea.LeftDockWidgetArea, "legendDock")
         self.tabifyDockWidget(self.palette_dock, self.legend_dock)
         self.palette_dock.raise_()
-        self._build_toolbar()
+        build_toolbars(self)
         self._build_status()
+        self.shell = ShellCommands(self)
+        self.analysis = AnalysisDocks(self)
+        self.setAcceptDrops(True)
+        self.drop_filter = FileDropFilter(self)
+        self.drop_filter.filesDropped.connect(self.shell.open_paths)
+        self.installEventFilter(self.drop_filter)
         self._connect()
         self._current_changed()
 
     # ---- construction ---------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        a = self.act
-        bar = self.menuBar()
-        self.menu_file = bar.addMenu(self.tr("&File"))
-        self.menu_file.addActions([a.new, a.open])
-        self.menu_file.addSeparator()
-        self.menu_file.addActions([a.save, a.save_as])
-        self.menu_file.addSeparator()
-        self.menu_file.addActions([a.close, a.quit])
-        self.menu_edit = bar.addMenu(self.tr("&Edit"))
-        self.menu_edit.addActions([self.action_undo, self.action_redo])
-        self.menu_edit.addSeparator()
-        self.menu_edit.addActions([a.cut, a.copy, a.paste, a.duplicate])
-        self.menu_edit.addSeparator()
-        self.menu_edit.addActions([a.select_all, a.delete])
-        self.menu_edit.addSeparator()
-        self.menu_edit.addAction(a.find)
-        self.menu_view = bar.addMenu(self.tr("&View"))
-        self.menu_view.addActions([a.zoom_in, a.zoom_out, a.fit, a.actual_size])
-        self.menu_view.addSeparator()
-        self.menu_view.addActions([a.grid, a.snap])
-        self.menu_arrange = self.menu_view.addMenu(self.tr("&Arrange"))
-        self.menu_arrange.addActions(list(a.align.values()))
-        self.menu_arrange.addSeparator()
-        self.menu_arrange.addActions([a.distribute_h, a.distribute_v])
-        self.menu_view.addActions([a.auto_layout, a.auto_layout_compact])
-        self.menu_view.addSeparator()
-        self.menu_panels = self.menu_view.addMenu(self.tr("&Panels"))
-        self.menu_diagram = bar.addMenu(self.tr("&Diagram"))
-        self.menu_diagram.addAction(a.connect_mode)
-        kinds = self.menu_diagram.addMenu(self.tr("Flow &Kind"))
-        kinds.addActions(list(a.flow_kinds.values()))
-        self.menu_diagram.addSeparator()
-        self.menu_diagram.addActions([a.new_company, a.fit_frame])
-        self.menu_tools = bar.addMenu(self.tr("&Tools"))
-        self.menu_help = bar.addMenu(self.tr("&Help"))
-        about = self.menu_help.addAction(self.tr("&About OrgDesigner"))
-        about.setObjectName("actionAbout")
-        about.triggered.connect(self._about)
-
-    def _build_toolbar(self) -> None:
-        a = self.act
-        self.toolbar = QToolBar(self.tr("Main"), self)
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.addToolBar(self.toolbar)
-        self.toolbar.addActions([a.new, a.open, a.save])
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([self.action_undo, self.action_redo])
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(a.connect_mode)
-        self.flow_toolbar = QToolBar(self.tr("Flow kinds"), self)
-        self.flow_toolbar.setObjectName("flowToolbar")
-        self.flow_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        for kind, act in a.flow_kinds.items():
-            act.setToolTip(f"{act.shortcut().toString()}: {kind.label(self.lang)}")
-        self.flow_toolbar.addActions(list(a.flow_kinds.values()))
-        self.addToolBar(self.flow_toolbar)
-        self.view_toolbar = QToolBar(self.tr("View"), self)
-        self.view_toolbar.setObjectName("viewToolbar")
-        self.view_toolbar.addActions([a.zoom_out, a.zoom_in, a.fit, a.auto_layout])
-        self.find_bar = QLineEdit()
-        self.find_bar.setObjectName("findBar")
-        self.find_bar.setPlaceholderText(self.tr("Find unit (Ctrl+F)"))
-        self.find_bar.setClearButtonEnabled(True)
-        self.find_bar.setMaximumWidth(240)
-        self.view_toolbar.addWidget(self.find_bar)
-        self.addToolBar(self.view_toolbar)
-
     def _build_status(self) -> None:
         self.zoom_label = QLabel()
         self.zoom_label.setObjectName("zoomLabel")
@@ -157,13 +104,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
 
     def _connect(self) -> None:
-        a, e, f = self.act, self.edit, self.files
-        a.new.triggered.connect(f.new)
-        a.open.triggered.connect(f.open)
-        a.save.triggered.connect(lambda: f.save())
-        a.save_as.triggered.connect(lambda: f.save_as())
-        a.close.triggered.connect(lambda: f.close())
-        a.quit.triggered.connect(self.close)
+        a, e = self.act, self.edit
         a.cut.triggered.connect(e.cut)
         a.copy.triggered.connect(e.copy)
         a.paste.triggered.connect(e.paste)
@@ -191,7 +132,7 @@ class MainWindow(QMainWindow):
         a.fit_frame.triggered.connect(e.fit_frames)
         self.palette.presetActivated.connect(e.add_preset)
         self.tabs.currentChanged.connect(lambda _i: self._current_changed())
-        self.tabs.tabCloseRequested.connect(lambda i: f.close(self._docs_by_widget(i)))
+        self.tabs.tabCloseRequested.connect(self._close_tab)
 
     # ---- documents ------------------------------------------------------------------------
     def open_design(self, design: Design, path: Path | None) -> DocumentController:
@@ -203,6 +144,7 @@ class MainWindow(QMainWindow):
         ctrl = DocumentController(design, path, self.lang, parent=self)
         view = DiagramView(ctrl.scene)
         view.setObjectName("diagramView")
+        view.viewport().installEventFilter(self.drop_filter)  # .orgd files dropped on it
         self._docs.append((ctrl, view))
         self.undo_group.addStack(ctrl.undo_stack)
         ctrl.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 8000))
@@ -277,6 +219,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_selection_label()
         self.zoom_label.setText(f"{view.zoom() * 100:.0f} %" if view is not None else "")
+        self.central.setCurrentWidget(self.tabs if self._docs else self.welcome)
         self.currentDocumentChanged.emit(ctrl)
 
     def _apply_view_options(self) -> None:
@@ -298,12 +241,7 @@ class MainWindow(QMainWindow):
             i = self.tabs.indexOf(view)
             self.tabs.setTabText(i, c.display_name() + (" *" if c.is_modified() else ""))
             self.tabs.setTabToolTip(i, str(c.path) if c.path else c.display_name())
-        if ctrl is None:
-            self.setWindowTitle(APP_NAME)
-            self.setWindowModified(False)
-            return
-        self.setWindowTitle(f"{ctrl.display_name()}[*] — {APP_NAME}")
-        self.setWindowModified(ctrl.is_modified())
+        apply_window_title(self, ctrl)
 
     def _update_selection_label(self) -> None:
         ctrl = self.current_controller()
@@ -322,15 +260,33 @@ class MainWindow(QMainWindow):
         self.find_bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.find_bar.selectAll()
 
-    def _about(self) -> None:
-        from .. import __version__
+    def _close_tab(self, index: int) -> None:
+        ctrl = self._docs_by_widget(index)
+        if ctrl is not None:
+            self.shell.close(ctrl)
 
-        QMessageBox.about(self, self.tr("About OrgDesigner"),
-                          self.tr("OrgDesigner %1\nWhere the CSIRT sits, with what authority, "
-                                  "and what it costs.").replace("%1", __version__))
+    # ---- settings -------------------------------------------------------------------------
+    def apply_settings(self, settings: Any) -> None:
+        """Settings accepted in the dialog take effect at once."""
+        if self.autosave is not None:
+            self.autosave.set_interval(settings.autosave_interval_s)
+        self.set_language(settings.language)
+        self.analysis.apply_settings(settings)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.files.close_all():
+    def set_language(self, lang: str) -> None:
+        """Content labels in `lang` for the panels and documents opened from now on (an
+        open canvas keeps the language it was opened in)."""
+        if lang == self.lang:
+            return
+        self.lang = lang
+        self.act.set_language(lang)
+        self.palette.set_language(lang)
+        self.legend.set_language(lang)
+        for kind, act in self.act.flow_kinds.items():
+            act.setToolTip(f"{act.shortcut().toString()}: {kind.label(lang)}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if self.shell.close_all():
             event.accept()
         else:
             event.ignore()

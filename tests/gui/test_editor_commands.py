@@ -7,8 +7,7 @@ from PySide6.QtCore import QPointF
 
 from orgdesigner.formats import orgd
 from orgdesigner.gui import arrange
-from orgdesigner.gui.files import blank_design
-from orgdesigner.model import FlowKind, ops
+from orgdesigner.model import Design, FlowKind, ops
 
 
 def snap(design) -> str:
@@ -49,7 +48,7 @@ def test_paste_into_another_document(window, doc):
     ctrl, _ = doc
     ctrl.select_units(["it", "cs"], center=False)
     window.act.copy.trigger()
-    other = window.open_design(blank_design(), None)
+    other = window.open_design(Design(), None)
     assert window.current_controller() is other
     window.act.paste.trigger()
     assert sorted(u.name_en for u in other.design.units.values()) == ["CSIRT", "IT"]

@@ -99,10 +99,14 @@ def test_open_broken_file_lists_problems(window, tmp_path, monkeypatch):
     bad.write_text('{"format": "orgdesigner", "version": 1, "units": [{"id": "a"}]}',
                    encoding="utf-8")
     shown = {}
-    monkeypatch.setattr(QMessageBox, "critical",
-                        lambda parent, title, text: shown.setdefault("text", text))
-    assert window.files.open_path(bad) is None
-    assert "bad.orgd" in shown["text"] and "units[0]" in shown["text"]
+
+    def fake_exec(box):
+        shown.update(text=box.text(), details=box.detailedText())
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    assert window.shell.open_path(bad) is None
+    assert "bad.orgd" in shown["text"] and "units[0]" in shown["details"]
     assert window.documents() == []
 
 
@@ -119,10 +123,10 @@ def test_close_prompts_on_unsaved_changes(window, doc, tmp_path, monkeypatch, an
     ctrl.select_units(["it"], center=False)
     window.act.delete.trigger()
     asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a) or answer)
+    monkeypatch.setattr(QMessageBox, "exec",
+                        lambda box: asked.append(box.objectName()) or int(answer.value))
     window.act.close.trigger()
-    assert len(asked) == 1
+    assert asked == ["unsavedChangesBox"]
     assert (ctrl in window.documents()) is not closes
     assert path.exists() is saved
 
@@ -134,7 +138,7 @@ def test_open_path_and_new(window, tmp_path):
     orgd.save(templates.load("model-1"), path)
     window.act.new.trigger()
     blank = window.current_controller()
-    ctrl = window.files.open_path(path)
+    ctrl = window.shell.open_path(path)
     assert ctrl is not None and ctrl.path == path
     assert blank not in window.documents()  # the untouched blank document was replaced
     assert len(ctrl.scene.unit_items) == len(ctrl.design.units)
