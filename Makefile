@@ -4,23 +4,31 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Translations: the .ts files are the source (edit with `$(BIN)/pyside6-linguist`); the .qm
+# files are compiled from them here and never committed.
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+# lupdate reads every tr()/translate() in the GUI; module helpers named _tr() translate in
+# the empty context, which is where lupdate files their strings.
+LUPDATE_FLAGS := -locations none -no-obsolete -tr-function-alias tr+=_tr
 
-.PHONY: run test bench lint translations system-deps clean
+.PHONY: run test bench lint translations lupdate system-deps clean
 
 $(STAMP): pyproject.toml
 	@bash .ci/system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@$(MAKE) --no-print-directory $(QM_FILES)
 	@touch $(STAMP)
 
 system-deps:
 	@bash .ci/system-deps
 
-run: $(STAMP)
+run: $(STAMP) $(QM_FILES)
 	$(BIN)/python -m orgdesigner $(ARGS)
 
-test: $(STAMP)
+test: $(STAMP) $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
@@ -29,5 +37,17 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check orgdesigner tests
 
+# Compile the translations (.ts → .qm) with the lrelease that ships with PySide6.
+translations: $(STAMP) $(QM_FILES)
+
+resources/translations/%.qm: resources/translations/%.ts
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After changing user-visible strings: add them to the .ts files, then translate them
+# (tests/test_i18n_completeness.py fails until every one has a Japanese translation).
+lupdate: $(STAMP)
+	$(BIN)/pyside6-lupdate $(LUPDATE_FLAGS) $$(find orgdesigner/gui -name '*.py' | sort) \
+		-ts $(TS_FILES)
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info $(QM_FILES)

@@ -55,6 +55,8 @@ class Settings:
     multiplier: Decimal | None = None
     autosave_interval_s: int = DEFAULT_AUTOSAVE_S
     recent_files: list[str] = field(default_factory=list)
+    #: One-time notices the user has already seen (e.g. "cjk-font-missing").
+    notices_shown: list[str] = field(default_factory=list)
     #: Problems met while loading, for the GUI to show; never saved.
     warnings: list[str] = field(default_factory=list, compare=False)
 
@@ -81,6 +83,7 @@ class Settings:
             "multiplier": None if self.multiplier is None else str(self.multiplier),
             "autosave_interval_s": self.autosave_interval_s,
             "recent_files": list(self.recent_files),
+            "notices_shown": list(self.notices_shown),
         }
 
 
@@ -147,6 +150,12 @@ def _recent(v: Any) -> list[str]:
     return out[:MAX_RECENT]
 
 
+def _notices(v: Any) -> list[str]:
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise ValueError("must be a list of notice names")
+    return list(dict.fromkeys(x for x in v if x.strip()))
+
+
 _FIELDS = {
     "language": _language,
     "currency": _currency,
@@ -154,6 +163,7 @@ _FIELDS = {
     "multiplier": parse_multiplier,
     "autosave_interval_s": _interval,
     "recent_files": _recent,
+    "notices_shown": _notices,
 }
 
 

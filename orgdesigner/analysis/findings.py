@@ -107,6 +107,13 @@ class Finding:
     def suggestion(self, lang: str = "en") -> str:
         return self.advice(lang)
 
+    def source_text(self, lang: str = "en") -> str:
+        """Where the finding comes from, for a reader of `lang` (`source` stays the English
+        citation, the stable one in the JSON schema's English output)."""
+        from .sources import source_text
+
+        return source_text(self.source, lang)
+
     def fix_label(self, lang: str = "en") -> str:
         return self.fix_text(lang) if self.fix_text else ""
 

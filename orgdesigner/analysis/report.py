@@ -142,7 +142,7 @@ class CheckReport:
                 for n in self.nearest],
             "findings": [
                 {"id": f.id, "severity": f.severity.value, "message": f.message(lang),
-                 "suggestion": f.suggestion(lang), "source": f.source,
+                 "suggestion": f.suggestion(lang), "source": f.source_text(lang),
                  "units": [self._unit(u, lang) for u in f.units], "flows": list(f.flows),
                  "fix": {"label": f.fix_label(lang)} if f.has_fix else None}
                 for f in self.findings],

@@ -53,3 +53,71 @@ NO_EXERCISES = (f"{LESSONS}: 'Lack of opportunity for skill development for new 
 NO_BUDGET = f"{PROCESS}: Japan Step 8 'Get the CSIRT budget'"
 NO_MANDATE = f"{SIM3}, O-1 Mandate; {CERT_ACTIONS}, #6 'Define the CSIRT mission'"
 EMPTY = f"{PROCESS}: Japan Step 4 'Design the CSIRT organization model'"
+
+# ---- the same citations for Japanese readers ----------------------------------------------
+# Slide quotes stay verbatim (so the slide can be found) with a Japanese gloss after them.
+_TALK_JA = "名和「CSIRT models in Japan」"
+_ANALYSIS_JA = f"{_TALK_JA} — 日本の CSIRT 組織モデルの分析"
+_LESSONS_JA = f"{_TALK_JA} — CSIRT 運用から得た教訓"
+_ORG_MODEL_JA = f"{_TALK_JA} — CSIRT の組織モデル"
+_PROCESS_JA = f"{_TALK_JA} — 日本における CSIRT 構築の進め方"
+_SUMMARY_JA = f"{_TALK_JA} — まとめ"
+_GENERAL_JA = f"{_TALK_JA} — CSIRT 構築の一般的な進め方"
+_NCA_JA = f"{_TALK_JA} — 日本シーサート協議会 (NCA)"
+_CERT_MODELS_JA = "CERT/CC「CSIRT の組織モデル」(CMU/SEI-2003-HB-001)"
+_CERT_ACTIONS_JA = "CERT/CC「CSIRT 構築のためのアクションリスト」"
+_ENISA_JA = "ENISA「CSIRT と SOC の構築方法」(2020)"
+_FIRST_JA = "FIRST CSIRT サービスフレームワーク v2.1"
+_SIM3_JA = "SIM3 v1 (Open CSIRT Foundation)"
+_JPCERT_JA = "JPCERT/CC「CSIRT マテリアル」"
+
+JA: dict[str, str] = {
+    NO_CSIRT: f"{_CERT_MODELS_JA} §4 セキュリティチーム:「the absence of a formal CSIRT」"
+              "(正式な CSIRT がない状態)",
+    NO_SPONSOR: f"{_PROCESS_JA}: ステップ1「Obtain management support and buy-in」"
+                f"(経営層の支援と賛同を得る); {_CERT_ACTIONS_JA} #2 経営層の支援とスポンサーの確保",
+    LACK_AUTHORITY: f"{_ANALYSIS_JA}:「Lack of authority」(権限の不足); {_ORG_MODEL_JA}:"
+                    f"「Transfer of authority from CIO」(CIO からの権限委譲); {_JPCERT_JA}:"
+                    " CSIRT の権限の明確化",
+    AUTHORITY_UNBACKED: f"{_CERT_MODELS_JA}: CSIRT の権限の水準 (完全・共有・なし); "
+                        f"{_ORG_MODEL_JA}:「Transfer of authority from CIO」(CIO からの権限委譲)",
+    FAR: f"{_SUMMARY_JA}:「Classic CSIRT textbook says to set up CSIRTs directly below the "
+         "management」(古典的な教科書では CSIRT は経営層の直下に置くとされる)",
+    RELIES: f"{_ANALYSIS_JA}:「Main service is technical support with relying on other "
+            "division」(主なサービスが他部門に頼った技術支援にとどまる)",
+    NO_ESCALATION: f"{_SIM3_JA} P-1 経営層へのエスカレーション",
+    REPORTS_BYPASS: f"{_LESSONS_JA}:「All of the incident reports can not received」"
+                    "(インシデント報告がすべては届かない)",
+    NO_EXTERNAL: f"{_NCA_JA}; {_LESSONS_JA}:「Not easy to collaborate with other CSIRT」"
+                 f"(他の CSIRT との連携が容易でない); {_SIM3_JA} O-9 既存の CSIRT の枠組みへの参加",
+    NO_BUSINESS: f"{_LESSONS_JA}:「Assign the appropriate staff in other related divisions as "
+                 "CSIRT member」(関係部門の適任者を CSIRT メンバーに任命する)",
+    NO_LEGAL_PR: f"{_GENERAL_JA} (CSIRT と並ぶ広報); {_SIM3_JA} P-2 広報へのエスカレーション、"
+                 f"P-3 法務へのエスカレーション; {_FIRST_JA} 情報セキュリティインシデントの調整",
+    STAFF_DOUBLING: f"{_LESSONS_JA}:「CSIRT Staff tend to double as other security related "
+                    "roles」(CSIRT 要員は他のセキュリティ業務と兼務になりがち)",
+    UNDERSTAFFED: f"{_ENISA_JA}: 最低 3 名の要員",
+    NO_MEMBERS: f"{_CERT_ACTIONS_JA} #10 要員など必要な資源の特定; {_ENISA_JA}",
+    ALWAYS_ON: f"{_ENISA_JA}: 24時間365日の運用には交代要員が約 12 名追加で必要"
+               " (または SOC の外部委託)",
+    GROUP: f"{_CERT_MODELS_JA} §8 コーディネーション CSIRT: 関連組織はコーディネーション CSIRT の"
+           "権限の外にある場合がある",
+    CSIRTS_UNLINKED: f"{_CERT_MODELS_JA} §7 分散型と集中型の複合 CSIRT; {_LESSONS_JA}:"
+                     "「Not easy to collaborate with other CSIRT」"
+                     "(他の CSIRT との連携が容易でない)",
+    DISASTER: f"{_ANALYSIS_JA}:「Existence of the response team for natural disasters "
+              "(Earthquake, Typhoon, Tsunami and so on)」"
+              "(地震・台風・津波などの自然災害対応チームの存在)",
+    NO_EXERCISES: f"{_LESSONS_JA}:「Lack of opportunity for skill development for new CSIRT "
+                  f"staff」(新任 CSIRT 要員の育成機会の不足); {_FIRST_JA} 知識の伝達:"
+                  " 演習、教育・研修",
+    NO_BUDGET: f"{_PROCESS_JA}: 日本のステップ8「Get the CSIRT budget」(CSIRT の予算を獲得する)",
+    NO_MANDATE: f"{_SIM3_JA} O-1 権限と責任 (マンデート); {_CERT_ACTIONS_JA} #6 CSIRT の使命の定義",
+    EMPTY: f"{_PROCESS_JA}: 日本のステップ4「Design the CSIRT organization model」"
+           "(CSIRT の組織モデルを設計する)",
+}
+
+
+def source_text(source: str, lang: str = "en") -> str:
+    """A finding's source in `lang` (the English citation when no Japanese one exists)."""
+    return JA.get(source, source) if lang == "ja" else source

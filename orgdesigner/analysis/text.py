@@ -74,7 +74,7 @@ def format_text(report: CheckReport, lang: str = "en", top: int = 3) -> str:
             out.append(f"      {w['suggestion']}: {f.suggestion(lang)}")
             if f.has_fix:
                 out.append(f"      {w['fix']}: {f.fix_label(lang)}")
-            out.append(f"      {w['source']}: {f.source}")
+            out.append(f"      {w['source']}: {f.source_text(lang)}")
     if not report.findings:
         out.append(f"  ({w['none']})")
     out.append("")

@@ -54,7 +54,7 @@ def write_findings(sh: Sheet, design: Design, lang: str) -> None:
         sh.text(r, 2, f.id, align=TOP)
         sh.text(r, 3, f.message(lang), align=WRAP)
         sh.text(r, 4, _unit_names(design, f.units, lang), align=WRAP)
-        sh.text(r, 5, f.source, align=WRAP)
+        sh.text(r, 5, f.source_text(lang), align=WRAP)
         sh.text(r, 6, f.suggestion(lang), align=WRAP)
         r += 1
     if not report.findings:

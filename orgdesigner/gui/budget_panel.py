@@ -145,6 +145,11 @@ class BudgetPanel(QWidget):
         self.overrides = overrides
         self.refresh()
 
+    def set_language(self, _lang: str) -> None:
+        """Labels follow the document's language (`lang`), already switched by the caller."""
+        self._fill_add_menu()
+        self.refresh()
+
     def _schedule(self) -> None:
         self._timer.start()
 
@@ -320,10 +325,6 @@ class BudgetPanel(QWidget):
                           self.tr("Remove cost item"))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BudgetExport", text)
-
-
 def export_budget_workbook(parent: QWidget | None, controller: Any,
                            path: str | None = None) -> Path | None:
     """Ask where to save (unless `path` is given), write the workbook, report errors in a
@@ -335,8 +336,9 @@ def export_budget_workbook(parent: QWidget | None, controller: Any,
         doc = getattr(controller, "path", None)
         start = str(Path(doc).with_name(Path(doc).stem + "-budget.xlsx")) if doc else \
             "budget.xlsx"
-        path, _ = QFileDialog.getSaveFileName(parent, _tr("Export budget workbook"), start,
-                                              _tr("Excel workbook (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(
+            parent, QCoreApplication.translate("BudgetExport", "Export budget workbook"), start,
+            QCoreApplication.translate("BudgetExport", "Excel workbook (*.xlsx)"))
         if not path:
             return None
     out = Path(path)
@@ -349,11 +351,14 @@ def export_budget_workbook(parent: QWidget | None, controller: Any,
                        overrides=_settings())
     except (BudgetError, OSError) as exc:
         QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, _tr("Export budget workbook"),
-                            _tr("The budget workbook could not be written:") + f"\n{exc}")
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("BudgetExport", "Export budget workbook"),
+            QCoreApplication.translate("BudgetExport", "The budget workbook could not be "
+                                       "written:") + f"\n{exc}")
         return None
     QApplication.restoreOverrideCursor()
     status = getattr(controller, "statusMessage", None)
     if status is not None:
-        status.emit(_tr("Budget workbook written to %1").replace("%1", str(out)))
+        status.emit(QCoreApplication.translate("BudgetExport", "Budget workbook written to %1")
+                    .replace("%1", str(out)))
     return out

@@ -349,7 +349,7 @@ class FindingsPanel(QWidget):
             self.fix_button.hide()
             return
         self.detail.setText(f"{_esc(f.suggestion(self.lang))}<br><i>{self.tr('Source:')}</i> "
-                            f"{_esc(f.source)}")
+                            f"{_esc(f.source_text(self.lang))}")
         if f.has_fix:
             self.fix_button.setText(self.tr("Quick fix: {0}").format(f.fix_label(self.lang)))
             self.fix_button.show()

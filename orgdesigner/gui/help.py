@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPolygonF
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,7 +34,7 @@ LEGEND, MODELS = 0, 1
 def about_box(parent: QWidget | None, lang: str = "en") -> QMessageBox:
     box = QMessageBox(parent)
     box.setObjectName("aboutBox")
-    box.setWindowTitle(box.tr("About OrgDesigner"))
+    box.setWindowTitle(QCoreApplication.translate("HelpDialog", "About OrgDesigner"))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(help_content.about_html(__version__, lang))
     box.setIcon(QMessageBox.Icon.Information)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -46,9 +47,10 @@ from ..model import Design
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-SHEET_FILTER = "Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"
-ENCODINGS = (("", "Automatic"), ("utf-8", "UTF-8"), ("cp932", "Shift_JIS (CP932)"),
-             ("utf-16", "UTF-16"))
+SHEET_FILTER = QT_TRANSLATE_NOOP("ImportDialog",
+                                 "Spreadsheets (*.xlsx *.csv *.txt);;All files (*)")
+ENCODINGS = (("", QT_TRANSLATE_NOOP("ImportDialog", "Automatic")), ("utf-8", "UTF-8"),
+             ("cp932", "Shift_JIS (CP932)"), ("utf-16", "UTF-16"))
 _ERROR_BG = QColor("#FDE2DD")
 _WARN_FG = QColor("#8A5A00")
 _ERROR_FG = QColor("#B00020")
@@ -361,7 +363,7 @@ def apply_import(window: MainWindow, design: Design, choice: str) -> Any:
     Returns the controller that received it, or None when a merge was refused."""
     if choice == ImportDialog.MERGE and window.current_controller() is not None:
         ctrl = window.current_controller()
-        text = _tr("Import")
+        text = QCoreApplication.translate("ImportDialog", "Import")
         batch = merge_ops(ctrl.design, design, text)
         if not ctrl.push(batch, text):
             return None
@@ -374,7 +376,8 @@ def run_import(window: MainWindow, path: str | Path | None = None) -> Any:
     """File › Import…: pick a sheet, preview it, and import it if the user confirms."""
     if path is None:
         path, _ = QFileDialog.getOpenFileName(
-            window, _tr("Import organisation"), str(Path.home()), _tr(SHEET_FILTER))
+            window, QCoreApplication.translate("ImportDialog", "Import organisation"),
+            str(Path.home()), QCoreApplication.translate("ImportDialog", SHEET_FILTER))
         if not path:
             return None
     dialog = ImportDialog(window, can_merge=window.current_controller() is not None,
@@ -385,5 +388,3 @@ def run_import(window: MainWindow, path: str | Path | None = None) -> Any:
     return apply_import(window, dialog.design, dialog.choice or ImportDialog.NEW)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsLineItem,
@@ -23,6 +23,7 @@ from .. import presets
 from ..model import Flow, FlowKind, Unit, ops
 from ..render.style import box_size, flow_style
 from .items.company_item import CompanyItem
+from .items.flow_item import FlowItem
 from .items.shapes import flow_pen
 from .items.unit_item import UnitItem
 
@@ -70,6 +71,8 @@ class SelectInteraction(Interaction):
         if ev.button() != Qt.MouseButton.LeftButton:
             return False
         item = self.scene.item_at(ev.scenePos())
+        if isinstance(item, FlowItem):
+            self.scene.materialize(item)  # painted by its layer: Qt must see it to select it
         if isinstance(item, CompanyItem) and item.on_handle(ev.scenePos()):
             self.scene.set_interaction(ResizeInteraction(self.scene, item, ev.scenePos()))
             ev.accept()
@@ -130,7 +133,8 @@ class MoveInteraction(Interaction):
             p = self.scene.company_items[cid].pos()
             batch.ops.append(ops.UpdateCompany(cid, {"x": round(p.x(), 1), "y": round(p.y(), 1)}))
         n = len(self.units)
-        text = self.scene.tr("Move %n unit(s)", "", n) if n else self.scene.tr("Move frame")
+        text = (QCoreApplication.translate("DiagramScene", "Move %n unit(s)", "", n) if n
+                else QCoreApplication.translate("DiagramScene", "Move frame"))
         if not self.scene.controller.push(batch, text):
             self.cancel()
         return True
@@ -160,7 +164,7 @@ class ResizeInteraction(Interaction):
         r = self.item.scene_rect()
         change = {"width": round(r.width(), 1), "height": round(r.height(), 1)}
         self.scene.controller.push(ops.UpdateCompany(self.item.cid, change),
-                                   self.scene.tr("Resize company"))
+                                   QCoreApplication.translate("DiagramScene", "Resize company"))
         ev.accept()
         return True
 

@@ -245,9 +245,10 @@ def show_settings_warnings(parent: QWidget | None, settings: Settings) -> bool:
     """Tell the user what was wrong with their settings file (call once at start-up)."""
     if not settings.warnings:
         return False
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("SettingsDialog", "Settings"),
-                      tr("SettingsDialog", "Some settings could not be used."),
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("SettingsDialog", "Settings"),
+                      QCoreApplication.translate("SettingsDialog",
+                                                 "Some settings could not be used."),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("settingsWarningBox")
     box.setInformativeText("\n\n".join(settings.warnings))

@@ -51,6 +51,11 @@ class Inspector(QWidget):
             ctrl.changed.connect(self.refresh)
         self.refresh()
 
+    def set_language(self, lang: str) -> None:
+        """The pages' enum choices relabel themselves (`EnumCombo.set_language`); names of
+        units and companies follow the controller's language on this refresh."""
+        self.refresh()
+
     def refresh(self) -> None:
         """Show the page for the current selection, filled from the model."""
         ctrl = self.ctrl

@@ -6,7 +6,7 @@ Inspector pages fill these from the model with `set_value` (no signal) and turn 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
@@ -75,6 +75,7 @@ class EnumCombo(QComboBox):
     def __init__(self, enum: type[Enum] | Iterable[tuple[str, str]], lang: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._enum = enum if isinstance(enum, type) else None
         if isinstance(enum, type):
             pairs = [(m.value, m.label(lang)) for m in enum]  # type: ignore[attr-defined]
         else:
@@ -82,6 +83,13 @@ class EnumCombo(QComboBox):
         for value, label in pairs:
             self.addItem(label, value)
         self.activated.connect(lambda i: self.committed.emit(self.itemData(i)))
+
+    def set_language(self, lang: str) -> None:
+        """Relabel an enum's members in `lang` (the UI language changed)."""
+        if self._enum is None:
+            return
+        for i in range(self.count()):
+            self.setItemText(i, self._enum(self.itemData(i)).label(lang))  # type: ignore
 
     def set_value(self, value: str) -> None:
         i = self.findData(str(value))
@@ -98,9 +106,11 @@ class CheckList(QListWidget):
 
     committed = Signal(list)
 
-    def __init__(self, pairs: Iterable[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, pairs: Iterable[tuple[str, str]], parent: QWidget | None = None, *,
+                 labeller: Callable[[str, str], str] | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        self._labeller = labeller  # (value, lang) -> label, to follow a language change
         for value, label in pairs:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, value)
@@ -108,6 +118,15 @@ class CheckList(QListWidget):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.addItem(item)
         self.itemChanged.connect(self._changed)
+
+    def set_language(self, lang: str) -> None:
+        if self._labeller is None:
+            return
+        self._loading = True
+        for i in range(self.count()):
+            item = self.item(i)
+            item.setText(self._labeller(item.data(Qt.ItemDataRole.UserRole), lang))
+        self._loading = False
 
     def set_values(self, values: Iterable[str]) -> None:
         chosen = {str(v) for v in values}

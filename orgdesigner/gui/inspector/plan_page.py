@@ -43,7 +43,7 @@ class HomeUnitDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex) -> QWidget:
         combo = QComboBox(parent)
-        combo.addItem(self.page.tr("(none)"), "")
+        combo.addItem(self.tr("(none)"), "")
         if self.page.ctrl is not None:
             lang = self.page.ctrl.lang
             for u in self.page.ctrl.design.units.values():
@@ -89,7 +89,8 @@ class PlanPage(QWidget):
         self.fte_total.setFlat(True)
         self.fte_total.setEnabled(False)
         buttons.addWidget(self.fte_total)
-        self.services = CheckList([(s, service_label(s, lang)) for s in SERVICES])
+        self.services = CheckList([(s, service_label(s, lang)) for s in SERVICES],
+                                  labeller=service_label)
         self.services.setObjectName("planServices")
         self.hours = EnumCombo(ServiceHours, lang)
         self.hours.setObjectName("planHours")

@@ -29,7 +29,8 @@ class UnitPage(QWidget):
         self.kind.setObjectName("unitKind")
         self.company = EnumCombo([], lang)
         self.company.setObjectName("unitCompany")
-        self.functions = CheckList([(f.value, f.label(lang)) for f in Function])
+        self.functions = CheckList([(f.value, f.label(lang)) for f in Function],
+                                   labeller=lambda v, lg: Function(v).label(lg))
         self.functions.setObjectName("unitFunctions")
         self.headcount = IntField(0, 10_000_000)
         self.headcount.setObjectName("unitHeadcount")

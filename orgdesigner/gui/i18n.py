@@ -1,0 +1,348 @@
+"""The UI's translations: loading the Japanese catalogue, switching language while running,
+Japanese wording for the model's refusals, and the missing-CJK-font warning.
+
+The committed source is `resources/translations/orgdesigner_ja.ts` (Qt Linguist XML).
+`make translations` compiles it to a `.qm` beside it; a wheel ships only the `.ts`, so when
+no up-to-date `.qm` is found the `.ts` is compiled once with the `lrelease` that comes with
+PySide6-Essentials into the user's cache folder. Qt's own catalogue (`qtbase_ja.qm`, the
+standard dialog buttons) is installed from PySide6 when present.
+
+Switching language at once (`apply_language`): the translators are swapped, every static
+text already on screen is re-translated from the catalogue (`retranslate.py`), and every
+object in the window that has a `set_language(lang)` method is asked to redraw its content
+labels (palette, legend, inspector, findings, budget, canvas labels).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator
+
+from .. import paths
+from ..model import ModelError
+from ..model.errors import ReportingCycleError, SecondSuperiorError
+
+LANGUAGES = ("en", "ja")
+CATALOGUE = "orgdesigner"
+_installed: list[QTranslator] = []
+_current = "en"
+
+
+# ---- finding and compiling the catalogue ----------------------------------------------------
+
+def translations_dir() -> Path:
+    """The shipped `resources/translations` folder (a real folder in every install we make)."""
+    return Path(str(paths.resource("translations")))
+
+
+def ts_path(lang: str) -> Path:
+    return translations_dir() / f"{CATALOGUE}_{lang}.ts"
+
+
+def cache_dir() -> Path:
+    """Where a `.qm` compiled at run time goes: the user cache (or ORGDESIGNER_HOME)."""
+    if os.environ.get("ORGDESIGNER_HOME"):
+        return paths.data_dir() / "translations"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(paths.APP, appauthor=False)) / "translations"
+
+
+def lrelease_program() -> str | None:
+    """The `lrelease` shipped inside PySide6-Essentials, else one on PATH."""
+    try:
+        import PySide6
+
+        base = Path(PySide6.__file__).resolve().parent
+        for name in ("lrelease", "lrelease.exe"):
+            if (base / name).is_file():
+                return str(base / name)
+    except ImportError:  # pragma: no cover - PySide6 is a dependency
+        pass
+    for name in ("pyside6-lrelease", "lrelease"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def compile_ts(ts: Path, qm: Path) -> None:
+    """Compile `ts` to `qm` with lrelease, atomically; raises RuntimeError saying why not."""
+    exe = lrelease_program()
+    if exe is None:
+        raise RuntimeError("lrelease was not found (it ships with PySide6-Essentials)")
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    tmp = qm.with_name(f".{qm.name}.{os.getpid()}.tmp")
+    try:
+        done = subprocess.run([exe, "-silent", str(ts), "-qm", str(tmp)], capture_output=True,
+                              text=True, timeout=60, check=False)
+        if done.returncode != 0 or not tmp.is_file() or tmp.stat().st_size == 0:
+            raise RuntimeError(f"lrelease failed: {(done.stderr or done.stdout).strip()}")
+        os.replace(tmp, qm)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def qm_path(lang: str) -> Path | None:
+    """An up-to-date compiled catalogue for `lang`, compiling one into the cache if needed.
+    None when there is no catalogue for the language or it cannot be compiled."""
+    ts = ts_path(lang)
+    if not ts.is_file():
+        return None
+    shipped = ts.with_suffix(".qm")
+    if shipped.is_file() and shipped.stat().st_mtime >= ts.stat().st_mtime:
+        return shipped
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    cached = cache_dir() / f"{CATALOGUE}_{lang}-{digest}.qm"
+    if cached.is_file():
+        return cached
+    try:
+        compile_ts(ts, cached)
+    except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
+        print(f"orgdesigner: translations for {lang!r} unavailable: {exc}", file=sys.stderr)
+        return None
+    return cached
+
+
+def qt_catalogue(lang: str) -> Path | None:
+    """Qt's own translations (qtbase_LANG.qm) from PySide6, for standard buttons/dialogs."""
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    candidate = folder / f"qtbase_{lang}.qm"
+    return candidate if candidate.is_file() else None
+
+
+# ---- installing -----------------------------------------------------------------------------
+
+def current_language() -> str:
+    return _current
+
+
+def install_translators(lang: str) -> bool:
+    """Make `lang` the UI language for every later tr(); True if a catalogue was loaded
+    (English needs none). Safe to call again: earlier translators are removed first."""
+    global _current
+    app = QCoreApplication.instance()
+    for t in _installed:
+        if app is not None:
+            QCoreApplication.removeTranslator(t)
+    _installed.clear()
+    _current = lang if lang in LANGUAGES else "en"
+    if _current == "en" or app is None:
+        return _current == "en"
+    loaded = False
+    for path in (qt_catalogue(_current), qm_path(_current)):
+        if path is None:
+            continue
+        t = QTranslator(app)
+        if t.load(str(path)):
+            QCoreApplication.installTranslator(t)
+            _installed.append(t)
+            loaded = loaded or path.name.startswith(CATALOGUE)
+    return loaded
+
+
+def apply_language(window: Any, lang: str) -> None:
+    """Switch the running app to `lang` at once (see the module docstring)."""
+    from PySide6.QtWidgets import QApplication
+
+    from . import retranslate
+
+    before = _current
+    install_translators(lang)
+    roots = [window, *(w for w in QApplication.topLevelWidgets() if w is not window)]
+    for root in roots:
+        retranslate.retranslate_tree(root, _current, before)
+    if hasattr(window, "lang"):
+        window.lang = _current
+    documents = getattr(window, "documents", None)
+    for ctrl in (documents() if callable(documents) else []):
+        set_document_language(ctrl, _current)
+    seen: set[int] = set()
+    for root in roots:
+        for obj in [root, *root.findChildren(QObject)]:
+            fn = getattr(obj, "set_language", None)
+            if callable(fn) and id(obj) not in seen and not getattr(obj, "_i18n_skip", False):
+                seen.add(id(obj))
+                fn(_current)
+
+
+def set_document_language(ctrl: Any, lang: str) -> None:
+    """Content labels of one open document (the canvas's names and kinds) in `lang`."""
+    if getattr(ctrl, "lang", lang) == lang:
+        return
+    ctrl.lang = lang
+    scene = getattr(ctrl, "scene", None)
+    if scene is None:
+        return
+    fn = getattr(scene, "set_language", None)
+    if callable(fn):
+        fn(lang)
+        return
+    scene.lang = lang
+    design = ctrl.design
+    for uid, item in getattr(scene, "unit_items", {}).items():
+        if uid in design.units:
+            item.sync(design.units[uid], lang)
+    for fid, item in getattr(scene, "flow_items", {}).items():
+        if fid in design.flows:
+            item.sync(design.flows[fid], lang)
+    for cid, item in getattr(scene, "company_items", {}).items():
+        if cid in design.companies:
+            item.sync(design.companies[cid], lang, scene.fitted_rect(cid))
+    scene.update()
+
+
+# ---- the model's refusals in the UI language -------------------------------------------------
+
+def _field(what: str) -> str:
+    """A model field name ("unit name", "member 2 FTE") in the UI language."""
+    m = re.fullmatch(r"member (\d+) (.+)", what)
+    if m:
+        return QCoreApplication.translate("ModelErrors", "member {0}: {1}").format(
+            m.group(1), _field(m.group(2)))
+    names = {
+        "unit name": QCoreApplication.translate("ModelErrors", "unit name"),
+        "English name": QCoreApplication.translate("ModelErrors", "English name"),
+        "company name": QCoreApplication.translate("ModelErrors", "company name"),
+        "cost item name": QCoreApplication.translate("ModelErrors", "cost item name"),
+        "currency": QCoreApplication.translate("ModelErrors", "currency"),
+        "headcount": QCoreApplication.translate("ModelErrors", "headcount"),
+        "FTE": QCoreApplication.translate("ModelErrors", "FTE"),
+        "name": QCoreApplication.translate("ModelErrors", "name"),
+        "role": QCoreApplication.translate("ModelErrors", "role"),
+        "start year": QCoreApplication.translate("ModelErrors", "start year"),
+        "number of years": QCoreApplication.translate("ModelErrors", "number of years"),
+        "first fiscal year": QCoreApplication.translate("ModelErrors", "first fiscal year"),
+        "fiscal year start month": QCoreApplication.translate("ModelErrors",
+                                                              "fiscal year start month"),
+        "overhead multiplier": QCoreApplication.translate("ModelErrors",
+                                                          "overhead multiplier"),
+        "flow label": QCoreApplication.translate("ModelErrors", "flow label"),
+        "title": QCoreApplication.translate("ModelErrors", "title"),
+    }
+    m = re.fullmatch(r"amount for year (\d+)", what)
+    if m:
+        return QCoreApplication.translate("ModelErrors", "amount for year {0}").format(
+            m.group(1))
+    return names.get(what, what)
+
+
+def _names(text: str) -> str:
+    """Unit names the model quotes as 'NAME' get Japanese quotes in Japanese."""
+    return re.sub(r"'([^']*)'", r"「\1」", text) if _current == "ja" else text
+
+
+def error_text(exc: BaseException) -> str:
+    """What to show in the status bar for a refused edit, in the UI language.
+
+    The model stays Qt-free and English; the common refusals are recognised by their
+    class and wording and rendered from translatable templates. Anything else is shown
+    as the model wrote it."""
+    msg = str(exc)
+    if isinstance(exc, SecondSuperiorError):
+        m = re.fullmatch(r"(.+) already reports to (.+); a unit has one reporting superior",
+                         msg)
+        if m:
+            return QCoreApplication.translate(
+                "ModelErrors", "{0} already reports to {1}; a unit has only one reporting "
+                "superior.").format(_names(m.group(1)), _names(m.group(2)))
+    if isinstance(exc, ReportingCycleError):
+        m = re.fullmatch(r"reporting line would form a cycle: (.+)", msg)
+        if m:
+            return QCoreApplication.translate(
+                "ModelErrors", "This reporting line would form a loop: {0}").format(
+                    _names(m.group(1)))
+    if not isinstance(exc, ModelError):
+        return msg
+    patterns: list[tuple[str, Any]] = [
+        (r"unit (.+) needs a name", lambda m: QCoreApplication.translate(
+            "ModelErrors", "A unit needs a name (Japanese or English).")),
+        (r"flow (.+) starts and ends at the same unit", lambda m: QCoreApplication.translate(
+            "ModelErrors", "A flow cannot start and end at the same unit.")),
+        (r"unit (.+) still has flows; remove them first", lambda m: QCoreApplication.translate(
+            "ModelErrors", "The unit still has flows; remove them first.")),
+        (r"company (.+) still holds (\d+) unit\(s\); move them first",
+         lambda m: QCoreApplication.translate(
+             "ModelErrors", "The company frame still holds {0} unit(s); move them out first."
+         ).format(m.group(2))),
+        (r"(.+) must not be empty", lambda m: QCoreApplication.translate(
+            "ModelErrors", "{0} must not be empty.").format(_field(m.group(1)))),
+        (r"(.+) must be between (\S+) and (\S+), not (.+)", lambda m: QCoreApplication.translate(
+            "ModelErrors", "{0} must be between {1} and {2} (not {3}).").format(
+                _field(m.group(1)), m.group(2), m.group(3), m.group(4))),
+        (r"(.+) must be a whole number, not (.+)", lambda m: QCoreApplication.translate(
+            "ModelErrors", "{0} must be a whole number (not {1}).").format(
+                _field(m.group(1)), m.group(2))),
+        (r"(.+) must be a number, not (.+)", lambda m: QCoreApplication.translate(
+            "ModelErrors", "{0} must be a number (not {1}).").format(
+                _field(m.group(1)), m.group(2))),
+        (r"(.+) must be a non-negative amount, not (.+)", lambda m: QCoreApplication.translate(
+            "ModelErrors", "{0} must be an amount of zero or more (not {1}).").format(
+                _field(m.group(1)), m.group(2))),
+        (r"(.+) must be an amount, not (.+)", lambda m: QCoreApplication.translate(
+            "ModelErrors", "{0} must be an amount (not {1}).").format(
+                _field(m.group(1)), m.group(2))),
+        (r"(.+) is (\d+) characters long; the limit is (\d+)",
+         lambda m: QCoreApplication.translate(
+             "ModelErrors", "{0} is {1} characters long; at most {2} are allowed.").format(
+                 _field(m.group(1)), m.group(2), m.group(3))),
+    ]
+    for pattern, render in patterns:
+        m = re.fullmatch(pattern, msg)
+        if m:
+            return render(m)
+    return msg
+
+
+# ---- fonts -----------------------------------------------------------------------------------
+
+NOTICE_CJK_FONT = "cjk-font-missing"
+
+
+def cjk_font_advice() -> str:
+    return QCoreApplication.translate(
+        "FontWarning",
+        "No font that can draw Japanese is installed, so Japanese names would show as empty "
+        "boxes on the canvas and in exports.\n\nInstall one and restart OrgDesigner:\n"
+        "• Debian/Ubuntu: sudo apt install fonts-noto-cjk\n"
+        "• Fedora: sudo dnf install google-noto-sans-cjk-fonts\n"
+        "• macOS and Windows include Japanese fonts.")
+
+
+def warn_missing_cjk_font(parent: Any = None, *, family: str | None | bool = False) -> bool:
+    """Once per user (the settings remember it): say which font package to install when no
+    CJK font is found. True when the warning was shown now. `family` overrides the lookup
+    (tests)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .. import settings as settings_mod
+    from ..formats.atomic import WriteError
+    from ..render.style import cjk_font_family
+
+    found = cjk_font_family() if family is False else family
+    if found:
+        return False
+    s = settings_mod.load_settings()
+    shown = getattr(s, "notices_shown", None)
+    if shown is not None and NOTICE_CJK_FONT in shown:
+        return False
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("FontWarning", "Japanese font missing"),
+                      cjk_font_advice(), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("cjkFontWarning")
+    box.exec()
+    if shown is not None:
+        s.notices_shown = [*shown, NOTICE_CJK_FONT]
+        try:
+            settings_mod.save_settings(s)
+        except WriteError:
+            pass
+    return True

@@ -1,0 +1,1370 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>OrgDesigner designs (*.orgd);;All files (*)</source>
+        <translation>OrgDesigner 設計ファイル (*.orgd);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>Cannot open file</source>
+        <translation>ファイルを開けません</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be opened.</source>
+        <translation>「{name}」を開けませんでした。</translation>
+    </message>
+    <message>
+        <source>{first}
+(and {n} more problem(s): see Details)</source>
+        <translation>{first}
+(ほかに {n} 件の問題があります。「詳細」をご覧ください)</translation>
+    </message>
+    <message>
+        <source>Open design</source>
+        <translation>設計を開く</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>保存できません</translation>
+    </message>
+    <message>
+        <source>The design could not be saved; the file on disk is unchanged.</source>
+        <translation>設計を保存できませんでした。ディスク上のファイルは変更されていません。</translation>
+    </message>
+    <message>
+        <source>Save design as</source>
+        <translation>設計に名前を付けて保存</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>保存時の状態に戻す</translation>
+    </message>
+    <message>
+        <source>Revert “{name}” to the saved file?</source>
+        <translation>「{name}」を保存時の状態に戻しますか?</translation>
+    </message>
+    <message>
+        <source>Your unsaved changes are discarded (Undo brings them back).</source>
+        <translation>保存していない変更は破棄されます(「元に戻す」で取り戻せます)。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{name}” before closing?</source>
+        <translation>閉じる前に「{name}」の変更を保存しますか?</translation>
+    </message>
+    <message>
+        <source>If you don&apos;t save, your changes will be lost.</source>
+        <translation>保存しないと、変更内容は失われます。</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>最近使ったファイルはありません</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>一覧を消去</translation>
+    </message>
+    <message>
+        <source>SVG vector image</source>
+        <translation>SVG ベクター画像</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 画像</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文書</translation>
+    </message>
+    <message>
+        <source>Graphviz DOT source</source>
+        <translation>Graphviz DOT ソース</translation>
+    </message>
+    <message>
+        <source>GraphML (yEd)</source>
+        <translation>GraphML (yEd)</translation>
+    </message>
+    <message>
+        <source>Organisation table, CSV</source>
+        <translation>組織表 (CSV)</translation>
+    </message>
+    <message>
+        <source>Organisation table, Excel</source>
+        <translation>組織表 (Excel)</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>予期しないエラー: {0}</translation>
+    </message>
+    <message>
+        <source>Export Diagram</source>
+        <translation>図のエクスポート</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>ファイル(&amp;F):</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>形式(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Tidy tree</source>
+        <translation>ツリー (整列)</translation>
+    </message>
+    <message>
+        <source>Graphviz dot</source>
+        <translation>Graphviz dot</translation>
+    </message>
+    <message>
+        <source>As on the canvas</source>
+        <translation>キャンバスの配置のまま</translation>
+    </message>
+    <message>
+        <source>&amp;Layout:</source>
+        <translation>レイアウト(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Top to bottom</source>
+        <translation>上から下</translation>
+    </message>
+    <message>
+        <source>Left to right</source>
+        <translation>左から右</translation>
+    </message>
+    <message>
+        <source>O&amp;rientation:</source>
+        <translation>向き(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Compact (stack leaf units)</source>
+        <translation>コンパクト(末端の組織を縦に積む)(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>解像度(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Include the &amp;legend</source>
+        <translation>凡例を含める(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>言語(&amp;G):</translation>
+    </message>
+    <message>
+        <source>&amp;Whole design</source>
+        <translation>設計全体(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Sub-tree under “{0}”</source>
+        <translation>「{0}」配下のみ(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Sub-tree under the selected unit</source>
+        <translation>選択した組織の配下のみ(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Select one unit on the canvas first.</source>
+        <translation>先にキャンバス上で組織を一つ選択してください。</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>範囲:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>エクスポート(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>エクスポート先</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>エクスポート先のファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>“{0}” has no known extension; use one of: {1}</source>
+        <translation>「{0}」の拡張子に対応していません。次のいずれかを使ってください: {1}</translation>
+    </message>
+    <message>
+        <source>“{0}” is a folder; add a file name.</source>
+        <translation>「{0}」はフォルダーです。ファイル名を付けてください。</translation>
+    </message>
+    <message>
+        <source>Exporting {0} units to {1}…</source>
+        <translation>{0} 組織を {1} にエクスポートしています…</translation>
+    </message>
+    <message>
+        <source>The export was not written.</source>
+        <translation>エクスポートしたファイルは書き込まれませんでした。</translation>
+    </message>
+    <message>
+        <source>Exported to {0}</source>
+        <translation>{0} にエクスポートしました</translation>
+    </message>
+    <message>
+        <source>Print Diagram</source>
+        <translation>図の印刷</translation>
+    </message>
+    <message>
+        <source>Sent to the printer</source>
+        <translation>プリンターに送信しました</translation>
+    </message>
+    <message>
+        <source>Print Preview — {0}</source>
+        <translation>印刷プレビュー — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AutosaveManager</name>
+    <message>
+        <source>Autosave failed: {0}</source>
+        <translation>自動保存に失敗しました: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetExport</name>
+    <message>
+        <source>Export budget workbook</source>
+        <translation>予算ブックのエクスポート</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The budget workbook could not be written:</source>
+        <translation>予算ブックを書き込めませんでした:</translation>
+    </message>
+    <message>
+        <source>Budget workbook written to %1</source>
+        <translation>予算ブックを %1 に書き出しました</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetPanel</name>
+    <message>
+        <source>default</source>
+        <translation>既定値</translation>
+    </message>
+    <message>
+        <source>Fiscal years</source>
+        <translation>年度数</translation>
+    </message>
+    <message>
+        <source>Overhead multiplier</source>
+        <translation>間接費係数</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>項目を追加</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>項目を削除</translation>
+    </message>
+    <message>
+        <source>Personnel</source>
+        <translation>人件費</translation>
+    </message>
+    <message>
+        <source>Cost items</source>
+        <translation>費用項目</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Totals per fiscal year (JPY)</source>
+        <translation>年度別合計 (円)</translation>
+    </message>
+    <message>
+        <source>Change budget years</source>
+        <translation>予算年度数の変更</translation>
+    </message>
+    <message>
+        <source>Blank item</source>
+        <translation>空の項目</translation>
+    </message>
+    <message>
+        <source>Rates are illustrative defaults unless set in the design or in the settings.</source>
+        <translation>単価は、設計または設定で指定しない限り、参考用の既定値です。</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>CAPEX/OPEX</source>
+        <translation>投資/運用</translation>
+    </message>
+    <message>
+        <source>Recurring</source>
+        <translation>毎年発生</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <source>Edit cost item</source>
+        <translation>費用項目の編集</translation>
+    </message>
+    <message>
+        <source>Not an amount: %1</source>
+        <translation>金額ではありません: %1</translation>
+    </message>
+    <message>
+        <source>Not a number: %1</source>
+        <translation>数値ではありません: %1</translation>
+    </message>
+    <message>
+        <source>Change overhead multiplier</source>
+        <translation>間接費係数の変更</translation>
+    </message>
+    <message>
+        <source>New cost item</source>
+        <translation>新しい費用項目</translation>
+    </message>
+    <message>
+        <source>Add cost item</source>
+        <translation>費用項目の追加</translation>
+    </message>
+    <message>
+        <source>Remove cost item</source>
+        <translation>費用項目の削除</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyPage</name>
+    <message>
+        <source>In the CSIRT&apos;s scope</source>
+        <translation>CSIRT の対象範囲に含める</translation>
+    </message>
+    <message>
+        <source>Fit frame to its units</source>
+        <translation>枠を所属組織に合わせる</translation>
+    </message>
+    <message>
+        <source>Name (Japanese)</source>
+        <translation>名称 (日本語)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称 (英語)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Rename company</source>
+        <translation>会社名の変更</translation>
+    </message>
+    <message>
+        <source>Change company kind</source>
+        <translation>会社種別の変更</translation>
+    </message>
+    <message>
+        <source>Change scope</source>
+        <translation>対象範囲の変更</translation>
+    </message>
+    <message>
+        <source>Fit frame to contents</source>
+        <translation>枠を中身に合わせる</translation>
+    </message>
+    <message>
+        <source>Edit notes</source>
+        <translation>メモの編集</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramScene</name>
+    <message>
+        <source>Move %n unit(s)</source>
+        <translation>%n 件の組織を移動</translation>
+    </message>
+    <message>
+        <source>Move frame</source>
+        <translation>枠の移動</translation>
+    </message>
+    <message>
+        <source>Resize company</source>
+        <translation>会社枠のサイズ変更</translation>
+    </message>
+    <message>
+        <source>Connect (%1)</source>
+        <translation>接続 (%1)</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 を追加</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentController</name>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+</context>
+<context>
+    <name>EditCommands</name>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>切り取り</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>貼り付け</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Cannot paste: %1</source>
+        <translation>貼り付けできません: %1</translation>
+    </message>
+    <message>
+        <source>No unit named “%1”</source>
+        <translation>「%1」という組織はありません</translation>
+    </message>
+    <message>
+        <source>Found %1 of %2</source>
+        <translation>%2 件中 %1 件目</translation>
+    </message>
+    <message>
+        <source>Align</source>
+        <translation>整列</translation>
+    </message>
+    <message>
+        <source>Distribute</source>
+        <translation>等間隔に配置</translation>
+    </message>
+    <message>
+        <source>Auto layout</source>
+        <translation>自動レイアウト</translation>
+    </message>
+    <message>
+        <source>New company frame</source>
+        <translation>会社枠の追加</translation>
+    </message>
+    <message>
+        <source>Fit frame to contents</source>
+        <translation>枠を中身に合わせる</translation>
+    </message>
+    <message>
+        <source>Change flow kind</source>
+        <translation>線の種類の変更</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Nearest reference model</source>
+        <translation>最も近い参照モデル</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>一致度</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>進め方</translation>
+    </message>
+    <message>
+        <source>Click to cycle: not started → in progress → done</source>
+        <translation>クリックで切り替え: 未着手 → 進行中 → 完了</translation>
+    </message>
+    <message>
+        <source>No document is open.</source>
+        <translation>設計が開かれていません。</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>指摘事項</translation>
+    </message>
+    <message>
+        <source>Findings ({0})</source>
+        <translation>指摘事項 ({0})</translation>
+    </message>
+    <message>
+        <source>Errors ({0})</source>
+        <translation>エラー ({0})</translation>
+    </message>
+    <message>
+        <source>Warnings ({0})</source>
+        <translation>警告 ({0})</translation>
+    </message>
+    <message>
+        <source>Information ({0})</source>
+        <translation>情報 ({0})</translation>
+    </message>
+    <message>
+        <source>{0} track ({1}/{2} done)</source>
+        <translation>{0} ({1}/{2} 完了)</translation>
+    </message>
+    <message>
+        <source>Every step of the {0} track is done.</source>
+        <translation>{0}のすべての手順が完了しました。</translation>
+    </message>
+    <message>
+        <source>Next step ({0}): {1}. {2}</source>
+        <translation>次の手順 ({0}): {1}. {2}</translation>
+    </message>
+    <message>
+        <source>Select a finding to see what to do about it.</source>
+        <translation>指摘事項を選ぶと、対応方法が表示されます。</translation>
+    </message>
+    <message>
+        <source>No findings.</source>
+        <translation>指摘事項はありません。</translation>
+    </message>
+    <message>
+        <source>Quick fix: {0}</source>
+        <translation>クイック修正: {0}</translation>
+    </message>
+    <message>
+        <source>Process step {0} ({1}): {2}</source>
+        <translation>手順 {0} ({1}): {2}</translation>
+    </message>
+</context>
+<context>
+    <name>FlowPage</name>
+    <message>
+        <source>Reverse direction</source>
+        <translation>向きを反転</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>線</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <source>Change flow kind</source>
+        <translation>線の種類の変更</translation>
+    </message>
+    <message>
+        <source>Edit flow label</source>
+        <translation>線のラベルの編集</translation>
+    </message>
+    <message>
+        <source>Reverse flow</source>
+        <translation>線の向きの反転</translation>
+    </message>
+</context>
+<context>
+    <name>FontWarning</name>
+    <message>
+        <source>No font that can draw Japanese is installed, so Japanese names would show as empty boxes on the canvas and in exports.
+
+Install one and restart OrgDesigner:
+• Debian/Ubuntu: sudo apt install fonts-noto-cjk
+• Fedora: sudo dnf install google-noto-sans-cjk-fonts
+• macOS and Windows include Japanese fonts.</source>
+        <translation>日本語を表示できるフォントがインストールされていないため、キャンバスやエクスポートで日本語の名称が空白の四角(□)になります。
+
+次のいずれかでフォントをインストールし、OrgDesigner を再起動してください:
+• Debian/Ubuntu: sudo apt install fonts-noto-cjk
+• Fedora: sudo dnf install google-noto-sans-cjk-fonts
+• macOS と Windows には日本語フォントが標準で入っています。</translation>
+    </message>
+    <message>
+        <source>Japanese font missing</source>
+        <translation>日本語フォントがありません</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>About OrgDesigner</source>
+        <translation>OrgDesigner について</translation>
+    </message>
+    <message>
+        <source>OrgDesigner Help</source>
+        <translation>OrgDesigner ヘルプ</translation>
+    </message>
+    <message>
+        <source>What the colours and lines mean</source>
+        <translation>色と線の意味</translation>
+    </message>
+    <message>
+        <source>The models in the source material</source>
+        <translation>出典資料のモデル</translation>
+    </message>
+</context>
+<context>
+    <name>HomeUnitDelegate</name>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>表計算ファイル (*.xlsx *.csv *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動判別</translation>
+    </message>
+    <message>
+        <source>Import organisation from a spreadsheet</source>
+        <translation>表計算ファイルから組織を取り込む</translation>
+    </message>
+    <message>
+        <source>optional: the workbook&apos;s flows sheet, or NAME.flows.csv beside a CSV</source>
+        <translation>省略可: ブックの flows シート、または CSV と同じ場所の「名前.flows.csv」</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <source>Units sheet:</source>
+        <translation>組織のシート:</translation>
+    </message>
+    <message>
+        <source>Flows (optional):</source>
+        <translation>線 (省略可):</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>シート:</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>文字コード:</translation>
+    </message>
+    <message>
+        <source>Import as New Document</source>
+        <translation>新しい設計として取り込む</translation>
+    </message>
+    <message>
+        <source>Merge into Current Document</source>
+        <translation>開いている設計に統合</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>(automatic)</source>
+        <translation>(自動)</translation>
+    </message>
+    <message>
+        <source>%1 units, %2 flows, %3 companies ready to import; %4 warning(s).</source>
+        <translation>組織 %1 件、線 %2 本、会社 %3 社を取り込めます。警告 %4 件。</translation>
+    </message>
+    <message>
+        <source>%1 error(s) — nothing can be imported until they are fixed in the spreadsheet. %2 row(s) read. Fix them and press Reload.</source>
+        <translation>エラーが %1 件あります。表計算ファイル側で直すまで取り込めません (%2 行を読み込み済み)。修正してから「再読み込み」を押してください。</translation>
+    </message>
+    <message>
+        <source>Import organisation</source>
+        <translation>組織の取り込み</translation>
+    </message>
+    <message>
+        <source>Flows sheet</source>
+        <translation>線のシート</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込み</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>No document</source>
+        <translation>設計が開かれていません</translation>
+    </message>
+    <message>
+        <source>%1 units, %2 flows and %3 frames selected.</source>
+        <translation>組織 %1 件、線 %2 本、枠 %3 個を選択中です。</translation>
+    </message>
+</context>
+<context>
+    <name>LegendPage</name>
+    <message>
+        <source>Units: the shape tells the kind</source>
+        <translation>組織: 形で種別を表します</translation>
+    </message>
+    <message>
+        <source>Fill colour: the unit&apos;s main function</source>
+        <translation>塗りの色: 組織の主な機能</translation>
+    </message>
+    <message>
+        <source>Flows: colour and line style tell the kind</source>
+        <translation>線: 色と線種で種類を表します</translation>
+    </message>
+</context>
+<context>
+    <name>LegendWidget</name>
+    <message>
+        <source>Units</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Colour = main function</source>
+        <translation>色 = 主な機能</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>線</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>組織パレット</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>プロパティ</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>凡例</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n 件選択中</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MetadataPage</name>
+    <message>
+        <source>Title (Japanese)</source>
+        <translation>表題 (日本語)</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>表題 (英語)</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>組織名</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日</translation>
+    </message>
+    <message>
+        <source>Description (Japanese)</source>
+        <translation>説明 (日本語)</translation>
+    </message>
+    <message>
+        <source>Description (English)</source>
+        <translation>説明 (英語)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>Units: %1 · Flows: %2 · Companies: %3</source>
+        <translation>組織: %1 · 線: %2 · 会社: %3</translation>
+    </message>
+    <message>
+        <source>Edit design details</source>
+        <translation>設計情報の編集</translation>
+    </message>
+</context>
+<context>
+    <name>ModelErrors</name>
+    <message>
+        <source>member {0}: {1}</source>
+        <translation>メンバー {0} の{1}</translation>
+    </message>
+    <message>
+        <source>unit name</source>
+        <translation>組織名</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英語名</translation>
+    </message>
+    <message>
+        <source>company name</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>cost item name</source>
+        <translation>費用項目名</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <source>headcount</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>FTE</source>
+        <translation>FTE</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>start year</source>
+        <translation>開始年度</translation>
+    </message>
+    <message>
+        <source>number of years</source>
+        <translation>年度数</translation>
+    </message>
+    <message>
+        <source>first fiscal year</source>
+        <translation>開始年度</translation>
+    </message>
+    <message>
+        <source>fiscal year start month</source>
+        <translation>年度の開始月</translation>
+    </message>
+    <message>
+        <source>overhead multiplier</source>
+        <translation>間接費係数</translation>
+    </message>
+    <message>
+        <source>flow label</source>
+        <translation>線のラベル</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>表題</translation>
+    </message>
+    <message>
+        <source>amount for year {0}</source>
+        <translation>{0} 年目の金額</translation>
+    </message>
+    <message>
+        <source>{0} already reports to {1}; a unit has only one reporting superior.</source>
+        <translation>{0} はすでに {1} の配下です。報告先の上位組織は一つだけです。</translation>
+    </message>
+    <message>
+        <source>This reporting line would form a loop: {0}</source>
+        <translation>この報告ラインを引くと循環してしまいます: {0}</translation>
+    </message>
+    <message>
+        <source>A unit needs a name (Japanese or English).</source>
+        <translation>組織には名前が必要です (日本語名か英語名)。</translation>
+    </message>
+    <message>
+        <source>A flow cannot start and end at the same unit.</source>
+        <translation>同じ組織どうしを線で結ぶことはできません。</translation>
+    </message>
+    <message>
+        <source>The unit still has flows; remove them first.</source>
+        <translation>この組織にはまだ線がつながっています。先に線を削除してください。</translation>
+    </message>
+    <message>
+        <source>The company frame still holds {0} unit(s); move them out first.</source>
+        <translation>会社枠にまだ {0} 件の組織があります。先に枠の外へ移動してください。</translation>
+    </message>
+    <message>
+        <source>{0} must not be empty.</source>
+        <translation>{0}を入力してください。</translation>
+    </message>
+    <message>
+        <source>{0} must be between {1} and {2} (not {3}).</source>
+        <translation>{0}は {1}〜{2} の範囲で指定してください (入力値: {3})。</translation>
+    </message>
+    <message>
+        <source>{0} must be a whole number (not {1}).</source>
+        <translation>{0}は整数で指定してください (入力値: {1})。</translation>
+    </message>
+    <message>
+        <source>{0} must be a number (not {1}).</source>
+        <translation>{0}は数値で指定してください (入力値: {1})。</translation>
+    </message>
+    <message>
+        <source>{0} must be an amount of zero or more (not {1}).</source>
+        <translation>{0}は 0 以上の金額で指定してください (入力値: {1})。</translation>
+    </message>
+    <message>
+        <source>{0} must be an amount (not {1}).</source>
+        <translation>{0}は金額で指定してください (入力値: {1})。</translation>
+    </message>
+    <message>
+        <source>{0} is {1} characters long; at most {2} are allowed.</source>
+        <translation>{0}が {1} 文字あります。{2} 文字以内にしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>Palette</name>
+    <message>
+        <source>Filter units…</source>
+        <extracomment>A preset was activated (double-click or Enter): add it without dragging.</extracomment>
+        <translation>組織を絞り込む…</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Home unit</source>
+        <translation>所属部署</translation>
+    </message>
+    <message>
+        <source>FTE</source>
+        <translation>FTE</translation>
+    </message>
+    <message>
+        <source>Dedicated</source>
+        <translation>専任</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>メンバーを追加</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>メンバーを削除</translation>
+    </message>
+    <message>
+        <source>Mandate documented and approved</source>
+        <translation>CSIRT の権限・責任範囲が文書化され承認されている</translation>
+    </message>
+    <message>
+        <source>others, comma-separated</source>
+        <translation>その他 (カンマ区切り)</translation>
+    </message>
+    <message>
+        <source>Service hours</source>
+        <translation>対応時間</translation>
+    </message>
+    <message>
+        <source>Point of contact</source>
+        <translation>窓口 (連絡先)</translation>
+    </message>
+    <message>
+        <source>Declared authority</source>
+        <translation>規程上の権限</translation>
+    </message>
+    <message>
+        <source>Memberships</source>
+        <translation>加盟団体</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <source>dedicated</source>
+        <translation>専任</translation>
+    </message>
+    <message>
+        <source>concurrent (兼務)</source>
+        <translation>兼務</translation>
+    </message>
+    <message>
+        <source>Total FTE: %1 (dedicated %2)</source>
+        <translation>FTE 合計: %1 (うち専任 %2)</translation>
+    </message>
+    <message>
+        <source>Edit CSIRT plan</source>
+        <translation>CSIRT 計画の編集</translation>
+    </message>
+    <message>
+        <source>Member %1</source>
+        <translation>メンバー %1</translation>
+    </message>
+    <message>
+        <source>Add CSIRT member</source>
+        <translation>CSIRT メンバーの追加</translation>
+    </message>
+    <message>
+        <source>Remove CSIRT member</source>
+        <translation>CSIRT メンバーの削除</translation>
+    </message>
+    <message>
+        <source>Edit CSIRT member</source>
+        <translation>CSIRT メンバーの編集</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>重要度</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>注記</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>未保存の作業の復元</translation>
+    </message>
+    <message>
+        <source>OrgDesigner did not close normally last time. These documents had unsaved changes that were saved automatically. Recover the ones you want to keep.</source>
+        <translation>前回 OrgDesigner は正常に終了しませんでした。次の設計には未保存の変更があり、自動保存されています。残したいものを復元してください。</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>設計</translation>
+    </message>
+    <message>
+        <source>Saved automatically at</source>
+        <translation>自動保存の日時</translation>
+    </message>
+    <message>
+        <source>Original file</source>
+        <translation>元のファイル</translation>
+    </message>
+    <message>
+        <source>(never saved)</source>
+        <translation>(未保存)</translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>復元(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>後で決める(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>全般</translation>
+    </message>
+    <message>
+        <source>Language of labels and reports:</source>
+        <translation>表示と出力の言語:</translation>
+    </message>
+    <message>
+        <source>Default currency of new designs:</source>
+        <translation>新しい設計の既定の通貨:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>しない</translation>
+    </message>
+    <message>
+        <source>Save unsaved work for recovery every:</source>
+        <translation>復元用に未保存の作業を自動保存する間隔:</translation>
+    </message>
+    <message>
+        <source>Budget assumptions</source>
+        <translation>予算の前提</translation>
+    </message>
+    <message>
+        <source>Annual loaded cost per full-time member, in yen. The shipped figures are illustrative; a design can override them too.</source>
+        <translation>専任メンバー 1 人あたりの年間人件費 (会社負担分を含む、円)。同梱の数値は参考値です。設計ごとに上書きもできます。</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Annual cost (¥)</source>
+        <translation>年間コスト (円)</translation>
+    </message>
+    <message>
+        <source>Add role</source>
+        <translation>役割を追加</translation>
+    </message>
+    <message>
+        <source>Remove role</source>
+        <translation>役割を削除</translation>
+    </message>
+    <message>
+        <source>Reset to the shipped figures</source>
+        <translation>同梱の数値に戻す</translation>
+    </message>
+    <message>
+        <source>Welfare and overhead multiplier:</source>
+        <translation>福利厚生・間接費の係数:</translation>
+    </message>
+    <message>
+        <source>Row {0}: the role needs a name.</source>
+        <translation>{0} 行目: 役割の名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>The role “{0}” is listed twice.</source>
+        <translation>役割「{0}」が重複しています。</translation>
+    </message>
+    <message>
+        <source>The cost for “{0}” is not a whole number of yen.</source>
+        <translation>「{0}」のコストが円単位の整数ではありません。</translation>
+    </message>
+    <message>
+        <source>The cost for “{0}” is negative.</source>
+        <translation>「{0}」のコストがマイナスです。</translation>
+    </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>設定を保存できませんでした</translation>
+    </message>
+    <message>
+        <source>Some settings could not be used.</source>
+        <translation>一部の設定を使用できませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>StartGallery</name>
+    <message>
+        <source>Start — OrgDesigner</source>
+        <translation>開始 — OrgDesigner</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Start a design&lt;/h2&gt;Pick a model from the source material or a reference model, or start blank.</source>
+        <translation>&lt;h2&gt;設計を始める&lt;/h2&gt;出典資料のモデルや参照モデルを選ぶか、白紙から始めます。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recent files&lt;/b&gt;</source>
+        <translation>&lt;b&gt;最近使ったファイル&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel/CSV…</source>
+        <translation>Excel/CSV から取り込む(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>作成(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Blank design</source>
+        <translation>白紙の設計</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>最近使ったファイルはありません</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Blank design&lt;/h3&gt;An empty canvas: draw the organisation from the palette.</source>
+        <translation>&lt;h3&gt;白紙の設計&lt;/h3&gt;空のキャンバスです。パレットから組織を配置して描きます。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <source>Name (Japanese)</source>
+        <translation>名称 (日本語)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称 (英語)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>機能</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>CSIRT plan</source>
+        <translation>CSIRT 計画</translation>
+    </message>
+    <message>
+        <source>Rename unit</source>
+        <translation>組織名の変更</translation>
+    </message>
+    <message>
+        <source>Change unit kind</source>
+        <translation>組織種別の変更</translation>
+    </message>
+    <message>
+        <source>Move to company</source>
+        <translation>所属会社の変更</translation>
+    </message>
+    <message>
+        <source>Change functions</source>
+        <translation>機能の変更</translation>
+    </message>
+    <message>
+        <source>Change headcount</source>
+        <translation>人数の変更</translation>
+    </message>
+    <message>
+        <source>Edit notes</source>
+        <translation>メモの編集</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPreviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>上位組織</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>機能</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Nothing could be opened.</source>
+        <translation>開けるものがありませんでした。</translation>
+    </message>
+</context>
+</TS>
