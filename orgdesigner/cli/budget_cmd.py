@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..budget.textwidth import display_width
 from ..model import CostCategory, Expenditure
-from .common import CliError, guard, load_design
+from .common import CliError, guard, load_design, pick
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -76,8 +76,10 @@ def _run(ns: argparse.Namespace):  # type: ignore[no-untyped-def]
                       file=sys.stderr)
             result = write_workbook(design, out, lang=ns.lang, years=ns.years,
                                     diagram_png=png, overrides=overrides)
-            return result, (f"wrote {out}: {len(result.years)} fiscal years, total "
-                             f"¥{result.grand_total:,}")
+            return result, pick(ns.lang, f"wrote {out}: {len(result.years)} fiscal years, "
+                                         f"total ¥{result.grand_total:,}",
+                                f"{out} に書き出しました: {len(result.years)} 年度分、"
+                                f"総額 ¥{result.grand_total:,}")
         return compute_budget(design, years=ns.years, overrides=overrides), ""
     except BudgetError as exc:
         raise CliError(str(exc)) from None

@@ -13,6 +13,11 @@ class CliError(Exception):
     """A user-facing error: printed as one line, exit status 2."""
 
 
+def pick(lang: str, en: str, ja: str) -> str:
+    """The `--lang` version of a sentence a command prints."""
+    return ja if lang == "ja" else en
+
+
 def fail(message: str, status: int = 2) -> int:
     print(f"orgdesigner: error: {message}", file=sys.stderr)
     return status

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import CliError, guard, load_design
+from .common import CliError, guard, load_design, pick
 
 DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".graphml")
 TABLE_SUFFIXES = (".csv", ".xlsx")
@@ -58,7 +58,7 @@ def export(ns: argparse.Namespace) -> int:
             write_table(design, out, lang=ns.lang)
         except ValueError as exc:
             raise CliError(str(exc)) from None
-        print(f"wrote {out}")
+        print(pick(ns.lang, f"wrote {out}", f"{out} に書き出しました"))
         return 0
     from ..render.export import ExportError, export_diagram
 
@@ -68,5 +68,5 @@ def export(ns: argparse.Namespace) -> int:
                        compact=ns.compact)
     except ExportError as exc:
         raise CliError(str(exc)) from None
-    print(f"wrote {out}")
+    print(pick(ns.lang, f"wrote {out}", f"{out} に書き出しました"))
     return 0

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from ..formats.table_import import TableImportError, read_table
-from .common import CliError, guard, save_design
+from .common import CliError, guard, pick, save_design
 
 MAX_WARNINGS_SHOWN = 50
 
@@ -35,6 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--encoding", metavar="ENC",
                    help="CSV encoding (default: detect UTF-8, UTF-8 with BOM or Shift_JIS)")
     p.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
+    p.add_argument("--lang", choices=("en", "ja"), default="en",
+                   help="language of the summary (problems name sheet, row and column)")
     p.set_defaults(handler=import_cmd)
 
 
@@ -51,16 +53,21 @@ def import_cmd(ns: argparse.Namespace) -> int:
         for problem in exc.problems:
             if problem.fatal or not ns.quiet:
                 print(problem, file=sys.stderr)
-        raise CliError(f"{Path(ns.sheet).name}: {len(errors)} error(s); nothing imported, "
-                       f"{out.name} not written") from None
+        raise CliError(pick(ns.lang, f"{Path(ns.sheet).name}: {len(errors)} error(s); nothing "
+                                     f"imported, {out.name} not written",
+                            f"{Path(ns.sheet).name}: エラー {len(errors)} 件のため取り込みを"
+                            f"中止しました ({out.name} は作成していません)")) from None
     if not ns.quiet:
         for problem in result.warnings[:MAX_WARNINGS_SHOWN]:
             print(problem, file=sys.stderr)
         if len(result.warnings) > MAX_WARNINGS_SHOWN:
-            print(f"… and {len(result.warnings) - MAX_WARNINGS_SHOWN} more warnings",
+            more = len(result.warnings) - MAX_WARNINGS_SHOWN
+            print(pick(ns.lang, f"… and {more} more warnings", f"…ほか警告 {more} 件"),
                   file=sys.stderr)
     save_design(result.design, str(out))
     d = result.design
-    print(f"imported {len(d.units)} units, {len(d.flows)} flows, {len(d.companies)} "
-          f"companies from {', '.join(result.sources)} → {out}")
+    print(pick(ns.lang, f"imported {len(d.units)} units, {len(d.flows)} flows, "
+                        f"{len(d.companies)} companies from {', '.join(result.sources)} → {out}",
+               f"{', '.join(result.sources)} から組織 {len(d.units)} 件、線 {len(d.flows)} 本、"
+               f"会社 {len(d.companies)} 社を取り込みました → {out}"))
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..model import FlowKind, UnitKind
-from .common import load_design
+from .common import load_design, pick
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,21 +15,35 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=info)
 
 
+def _role(key: str, lang: str) -> str:
+    """A member's role in `lang` (the budget defaults name the shipped roles)."""
+    try:
+        from ..budget.defaults import load_defaults
+
+        role = load_defaults().roles.get(key)
+    except Exception:  # noqa: BLE001 - a role without a label is shown as written
+        role = None
+    return role.label(lang) if role is not None else key
+
+
 def info(ns: argparse.Namespace) -> int:
     design = load_design(ns.file)
     lang = ns.lang
+    ja = lang == "ja"
     m = design.metadata
-    print(f"{m.title_en if lang == 'en' and m.title_en else m.title or '(untitled)'}")
-    print(f"companies: {len(design.companies)}")
+    title = m.title_en if lang == "en" and m.title_en else m.title
+    print(title or pick(lang, "(untitled)", "(無題)"))
+    print(pick(lang, f"companies: {len(design.companies)}", f"会社: {len(design.companies)} 社"))
     for c in design.companies.values():
         n = sum(1 for _ in design.units_in(c.id))
-        print(f"  {c.display_name(lang)} ({c.kind.label(lang)}): {n} units")
+        print(f"  {c.display_name(lang)} ({c.kind.label(lang)}): "
+              + pick(lang, f"{n} units", f"{n} 組織"))
     summary = design.summary()
-    print(f"units: {len(design.units)}")
+    print(pick(lang, f"units: {len(design.units)}", f"組織: {len(design.units)}"))
     for kind in UnitKind:
         if summary["units"].get(kind.value):
             print(f"  {kind.label(lang)}: {summary['units'][kind.value]}")
-    print(f"flows: {len(design.flows)}")
+    print(pick(lang, f"flows: {len(design.flows)}", f"線: {len(design.flows)} 本"))
     for kind in FlowKind:
         if summary["flows"].get(kind.value):
             print(f"  {kind.label(lang)}: {summary['flows'][kind.value]}")
@@ -38,11 +52,15 @@ def info(ns: argparse.Namespace) -> int:
         members = plan.members if plan else []
         total = sum(x.fte for x in members)
         dedicated = sum(x.fte for x in members if x.dedicated)
-        print(f"CSIRT {csirt.display_name(lang)}: {len(members)} members, "
-              f"{total:.1f} FTE ({dedicated:.1f} dedicated)")
+        print(pick(lang, f"CSIRT {csirt.display_name(lang)}: {len(members)} members, "
+                         f"{total:.1f} FTE ({dedicated:.1f} dedicated)",
+                   f"CSIRT {csirt.display_name(lang)}: メンバー {len(members)} 名、"
+                   f"{total:.1f} FTE (うち専任 {dedicated:.1f})"))
         for x in members:
             home = design.units[x.home_unit].display_name(lang) if x.home_unit in design.units \
                 else x.home_unit or "-"
-            kind = "dedicated" if x.dedicated else "concurrent"
-            print(f"  {x.name} — {x.role}, {home}, {x.fte:g} FTE, {kind}")
+            kind = ("専任" if x.dedicated else "兼務") if ja else \
+                ("dedicated" if x.dedicated else "concurrent")
+            sep = "、" if ja else ", "
+            print(f"  {x.name} — {sep.join([_role(x.role, lang), home, f'{x.fte:g} FTE', kind])}")
     return 0

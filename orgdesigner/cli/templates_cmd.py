@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from .. import templates
-from .common import CliError, guard, save_design
+from .common import CliError, guard, pick, save_design
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,6 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--template", "-t", default="model-1", help="template id (see 'templates')")
     p.add_argument("-o", "--output", required=True, help="the .orgd file to write")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument("--lang", choices=("en", "ja"), default="en")
     p.set_defaults(handler=new_design)
 
 
@@ -29,7 +30,7 @@ def list_templates(ns: argparse.Namespace) -> int:
     width = max(len(r.id) for r in rows)
     for r in rows:
         print(f"{r.id:<{width}}  {r.display_name(ns.lang)}")
-        print(f"{'':<{width}}  source: {r.source}")
+        print(f"{'':<{width}}  {pick(ns.lang, 'source', '出典')}: {r.source}")
     return 0
 
 
@@ -44,5 +45,6 @@ def new_design(ns: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     design.update_metadata(template=ns.template, created=dt.date.today().isoformat())
     save_design(design, str(out))
-    print(f"wrote {out} from template {ns.template}")
+    print(pick(ns.lang, f"wrote {out} from template {ns.template}",
+               f"テンプレート {ns.template} から {out} を作成しました"))
     return 0
