@@ -131,7 +131,9 @@ class Actions(QObject):
               checkable: bool = False) -> QAction:
         act = QAction(text, self.parent())
         act.setObjectName(name)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            act.setShortcuts(QKeySequence.keyBindings(shortcut))  # every platform binding
+        elif shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
         act.setCheckable(checkable)
         return act

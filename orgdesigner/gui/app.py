@@ -37,6 +37,20 @@ def make_app(argv: list[str]) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def fit_to_screen(window: MainWindow) -> None:
+    """Most of the screen, centred: the canvas and three docks need the room."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    w = min(1680, int(area.width() * 0.94))
+    h = min(1050, int(area.height() * 0.94))
+    window.resize(w, h)
+    w, h = window.width(), window.height()  # no smaller than the docks allow
+    window.move(area.x() + max(0, (area.width() - w) // 2),
+                area.y() + max(0, (area.height() - h) // 2))
+
+
 def start_autosave(window: MainWindow, settings: Settings) -> None:
     from .autosave import AutosaveManager
 
@@ -68,6 +82,7 @@ def run(argv: list[str]) -> int:
     app = make_app([a for a in argv if a.startswith("-")])
     settings = load_settings()
     window = MainWindow(settings.language)
+    fit_to_screen(window)
     window.show()
     start(window, settings, files)
     return int(app.exec())

@@ -37,9 +37,10 @@ class AnalysisDocks(QObject):
                                Qt.Orientation.Vertical)
         window.tabifyDockWidget(self.findings_dock, self.budget_dock)
         self.findings_dock.raise_()
-        window.resizeDocks([window.inspector_dock, self.findings_dock], [330, 470],
+        # findings need the height (authority, models, the list); the inspector scrolls
+        window.resizeDocks([window.inspector_dock, self.findings_dock], [280, 560],
                            Qt.Orientation.Vertical)
-        window.resizeDocks([window.inspector_dock], [380], Qt.Orientation.Horizontal)
+        window.resizeDocks([window.inspector_dock], [440], Qt.Orientation.Horizontal)
         window.currentDocumentChanged.connect(self.follow)
         self.follow(window.current_controller())
 

@@ -289,6 +289,8 @@ class ExportDialog(QDialog):
         if not text:
             raise ValueError(tr("Choose a file to export to."))
         path = Path(text).expanduser()
+        if path.is_dir():
+            raise ValueError(tr("“{0}” is a folder; add a file name.").format(path))
         fmt = path.suffix.lower().lstrip(".")
         if fmt not in FORMATS:
             raise ValueError(tr("“{0}” has no known extension; use one of: {1}").format(
@@ -309,9 +311,6 @@ class ExportDialog(QDialog):
             options = self.options()
         except ValueError as exc:
             self._show_error(str(exc))
-            return
-        if options.path.is_dir():
-            self._show_error(tr("“{0}” is a folder; add a file name.").format(options.path))
             return
         self.job = ExportJob(self.design, options, self)
         self.job.finished.connect(self._finished)

@@ -27,7 +27,7 @@ class WelcomePage(QWidget):
                            "design, or import your organisation from Excel or CSV.</p>"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setWordWrap(True)
-        title.setMaximumWidth(560)
+        title.setFixedWidth(520)  # a wrapped label in a centring layout needs a width
         outer.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
         self.buttons: list[QToolButton] = []
         for action in actions:

@@ -221,47 +221,58 @@ def test_dialog_buttons_follow_the_checks(qtbot):
 # ---- a real app process, killed -----------------------------------------------------------
 
 _APP_CHILD = textwrap.dedent("""
+    # The real start-up (app.run: settings, recovery, the file given, autosave), then edits
+    # until killed. Only the autosave interval is shortened, so the test takes seconds.
     import hashlib, os, sys
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from orgdesigner import synthetic
     from orgdesigner.formats import orgd
     from orgdesigner.model import ops
-    from orgdesigner.gui.autosave import AutosaveManager
-    sys.path.insert(0, sys.argv[2])
-    from shell_standin import StandInWindow
-    window = StandInWindow()
-    try:
-        from orgdesigner.gui.main_window import MainWindow
-        window = MainWindow()
-    except Exception as exc:
-        print("note", type(exc).__name__, flush=True)
-    window.show()
-    controller = window.open_design(synthetic.generate(200), None)
-    manager = AutosaveManager(window, interval_s=0.15)
-    manager.written.connect(lambda n: print("wrote", n, flush=True))
-    units = list(controller.design.units)
-    count = [0]
-    def edit():
-        count[0] += 1
-        uid = units[count[0] % len(units)]
-        controller.push(ops.UpdateUnit(uid, {"name": f"編集 {count[0]}"}), "Rename")
-        h = hashlib.sha256(orgd.dumps(controller.design).encode()).hexdigest()
-        print("state", h, flush=True)
-    timer = QTimer()
-    timer.timeout.connect(edit)
-    timer.start(30)
-    print("pid", os.getpid(), flush=True)
-    app.exec()
+    from orgdesigner.gui import app as gui_app
+    from orgdesigner.gui.main_window import MainWindow
+
+    def begin():
+        try:
+            start_editing()
+        except BaseException as exc:  # report and end: never leave the test waiting
+            print("error", type(exc).__name__, exc, flush=True)
+            os._exit(3)
+
+    def start_editing():
+        [window] = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+        controller = window.current_controller()
+        assert controller is not None and window.autosave is not None
+        window.autosave.set_interval(0.15)
+        window.autosave.written.connect(lambda n: print("wrote", n, flush=True))
+        units = list(controller.design.units)
+        count = [0]
+        def edit():
+            count[0] += 1
+            uid = units[count[0] % len(units)]
+            controller.push(ops.UpdateUnit(uid, {"name": f"編集 {count[0]}"}), "Rename")
+            h = hashlib.sha256(orgd.dumps(controller.design).encode()).hexdigest()
+            print("state", h, flush=True)
+        timer = QTimer(window)
+        timer.timeout.connect(edit)
+        timer.start(30)
+        print("pid", os.getpid(), flush=True)
+
+    QTimer.singleShot(0, begin)  # runs once app.run has started the event loop
+    QTimer.singleShot(60000, lambda: os._exit(4))  # a watchdog, should the test not kill
+    sys.exit(gui_app.run([sys.argv[1]]))
 """)
 
 
-def test_real_app_killed_with_sigkill_is_recovered(window, monkeypatch):
+def test_real_app_killed_with_sigkill_is_recovered(window, monkeypatch, tmp_path):
     if not hasattr(signal, "SIGKILL"):
         pytest.skip("needs SIGKILL")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.Popen([sys.executable, "-c", _APP_CHILD, "x", str(Path(__file__).parent)],
+    from orgdesigner import synthetic
+
+    design_file = tmp_path / "big.orgd"
+    orgd.save(synthetic.generate(200), design_file)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")  # ORGDESIGNER_HOME: this test's
+    proc = subprocess.Popen([sys.executable, "-c", _APP_CHILD, str(design_file)],
                             stdout=subprocess.PIPE, text=True, env=env)
     assert proc.stdout is not None
     lines: list[list[str]] = []
@@ -285,5 +296,5 @@ def test_real_app_killed_with_sigkill_is_recovered(window, monkeypatch):
     [c] = recovery.offer_recovery(window)
     recovered = hashlib.sha256(orgd.dumps(c.design).encode()).hexdigest()
     assert recovered in acceptable
-    assert c.is_modified() and c.path is None
+    assert c.is_modified() and c.path == design_file.absolute()
     assert autosave.orphans() == []
