@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
@@ -48,11 +49,10 @@ DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot", "graphml")
 TABLE_FORMATS = ("csv", "xlsx")
 FORMATS = DIAGRAM_FORMATS + TABLE_FORMATS
 BACKGROUND_UNITS = 500
-_CTX = "ExportDialog"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
+    return QCoreApplication.translate("", text)  # lupdate files a helper's strings under ""
 
 
 def format_names() -> dict[str, str]:
@@ -165,7 +165,9 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        form.addRow(tr("&File:"), row)
+        file_label = QLabel(tr("&File:"))
+        file_label.setBuddy(self.path_edit)  # a row of widgets gets no buddy by itself
+        form.addRow(file_label, row)
         self.format_combo = QComboBox()
         self.format_combo.setObjectName("exportFormat")
         for fmt, name in format_names().items():
