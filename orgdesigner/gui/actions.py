@@ -15,7 +15,7 @@ SK = QKeySequence.StandardKey
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
+    return QCoreApplication.translate("", text)  # lupdate files a helper's strings under ""
 
 
 def flow_icon(kind: FlowKind) -> QIcon:

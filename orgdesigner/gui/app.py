@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -71,7 +72,8 @@ def start(window: MainWindow, settings: Settings, files: list[str], *,
     if gallery and not files and not recovered:
         window.shell.new_from_template()
     elif files and not opened and not recovered:
-        window.statusBar().showMessage(window.tr("Nothing could be opened."), 10000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Nothing could be opened."), 10000)
     start_autosave(window, settings)
 
 
@@ -81,8 +83,12 @@ def run(argv: list[str]) -> int:
     files = [a for a in argv if not a.startswith("-")]
     app = make_app([a for a in argv if a.startswith("-")])
     settings = load_settings()
+    from .i18n import install_translators, warn_missing_cjk_font
+
+    install_translators(settings.language)  # before any widget is built with tr()
     window = MainWindow(settings.language)
     fit_to_screen(window)
     window.show()
+    warn_missing_cjk_font(window)  # once per user, when Japanese would draw as boxes
     start(window, settings, files)
     return int(app.exec())

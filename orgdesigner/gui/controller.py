@@ -58,7 +58,9 @@ class DocumentController(QObject):
         try:
             inverse = op.apply(self.design)
         except ModelError as exc:
-            self.statusMessage.emit(str(exc))
+            from .i18n import error_text
+
+            self.statusMessage.emit(error_text(exc))  # in the UI language
             return False
         if self._events_seen == before:
             return True

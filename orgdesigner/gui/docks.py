@@ -21,7 +21,7 @@ RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Docks", text)
+    return QCoreApplication.translate("", text)  # lupdate files a helper's strings under ""
 
 
 class AnalysisDocks(QObject):

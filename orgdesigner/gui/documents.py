@@ -24,11 +24,10 @@ from ..model import Design, ProcessStatus, ops
 from ..model.process import STEP_KEYS
 
 SUFFIX = ".orgd"
-_CTX = "Documents"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
+    return QCoreApplication.translate("", text)  # lupdate files a helper's strings under ""
 
 
 def file_filter() -> str:

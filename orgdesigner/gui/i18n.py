@@ -165,13 +165,40 @@ def apply_language(window: Any, lang: str) -> None:
     documents = getattr(window, "documents", None)
     for ctrl in (documents() if callable(documents) else []):
         set_document_language(ctrl, _current)
-    seen: set[int] = set()
+    _renew_undo_actions(window)
+    seen: set[int] = {id(window)}  # the window calls this from its own set_language
     for root in roots:
         for obj in [root, *root.findChildren(QObject)]:
             fn = getattr(obj, "set_language", None)
-            if callable(fn) and id(obj) not in seen and not getattr(obj, "_i18n_skip", False):
+            if callable(fn) and id(obj) not in seen:
                 seen.add(id(obj))
                 fn(_current)
+
+
+def _renew_undo_actions(window: Any) -> None:
+    """Undo/Redo actions keep the prefix they were made with ("&Undo" + the command's
+    text), so they are made again in the new language and put where the old ones were."""
+    group = getattr(window, "undo_group", None)
+    if group is None:
+        return
+    for attr, make, text in (
+            ("action_undo", group.createUndoAction,
+             QCoreApplication.translate("MainWindow", "&Undo")),
+            ("action_redo", group.createRedoAction,
+             QCoreApplication.translate("MainWindow", "&Redo"))):
+        old = getattr(window, attr, None)
+        if old is None:
+            continue
+        new = make(window, text)
+        new.setObjectName(old.objectName())
+        new.setShortcuts(old.shortcuts())
+        new.setIcon(old.icon())
+        for widget in old.associatedObjects():
+            if hasattr(widget, "insertAction"):
+                widget.insertAction(old, new)
+                widget.removeAction(old)
+        setattr(window, attr, new)
+        old.deleteLater()
 
 
 def set_document_language(ctrl: Any, lang: str) -> None:
@@ -258,7 +285,7 @@ def error_text(exc: BaseException) -> str:
         m = re.fullmatch(r"reporting line would form a cycle: (.+)", msg)
         if m:
             return QCoreApplication.translate(
-                "ModelErrors", "This reporting line would form a loop: {0}").format(
+                "ModelErrors", "This reporting line would form a cycle: {0}").format(
                     _names(m.group(1)))
     if not isinstance(exc, ModelError):
         return msg

@@ -274,16 +274,19 @@ class MainWindow(QMainWindow):
         self.analysis.apply_settings(settings)
 
     def set_language(self, lang: str) -> None:
-        """Content labels in `lang` for the panels and documents opened from now on (an
-        open canvas keeps the language it was opened in)."""
+        """The whole UI in `lang` at once: menus, docks and dialogs (the translators), and
+        the content labels of the panels and open documents (`i18n.apply_language`)."""
         if lang == self.lang:
             return
-        self.lang = lang
+        from .i18n import apply_language
+
+        apply_language(self, lang)  # sets self.lang
         self.act.set_language(lang)
         self.palette.set_language(lang)
         self.legend.set_language(lang)
         for kind, act in self.act.flow_kinds.items():
             act.setToolTip(f"{act.shortcut().toString()}: {kind.label(lang)}")
+        self._current_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         if self.shell.close_all():

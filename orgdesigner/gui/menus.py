@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Menus", text)
+    return QCoreApplication.translate("", text)  # lupdate files a helper's strings under ""
 
 
 def build_menus(w: MainWindow) -> None:

@@ -24,11 +24,10 @@ from ..formats.atomic import atomic_path
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
 MARGIN_MM = 10.0
-_CTX = "Printing"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
+    return QCoreApplication.translate("", text)  # lupdate files a helper's strings under ""
 
 
 def design_title(controller: Any) -> str:

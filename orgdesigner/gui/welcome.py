@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWi
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Welcome", text)
+    return QCoreApplication.translate("", text)  # lupdate files a helper's strings under ""
 
 
 class WelcomePage(QWidget):

@@ -233,6 +233,246 @@
         <source>Print Preview — {0}</source>
         <translation>印刷プレビュー — {0}</translation>
     </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新規作成(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New from &amp;Template…</source>
+        <translation>テンプレートから新規作成(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel/CSV…</source>
+        <translation>Excel/CSV から取り込む(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert to Saved</source>
+        <translation>保存時の状態に戻す(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Diagram…</source>
+        <translation>図をエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Budget Workbook…</source>
+        <translation>予算ブックをエクスポート(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>印刷プレビュー(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>What the &amp;Colours and Lines Mean</source>
+        <translation>色と線の意味(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The &amp;Models in the Source Material</source>
+        <translation>出典資料のモデル(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;About OrgDesigner</source>
+        <translation>OrgDesigner について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>切り取り(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>貼り付け(&amp;P)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>複製(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>すべて選択(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Find Unit…</source>
+        <translation>組織を検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>ウィンドウに合わせる(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size (100 %)</source>
+        <translation>実寸 (100 %)(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Grid</source>
+        <translation>グリッドを表示(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Snap to Grid</source>
+        <translation>グリッドに合わせる(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Left</source>
+        <translation>左揃え(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Centre</source>
+        <translation>左右中央揃え(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Right</source>
+        <translation>右揃え(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Top</source>
+        <translation>上揃え(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Middle</source>
+        <translation>上下中央揃え(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Bottom</source>
+        <translation>下揃え(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;Horizontally</source>
+        <translation>左右に等間隔で配置(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;Vertically</source>
+        <translation>上下に等間隔で配置(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Auto &amp;Layout</source>
+        <translation>自動レイアウト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Auto Layout, &amp;Compact (stack leaf units)</source>
+        <translation>自動レイアウト・コンパクト(末端の組織を縦に積む)(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect Mode</source>
+        <translation>接続モード(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Connect mode (C): drag from one unit to another to draw a flow of the selected kind</source>
+        <translation>接続モード (C): 組織から組織へドラッグすると、選んだ種類の線を引きます</translation>
+    </message>
+    <message>
+        <source>New Company &amp;Frame</source>
+        <translation>会社枠を追加(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fit Frame to &amp;Contents</source>
+        <translation>枠を中身に合わせる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>指摘事項</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>予算</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Arrange</source>
+        <translation>整列(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>パネル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Diagram</source>
+        <translation>図(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Flow &amp;Kind</source>
+        <translation>線の種類(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>ツール(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>メイン</translation>
+    </message>
+    <message>
+        <source>Flow kinds</source>
+        <translation>線の種類</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Find unit (Ctrl+F)</source>
+        <translation>組織を検索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No design is open&lt;/h2&gt;&lt;p&gt;Start from one of the models in the source material, open a design, or import your organisation from Excel or CSV.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;設計が開かれていません&lt;/h2&gt;&lt;p&gt;出典資料のモデルから始めるか、設計ファイルを開くか、Excel または CSV から自社の組織を取り込んでください。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>AutosaveManager</name>
@@ -788,6 +1028,10 @@ Install one and restart OrgDesigner:
             <numerusform>%n 件選択中</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Nothing could be opened.</source>
+        <translation>開けるものがありませんでした。</translation>
+    </message>
 </context>
 <context>
     <name>MetadataPage</name>
@@ -915,7 +1159,7 @@ Install one and restart OrgDesigner:
         <translation>{0} はすでに {1} の配下です。報告先の上位組織は一つだけです。</translation>
     </message>
     <message>
-        <source>This reporting line would form a loop: {0}</source>
+        <source>This reporting line would form a cycle: {0}</source>
         <translation>この報告ラインを引くと循環してしまいます: {0}</translation>
     </message>
     <message>
@@ -1358,13 +1602,6 @@ Install one and restart OrgDesigner:
     <message>
         <source>Company</source>
         <translation>会社</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Nothing could be opened.</source>
-        <translation>開けるものがありませんでした。</translation>
     </message>
 </context>
 </TS>

@@ -92,6 +92,15 @@ def _clear_clipboard(qapp):
     qapp.clipboard().clear()
 
 
+@pytest.fixture(autouse=True)
+def _english_ui_afterwards():
+    """Translators are process-wide: a test that switches to Japanese must not leak it."""
+    yield
+    from orgdesigner.gui import i18n
+
+    i18n.install_translators("en")
+
+
 @pytest.fixture
 def ui(qtbot) -> UI:
     return UI(qtbot)
