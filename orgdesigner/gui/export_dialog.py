@@ -327,7 +327,7 @@ class ExportDialog(QDialog):
             self.progress.setWindowModality(Qt.WindowModality.WindowModal)
             self.progress.setMinimumDuration(0)
             self.progress.show()
-            self.setEnabled(False)
+            self.buttons.setEnabled(False)  # the modal progress blocks the rest
             self.job.start()
         else:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -338,7 +338,7 @@ class ExportDialog(QDialog):
 
     def _finished(self, error: str | None) -> None:
         job, self.job = self.job, None
-        self.setEnabled(True)
+        self.buttons.setEnabled(True)
         if self.progress is not None:
             self.progress.close()
             self.progress.deleteLater()

@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         if replace and spare is not None:
             self.remove_document(spare)
-        QTimer.singleShot(0, view.show_initial)
+        QTimer.singleShot(0, view, view.show_initial)  # cancelled if the view goes first
         return ctrl
 
     def remove_document(self, ctrl: DocumentController) -> None:

@@ -27,8 +27,11 @@ class WelcomePage(QWidget):
                            "design, or import your organisation from Excel or CSV.</p>"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setWordWrap(True)
-        title.setFixedWidth(520)  # a wrapped label in a centring layout needs a width
+        # a wrapped label in a centring layout is sized by its one-line hint: fix the box
+        title.setFixedWidth(520)
+        title.setMinimumHeight(title.heightForWidth(520))
         outer.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addSpacing(12)
         self.buttons: list[QToolButton] = []
         for action in actions:
             button = QToolButton()

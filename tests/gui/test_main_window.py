@@ -143,3 +143,23 @@ def test_open_path_and_new(window, tmp_path):
     assert blank not in window.documents()  # the untouched blank document was replaced
     assert len(ctrl.scene.unit_items) == len(ctrl.design.units)
     assert len(ctrl.scene.flow_items) == len(ctrl.design.flows)
+
+
+def test_closed_document_is_deleted_without_signal_errors(window, qtbot):
+    """Regression: the controller forwarded undo_stack.indexChanged through a lambda, which
+    raised "Signal source has been deleted" when the stack emitted while being destroyed."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from orgdesigner import templates
+    from orgdesigner.model import ops
+
+    ctrl = window.open_design(templates.load("model-1"), None)
+    for n in (2, 3, 4):
+        assert ctrl.push(ops.UpdateUnit("csirt", {"headcount": n}), "Headcount")
+    ctrl.undo_stack.undo()  # a stack with redo steps left, emitting as it is cleared
+    gone = []
+    ctrl.destroyed.connect(lambda *_: gone.append(True))
+    window.remove_document(ctrl)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert gone == [True] and window.documents() == []
+    assert window.analysis.findings.controller is None
