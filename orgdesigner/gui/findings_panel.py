@@ -14,6 +14,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -82,6 +83,10 @@ class FindingsPanel(QWidget):
         self.nearest_tree.setObjectName("nearestList")
         self.nearest_tree.setRootIsDecorated(False)
         self.nearest_tree.setColumnCount(2)
+        self.nearest_tree.header().setStretchLastSection(False)
+        self.nearest_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Room for the header and four models: the ranking is what users compare.
+        self.nearest_tree.setMinimumHeight(self.fontMetrics().height() * 7)
         top.addWidget(self.nearest_tree)
 
         self.tabs = QTabWidget()
@@ -240,8 +245,9 @@ class FindingsPanel(QWidget):
 
     def _show_authority(self, report: CheckReport) -> None:
         a = report.authority
+        heading = self.tr("Authority style:")  # not inside the f-string: lupdate skips those
         self.authority_label.setText(
-            f"<b>{self.tr('Authority style:')}</b> {_esc(a.label(self.lang))}<br>"
+            f"<b>{heading}</b> {_esc(a.label(self.lang))}<br>"
             f"{_esc(a.explanation(self.lang))}")
         self.evidence_list.clear()
         for fid in a.evidence:
@@ -348,7 +354,8 @@ class FindingsPanel(QWidget):
                                 (self.tr("No findings.") if self.report else ""))
             self.fix_button.hide()
             return
-        self.detail.setText(f"{_esc(f.suggestion(self.lang))}<br><i>{self.tr('Source:')}</i> "
+        source = self.tr("Source:")
+        self.detail.setText(f"{_esc(f.suggestion(self.lang))}<br><i>{source}</i> "
                             f"{_esc(f.source_text(self.lang))}")
         if f.has_fix:
             self.fix_button.setText(self.tr("Quick fix: {0}").format(f.fix_label(self.lang)))
