@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..model import Design, FlowKind
 from .layout import FRAME_TITLE, LEVEL_GAP, Layout, subtree
+from .quiet import filtered_stderr
 from .style import box_size
 
 
@@ -57,7 +58,8 @@ def dot_layout(design: Design, *, orientation: str = "tb", root: str | None = No
     if not ids:
         return Layout({}, {}, {}, orientation)
     g = tree_graph(design, ids, sizes, orientation=orientation)
-    g.layout(prog="dot")
+    with filtered_stderr():
+        g.layout(prog="dot")
     llx, lly, urx, ury = _floats(g.graph_attr["bb"])
     positions = {}
     for uid in ids:

@@ -14,6 +14,7 @@ from ..formats.atomic import atomic_write
 from ..model import Design, UnitKind
 from .diagram import Diagram, diagram_for
 from .legend import build_legend
+from .quiet import filtered_stderr
 
 FORMATS = ("svg", "png", "pdf", "dot", "graphml")
 LAYOUTS = ("tidy", "dot", "canvas")
@@ -75,7 +76,8 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
     if fmt == "png":
         g.graph_attr["dpi"] = str(dpi)
     try:
-        data = g.draw(format=fmt, prog="nop2")
+        with filtered_stderr():
+            data = g.draw(format=fmt, prog="nop2")
     except (ValueError, OSError) as exc:
         raise ExportError(f"Graphviz could not render {fmt.upper()}: {exc}") from None
     if not data:
