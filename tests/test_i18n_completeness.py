@@ -153,6 +153,11 @@ def _code_problems(path: Path) -> list[str]:
                        for t in n.targets if isinstance(t, ast.Name)}
     out = []
     for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Call) and _call_name(inner) in ("tr", "_tr"):
+                    out.append(f"{rel}:{node.lineno}: {ast.unparse(inner)} inside an f-string; "
+                               "lupdate does not look there")
         if isinstance(node, ast.FunctionDef) and node.name in ("tr", "_tr"):
             calls = [c for c in ast.walk(node) if isinstance(c, ast.Call)
                      and _call_name(c) == "translate" and _is_qt_translate(c)]

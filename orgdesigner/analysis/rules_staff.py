@@ -200,7 +200,7 @@ def always_on_unstaffed(ctx: Context) -> Iterator[Finding]:
                 f"{MIN_STAFF + SHIFT_EXTRA:g} 名が必要です。")),
             Text("Outsource night and weekend monitoring to an MSSP, staff shifts, or offer "
                  "business-hours service with an on-call contact.",
-                 "夜間・休日の監視を MSSP に委託するか、交代要員を確保するか、営業時間内対応＋"
+                 "夜間・休日の監視を MSSP に委託するか、交代要員を確保するか、業務時間内の対応＋"
                  "緊急連絡先（オンコール）に改めてください。"),
             fix=ctx.text(lambda lang, existing=existing: (
                 f"Add support from {ctx.names([existing], lang)}" if existing else

@@ -241,7 +241,8 @@ class FindingsPanel(QWidget):
         src, dst = design.units.get(f.source), design.units.get(f.target)
         a = src.display_name(self.lang) if src else f.source
         b = dst.display_name(self.lang) if dst else f.target
-        return f"{a} → {b} ({f.kind.label(self.lang)})"
+        kind = f.kind.label(self.lang)
+        return f"{a} → {b}" + (f"（{kind}）" if self.lang == "ja" else f" ({kind})")
 
     def _show_authority(self, report: CheckReport) -> None:
         a = report.authority

@@ -245,10 +245,11 @@ class StartGallery(QDialog):
             return
         info = templates.info(tid)
         esc = _esc
+        source = self.tr("Source:")
         self.detail.setText(
             f"<h3>{esc(info.display_name(self.lang))}</h3>"
             f"<p>{esc(info.display_description(self.lang))}</p>"
-            f"<p><i>{esc(self.tr('Source:'))}</i> {esc(info.source)}</p>")
+            f"<p><i>{esc(source)}</i> {esc(info.source)}</p>")
 
     # ---- choosing --------------------------------------------------------------------------
     def create(self) -> None:

@@ -42,7 +42,7 @@ class Function(Labelled):
     INFORMATION_PLANNING = ("information_planning", "Information planning", "情報企画")
     SECURITY_CENTER = ("security_center", "Security center", "セキュリティセンター")
     RISK_MANAGEMENT = ("risk_management", "Risk management", "リスク管理")
-    ADMINISTRATION = ("administration", "Administration", "管理")
+    ADMINISTRATION = ("administration", "Administration", "管理部門")
     GENERAL_AFFAIRS = ("general_affairs", "General affairs", "総務")
     LEGAL = ("legal", "Legal", "法務")
     MEDIA_RELATIONS = ("media_relations", "Media relations", "広報")
@@ -55,8 +55,8 @@ class Function(Labelled):
 
 
 class FlowKind(Labelled):
-    REPORTING = ("reporting", "Reporting line", "指揮命令系統（組織上の報告）")
-    COMMAND = ("command", "Command", "指示・命令")
+    REPORTING = ("reporting", "Reporting line", "指揮命令系統")
+    COMMAND = ("command", "Command", "インシデント時の指示")
     DELEGATION = ("delegation", "Delegation of authority", "権限委譲")
     CONSENSUS = ("consensus", "Consensus", "合意・協議")
     SUPPORT = ("support", "Support", "支援")
@@ -71,7 +71,7 @@ class CompanyKind(Labelled):
 
 
 class ServiceHours(Labelled):
-    BUSINESS = ("business_hours", "Business hours", "営業時間内")
+    BUSINESS = ("business_hours", "Business hours", "業務時間内")
     ALWAYS = ("24x7", "24×7", "24時間365日")
 
 
@@ -93,7 +93,7 @@ class CostCategory(Labelled):
     PERSONNEL = ("personnel", "Personnel", "人件費")
     TRAINING = ("training", "Training", "教育・訓練")
     TOOLS = ("tools", "Tools and licences", "ツール・ライセンス")
-    EXTERNAL = ("external", "External specialists", "外部専門家")
+    EXTERNAL = ("external", "External specialists", "外部委託費")
     MEMBERSHIPS = ("memberships", "Memberships", "会費")
     FACILITIES = ("facilities", "Facilities", "設備")
     OTHER = ("other", "Other", "その他")

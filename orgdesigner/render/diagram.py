@@ -187,8 +187,8 @@ def build_diagram(design: Design, lay: Layout, *, lang: str = "en",
     today = date or _dt.date.today().isoformat()
     ja = lang == "ja"
     sub = [("日付" if ja else "Date", today),
-           ("版" if ja else "Version", printable(m.revision) if m.revision
-            else f"OrgDesigner {__version__}")]
+           ("版" if ja else "Revision", printable(m.revision)) if m.revision else
+           ("作成" if ja else "Made with", f"OrgDesigner {__version__}")]
     if m.organisation:
         sub.append(("組織" if ja else "Organisation", printable(m.organisation)))
     if m.author:

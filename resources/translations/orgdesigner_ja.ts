@@ -23,7 +23,7 @@
         <source>{first}
 (and {n} more problem(s): see Details)</source>
         <translation>{first}
-(ほかに {n} 件の問題があります。「詳細」をご覧ください)</translation>
+（ほかに {n} 件の問題があります。「詳細」をご覧ください）</translation>
     </message>
     <message>
         <source>Open design</source>
@@ -47,11 +47,11 @@
     </message>
     <message>
         <source>Revert “{name}” to the saved file?</source>
-        <translation>「{name}」を保存時の状態に戻しますか?</translation>
+        <translation>「{name}」を保存時の状態に戻しますか？</translation>
     </message>
     <message>
         <source>Your unsaved changes are discarded (Undo brings them back).</source>
-        <translation>保存していない変更は破棄されます(「元に戻す」で取り戻せます)。</translation>
+        <translation>保存していない変更は破棄されます（「元に戻す」で取り戻せます）。</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -59,7 +59,7 @@
     </message>
     <message>
         <source>Save the changes to “{name}” before closing?</source>
-        <translation>閉じる前に「{name}」の変更を保存しますか?</translation>
+        <translation>閉じる前に「{name}」の変更を保存しますか？</translation>
     </message>
     <message>
         <source>If you don&apos;t save, your changes will be lost.</source>
@@ -127,7 +127,7 @@
     </message>
     <message>
         <source>Tidy tree</source>
-        <translation>ツリー (整列)</translation>
+        <translation>ツリー（整列）</translation>
     </message>
     <message>
         <source>Graphviz dot</source>
@@ -155,7 +155,7 @@
     </message>
     <message>
         <source>&amp;Compact (stack leaf units)</source>
-        <translation>コンパクト(末端の組織を縦に積む)(&amp;C)</translation>
+        <translation>コンパクト（末端の組織を縦に積む）(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Resolution:</source>
@@ -391,7 +391,7 @@
     </message>
     <message>
         <source>Auto Layout, &amp;Compact (stack leaf units)</source>
-        <translation>自動レイアウト・コンパクト(末端の組織を縦に積む)(&amp;C)</translation>
+        <translation>自動レイアウト・コンパクト（末端の組織を縦に積む）(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Connect Mode</source>
@@ -512,7 +512,7 @@
     </message>
     <message>
         <source>Overhead multiplier</source>
-        <translation>間接費係数</translation>
+        <translation>法定福利費・間接費係数</translation>
     </message>
     <message>
         <source>Add item</source>
@@ -536,7 +536,7 @@
     </message>
     <message>
         <source>Totals per fiscal year (JPY)</source>
-        <translation>年度別合計 (円)</translation>
+        <translation>年度別合計（円）</translation>
     </message>
     <message>
         <source>Change budget years</source>
@@ -584,7 +584,7 @@
     </message>
     <message>
         <source>Change overhead multiplier</source>
-        <translation>間接費係数の変更</translation>
+        <translation>法定福利費・間接費係数の変更</translation>
     </message>
     <message>
         <source>New cost item</source>
@@ -611,11 +611,11 @@
     </message>
     <message>
         <source>Name (Japanese)</source>
-        <translation>名称 (日本語)</translation>
+        <translation>名称（日本語）</translation>
     </message>
     <message>
         <source>Name (English)</source>
-        <translation>名称 (英語)</translation>
+        <translation>名称（英語）</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -743,7 +743,7 @@
     </message>
     <message>
         <source>Process</source>
-        <translation>進め方</translation>
+        <translation>構築プロセス</translation>
     </message>
     <message>
         <source>Click to cycle: not started → in progress → done</source>
@@ -756,6 +756,10 @@
     <message>
         <source>Findings</source>
         <translation>指摘事項</translation>
+    </message>
+    <message>
+        <source>Authority style:</source>
+        <translation>権限の型:</translation>
     </message>
     <message>
         <source>Findings ({0})</source>
@@ -775,7 +779,7 @@
     </message>
     <message>
         <source>{0} track ({1}/{2} done)</source>
-        <translation>{0} ({1}/{2} 完了)</translation>
+        <translation>{0}（{1}/{2} 完了）</translation>
     </message>
     <message>
         <source>Every step of the {0} track is done.</source>
@@ -783,7 +787,7 @@
     </message>
     <message>
         <source>Next step ({0}): {1}. {2}</source>
-        <translation>次の手順 ({0}): {1}. {2}</translation>
+        <translation>次の手順（{0}）: {1}. {2}</translation>
     </message>
     <message>
         <source>Select a finding to see what to do about it.</source>
@@ -794,12 +798,16 @@
         <translation>指摘事項はありません。</translation>
     </message>
     <message>
+        <source>Source:</source>
+        <translation>出典:</translation>
+    </message>
+    <message>
         <source>Quick fix: {0}</source>
         <translation>クイック修正: {0}</translation>
     </message>
     <message>
         <source>Process step {0} ({1}): {2}</source>
-        <translation>手順 {0} ({1}): {2}</translation>
+        <translation>手順 {0}（{1}）: {2}</translation>
     </message>
 </context>
 <context>
@@ -877,7 +885,7 @@ Install one and restart OrgDesigner:
     <name>HomeUnitDelegate</name>
     <message>
         <source>(none)</source>
-        <translation>(なし)</translation>
+        <translation>（なし）</translation>
     </message>
 </context>
 <context>
@@ -912,7 +920,7 @@ Install one and restart OrgDesigner:
     </message>
     <message>
         <source>Flows (optional):</source>
-        <translation>線 (省略可):</translation>
+        <translation>線（省略可）:</translation>
     </message>
     <message>
         <source>Sheet:</source>
@@ -936,7 +944,7 @@ Install one and restart OrgDesigner:
     </message>
     <message>
         <source>(automatic)</source>
-        <translation>(自動)</translation>
+        <translation>（自動）</translation>
     </message>
     <message>
         <source>%1 units, %2 flows, %3 companies ready to import; %4 warning(s).</source>
@@ -944,7 +952,7 @@ Install one and restart OrgDesigner:
     </message>
     <message>
         <source>%1 error(s) — nothing can be imported until they are fixed in the spreadsheet. %2 row(s) read. Fix them and press Reload.</source>
-        <translation>エラーが %1 件あります。表計算ファイル側で直すまで取り込めません (%2 行を読み込み済み)。修正してから「再読み込み」を押してください。</translation>
+        <translation>エラーが %1 件あります。表計算ファイル側で直すまで取り込めません（%2 行を読み込み済み）。修正してから「再読み込み」を押してください。</translation>
     </message>
     <message>
         <source>Import organisation</source>
@@ -1037,11 +1045,11 @@ Install one and restart OrgDesigner:
     <name>MetadataPage</name>
     <message>
         <source>Title (Japanese)</source>
-        <translation>表題 (日本語)</translation>
+        <translation>表題（日本語）</translation>
     </message>
     <message>
         <source>Title (English)</source>
-        <translation>表題 (英語)</translation>
+        <translation>表題（英語）</translation>
     </message>
     <message>
         <source>Author</source>
@@ -1061,11 +1069,11 @@ Install one and restart OrgDesigner:
     </message>
     <message>
         <source>Description (Japanese)</source>
-        <translation>説明 (日本語)</translation>
+        <translation>説明（日本語）</translation>
     </message>
     <message>
         <source>Description (English)</source>
-        <translation>説明 (英語)</translation>
+        <translation>説明（英語）</translation>
     </message>
     <message>
         <source>Source</source>
@@ -1140,7 +1148,7 @@ Install one and restart OrgDesigner:
     </message>
     <message>
         <source>overhead multiplier</source>
-        <translation>間接費係数</translation>
+        <translation>法定福利費・間接費係数</translation>
     </message>
     <message>
         <source>flow label</source>
@@ -1164,7 +1172,7 @@ Install one and restart OrgDesigner:
     </message>
     <message>
         <source>A unit needs a name (Japanese or English).</source>
-        <translation>組織には名前が必要です (日本語名か英語名)。</translation>
+        <translation>組織には名前が必要です（日本語名か英語名）。</translation>
     </message>
     <message>
         <source>A flow cannot start and end at the same unit.</source>
@@ -1184,23 +1192,23 @@ Install one and restart OrgDesigner:
     </message>
     <message>
         <source>{0} must be between {1} and {2} (not {3}).</source>
-        <translation>{0}は {1}〜{2} の範囲で指定してください (入力値: {3})。</translation>
+        <translation>{0}は {1}〜{2} の範囲で指定してください（入力値: {3}）。</translation>
     </message>
     <message>
         <source>{0} must be a whole number (not {1}).</source>
-        <translation>{0}は整数で指定してください (入力値: {1})。</translation>
+        <translation>{0}は整数で指定してください（入力値: {1}）。</translation>
     </message>
     <message>
         <source>{0} must be a number (not {1}).</source>
-        <translation>{0}は数値で指定してください (入力値: {1})。</translation>
+        <translation>{0}は数値で指定してください（入力値: {1}）。</translation>
     </message>
     <message>
         <source>{0} must be an amount of zero or more (not {1}).</source>
-        <translation>{0}は 0 以上の金額で指定してください (入力値: {1})。</translation>
+        <translation>{0}は 0 以上の金額で指定してください（入力値: {1}）。</translation>
     </message>
     <message>
         <source>{0} must be an amount (not {1}).</source>
-        <translation>{0}は金額で指定してください (入力値: {1})。</translation>
+        <translation>{0}は金額で指定してください（入力値: {1}）。</translation>
     </message>
     <message>
         <source>{0} is {1} characters long; at most {2} are allowed.</source>
@@ -1251,7 +1259,7 @@ Install one and restart OrgDesigner:
     </message>
     <message>
         <source>others, comma-separated</source>
-        <translation>その他 (カンマ区切り)</translation>
+        <translation>その他（カンマ区切り）</translation>
     </message>
     <message>
         <source>Service hours</source>
@@ -1259,7 +1267,7 @@ Install one and restart OrgDesigner:
     </message>
     <message>
         <source>Point of contact</source>
-        <translation>窓口 (連絡先)</translation>
+        <translation>窓口（連絡先）</translation>
     </message>
     <message>
         <source>Declared authority</source>
@@ -1283,7 +1291,7 @@ Install one and restart OrgDesigner:
     </message>
     <message>
         <source>Total FTE: %1 (dedicated %2)</source>
-        <translation>FTE 合計: %1 (うち専任 %2)</translation>
+        <translation>FTE 合計: %1（うち専任 %2）</translation>
     </message>
     <message>
         <source>Edit CSIRT plan</source>
@@ -1357,7 +1365,7 @@ Install one and restart OrgDesigner:
     </message>
     <message>
         <source>(never saved)</source>
-        <translation>(未保存)</translation>
+        <translation>（未保存）</translation>
     </message>
     <message>
         <source>&amp;Recover</source>
@@ -1408,7 +1416,7 @@ Install one and restart OrgDesigner:
     </message>
     <message>
         <source>Annual loaded cost per full-time member, in yen. The shipped figures are illustrative; a design can override them too.</source>
-        <translation>専任メンバー 1 人あたりの年間人件費 (会社負担分を含む、円)。同梱の数値は参考値です。設計ごとに上書きもできます。</translation>
+        <translation>常勤 1 名あたりの年間単価（円）。同梱の数値は参考値です。設計ごとに上書きすることもできます。</translation>
     </message>
     <message>
         <source>Role</source>
@@ -1416,7 +1424,7 @@ Install one and restart OrgDesigner:
     </message>
     <message>
         <source>Annual cost (¥)</source>
-        <translation>年間コスト (円)</translation>
+        <translation>年間コスト（円）</translation>
     </message>
     <message>
         <source>Add role</source>
@@ -1432,7 +1440,7 @@ Install one and restart OrgDesigner:
     </message>
     <message>
         <source>Welfare and overhead multiplier:</source>
-        <translation>福利厚生・間接費の係数:</translation>
+        <translation>法定福利費・間接費係数:</translation>
     </message>
     <message>
         <source>Row {0}: the role needs a name.</source>
@@ -1501,16 +1509,20 @@ Install one and restart OrgDesigner:
         <source>&lt;h3&gt;Blank design&lt;/h3&gt;An empty canvas: draw the organisation from the palette.</source>
         <translation>&lt;h3&gt;白紙の設計&lt;/h3&gt;空のキャンバスです。パレットから組織を配置して描きます。</translation>
     </message>
+    <message>
+        <source>Source:</source>
+        <translation>出典:</translation>
+    </message>
 </context>
 <context>
     <name>UnitPage</name>
     <message>
         <source>Name (Japanese)</source>
-        <translation>名称 (日本語)</translation>
+        <translation>名称（日本語）</translation>
     </message>
     <message>
         <source>Name (English)</source>
-        <translation>名称 (英語)</translation>
+        <translation>名称（英語）</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1566,7 +1578,7 @@ Install one and restart OrgDesigner:
     </message>
     <message>
         <source>(none)</source>
-        <translation>(なし)</translation>
+        <translation>（なし）</translation>
     </message>
 </context>
 <context>
