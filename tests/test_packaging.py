@@ -19,6 +19,7 @@ def test_installed_wheel_finds_templates(tmp_path):
     wheel = next(wheel_dir.glob("orgdesigner-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "orgdesigner/resources/templates/model-1.orgd" in names
+    assert "orgdesigner/resources/translations/orgdesigner_ja.ts" in names  # compiled at run
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     code = ("import orgdesigner, orgdesigner.templates as t; "

@@ -98,7 +98,9 @@ def qm_path(lang: str) -> Path | None:
     if not ts.is_file():
         return None
     shipped = ts.with_suffix(".qm")
-    if shipped.is_file() and shipped.stat().st_mtime >= ts.stat().st_mtime:
+    # `make translations` writes the .qm after the .ts; equal times (a wheel, whose files
+    # all carry one timestamp) prove nothing, so the .ts is compiled afresh then
+    if shipped.is_file() and shipped.stat().st_mtime > ts.stat().st_mtime:
         return shipped
     digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
     cached = cache_dir() / f"{CATALOGUE}_{lang}-{digest}.qm"

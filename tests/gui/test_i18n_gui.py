@@ -142,3 +142,25 @@ def test_missing_japanese_font_is_said_once(qapp, monkeypatch):
     assert not i18n.warn_missing_cjk_font(None, family=None)
     assert len(shown) == 1
     assert not i18n.warn_missing_cjk_font(None, family="Noto Sans CJK JP")
+
+
+def test_catalogue_is_compiled_when_no_fresh_qm_ships(tmp_path, monkeypatch):
+    """A wheel ships the .ts (and maybe a .qm with the same timestamp): the .ts is compiled
+    into the cache once; a .qm that `make translations` wrote after the .ts is used as is."""
+    import os
+    import shutil
+
+    ts = tmp_path / "orgdesigner_ja.ts"
+    shutil.copy(i18n.ts_path("ja"), ts)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    stale = tmp_path / "orgdesigner_ja.qm"
+    stale.write_bytes(b"not a catalogue")
+    os.utime(stale, (ts.stat().st_mtime, ts.stat().st_mtime))
+    compiled = i18n.qm_path("ja")
+    assert compiled is not None and compiled.parent == i18n.cache_dir()
+    assert compiled.stat().st_size > 1000
+    assert i18n.qm_path("ja") == compiled  # compiled once, then reused
+    later = ts.stat().st_mtime + 10
+    os.utime(stale, (later, later))
+    assert i18n.qm_path("ja") == stale
+    assert i18n.qm_path("fr") is None
