@@ -70,9 +70,14 @@ class SelectInteraction(Interaction):
     def press(self, ev: QGraphicsSceneMouseEvent) -> bool:
         if ev.button() != Qt.MouseButton.LeftButton:
             return False
+        handle = self.scene.handle_at(ev.scenePos())
+        if handle is not None:  # the +/− under a unit: collapse or expand its branch
+            self.scene.branches.toggle(handle.uid)
+            ev.accept()
+            return True
         item = self.scene.item_at(ev.scenePos())
         if isinstance(item, FlowItem):
-            self.scene.materialize(item)  # painted by its layer: Qt must see it to select it
+            self.scene.flows.materialize(item)  # painted by its layer: Qt must see it
         if isinstance(item, CompanyItem) and item.on_handle(ev.scenePos()):
             self.scene.set_interaction(ResizeInteraction(self.scene, item, ev.scenePos()))
             ev.accept()

@@ -31,10 +31,13 @@ from .interactions import (
     SelectInteraction,
     drop_ops,
 )
+from .branch import Branches
 from .items.company_item import MARGIN, TITLE_H, CompanyItem
-from .items.flow_item import ANTIALIAS_LIMIT, FlowItem
+from .items.flow_item import FlowItem
+from .items.flows import FLOW_Z, SceneFlows
 from .items.unit_item import UnitItem
 from .items.unit_item import tooltip as unit_tooltip
+from .items.unit_layer import NO_CONTENTS, UnitLayer
 
 if TYPE_CHECKING:
     from .controller import DocumentController
@@ -51,11 +54,15 @@ class DiagramScene(QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(QColor("#FFFFFF"))
         self.unit_items: dict[str, UnitItem] = {}
-        self.flow_items: dict[str, FlowItem] = {}
         self.company_items: dict[str, CompanyItem] = {}
-        self._unit_flows: dict[str, set[str]] = {}
-        self._pairs: dict[tuple[str, str], list[str]] = {}
-        self._flow_ends: dict[str, tuple[str, str]] = {}
+        self.hidden_units: set[str] = set()  # collapsed or outside the focused branch
+        self.flows = SceneFlows(self)
+        self.flow_items: dict[str, FlowItem] = self.flows.items
+        self.flow_layers = self.flows.layers
+        self.unit_layer = UnitLayer(self.unit_items)
+        self.addItem(self.unit_layer)
+        self.selectionChanged.connect(self._selection_changed)
+        self.branches = Branches(self)
         self._company_units: dict[str, set[str]] = {}
         self._unit_company: dict[str, str] = {}
         self._dirty_companies: set[str] = set()
@@ -85,22 +92,8 @@ class DiagramScene(QGraphicsScene):
             self.addItem(item)
             self.unit_items[uid] = item
             self._note_company(uid, unit.company)
-        smooth = len(d.flows) <= ANTIALIAS_LIMIT
-        for fid, flow in d.flows.items():
-            item = FlowItem(fid)
-            item.smooth = smooth
-            item.sync(flow, lang)
-            self.flow_items[fid] = item
-            self._link(flow)
-        for key in self._pairs:
-            self._assign_parallel(key, route=False)
-        units = self.unit_items
-        for fid, item in self.flow_items.items():
-            f = d.flows[fid]
-            item.route(units[f.source], units[f.target])  # before addItem: no index churn
-            self.addItem(item)
-            if item.label:
-                item.route(units[f.source], units[f.target])  # now it can place its label
+        self.flows.build()
+        self.branches.refresh()
         for cid in d.companies:
             self._add_company_item(cid)
 
@@ -116,47 +109,8 @@ class DiagramScene(QGraphicsScene):
             self._dirty_companies.add(cid)
         self._unit_company[uid] = cid
 
-    def _link(self, flow: Flow) -> None:
-        self._unit_flows.setdefault(flow.source, set()).add(flow.id)
-        self._unit_flows.setdefault(flow.target, set()).add(flow.id)
-        self._pairs.setdefault(_pair(flow), []).append(flow.id)
-        self._flow_ends[flow.id] = (flow.source, flow.target)
-
-    def _unlink(self, fid: str) -> tuple[str, str]:
-        source, target = self._flow_ends.pop(fid)
-        for end in (source, target):
-            self._unit_flows.get(end, set()).discard(fid)
-        key = (min(source, target), max(source, target))
-        group = self._pairs.get(key, [])
-        if fid in group:
-            group.remove(fid)
-        if not group:
-            self._pairs.pop(key, None)
-        return key
-
-    def _assign_parallel(self, key: tuple[str, str], route: bool = True) -> None:
-        """Spread flows joining the same two units: a reporting line stays straight (an
-        elbow); the others bow out alternately, 1, -1, 2, -2 …"""
-        group = self._pairs.get(key, [])
-        flows = self.design.flows
-        straight = group[0] if len(group) == 1 else next(
-            (g for g in group if flows[g].kind is FlowKind.REPORTING), None)
-        slot = 0
-        for fid in group:
-            f = flows[fid]
-            item = self.flow_items[fid]
-            if fid == straight:
-                item.parallel = 0
-            else:
-                slot += 1
-                n = (slot + 1) // 2 * (1 if slot % 2 else -1)
-                item.parallel = n if f.source == key[0] else -n
-            if route:
-                self._route(fid)
-
     def _route(self, fid: str) -> None:
-        f = self.design.flows[fid]
-        self.flow_items[fid].route(self.unit_items[f.source], self.unit_items[f.target])
+        self.flows.route(fid)
 
     def _add_company_item(self, cid: str) -> None:
         item = CompanyItem(cid)
@@ -171,48 +125,37 @@ class DiagramScene(QGraphicsScene):
         if t == ev.UNIT_ADDED:
             item = UnitItem(e.id)
             item.sync(d.units[e.id], self.lang)
+            if self.unit_layer.active:
+                item.setFlag(NO_CONTENTS, True)
             self.addItem(item)
             self.unit_items[e.id] = item
             self._note_company(e.id, d.units[e.id].company)
+            self.branches.schedule()
         elif t == ev.UNIT_REMOVED:
             item = self.unit_items.pop(e.id, None)
             if item is not None:
                 self.removeItem(item)
             self._note_company(e.id, "")
             self._unit_company.pop(e.id, None)
-            self._unit_flows.pop(e.id, None)
+            self.flows.unit_removed(e.id)
+            self.hidden_units.discard(e.id)
+            self.branches.schedule()
         elif t in (ev.UNIT_CHANGED, ev.PLAN_CHANGED):
             unit = d.units[e.id]
             self.unit_items[e.id].sync(unit, self.lang)
             self._note_company(e.id, unit.company)
             self._dirty_companies.add(unit.company)
-            for fid in self._unit_flows.get(e.id, ()):
+            for fid in self.flows.of_unit(e.id):
                 self._route(fid)
         elif t == ev.FLOW_ADDED:
-            f = d.flows[e.id]
-            item = FlowItem(e.id)
-            item.sync(f, self.lang)
-            self.addItem(item)
-            self.flow_items[e.id] = item
-            self._link(f)
-            self._assign_parallel(_pair(f))
+            self.flows.added(e.id)
+            self.branches.schedule()
         elif t == ev.FLOW_REMOVED:
-            item = self.flow_items.pop(e.id, None)
-            if item is not None:
-                if item.label_item is not None:
-                    self.removeItem(item.label_item)
-                self.removeItem(item)
-            if e.id in self._flow_ends:
-                self._assign_parallel(self._unlink(e.id))
+            self.flows.removed(e.id)
+            self.branches.schedule()
         elif t == ev.FLOW_CHANGED:
-            f = d.flows[e.id]
-            item = self.flow_items[e.id]
-            item.sync(f, self.lang)
-            key = self._unlink(e.id)
-            self._link(f)
-            if key != _pair(f):
-                self._assign_parallel(key)
-            self._assign_parallel(_pair(f))
+            self.flows.changed(e.id)
+            self.branches.schedule()
         elif t == ev.COMPANY_ADDED:
             self._add_company_item(e.id)
         elif t == ev.COMPANY_REMOVED:
@@ -224,22 +167,31 @@ class DiagramScene(QGraphicsScene):
         elif t == ev.COMPANY_CHANGED:
             self._dirty_companies.add(e.id)
         self._dirty_companies.discard("")
+        if t.startswith("unit") or t.startswith("plan"):
+            self.unit_layer.invalidate()
         if self._dirty_companies and not self._flush_timer.isActive():
             self._flush_timer.start()
 
     def flush(self) -> None:
-        """Bring company frames up to date (deferred so a big batch refits each frame once)."""
+        """Bring company frames (and the branch handles) up to date — deferred so a big
+        batch refits each frame once."""
+        if self.branches.pending():
+            self.branches.refresh()
         self._flush_timer.stop()
         dirty, self._dirty_companies = self._dirty_companies, set()
         for cid in dirty:
             item = self.company_items.get(cid)
             if item is not None and cid in self.design.companies:
                 item.sync(self.design.companies[cid], self.lang, self.fitted_rect(cid))
+                units = self._company_units.get(cid, ())
+                item.setVisible(not units or any(u not in self.hidden_units for u in units))
 
     def fitted_rect(self, cid: str) -> QRectF | None:
-        """The frame that holds a company's units, with room for the title."""
+        """The frame that holds a company's shown units, with room for the title."""
         rect = QRectF()
-        for uid in self._company_units.get(cid, ()):
+        units = self._company_units.get(cid, ())
+        shown = [u for u in units if u not in self.hidden_units] or units
+        for uid in shown:
             item = self.unit_items.get(uid)
             if item is not None:
                 rect = rect.united(item.scene_box()) if not rect.isNull() else item.scene_box()
@@ -247,15 +199,84 @@ class DiagramScene(QGraphicsScene):
             return None
         return rect.adjusted(-MARGIN, -MARGIN - TITLE_H / 2, MARGIN, MARGIN)
 
+    # ---- what is shown: branches and the far-out mode --------------------------------------
+    def apply_branches(self, hidden: set[str], subordinates: dict[str, int],
+                       collapsed: set[str], below: dict[str, int]) -> None:
+        """Show the outcome of `Branches.refresh`: hide and show units, their flows and
+        frames, and draw each unit's handle and "+N" badge."""
+        flipped = hidden ^ self.hidden_units
+        self.hidden_units = set(hidden)
+        for uid in flipped:
+            item = self.unit_items.get(uid)
+            if item is not None:
+                if uid in hidden:
+                    item.setSelected(False)
+                item.setVisible(uid not in hidden)
+        for uid, item in self.unit_items.items():
+            item.set_branch(subordinates.get(uid, 0), uid in collapsed, below.get(uid, 0))
+        if flipped:
+            self.flows.refill()
+            self.unit_layer.invalidate()
+            self._dirty_companies.update(self.company_items)
+            self.flush()
+
+    def set_far(self, on: bool) -> None:
+        """Far out (the view decides): units are drawn as plain boxes by one layer."""
+        self.unit_layer.set_active(on)
+
+    def content_rect(self) -> QRectF:
+        """What is shown: the visible units, flows and frames (for fitting the view)."""
+        rect = QRectF()
+        for item in (*self.unit_items.values(), *self.company_items.values(),
+                     *self.flow_layers.values()):
+            if item.isVisible():
+                box = item.sceneBoundingRect()
+                if not box.isNull():
+                    rect = rect.united(box) if not rect.isNull() else box
+        return rect
+
+    def _selection_changed(self) -> None:
+        if self.unit_layer.active:
+            self.unit_layer.update()
+
+    def set_language(self, lang: str) -> None:
+        """Content labels in `lang` (names, kinds, flow labels); called by i18n."""
+        self.lang = lang
+        d = self.design
+        for uid, item in self.unit_items.items():
+            item.sync(d.units[uid], lang)
+        self.flows.relabel()
+        self._dirty_companies.update(self.company_items)
+        for cid, item in self.company_items.items():
+            item.sync(d.companies[cid], lang, self.fitted_rect(cid))
+        self.unit_layer.invalidate()
+        self.update()
+
     # ---- queries --------------------------------------------------------------------------
     def units_of_company(self, cid: str) -> list[str]:
         return [u for u in self.design.units if u in self._company_units.get(cid, ())]
 
     def item_at(self, pos: QPointF, kinds: tuple[type, ...] = (UnitItem, FlowItem, CompanyItem),
                 below: QGraphicsItem | None = None) -> QGraphicsItem | None:
-        for item in self.items(pos, Qt.ItemSelectionMode.IntersectsItemShape,
-                               Qt.SortOrder.DescendingOrder):
-            if item is not below and isinstance(item, kinds):
+        """The topmost unit, flow or frame at `pos`; flows painted by a layer count too."""
+        first = next((item for item in self.items(pos, Qt.ItemSelectionMode.IntersectsItemShape,
+                                                  Qt.SortOrder.DescendingOrder)
+                      if item is not below and isinstance(item, kinds) and item.isVisible()),
+                     None)
+        if FlowItem in kinds and (first is None or first.zValue() < FLOW_Z):
+            flow = self.flows.at(pos)
+            if flow is not None:
+                return flow
+        return first
+
+    def flow_at(self, pos: QPointF) -> FlowItem | None:
+        return self.flows.at(pos)
+
+    def handle_at(self, pos: QPointF) -> UnitItem | None:
+        """The unit whose collapse/expand handle is under `pos`."""
+        box = QRectF(pos.x() - 1, pos.y() - 1, 2, 2)
+        for item in self.items(box, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+            if isinstance(item, UnitItem) and item.isVisible() and item.on_handle(pos):
                 return item
         return None
 
@@ -290,6 +311,9 @@ class DiagramScene(QGraphicsScene):
         self.blockSignals(True)
         try:
             self.clearSelection()
+            for fid in flows:
+                if fid in self.flow_items:
+                    self.flows.materialize(self.flow_items[fid])
             for ids, table in ((units, self.unit_items), (flows, self.flow_items),
                                (companies, self.company_items)):
                 for i in ids:
@@ -299,7 +323,16 @@ class DiagramScene(QGraphicsScene):
             self.blockSignals(False)
         self.selectionChanged.emit()
 
+    def select_flows_within(self, rect: QRectF) -> None:
+        """Add to the selection the shown flows lying wholly inside `rect` (a rubber band)."""
+        for layer in self.flow_layers.values():
+            for item in layer.candidates(rect.left(), rect.top(), rect.right(), rect.bottom()):
+                if item.inside(rect):
+                    self.flows.materialize(item)
+                    item.setSelected(True)
+
     def center_on_units(self, ids: list[str]) -> None:
+        self.branches.reveal(ids)
         rect = self.items_rect(ids)
         for view in self.views():
             if not rect.isNull():
@@ -311,7 +344,7 @@ class DiagramScene(QGraphicsScene):
         touched: set[str] = set()
         for uid, pos in units.items():
             self.unit_items[uid].setPos(pos)
-            touched.update(self._unit_flows.get(uid, ()))
+            touched.update(self.flows.of_unit(uid))
             cid = self._unit_company.get(uid)
             if cid:
                 self._dirty_companies.add(cid)
@@ -320,6 +353,7 @@ class DiagramScene(QGraphicsScene):
         for cid, pos in frames.items():
             self.company_items[cid].setPos(pos)
         self._dirty_companies -= set(frames)
+        self.unit_layer.invalidate()
         self.flush()
 
     def resync_positions(self, units: list[str], frames: list[str]) -> None:
@@ -446,6 +480,3 @@ class DiagramScene(QGraphicsScene):
             painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
             y += step
 
-
-def _pair(flow: Flow) -> tuple[str, str]:
-    return (min(flow.source, flow.target), max(flow.source, flow.target))

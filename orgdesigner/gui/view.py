@@ -1,12 +1,16 @@
 """The canvas view: zoom (wheel, Ctrl +/−, fit, 100 %), pan (middle-drag or space-drag),
-rubber-band selection, and the drop target for palette presets (handled by the scene)."""
+rubber-band selection, and the drop target for palette presets (handled by the scene).
+
+It also switches the scene's far-out mode by zoom (units as plain boxes, see
+items/unit_layer.py) and shows a banner while the canvas is focused on one branch."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QFrame, QGraphicsView, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from .items.unit_layer import FAR_LOD
 from .scene import DiagramScene
 
 MIN_ZOOM = 0.02
@@ -34,6 +38,26 @@ class PanInteraction:
                                        else Qt.CursorShape.ArrowCursor)
 
 
+class FocusBanner(QFrame):
+    """Says the canvas shows one branch only, and offers the way back."""
+
+    def __init__(self, view: DiagramView) -> None:
+        super().__init__(view)
+        self.setObjectName("focusBanner")
+        self.setStyleSheet("#focusBanner { background: #FFF4CC; border: 1px solid #D9B44A;"
+                           " border-radius: 4px; }")
+        self.label = QLabel(self)
+        self.label.setObjectName("focusBannerText")
+        self.button = QPushButton(self.tr("Show Whole Design"), self)
+        self.button.setObjectName("focusBannerShowWhole")
+        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 4, 4, 4)
+        row.addWidget(self.label)
+        row.addWidget(self.button)
+        self.hide()
+
+
 class DiagramView(QGraphicsView):
     zoomChanged = Signal(float)
 
@@ -52,6 +76,10 @@ class DiagramView(QGraphicsView):
         self._pan: PanInteraction | None = None
         self._update_scene_rect()
         scene.controller.changed.connect(self._update_scene_rect)
+        self.banner = FocusBanner(self)
+        self.banner.button.clicked.connect(scene.branches.show_whole)
+        scene.branches.changed.connect(self._branches_changed)
+        self._branches_changed()
 
     def diagram_scene(self) -> DiagramScene:
         return self.scene()  # type: ignore[return-value]
@@ -63,6 +91,36 @@ class DiagramView(QGraphicsView):
             rect = QRectF(-400, -300, 800, 600)
         self.setSceneRect(rect.adjusted(-800, -600, 800, 600))
 
+    # ---- focus banner and far mode --------------------------------------------------------
+    def _branches_changed(self) -> None:
+        branches = self.diagram_scene().branches
+        uid = branches.focus
+        design = self.diagram_scene().design
+        if uid is None or uid not in design.units:
+            self.banner.hide()
+            return
+        name = design.units[uid].display_name(self.diagram_scene().lang)
+        n = len(design.units) - len(branches.hidden)
+        self.banner.label.setText(
+            self.tr("Showing only the branch of “%1” (%n unit(s)). Esc shows the whole "
+                    "design.", "", n).replace("%1", name))
+        self.banner.adjustSize()
+        self._place_banner()
+        self.banner.show()
+        self.banner.raise_()
+
+    def _place_banner(self) -> None:
+        vp = self.viewport().geometry()
+        self.banner.move(vp.left() + (vp.width() - self.banner.width()) // 2, vp.top() + 8)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_banner()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.diagram_scene().set_far(self.zoom() < FAR_LOD)  # whatever changed the zoom
+        super().paintEvent(event)
+
     # ---- zoom ---------------------------------------------------------------------------
     def zoom(self) -> float:
         return self.transform().m11()
@@ -72,6 +130,7 @@ class DiagramView(QGraphicsView):
         scale = factor / self.zoom()
         if abs(scale - 1.0) > 1e-9:
             self.scale(scale, scale)
+        self.diagram_scene().set_far(self.zoom() < FAR_LOD)
         self.zoomChanged.emit(self.zoom())
 
     def zoom_in(self) -> None:
@@ -84,7 +143,8 @@ class DiagramView(QGraphicsView):
         self.set_zoom(1.0)
 
     def fit_to_window(self, max_zoom: float = 1.5) -> None:
-        rect = self.scene().itemsBoundingRect()
+        """Everything shown (collapsed branches and a focus leave the rest out)."""
+        rect = self.diagram_scene().content_rect()
         if rect.isNull():
             self.set_zoom(1.0)
             return
@@ -92,6 +152,7 @@ class DiagramView(QGraphicsView):
         if self.zoom() > max_zoom:
             self.set_zoom(max_zoom)
             self.centerOn(rect.center())
+        self.diagram_scene().set_far(self.zoom() < FAR_LOD)
         self.zoomChanged.emit(self.zoom())
 
     def show_initial(self, readable: float = 0.45) -> None:
@@ -100,7 +161,7 @@ class DiagramView(QGraphicsView):
         self.fit_to_window()
         if self.zoom() >= readable:
             return
-        rect = self.scene().itemsBoundingRect()
+        rect = self.diagram_scene().content_rect()
         self.set_zoom(0.85)
         view = self.mapToScene(self.viewport().rect()).boundingRect()
         self.centerOn(rect.left() + view.width() / 2 - 20, rect.top() + view.height() / 2 - 40)
@@ -136,7 +197,10 @@ class DiagramView(QGraphicsView):
             self._pan = None
             event.accept()
             return
+        band = self.rubberBandRect()
         super().mouseReleaseEvent(event)
+        if not band.isEmpty():  # flows painted by layers: add those wholly inside the band
+            self.diagram_scene().select_flows_within(self.mapToScene(band).boundingRect())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
@@ -146,8 +210,12 @@ class DiagramView(QGraphicsView):
             event.accept()
             return
         if event.key() == Qt.Key.Key_Escape:
-            self.diagram_scene().cancel_interaction()
-            self.diagram_scene().clearSelection()
+            scene = self.diagram_scene()
+            scene.cancel_interaction()
+            scene.clearSelection()
+            if scene.branches.focus is not None:
+                scene.branches.show_whole()
+                self.fit_to_window()
             event.accept()
             return
         super().keyPressEvent(event)

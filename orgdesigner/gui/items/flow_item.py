@@ -2,12 +2,16 @@
 
 Reporting lines are drawn as org-chart elbows (down, across, down) so siblings share one
 bus; the other kinds are overlays drawn as straight or gently bowed lines, bowed apart when
-several flows join the same two units so none hides another.
+several flows join the same two units so none hides another. The lines themselves are
+painted by `flow_layer.FlowLayer`, one item per kind, so thousands of flows cost a few paint
+calls; a `FlowItem` is the flow's geometry, hit test and selection highlight.
 """
 
 from __future__ import annotations
 
+import functools
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -19,7 +23,7 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
 from ...model import Flow, FlowKind
 from ...render.layout import reporting_route
@@ -27,67 +31,82 @@ from ...render.style import FlowStyle, flow_label, flow_style, text_width
 from .shapes import flow_pen, label_font
 from .unit_item import SELECTION, TEXT_LOD, UnitItem
 
+if TYPE_CHECKING:
+    from .flow_layer import FlowLayer
+
 LABEL_SIZE = 9.0
 ARROW = 9.0
 BOW = 22.0  # distance between parallel overlays at their middle
-#: Above this many flows a design draws them aliased: thousands of long antialiased lines
-#: crossing the view make panning stutter, and at that density smoothing is not visible.
-ANTIALIAS_LIMIT = 1500
+SELECTED_Z = 1.5  # a selected flow is drawn above every flow layer, below the units
 
 
 class FlowItem(QGraphicsItem):
+    """One flow's geometry, hit test and selection highlight.
+
+    Unselected flows are painted by their kind's `FlowLayer` and are not in the scene (see
+    flow_layer.py); the scene adds a flow when it is selected, and then this item paints
+    the highlight and the line above the layer.
+    """
+
     Type = QGraphicsItem.UserType + 2
 
-    def __init__(self, flow_id: str) -> None:
+    def __init__(self, flow_id: str, host: QGraphicsScene | None = None) -> None:
         super().__init__()
         self.fid = flow_id
+        self.host = host  # the scene the flow belongs to, whether or not it is added to it
         self.kind = FlowKind.REPORTING
         self.style: FlowStyle = flow_style(FlowKind.REPORTING)
         self.label = ""
         self.parallel = 0  # 0 = straight; ±1, ±2 … = bowed to one side or the other
-        self._path = QPainterPath()
-        self._heads: list[QPolygonF] = []
+        self.layer: FlowLayer | None = None
+        self.segs: list[tuple[float, float, float, float, QLineF]] = []  # straight pieces
+        self.curve: QPainterPath | None = None  # a bowed flow
+        self.heads: list[QPolygonF] = []
+        self.tips: list[tuple[float, float]] = []  # where each head points (for culling)
+        self.bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+        self.pens: tuple[QPen, ...] = ()
+        self.head_pen = QPen()
+        self.head_brush = QBrush()
         self._label_pos = QPointF()
         self._label_rect = QRectF()
         self._bounds = QRectF()
+        self._path = QPainterPath()  # built on demand (selection, shape)
         self._hit = QPainterPath()
-        self._poly: QPolygonF | None = None  # straight segments: drawn as a polyline (fast)
-        self._pens: tuple[QPen, ...] = ()
-        self.smooth = True  # antialiased; the scene turns it off for very large designs
         self.label_item: FlowLabel | None = None  # created for flows that show a label
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self.setZValue(1.0)
+        # flags and z are set by `prepare_for_scene`: thousands of flows never need them
+
+    def prepare_for_scene(self) -> None:
+        """Make the item selectable and drawn above the layers (it is about to be added)."""
+        if not self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsSelectable:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+            self.setZValue(SELECTED_Z)
 
     def type(self) -> int:  # noqa: A003
         return self.Type
 
     def sync(self, flow: Flow, lang: str) -> None:
         self.kind = flow.kind
-        self.style = st = flow_style(flow.kind)
+        self.style = flow_style(flow.kind)
         self.label = flow_label(flow.kind, flow.label, lang)
-        self._pens = ((flow_pen(st, st.width * 2.6), flow_pen(st, st.width * 0.9, "#FFFFFF"))
-                      if st.double else (flow_pen(st),))
-        self._head_pen = QPen(QColor(st.color), 1.0)
-        self._head_brush = QBrush(QColor(st.color))
+        self.pens, self.head_pen, self.head_brush = _pens(flow.kind)
         self.update()
 
     # ---- geometry ----------------------------------------------------------------------
     def route(self, src: UnitItem, dst: UnitItem) -> None:
-        """Recompute the path from the two units' current boxes."""
+        """Recompute the geometry from the two units' current boxes."""
         if self.scene() is not None:
             self.prepareGeometryChange()
+        old = self._bounds
         a, b = src.scene_box(), dst.scene_box()
-        path = QPainterPath()
+        self._path = QPainterPath()
+        self._hit = QPainterPath()
         if self.kind is FlowKind.REPORTING and self.parallel == 0 and b.top() > a.bottom():
             # the same elbows (and compact stacks) as the exports draw
-            pts = [QPointF(x, y) for x, y in reporting_route(
-                (a.x(), a.y(), a.width(), a.height()), (b.x(), b.y(), b.width(), b.height()))]
-            path.moveTo(pts[0])
-            for p in pts[1:]:
-                path.lineTo(p)
-            self._poly = QPolygonF(pts)
-            start, end = pts[0], pts[-1]
-            before_end, after_start = pts[-2], pts[1]
+            pts = reporting_route((a.x(), a.y(), a.width(), a.height()),
+                                  (b.x(), b.y(), b.width(), b.height()))
+            self._set_polyline(pts)
+            start, end = QPointF(*pts[0]), QPointF(*pts[-1])
+            before_end, after_start = QPointF(*pts[-2]), QPointF(*pts[1])
         else:
             ca, cb = a.center(), b.center()
             ctrl = (ca + cb) / 2
@@ -97,39 +116,90 @@ class FlowItem(QGraphicsItem):
                 ctrl = ctrl + QPointF(-dy / n, dx / n) * (BOW * self.parallel)
             start = _clip(a, src.shape_name, ca, ctrl)
             end = _clip(b, dst.shape_name, cb, ctrl)
-            path.moveTo(start)
             if self.parallel:
-                path.quadTo(ctrl, end)
-                self._poly = None
+                curve = QPainterPath(start)
+                curve.quadTo(ctrl, end)
+                self._set_polyline(_quad_points(start, ctrl, end))
+                self.curve = curve  # drawn whole when fully in view, else as clipped pieces
                 before_end = after_start = ctrl
             else:
-                path.lineTo(end)
-                self._poly = QPolygonF([start, end])
+                self._set_polyline([(start.x(), start.y()), (end.x(), end.y())])
                 before_end, after_start = start, end
-        self._path = path
-        self._heads = []
+        self.heads, self.tips = [], []
         if self.style.head == "normal":
-            self._heads.append(_arrow(before_end, end))
+            self.heads.append(_arrow(before_end, end))
+            self.tips.append((end.x(), end.y()))
         if self.style.tail == "normal":
-            self._heads.append(_arrow(after_start, start))
-        self._label_pos = self._free_label_spot(path) if self.label else path.pointAtPercent(0.5)
+            self.heads.append(_arrow(after_start, start))
+            self.tips.append((start.x(), start.y()))
+        self._place_label()
+        self._bounds = self._geometry_rect()
+        if self.layer is not None:
+            self.layer.moved(self, old)
+
+    def _set_polyline(self, pts: list[tuple[float, float]]) -> None:
+        self.curve = None
+        self.segs = [(ax, ay, bx, by, QLineF(ax, ay, bx, by))
+                     for (ax, ay), (bx, by) in zip(pts, pts[1:])]
+
+    def _place_label(self) -> None:
+        path = self.path()
+        self._label_pos = self._free_label_spot(path) if self.label else QPointF()
         self._label_rect = QRectF()
         if self.label:
             fm_w = max(20.0, text_width(self.label, LABEL_SIZE))
             self._label_rect = QRectF(self._label_pos.x() - fm_w / 2 - 3,
                                       self._label_pos.y() - LABEL_SIZE * 0.8,
                                       fm_w + 6, LABEL_SIZE * 1.6)
-        if self.label and self.label_item is None and self.scene() is not None:
+        if self.label and self.label_item is None and self.host is not None:
             self.label_item = FlowLabel()
-            self.scene().addItem(self.label_item)
+            self.host.addItem(self.label_item)
         if self.label_item is not None:
             self.label_item.place(self._label_pos, self.label, self.style.color)
-        self._hit = QPainterPath()  # built on demand by shape()
-        self._bounds = path.boundingRect().adjusted(-ARROW - 6, -ARROW - 6, ARROW + 6, ARROW + 6)
+
+    def _geometry_rect(self) -> QRectF:
+        xs = [c for s in self.segs for c in (s[0], s[2])]
+        ys = [c for s in self.segs for c in (s[1], s[3])]
+        rect = QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys))) if xs else QRectF()
+        m = ARROW + 6
+        rect = rect.adjusted(-m, -m, m, m)
+        if not self._label_rect.isNull():
+            rect = rect.united(self._label_rect)
+        self.bbox = (rect.left(), rect.top(), rect.right(), rect.bottom())
+        return rect
+
+    def path(self) -> QPainterPath:
+        """The flow's centre line (built when first needed: few flows are ever asked)."""
+        if self._path.isEmpty():
+            if self.curve is not None:
+                self._path = QPainterPath(self.curve)
+            elif self.segs:
+                self._path = QPainterPath(QPointF(self.segs[0][0], self.segs[0][1]))
+                for s in self.segs:
+                    self._path.lineTo(s[2], s[3])
+        return self._path
+
+    def bounds(self) -> QRectF:
+        return self._bounds
+
+    def inside(self, rect: QRectF) -> bool:
+        """Whether the whole line lies in `rect` (rubber-band selection)."""
+        return bool(self.segs) and all(
+            rect.contains(ax, ay) and rect.contains(bx, by) for ax, ay, bx, by, _ in self.segs)
+
+    def near(self, x: float, y: float, tolerance: float) -> bool:
+        """Whether (x, y) is on the flow, its arrowheads or its label."""
+        if not self._label_rect.isNull() and self._label_rect.contains(x, y):
+            return True
+        t2 = tolerance * tolerance
+        for ax, ay, bx, by, _line in self.segs:
+            if _dist2(x, y, ax, ay, bx, by) <= t2:
+                return True
+        return False
 
     def _free_label_spot(self, path: QPainterPath) -> QPointF:
         """The point along the flow nearest its middle where the label covers no unit."""
-        scene = self.scene()
+        scene = self.host
         mid = path.pointAtPercent(0.5)
         if scene is None:
             return mid
@@ -145,39 +215,35 @@ class FlowItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
-        if self._hit.isEmpty() and not self._path.isEmpty():
+        if self._hit.isEmpty() and not self.path().isEmpty():
             stroker = QPainterPathStroker()
             stroker.setWidth(10.0)
-            self._hit = stroker.createStroke(self._path)
+            self._hit = stroker.createStroke(self.path())
             if not self._label_rect.isNull():
                 self._hit.addRect(self._label_rect)
         return self._hit
 
-    # ---- painting ----------------------------------------------------------------------
+    # ---- selection ---------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, self.smooth and lod > 0.2)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.2)
         st = self.style
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        path = self.path()
         if self.isSelected():
             hl = QPen(QColor(SELECTION.red(), SELECTION.green(), SELECTION.blue(), 90),
                       st.width + 7)
             hl.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(hl)
-            painter.drawPath(self._path)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        pens = self._pens if lod > 0.15 else self._pens[:1]
-        for pen in pens:
+            painter.drawPath(path)
+        for pen in self.pens if lod > 0.15 else self.pens[:1]:
             painter.setPen(pen)
-            if self._poly is not None:
-                painter.drawPolyline(self._poly)
-            else:
-                painter.drawPath(self._path)
-        if self._heads and lod > 0.15:
-            painter.setPen(self._head_pen)
-            painter.setBrush(self._head_brush)
-            for head in self._heads:
+            painter.drawPath(path)
+        if self.heads and lod > 0.15:
+            painter.setPen(self.head_pen)
+            painter.setBrush(self.head_brush)
+            for head in self.heads:
                 painter.drawPolygon(head)
 
 
@@ -219,6 +285,36 @@ class FlowLabel(QGraphicsItem):
         painter.setPen(self.colour)
         painter.setFont(label_font(LABEL_SIZE))
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
+
+
+@functools.lru_cache(maxsize=16)
+def _pens(kind: FlowKind) -> tuple[tuple[QPen, ...], QPen, QBrush]:
+    """Line pens (two for a double line), arrowhead pen and brush — shared by every flow of
+    a kind."""
+    st = flow_style(kind)
+    pens = ((flow_pen(st, st.width * 2.6), flow_pen(st, st.width * 0.9, "#FFFFFF"))
+            if st.double else (flow_pen(st),))
+    return pens, QPen(QColor(st.color), 1.0), QBrush(QColor(st.color))
+
+
+def _quad_points(a: QPointF, c: QPointF, b: QPointF, n: int = 16) -> list[tuple[float, float]]:
+    """A quadratic curve a→b (control c) as n straight pieces, for clipping and hit tests."""
+    pts = []
+    for i in range(n + 1):
+        t = i / n
+        u = 1 - t
+        pts.append((u * u * a.x() + 2 * u * t * c.x() + t * t * b.x(),
+                    u * u * a.y() + 2 * u * t * c.y() + t * t * b.y()))
+    return pts
+
+
+def _dist2(x: float, y: float, ax: float, ay: float, bx: float, by: float) -> float:
+    """Squared distance from (x, y) to the segment a→b."""
+    dx, dy = bx - ax, by - ay
+    n = dx * dx + dy * dy
+    t = 0.0 if n == 0 else max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / n))
+    px, py = ax + dx * t - x, ay + dy * t - y
+    return px * px + py * py
 
 
 def _clip(box: QRectF, shape: str, centre: QPointF, toward: QPointF) -> QPointF:

@@ -2,8 +2,12 @@
 
 The item keeps only what it needs to paint (size, style, wrapped lines); `sync` refreshes
 that from the `Unit`. Painting is cached per device transform, and the label is skipped
-when the unit is too small on screen to read it (level of detail), so a 5,000-unit group
-pans smoothly.
+when the unit is too small on screen to read it (level of detail); far out, the scene's
+`UnitLayer` draws every unit as a plain box instead (see unit_layer.py), so a 5,000-unit
+group pans smoothly.
+
+A unit with subordinates has a small +/− handle under its box to collapse or expand its
+branch (a view state, see branch.py); a collapsed unit shows "+N", the units it hides.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...model import Unit, UnitKind
-from ...render.style import box_size, unit_label, unit_style, wrap_label
+from ...render.style import box_size, text_width, unit_label, unit_style, wrap_label
 from .shapes import label_font, shape_path, text_rect, unit_pen
 
 _wrapped = functools.lru_cache(maxsize=65536)(wrap_label)
@@ -23,6 +27,18 @@ SELECTION = QColor("#1E64C8")
 HIGHLIGHT = QColor("#F0B400")
 #: Below this on-screen scale the label is not drawn (it would be under ~4 px tall).
 TEXT_LOD = 0.4
+HANDLE_R = 6.0  # radius of the collapse/expand handle
+HANDLE_GAP = 9.0  # from the box's bottom edge to the handle's centre
+BADGE_SIZE = 9.0
+MARGIN = 6.0  # room around the box for the selection outline
+_HANDLE_PEN = QPen(QColor("#5A6270"), 1.1)
+_BADGE_BRUSH = QBrush(QColor("#3C4452"))
+
+
+class Stats:
+    """How often labels were drawn: lets a test see the level of detail without timing."""
+
+    labels_drawn = 0
 
 
 class UnitItem(QGraphicsItem):
@@ -40,7 +56,12 @@ class UnitItem(QGraphicsItem):
         self._brush = QBrush()
         self._text_colour = QColor("#000000")
         self._bold = False
+        self._bounds = QRectF()
+        self.subordinates = 0  # direct reports: a handle is shown when there are any
+        self.collapsed = False
+        self.hidden_below = 0  # units hidden by collapsing this one (the "+N" badge)
         self.highlighted = False  # drop target feedback
+        self._update_bounds()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(2.0)
@@ -57,6 +78,7 @@ class UnitItem(QGraphicsItem):
                 self.prepareGeometryChange()
             self.w, self.h, self.shape_name = w, h, style.shape
             self._path = shape_path(style.shape, w, h)
+            self._update_bounds()
         elif self._path.isEmpty():
             self._path = shape_path(style.shape, w, h)
         self._pen = unit_pen(style)
@@ -67,10 +89,49 @@ class UnitItem(QGraphicsItem):
         self.setPos(unit.x, unit.y)
         self.update()
 
+    # ---- branch handle -------------------------------------------------------------------
+    def set_branch(self, subordinates: int, collapsed: bool, hidden_below: int) -> None:
+        """Show the handle (there are subordinates) and the "+N" badge (collapsed)."""
+        if (subordinates, collapsed, hidden_below) == (self.subordinates, self.collapsed,
+                                                       self.hidden_below):
+            return
+        if self.scene() is not None:
+            self.prepareGeometryChange()
+        self.subordinates, self.collapsed, self.hidden_below = subordinates, collapsed, \
+            hidden_below
+        self._update_bounds()
+        self.update()
+
+    def handle_centre(self) -> QPointF:
+        return QPointF(0.0, self.h / 2 + HANDLE_GAP)
+
+    def on_handle(self, scene_pos: QPointF) -> bool:
+        if not self.subordinates:
+            return False
+        d = self.mapFromScene(scene_pos) - self.handle_centre()
+        return d.x() * d.x() + d.y() * d.y() <= (HANDLE_R + 3) ** 2
+
+    def _badge_rect(self) -> QRectF:
+        text = f"+{self.hidden_below}"
+        w = text_width(text, BADGE_SIZE, True) + 8
+        return QRectF(HANDLE_R + 4, self.h / 2 + HANDLE_GAP - BADGE_SIZE * 0.8, w,
+                      BADGE_SIZE * 1.6)
+
     # ---- geometry --------------------------------------------------------------------------
+    def _update_bounds(self) -> None:
+        """Computed once per change: Qt asks for the bounding rect thousands of times."""
+        m = MARGIN
+        rect = QRectF(-self.w / 2 - m, -self.h / 2 - m, self.w + 2 * m, self.h + 2 * m)
+        if self.subordinates:
+            c = self.handle_centre()
+            rect = rect.united(QRectF(c.x() - HANDLE_R - 1, c.y() - HANDLE_R - 1,
+                                      2 * HANDLE_R + 2, 2 * HANDLE_R + 2))
+            if self.collapsed and self.hidden_below:
+                rect = rect.united(self._badge_rect().adjusted(-1, -1, 1, 1))
+        self._bounds = rect
+
     def boundingRect(self) -> QRectF:
-        m = 6.0
-        return QRectF(-self.w / 2 - m, -self.h / 2 - m, self.w + 2 * m, self.h + 2 * m)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         return self._path
@@ -83,6 +144,10 @@ class UnitItem(QGraphicsItem):
     def center(self) -> QPointF:
         return self.pos()
 
+    def far_pen_brush(self) -> tuple[QPen, QBrush]:
+        """Border and fill, for the far-out box `UnitLayer` draws in place of this item."""
+        return self._pen, self._brush
+
     # ---- painting --------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -92,11 +157,14 @@ class UnitItem(QGraphicsItem):
         painter.setBrush(self._brush)
         painter.drawPath(self._path)
         if lod >= TEXT_LOD and self._lines:
+            Stats.labels_drawn += 1
             painter.setPen(self._text_colour)
             painter.setFont(label_font(bold=self._bold))
             painter.drawText(text_rect(self.shape_name, self.w, self.h),
                              Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextDontClip,
                              "\n".join(self._lines))
+        if self.subordinates and lod >= TEXT_LOD:
+            self._paint_handle(painter)
         if self.isSelected() or self.highlighted:
             pen = QPen(HIGHLIGHT if self.highlighted else SELECTION, 2.0)
             pen.setStyle(Qt.PenStyle.DashLine if not self.highlighted else Qt.PenStyle.SolidLine)
@@ -104,6 +172,24 @@ class UnitItem(QGraphicsItem):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(-self.w / 2 - 4, -self.h / 2 - 4, self.w + 8, self.h + 8))
+
+    def _paint_handle(self, painter: QPainter) -> None:
+        c = self.handle_centre()
+        painter.setPen(_HANDLE_PEN)
+        painter.setBrush(QColor("#FFFFFF"))
+        painter.drawEllipse(c, HANDLE_R, HANDLE_R)
+        a = HANDLE_R * 0.55
+        painter.drawLine(QPointF(c.x() - a, c.y()), QPointF(c.x() + a, c.y()))
+        if self.collapsed:
+            painter.drawLine(QPointF(c.x(), c.y() - a), QPointF(c.x(), c.y() + a))
+            if self.hidden_below:
+                rect = self._badge_rect()
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(_BADGE_BRUSH)
+                painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+                painter.setPen(QColor("#FFFFFF"))
+                painter.setFont(label_font(BADGE_SIZE, True))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{self.hidden_below}")
 
     def set_highlighted(self, on: bool) -> None:
         if on != self.highlighted:

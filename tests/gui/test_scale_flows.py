@@ -1,0 +1,94 @@
+"""Flows are painted by one layer per kind, yet each stays selectable, deletable, hoverable
+and follows its units; long flows are clipped to the view without losing a pixel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+
+from orgdesigner.formats import orgd
+from orgdesigner.gui.items.flow_item import FlowItem
+from orgdesigner.gui.items.flow_layer import clip_segment
+from orgdesigner.model import FlowKind
+from orgdesigner.render.style import flow_style
+
+K1_MID = QPointF(-100, 100)  # the command flow CSIRT (0, 200) → IT (-200, 0)
+
+
+def test_click_selects_a_layer_painted_flow_and_delete_removes_it(window, doc, ui):
+    ctrl, view = doc
+    item = ctrl.scene.flow_items["k1"]
+    assert item.scene() is None  # painted by its layer, not an item of the scene
+    assert item in ctrl.scene.flow_layers[FlowKind.COMMAND].items.values()
+    before = orgd.dumps(ctrl.design)
+    ui.click(view, K1_MID)
+    assert ctrl.selected_flows() == ["k1"] and ctrl.selected_units() == []
+    assert item.scene() is ctrl.scene and item.isSelected()
+    window.act.delete.trigger()
+    assert "k1" not in ctrl.design.flows and "k1" not in ctrl.scene.flow_items
+    assert not ctrl.scene.flow_layers[FlowKind.COMMAND].items
+    ctrl.undo_stack.undo()
+    assert orgd.dumps(ctrl.design) == before
+    assert "k1" in ctrl.scene.flow_layers[FlowKind.COMMAND].items
+
+
+def test_ctrl_click_adds_a_flow_and_empty_click_releases_it(doc, ui):
+    ctrl, view = doc
+    ui.click(view, QPointF(200, 0))
+    ui.click(view, K1_MID, Qt.KeyboardModifier.ControlModifier)
+    assert ctrl.selected_units() == ["s"] and ctrl.selected_flows() == ["k1"]
+    ui.click(view, QPointF(-900, 600))  # empty canvas
+    QApplication.processEvents()
+    assert ctrl.selected_flows() == [] and ctrl.selected_units() == []
+    assert ctrl.scene.flow_items["k1"].scene() is None  # back to its layer only
+
+
+def test_hover_hit_test_finds_the_flow_and_the_unit_wins_over_it(doc):
+    ctrl, _view = doc
+    scene = ctrl.scene
+    assert scene.item_at(K1_MID) is scene.flow_items["k1"]
+    assert scene.item_at(QPointF(-100, 140)) is not scene.flow_items["k1"]  # 28 units off
+    assert scene.item_at(QPointF(-200, 0)) is scene.unit_items["it"]  # the box is on top
+
+
+def test_flows_follow_a_moved_unit(doc, ui):
+    ctrl, view = doc
+    ctrl.select_units(["it"], center=False)
+    ui.drag(view, QPointF(-200, 0), QPointF(-200, 300))
+    assert (ctrl.design.units["it"].x, ctrl.design.units["it"].y) == (-200, 300)
+    scene = ctrl.scene
+    assert scene.item_at(QPointF(-100, 250)) is scene.flow_items["k1"]  # CSIRT → IT now
+    assert scene.flow_at(K1_MID) is None  # the old route is gone from the layer's index
+
+
+def test_layer_paints_the_flow_on_screen(doc):
+    ctrl, view = doc
+    colour = QColor(flow_style(FlowKind.COMMAND).color)
+    image = view.viewport().grab().toImage()
+    p = view.mapFromScene(K1_MID)
+    near = [QColor(image.pixel(p.x() + dx, p.y() + dy)) for dx in range(-2, 3)
+            for dy in range(-2, 3)]
+    assert any(abs(c.red() - colour.red()) + abs(c.green() - colour.green())
+               + abs(c.blue() - colour.blue()) < 60 for c in near)
+    assert ctrl.scene.flow_layers[FlowKind.COMMAND].painted == 1
+
+
+def test_selected_flow_is_deselected_when_its_unit_is_hidden(doc):
+    ctrl, _view = doc
+    ctrl.scene.select_ids(flows=["k1"])
+    assert isinstance(ctrl.scene.selectedItems()[0], FlowItem)
+    ctrl.scene.branches.collapse(["m"])
+    assert ctrl.selected_flows() == []
+    assert ctrl.scene.flow_at(K1_MID) is None
+
+
+def test_clip_keeps_the_visible_part_and_the_dash_phase():
+    rect = (0.0, 0.0, 100.0, 100.0)
+    assert clip_segment(-50, 50, 150, 50, rect).x1() == 0.0
+    assert clip_segment(-50, 50, 150, 50, rect).x2() == 100.0
+    assert clip_segment(-50, -50, -10, -10, rect) is None
+    dashed = clip_segment(-53, 50, 150, 50, rect, period=10.0)
+    assert dashed.x1() == -3.0  # 50 whole periods from the start, just outside the view
+    inside = clip_segment(10, 10, 20, 30, rect)
+    assert (inside.x1(), inside.y1(), inside.x2(), inside.y2()) == (10, 10, 20, 30)
