@@ -164,11 +164,12 @@ def apply_language(window: Any, lang: str) -> None:
         retranslate.retranslate_tree(root, _current, before)
     if hasattr(window, "lang"):
         window.lang = _current
+    seen: set[int] = {id(window)}  # the window calls this from its own set_language
     documents = getattr(window, "documents", None)
     for ctrl in (documents() if callable(documents) else []):
         set_document_language(ctrl, _current)
+        seen.add(id(getattr(ctrl, "scene", None)))  # relabelled once is enough
     _renew_undo_actions(window)
-    seen: set[int] = {id(window)}  # the window calls this from its own set_language
     for root in roots:
         for obj in [root, *root.findChildren(QObject)]:
             fn = getattr(obj, "set_language", None)
