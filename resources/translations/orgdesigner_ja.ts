@@ -670,6 +670,15 @@
     </message>
 </context>
 <context>
+    <name>DiagramView</name>
+    <message numerus="yes">
+        <source>Showing only the branch of “%1” (%n unit(s)). Esc shows the whole design.</source>
+        <translation>
+            <numerusform>「%1」の配下（%n 組織）だけを表示しています。Esc キーで設計全体に戻ります。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentController</name>
     <message>
         <source>Untitled</source>
@@ -839,6 +848,13 @@
     <message>
         <source>Reverse flow</source>
         <translation>線の向きの反転</translation>
+    </message>
+</context>
+<context>
+    <name>FocusBanner</name>
+    <message>
+        <source>Show Whole Design</source>
+        <translation>設計全体を表示</translation>
     </message>
 </context>
 <context>
