@@ -48,7 +48,7 @@ def system_language() -> str:
 class Settings:
     language: str = field(default_factory=system_language)
     currency: str = "JPY"
-    #: Annual loaded cost per role in yen; only roles that differ from the shipped budget
+    #: Annual cost per role in yen (before the overhead multiplier); only roles that differ from the shipped budget
     #: defaults need to be here (empty = use the defaults).
     role_rates: dict[str, int] = field(default_factory=dict)
     #: Welfare/overhead multiplier; None = the shipped default.

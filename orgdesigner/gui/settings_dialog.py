@@ -95,8 +95,9 @@ class SettingsDialog(QDialog):
 
         budget = QGroupBox(self.tr("Budget assumptions"))
         bl = QVBoxLayout(budget)
-        note = QLabel(self.tr("Annual loaded cost per full-time member, in yen. The shipped "
-                              "figures are illustrative; a design can override them too."))
+        note = QLabel(self.tr("Annual cost per full-time member in yen, before the overhead "
+                              "multiplier. The shipped figures are illustrative; a design can "
+                              "override them too."))
         note.setWordWrap(True)
         bl.addWidget(note)
         self.rates = QTableWidget(0, 2)

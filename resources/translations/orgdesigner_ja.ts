@@ -1431,7 +1431,7 @@ Install one and restart OrgDesigner:
         <translation>予算の前提</translation>
     </message>
     <message>
-        <source>Annual loaded cost per full-time member, in yen. The shipped figures are illustrative; a design can override them too.</source>
+        <source>Annual cost per full-time member in yen, before the overhead multiplier. The shipped figures are illustrative; a design can override them too.</source>
         <translation>常勤 1 名あたりの年間単価（円）。同梱の数値は参考値です。設計ごとに上書きすることもできます。</translation>
     </message>
     <message>
