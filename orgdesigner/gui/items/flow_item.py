@@ -50,29 +50,32 @@ class FlowItem(QGraphicsItem):
 
     Type = QGraphicsItem.UserType + 2
 
+    # Defaults live on the class: a 5,000-unit group creates 7,600 flows when it opens,
+    # and building Qt value objects for each took longer than the items themselves.
+    kind = FlowKind.REPORTING
+    style: FlowStyle = flow_style(FlowKind.REPORTING)
+    label = ""
+    parallel = 0  # 0 = straight; ±1, ±2 … = bowed to one side or the other
+    layer: FlowLayer | None = None
+    segs: list[tuple[float, float, float, float, QLineF]] = []  # straight pieces (replaced)
+    curve: QPainterPath | None = None  # a bowed flow
+    heads: list[QPolygonF] = []
+    tips: list[tuple[float, float]] = []  # where each head points (for culling)
+    bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    pens: tuple[QPen, ...] = ()
+    head_pen: QPen | None = None
+    head_brush: QBrush | None = None
+    label_item: FlowLabel | None = None  # created for flows that show a label
+    _label_pos = QPointF()  # never changed in place, only replaced
+    _label_rect = QRectF()
+    _bounds = QRectF()
+    _path: QPainterPath | None = None  # built on demand (selection, shape)
+    _hit: QPainterPath | None = None
+
     def __init__(self, flow_id: str, host: QGraphicsScene | None = None) -> None:
         super().__init__()
         self.fid = flow_id
         self.host = host  # the scene the flow belongs to, whether or not it is added to it
-        self.kind = FlowKind.REPORTING
-        self.style: FlowStyle = flow_style(FlowKind.REPORTING)
-        self.label = ""
-        self.parallel = 0  # 0 = straight; ±1, ±2 … = bowed to one side or the other
-        self.layer: FlowLayer | None = None
-        self.segs: list[tuple[float, float, float, float, QLineF]] = []  # straight pieces
-        self.curve: QPainterPath | None = None  # a bowed flow
-        self.heads: list[QPolygonF] = []
-        self.tips: list[tuple[float, float]] = []  # where each head points (for culling)
-        self.bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
-        self.pens: tuple[QPen, ...] = ()
-        self.head_pen = QPen()
-        self.head_brush = QBrush()
-        self._label_pos = QPointF()
-        self._label_rect = QRectF()
-        self._bounds = QRectF()
-        self._path = QPainterPath()  # built on demand (selection, shape)
-        self._hit = QPainterPath()
-        self.label_item: FlowLabel | None = None  # created for flows that show a label
         # flags and z are set by `prepare_for_scene`: thousands of flows never need them
 
     def prepare_for_scene(self) -> None:
@@ -89,26 +92,30 @@ class FlowItem(QGraphicsItem):
         self.style = flow_style(flow.kind)
         self.label = flow_label(flow.kind, flow.label, lang)
         self.pens, self.head_pen, self.head_brush = _pens(flow.kind)
-        self.update()
+        if self.scene() is not None:
+            self.update()
 
     # ---- geometry ----------------------------------------------------------------------
     def route(self, src: UnitItem, dst: UnitItem) -> None:
-        """Recompute the geometry from the two units' current boxes."""
+        """Recompute the geometry from the two units' current boxes.
+
+        Called for every flow when a document opens (7,600 in a 5,000-unit group), so it
+        works on plain numbers and builds Qt paths only when they are asked for.
+        """
         if self.scene() is not None:
             self.prepareGeometryChange()
         old = self._bounds
-        a, b = src.scene_box(), dst.scene_box()
-        self._path = QPainterPath()
-        self._hit = QPainterPath()
-        if self.kind is FlowKind.REPORTING and self.parallel == 0 and b.top() > a.bottom():
+        a, b = src.box(), dst.box()
+        self._path = None
+        self._hit = None
+        self.curve = None
+        if self.kind is FlowKind.REPORTING and self.parallel == 0 and b[1] > a[1] + a[3]:
             # the same elbows (and compact stacks) as the exports draw
-            pts = reporting_route((a.x(), a.y(), a.width(), a.height()),
-                                  (b.x(), b.y(), b.width(), b.height()))
-            self._set_polyline(pts)
-            start, end = QPointF(*pts[0]), QPointF(*pts[-1])
-            before_end, after_start = QPointF(*pts[-2]), QPointF(*pts[1])
+            pts = reporting_route(a, b)
+            ends = (pts[0], pts[1], pts[-2], pts[-1])  # start, after start, before end, end
         else:
-            ca, cb = a.center(), b.center()
+            ca = QPointF(a[0] + a[2] / 2, a[1] + a[3] / 2)
+            cb = QPointF(b[0] + b[2] / 2, b[1] + b[3] / 2)
             ctrl = (ca + cb) / 2
             if self.parallel:
                 dx, dy = cb.x() - ca.x(), cb.y() - ca.y()
@@ -117,35 +124,33 @@ class FlowItem(QGraphicsItem):
             start = _clip(a, src.shape_name, ca, ctrl)
             end = _clip(b, dst.shape_name, cb, ctrl)
             if self.parallel:
-                curve = QPainterPath(start)
-                curve.quadTo(ctrl, end)
-                self._set_polyline(_quad_points(start, ctrl, end))
-                self.curve = curve  # drawn whole when fully in view, else as clipped pieces
-                before_end = after_start = ctrl
+                pts = _quad_points(start, ctrl, end)
+                mid = (ctrl.x(), ctrl.y())
+                ends = (pts[0], mid, mid, pts[-1])
             else:
-                self._set_polyline([(start.x(), start.y()), (end.x(), end.y())])
-                before_end, after_start = start, end
+                pts = [(start.x(), start.y()), (end.x(), end.y())]
+                ends = (pts[0], pts[1], pts[0], pts[1])
+        self.segs = [(ax, ay, bx, by, QLineF(ax, ay, bx, by))
+                     for (ax, ay), (bx, by) in zip(pts, pts[1:])]
+        if self.parallel and len(pts) > 2:
+            self.curve = QPainterPath(QPointF(*pts[0]))  # drawn whole when fully in view
+            self.curve.quadTo(QPointF(*ends[1]), QPointF(*pts[-1]))
         self.heads, self.tips = [], []
         if self.style.head == "normal":
-            self.heads.append(_arrow(before_end, end))
-            self.tips.append((end.x(), end.y()))
+            self.heads.append(_arrow(QPointF(*ends[2]), QPointF(*ends[3])))
+            self.tips.append(ends[3])
         if self.style.tail == "normal":
-            self.heads.append(_arrow(after_start, start))
-            self.tips.append((start.x(), start.y()))
-        self._place_label()
-        self._bounds = self._geometry_rect()
+            self.heads.append(_arrow(QPointF(*ends[1]), QPointF(*ends[0])))
+            self.tips.append(ends[0])
+        if self.label or self.label_item is not None:
+            self._place_label()
+        self._bounds = self._geometry_rect(pts)
         if self.layer is not None:
             self.layer.moved(self, old)
 
-    def _set_polyline(self, pts: list[tuple[float, float]]) -> None:
-        self.curve = None
-        self.segs = [(ax, ay, bx, by, QLineF(ax, ay, bx, by))
-                     for (ax, ay), (bx, by) in zip(pts, pts[1:])]
-
     def _place_label(self) -> None:
-        path = self.path()
-        self._label_pos = self._free_label_spot(path) if self.label else QPointF()
-        self._label_rect = QRectF()
+        self._label_pos = self._free_label_spot(self.path()) if self.label else QPointF()
+        self._label_rect = FlowItem._label_rect
         if self.label:
             fm_w = max(20.0, text_width(self.label, LABEL_SIZE))
             self._label_rect = QRectF(self._label_pos.x() - fm_w / 2 - 3,
@@ -157,26 +162,29 @@ class FlowItem(QGraphicsItem):
         if self.label_item is not None:
             self.label_item.place(self._label_pos, self.label, self.style.color)
 
-    def _geometry_rect(self) -> QRectF:
-        xs = [c for s in self.segs for c in (s[0], s[2])]
-        ys = [c for s in self.segs for c in (s[1], s[3])]
-        rect = QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys))) if xs else QRectF()
+    def _geometry_rect(self, pts: list[tuple[float, float]]) -> QRectF:
         m = ARROW + 6
-        rect = rect.adjusted(-m, -m, m, m)
+        xs = [p[0] for p in pts]
+        ys = [p[1] for p in pts]
+        x0, y0, x1, y1 = min(xs) - m, min(ys) - m, max(xs) + m, max(ys) + m
         if not self._label_rect.isNull():
-            rect = rect.united(self._label_rect)
-        self.bbox = (rect.left(), rect.top(), rect.right(), rect.bottom())
-        return rect
+            r = self._label_rect
+            x0, y0 = min(x0, r.left()), min(y0, r.top())
+            x1, y1 = max(x1, r.right()), max(y1, r.bottom())
+        self.bbox = (x0, y0, x1, y1)
+        return QRectF(x0, y0, x1 - x0, y1 - y0)
 
     def path(self) -> QPainterPath:
         """The flow's centre line (built when first needed: few flows are ever asked)."""
-        if self._path.isEmpty():
+        if self._path is None:
             if self.curve is not None:
                 self._path = QPainterPath(self.curve)
-            elif self.segs:
-                self._path = QPainterPath(QPointF(self.segs[0][0], self.segs[0][1]))
-                for s in self.segs:
-                    self._path.lineTo(s[2], s[3])
+            else:
+                self._path = QPainterPath()
+                if self.segs:
+                    self._path.moveTo(self.segs[0][0], self.segs[0][1])
+                    for seg in self.segs:
+                        self._path.lineTo(seg[2], seg[3])
         return self._path
 
     def bounds(self) -> QRectF:
@@ -215,7 +223,7 @@ class FlowItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
-        if self._hit.isEmpty() and not self.path().isEmpty():
+        if self._hit is None:
             stroker = QPainterPathStroker()
             stroker.setWidth(10.0)
             self._hit = stroker.createStroke(self.path())
@@ -317,12 +325,13 @@ def _dist2(x: float, y: float, ax: float, ay: float, bx: float, by: float) -> fl
     return px * px + py * py
 
 
-def _clip(box: QRectF, shape: str, centre: QPointF, toward: QPointF) -> QPointF:
-    """Where the line from the box's centre toward `toward` leaves the box's outline."""
+def _clip(box: tuple[float, float, float, float], shape: str, centre: QPointF,
+          toward: QPointF) -> QPointF:
+    """Where the line from the box's (x, y, w, h) centre toward `toward` leaves its outline."""
     dx, dy = toward.x() - centre.x(), toward.y() - centre.y()
     if dx == 0 and dy == 0:
         return centre
-    hw, hh = box.width() / 2, box.height() / 2
+    hw, hh = box[2] / 2, box[3] / 2
     if shape == "ellipse":
         t = 1.0 / math.sqrt((dx / hw) ** 2 + (dy / hh) ** 2)
     else:

@@ -19,10 +19,18 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...model import Unit, UnitKind
-from ...render.style import box_size, text_width, unit_label, unit_style, wrap_label
+from ...render.style import (
+    UnitStyle,
+    box_size,
+    text_width,
+    unit_label,
+    unit_style,
+    wrap_label,
+)
 from .shapes import label_font, shape_path, text_rect, unit_pen
 
 _wrapped = functools.lru_cache(maxsize=65536)(wrap_label)
+_shape = functools.lru_cache(maxsize=4096)(shape_path)  # shared: never changed in place
 SELECTION = QColor("#1E64C8")
 HIGHLIGHT = QColor("#F0B400")
 #: Below this on-screen scale the label is not drawn (it would be under ~4 px tall).
@@ -44,24 +52,26 @@ class Stats:
 class UnitItem(QGraphicsItem):
     Type = QGraphicsItem.UserType + 1
 
+    # Defaults live on the class (5,000 units are created when a big group opens); `sync`
+    # sets the real values.
+    w = 80.0
+    h = 36.0
+    shape_name = ""
+    _path = QPainterPath()
+    _lines: list[str] = []
+    _pen = QPen()
+    _brush = QBrush()
+    _text_colour = QColor("#000000")
+    _bold = False
+    _bounds = QRectF()
+    subordinates = 0  # direct reports: a handle is shown when there are any
+    collapsed = False
+    hidden_below = 0  # units hidden by collapsing this one (the "+N" badge)
+    highlighted = False  # drop target feedback
+
     def __init__(self, unit_id: str) -> None:
         super().__init__()
         self.uid = unit_id
-        self.w = 80.0
-        self.h = 36.0
-        self.shape_name = "box"
-        self._path = QPainterPath()
-        self._lines: list[str] = []
-        self._pen = QPen()
-        self._brush = QBrush()
-        self._text_colour = QColor("#000000")
-        self._bold = False
-        self._bounds = QRectF()
-        self.subordinates = 0  # direct reports: a handle is shown when there are any
-        self.collapsed = False
-        self.hidden_below = 0  # units hidden by collapsing this one (the "+N" badge)
-        self.highlighted = False  # drop target feedback
-        self._update_bounds()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(2.0)
@@ -77,13 +87,9 @@ class UnitItem(QGraphicsItem):
             if self.scene() is not None:
                 self.prepareGeometryChange()
             self.w, self.h, self.shape_name = w, h, style.shape
-            self._path = shape_path(style.shape, w, h)
+            self._path = _shape(style.shape, w, h)
             self._update_bounds()
-        elif self._path.isEmpty():
-            self._path = shape_path(style.shape, w, h)
-        self._pen = unit_pen(style)
-        self._brush = QBrush(QColor(style.fill))
-        self._text_colour = QColor(style.text)
+        self._pen, self._brush, self._text_colour = _paint_kit(style)
         self._bold = style.bold
         self._lines = _wrapped(unit_label(unit, lang), style.bold)
         self.setPos(unit.x, unit.y)
@@ -141,6 +147,11 @@ class UnitItem(QGraphicsItem):
         p = self.pos()
         return QRectF(p.x() - self.w / 2, p.y() - self.h / 2, self.w, self.h)
 
+    def box(self) -> tuple[float, float, float, float]:
+        """`scene_box` as plain numbers (x, y, w, h): cheaper for routing thousands of flows."""
+        p = self.pos()
+        return (p.x() - self.w / 2, p.y() - self.h / 2, self.w, self.h)
+
     def center(self) -> QPointF:
         return self.pos()
 
@@ -195,6 +206,12 @@ class UnitItem(QGraphicsItem):
         if on != self.highlighted:
             self.highlighted = on
             self.update()
+
+
+@functools.lru_cache(maxsize=256)
+def _paint_kit(style: UnitStyle) -> tuple[QPen, QBrush, QColor]:
+    """Border pen, fill brush and text colour, shared by every unit of a style."""
+    return unit_pen(style), QBrush(QColor(style.fill)), QColor(style.text)
 
 
 def tooltip(unit: Unit, lang: str) -> str:
