@@ -26,6 +26,7 @@ from ..model import (
     ModelError,
     Unit,
 )
+from ..messages import Field, message_of, msg, text_of
 from ..model.process import STEP_KEYS
 from .atomic import atomic_write
 
@@ -40,10 +41,17 @@ MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
 @dataclass(frozen=True)
 class Problem:
     path: str
-    message: str
+    message: str  # English; a `messages.Message` (also a str) can show itself in Japanese
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        return f"{self.path}: {self.message}" if self.path else str(self.message)
+
+    def text(self, lang: str = "en") -> str:
+        """The problem in `lang` ("en" gives exactly `str(self)`)."""
+        if lang != "ja":
+            return str(self)
+        message = text_of(self.message, lang)
+        return f"{self.path}：{message}" if self.path else message
 
 
 class LoadError(Exception):
@@ -52,13 +60,20 @@ class LoadError(Exception):
     def __init__(self, problems: list[Problem], source: str = ""):
         self.problems = problems
         self.source = source
-        first = str(problems[0]) if problems else "unreadable file"
-        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-        super().__init__(f"{source + ': ' if source else ''}{first}{more}")
+        super().__init__(self.text("en"))
 
-    def lines(self) -> list[str]:
+    def text(self, lang: str = "en") -> str:
+        """One line: the first problem and how many more, in `lang`."""
+        problems = self.problems
+        first = problems[0].text(lang) if problems else msg("orgd.unreadable").text(lang)
+        more = (msg("orgd.more_problems", count=len(problems) - 1).text(lang)
+                if len(problems) > 1 else "")
+        return f"{self.source + ': ' if self.source else ''}{first}{more}"
+
+    def lines(self, lang: str = "en") -> list[str]:
+        """Every problem, one per line, in `lang`."""
         prefix = f"{self.source}: " if self.source else ""
-        return [prefix + str(p) for p in self.problems]
+        return [prefix + p.text(lang) for p in self.problems]
 
 
 class UnsupportedVersionError(LoadError):
@@ -153,52 +168,50 @@ def read_bytes(path: str | os.PathLike) -> bytes:
     src = str(path)
     try:
         if p.is_dir():
-            raise LoadError([Problem("", "is a folder, not a design file")], src)
+            raise LoadError([Problem("", msg("orgd.is_folder"))], src)
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise LoadError([Problem("", f"file is {size / 1e6:.1f} MB; designs larger than "
-                                         f"{MAX_BYTES // (1024 * 1024)} MB are refused")], src)
+            raise LoadError([Problem("", msg("orgd.too_big", size=size / 1e6,
+                                             limit=MAX_BYTES // (1024 * 1024)))], src)
         return p.read_bytes()
     except FileNotFoundError:
-        raise LoadError([Problem("", "no such file")], src) from None
+        raise LoadError([Problem("", msg("file.not_found"))], src) from None
     except PermissionError:
-        raise LoadError([Problem("", "permission denied")], src) from None
+        raise LoadError([Problem("", msg("file.permission"))], src) from None
     except OSError as exc:
-        raise LoadError([Problem("", exc.strerror or str(exc))], src) from None
+        raise LoadError([Problem("", msg("file.os_error", reason=exc.strerror or str(exc)))],
+                        src) from None
 
 
 def parse(raw: bytes | str, source: str = "") -> dict[str, Any]:
     """Phase 1: bytes → plain data of the current version (migrated)."""
     if isinstance(raw, bytes):
         if len(raw) > MAX_BYTES:
-            raise LoadError([Problem("", "file is too large")], source)
+            raise LoadError([Problem("", msg("orgd.too_large"))], source)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise LoadError([Problem("", f"not UTF-8 text (invalid byte at offset {exc.start}); "
-                                         "is this an OrgDesigner file?")], source) from None
+            raise LoadError([Problem("", msg("orgd.not_utf8", offset=exc.start))],
+                            source) from None
     else:
         text = raw
     try:
         data = json.loads(text, parse_float=float, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise LoadError([Problem("", f"not valid JSON: {exc.msg} at line {exc.lineno} "
-                                     f"column {exc.colno}")], source) from None
+        raise LoadError([Problem("", msg("orgd.not_json", detail=exc.msg, line=exc.lineno,
+                                         column=exc.colno))], source) from None
     except RecursionError:
-        raise LoadError([Problem("", "JSON is nested too deeply to be a design")], source) from None
+        raise LoadError([Problem("", msg("orgd.too_deep"))], source) from None
     except ValueError as exc:
-        raise LoadError([Problem("", str(exc))], source) from None
+        raise LoadError([Problem("", message_of(exc))], source) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise LoadError([Problem("format", "not an OrgDesigner design (expected "
-                                           f'"format": "{FORMAT_NAME}")')], source)
+        raise LoadError([Problem("format", msg("orgd.not_design", format=FORMAT_NAME))], source)
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise LoadError([Problem("version", f"{version!r} is not a valid format version")],
-                        source)
+        raise LoadError([Problem("version", msg("orgd.bad_version", version=version))], source)
     if version > FORMAT_VERSION:
-        raise UnsupportedVersionError([Problem("version", (
-            f"this file was written by a newer OrgDesigner (format version {version}); this "
-            f"version reads up to {FORMAT_VERSION}. Please update OrgDesigner."))], source)
+        raise UnsupportedVersionError([Problem("version", msg(
+            "orgd.newer", version=version, supported=FORMAT_VERSION))], source)
     while version < FORMAT_VERSION:
         data = MIGRATIONS[version](data)
         version += 1
@@ -207,7 +220,7 @@ def parse(raw: bytes | str, source: str = "") -> dict[str, Any]:
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a valid number in a design file")
+    raise ValueError(msg("orgd.bad_constant", name=name))
 
 
 class _Collector:
@@ -218,7 +231,7 @@ class _Collector:
         try:
             return fn()
         except ModelError as exc:
-            self.problems.append(Problem(path, str(exc)))
+            self.problems.append(Problem(path, message_of(exc)))
         except (TypeError, KeyError, AttributeError, ValueError) as exc:
             self.problems.append(Problem(path, _plain(exc)))
         return None
@@ -226,20 +239,20 @@ class _Collector:
 
 def _plain(exc: Exception) -> str:
     if isinstance(exc, KeyError):
-        return f"missing field {exc.args[0]!r}"
-    return str(exc)
+        return msg("orgd.missing_field", name=exc.args[0])
+    return message_of(exc)
 
 
 def _obj(value: Any, what: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise TypeError(f"{what} must be an object, not {type(value).__name__}")
+        raise TypeError(msg("orgd.not_object", what=Field(what), type=type(value).__name__))
     return value
 
 
 def _list(data: dict, key: str) -> list:
     value = data.get(key, [])
     if not isinstance(value, list):
-        raise LoadError([Problem(key, f"must be a list, not {type(value).__name__}")])
+        raise LoadError([Problem(key, msg("orgd.not_list", type=type(value).__name__))])
     return value
 
 
@@ -263,11 +276,11 @@ def build(data: dict[str, Any], source: str = "") -> Design:
         col.run(f"costs[{i}]", lambda c=c: design.add_cost(_cost(c)))
     process = data.get("process", {})
     if not isinstance(process, dict):
-        col.problems.append(Problem("process", "must be an object of step → status"))
+        col.problems.append(Problem("process", msg("orgd.process_not_object")))
     else:
         for key, status in process.items():
             if key not in STEP_KEYS:
-                col.problems.append(Problem(f"process.{key}", "is not a process step"))
+                col.problems.append(Problem(f"process.{key}", msg("orgd.not_step")))
                 continue
             col.run(f"process.{key}", lambda k=key, s=status: design.set_process(k, s))
     budget = data.get("budget", {})
@@ -282,7 +295,7 @@ def _fields(d: dict[str, Any], cls: type, required: tuple[str, ...], what: str) 
     allowed = set(cls.__dataclass_fields__)
     unknown = sorted(set(d) - allowed)
     if unknown:
-        raise TypeError(f"unknown field {unknown[0]!r}")
+        raise TypeError(msg("orgd.unknown_field", name=unknown[0]))
     for r in required:
         if r not in d:
             raise KeyError(r)
@@ -302,7 +315,7 @@ def _add_unit(design: Design, d: dict[str, Any], i: int, col: _Collector) -> Non
         if plan is None:
             return
     if not isinstance(d.get("functions", []), list):
-        raise TypeError("functions must be a list")
+        raise TypeError(msg("orgd.field_not_list", what=Field("functions")))
     d["functions"] = tuple(d.get("functions", ()))
     design.add_unit(Unit(**d, plan=plan))
 
@@ -311,16 +324,16 @@ def _plan(d: dict[str, Any]) -> CsirtPlan:
     d = dict(_fields(d, CsirtPlan, (), "plan"))
     members = d.pop("members", [])
     if not isinstance(members, list):
-        raise TypeError("members must be a list")
+        raise TypeError(msg("orgd.field_not_list", what=Field("members")))
     out = []
     for j, m in enumerate(members):
         try:
             out.append(Member(**_fields(m, Member, ("name",), "member")))
         except (TypeError, KeyError) as exc:
-            raise TypeError(f"members[{j}]: {_plain(exc)}") from None
+            raise TypeError(msg("prefix.path", path=f"members[{j}]", message=_plain(exc))) from None
     for key in ("services", "memberships"):
         if key in d and not isinstance(d[key], list):
-            raise TypeError(f"{key} must be a list")
+            raise TypeError(msg("orgd.field_not_list", what=Field(key)))
     return CsirtPlan(members=out, **d)
 
 

@@ -14,6 +14,7 @@ import copy
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..messages import Field, Seq, msg
 from . import events as ev
 from . import validate as v
 from .entities import BudgetInputs, Company, CostItem, CsirtPlan, Flow, Member, Metadata, Unit
@@ -40,7 +41,7 @@ from .process import STEP_KEYS
 
 def _functions(value: Any) -> tuple[Function, ...]:
     if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        raise InvalidValueError(f"functions must be a list, not {value!r}")
+        raise InvalidValueError(msg("value.not_list", what=Field("functions"), value=value))
     out: list[Function] = []
     for f in value:
         fn = v.enum_value(Function, f, "function")
@@ -81,9 +82,9 @@ _COMPANY_FIELDS = {
 
 def _amounts(value: Any) -> list:
     if not isinstance(value, (list, tuple)):
-        raise InvalidValueError(f"amounts must be a list, not {value!r}")
+        raise InvalidValueError(msg("value.not_list", what=Field("amounts"), value=value))
     if len(value) > 50:
-        raise InvalidValueError("amounts cover at most 50 years")
+        raise InvalidValueError(msg("design.amounts_too_many"))
     return [v.money(a, f"amount for year {i + 1}") for i, a in enumerate(value)]
 
 
@@ -113,14 +114,14 @@ _METADATA_FIELDS = {
 
 def _rates(value: Any) -> dict[str, int]:
     if not isinstance(value, dict):
-        raise InvalidValueError("role rates must be a mapping of role to yearly cost")
+        raise InvalidValueError(msg("design.rates_not_mapping"))
     return {v.text(k, "role", required=True, limit=200): v.integer(r, f"rate for {k}", low=0)
             for k, r in value.items()}
 
 
 def _fx(value: Any) -> dict:
     if not isinstance(value, dict):
-        raise InvalidValueError("FX rates must be a mapping of currency to yen")
+        raise InvalidValueError(msg("design.fx_not_mapping"))
     return {v.text(k, "currency", required=True, limit=8).upper(): v.money(r, f"FX rate {k}")
             for k, r in value.items()}
 
@@ -139,7 +140,7 @@ def clean_fields(table: dict, changes: dict[str, Any], what: str) -> dict[str, A
     out = {}
     for name, value in changes.items():
         if name not in table:
-            raise InvalidValueError(f"{what} has no field {name!r}")
+            raise InvalidValueError(msg("design.no_field", what=Field(what), name=name))
         out[name] = table[name](value)
     return out
 
@@ -226,7 +227,7 @@ class Design:
         try:
             return self.units[unit_id]
         except KeyError:
-            raise UnknownReferenceError(f"no unit with id {unit_id!r}") from None
+            raise UnknownReferenceError(msg("design.no_unit", id=unit_id)) from None
 
     def superior(self, unit_id: str) -> str | None:
         """The id of the unit that `unit_id` reports to, if any."""
@@ -269,7 +270,7 @@ class Design:
     def add_company(self, company: Company, index: int | None = None) -> None:
         cid = v.ident(company.id, "company id")
         if cid in self.companies:
-            raise DuplicateIdError(f"a company with id {cid!r} already exists")
+            raise DuplicateIdError(msg("design.dup_company", id=cid))
         fields = {k: getattr(company, k) for k in _COMPANY_FIELDS}
         clean = Company(id=cid, **clean_fields(_COMPANY_FIELDS, fields, "company"))
         self._companies.insert(cid, clean, index)
@@ -277,18 +278,18 @@ class Design:
 
     def remove_company(self, company_id: str) -> tuple[Company, int]:
         if company_id not in self.companies:
-            raise UnknownReferenceError(f"no company with id {company_id!r}")
+            raise UnknownReferenceError(msg("design.no_company", id=company_id))
         members = [u.id for u in self.units_in(company_id)]
         if members:
             raise InvalidValueError(
-                f"company {company_id!r} still holds {len(members)} unit(s); move them first")
+                msg("design.company_not_empty", id=company_id, count=len(members)))
         company, index = self._companies.pop(company_id)
         self.events.emit(ev.Event(ev.COMPANY_REMOVED, company_id))
         return company, index
 
     def update_company(self, company_id: str, **changes: Any) -> dict[str, Any]:
         if company_id not in self.companies:
-            raise UnknownReferenceError(f"no company with id {company_id!r}")
+            raise UnknownReferenceError(msg("design.no_company", id=company_id))
         return self._update(self.companies[company_id], _COMPANY_FIELDS, changes, "company",
                             ev.COMPANY_CHANGED)
 
@@ -296,13 +297,14 @@ class Design:
     def add_unit(self, unit: Unit, index: int | None = None) -> None:
         uid = v.ident(unit.id, "unit id")
         if uid in self.units:
-            raise DuplicateIdError(f"a unit with id {uid!r} already exists")
+            raise DuplicateIdError(msg("design.dup_unit", id=uid))
         fields = {k: getattr(unit, k) for k in _UNIT_FIELDS}
         clean = Unit(id=uid, **clean_fields(_UNIT_FIELDS, fields, "unit"))
         if not (clean.name.strip() or clean.name_en.strip()):
-            raise InvalidValueError(f"unit {uid!r} needs a name")
+            raise InvalidValueError(msg("design.unit_needs_name", id=uid))
         if clean.company and clean.company not in self.companies:
-            raise UnknownReferenceError(f"unit {uid!r} names unknown company {clean.company!r}")
+            raise UnknownReferenceError(msg("design.unit_unknown_company", id=uid,
+                                              company=clean.company))
         clean.plan = clean_plan(unit.plan) if unit.plan is not None else None
         self._units.insert(uid, clean, index)
         self.events.emit(ev.Event(ev.UNIT_ADDED, uid))
@@ -311,7 +313,7 @@ class Design:
         """Remove a unit that no flow touches (remove its flows first; see ops)."""
         self.unit(unit_id)
         if self._by_unit.get(unit_id):
-            raise InvalidValueError(f"unit {unit_id!r} still has flows; remove them first")
+            raise InvalidValueError(msg("design.unit_has_flows", id=unit_id))
         unit, index = self._units.pop(unit_id)
         self._by_unit.pop(unit_id, None)
         self.events.emit(ev.Event(ev.UNIT_REMOVED, unit_id))
@@ -324,9 +326,9 @@ class Design:
         name = clean.get("name", unit.name)
         name_en = clean.get("name_en", unit.name_en)
         if not (name.strip() or name_en.strip()):
-            raise InvalidValueError(f"unit {unit_id!r} needs a name")
+            raise InvalidValueError(msg("design.unit_needs_name", id=unit_id))
         if clean.get("company") and clean["company"] not in self.companies:
-            raise UnknownReferenceError(f"no company with id {clean['company']!r}")
+            raise UnknownReferenceError(msg("design.no_company", id=clean["company"]))
         return self._update(unit, _UNIT_FIELDS, clean, "unit", ev.UNIT_CHANGED, cleaned=True)
 
     def set_plan(self, unit_id: str, plan: CsirtPlan | None) -> CsirtPlan | None:
@@ -343,7 +345,7 @@ class Design:
     def add_flow(self, flow: Flow, index: int | None = None) -> None:
         fid = v.ident(flow.id, "flow id")
         if fid in self.flows:
-            raise DuplicateIdError(f"a flow with id {fid!r} already exists")
+            raise DuplicateIdError(msg("design.dup_flow", id=fid))
         fields = {k: getattr(flow, k) for k in _FLOW_FIELDS}
         clean = Flow(id=fid, **clean_fields(_FLOW_FIELDS, fields, "flow"))
         self._check_flow(clean)
@@ -353,7 +355,7 @@ class Design:
 
     def remove_flow(self, flow_id: str) -> tuple[Flow, int]:
         if flow_id not in self.flows:
-            raise UnknownReferenceError(f"no flow with id {flow_id!r}")
+            raise UnknownReferenceError(msg("design.no_flow", id=flow_id))
         flow, index = self._flows.pop(flow_id)
         self._detach(flow)
         self.events.emit(ev.Event(ev.FLOW_REMOVED, flow_id))
@@ -361,7 +363,7 @@ class Design:
 
     def update_flow(self, flow_id: str, **changes: Any) -> dict[str, Any]:
         if flow_id not in self.flows:
-            raise UnknownReferenceError(f"no flow with id {flow_id!r}")
+            raise UnknownReferenceError(msg("design.no_flow", id=flow_id))
         flow = self.flows[flow_id]
         clean = clean_fields(_FLOW_FIELDS, changes, "flow")
         candidate = Flow(**{**flow.__dict__, **clean})
@@ -383,25 +385,26 @@ class Design:
     def _check_flow(self, flow: Flow) -> None:
         for end in (flow.source, flow.target):
             if end not in self.units:
-                raise UnknownReferenceError(f"flow {flow.id!r} refers to unknown unit {end!r}")
+                raise UnknownReferenceError(msg("design.flow_unknown_unit", id=flow.id, unit=end))
         if flow.source == flow.target:
-            raise InvalidValueError(f"flow {flow.id!r} starts and ends at the same unit")
+            raise InvalidValueError(msg("design.flow_loop", id=flow.id))
         if flow.kind is not FlowKind.REPORTING:
             return
         sup = self.superior(flow.target)
         if sup is not None:
-            raise SecondSuperiorError(
-                f"{self._name(flow.target)} already reports to {self._name(sup)}; "
-                "a unit has one reporting superior")
+            raise SecondSuperiorError(msg("design.second_superior", child=self._name(flow.target),
+                                          superior=self._name(sup)))
         path = self.reporting_path(flow.source)
         if flow.target in path:
             cycle = path[: path.index(flow.target) + 1][::-1] + [flow.target]
-            names = " → ".join(self._name(u) for u in cycle)
-            raise ReportingCycleError(f"reporting line would form a cycle: {names}", cycle)
+            names = Seq((self._name(u) for u in cycle), " → ")
+            raise ReportingCycleError(msg("design.cycle", names=names), cycle)
 
     def _name(self, unit_id: str) -> str:
         u = self.units.get(unit_id)
-        return f"'{u.name or u.name_en}'" if u else repr(unit_id)
+        if u:
+            return msg("quote.name", value=u.name or u.name_en)
+        return msg("quote.repr", value=unit_id)
 
     def _attach(self, flow: Flow) -> None:
         self._by_unit.setdefault(flow.source, set()).add(flow.id)
@@ -421,7 +424,7 @@ class Design:
     def add_cost(self, item: CostItem, index: int | None = None) -> None:
         cid = v.ident(item.id, "cost item id")
         if cid in self.costs:
-            raise DuplicateIdError(f"a cost item with id {cid!r} already exists")
+            raise DuplicateIdError(msg("design.dup_cost", id=cid))
         fields = {k: getattr(item, k) for k in _COST_FIELDS}
         self._costs.insert(cid, CostItem(id=cid, **clean_fields(_COST_FIELDS, fields, "cost item")),
                            index)
@@ -429,20 +432,20 @@ class Design:
 
     def remove_cost(self, cost_id: str) -> tuple[CostItem, int]:
         if cost_id not in self.costs:
-            raise UnknownReferenceError(f"no cost item with id {cost_id!r}")
+            raise UnknownReferenceError(msg("design.no_cost", id=cost_id))
         item, index = self._costs.pop(cost_id)
         self.events.emit(ev.Event(ev.COST_REMOVED, cost_id))
         return item, index
 
     def update_cost(self, cost_id: str, **changes: Any) -> dict[str, Any]:
         if cost_id not in self.costs:
-            raise UnknownReferenceError(f"no cost item with id {cost_id!r}")
+            raise UnknownReferenceError(msg("design.no_cost", id=cost_id))
         return self._update(self.costs[cost_id], _COST_FIELDS, changes, "cost item",
                             ev.COST_CHANGED)
 
     def set_process(self, step: str, status: ProcessStatus | str) -> ProcessStatus:
         if step not in STEP_KEYS:
-            raise InvalidValueError(f"{step!r} is not a process step")
+            raise InvalidValueError(msg("design.not_step", step=step))
         new = v.enum_value(ProcessStatus, status, "process status")
         old = self.process.get(step, ProcessStatus.NOT_STARTED)
         if new is not old:

@@ -11,6 +11,7 @@ import math
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
+from ..messages import Field, Message, msg
 from .errors import InvalidValueError
 
 E = TypeVar("E")
@@ -18,7 +19,13 @@ E = TypeVar("E")
 
 def did_you_mean(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return msg("hint.did_you_mean", choice=close[0]) if close else ""
+
+
+def _bad(key: str, what: str, **params: Any) -> InvalidValueError:
+    """The refusal `key`, naming the field so it reads in either language (messages.py)."""
+    message: Message = msg(key, what=Field(what), **params)
+    return InvalidValueError(message)
 
 
 def enum_value(enum_cls: type[E], value: Any, what: str) -> E:
@@ -29,57 +36,57 @@ def enum_value(enum_cls: type[E], value: Any, what: str) -> E:
     except ValueError:
         choices = [m.value for m in enum_cls]  # type: ignore[attr-defined]
         hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
-        raise InvalidValueError(f"{value!r} is not a {what}{hint}") from None
+        raise _bad("value.not_enum", what, value=value, hint=hint) from None
 
 
 def text(value: Any, what: str, *, required: bool = False, limit: int = 10_000) -> str:
     if not isinstance(value, str):
-        raise InvalidValueError(f"{what} must be text, not {type(value).__name__}")
+        raise _bad("value.not_text", what, type=type(value).__name__)
     if required and not value.strip():
-        raise InvalidValueError(f"{what} must not be empty")
+        raise _bad("value.empty", what)
     if len(value) > limit:
-        raise InvalidValueError(f"{what} is {len(value)} characters long; the limit is {limit}")
+        raise _bad("value.too_long", what, length=len(value), limit=limit)
     return value
 
 
 def boolean(value: Any, what: str) -> bool:
     if not isinstance(value, bool):
-        raise InvalidValueError(f"{what} must be true or false, not {value!r}")
+        raise _bad("value.not_bool", what, value=value)
     return value
 
 
 def integer(value: Any, what: str, *, low: int | None = None, high: int | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidValueError(f"{what} must be a whole number, not {value!r}")
+        raise _bad("value.not_int", what, value=value)
     if low is not None and value < low or high is not None and value > high:
-        raise InvalidValueError(f"{what} must be between {low} and {high}, not {value}")
+        raise _bad("value.int_range", what, low=low, high=high, value=value)
     return value
 
 
 def number(value: Any, what: str, *, low: float | None = None, high: float | None = None) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise InvalidValueError(f"{what} must be a number, not {value!r}")
+        raise _bad("value.not_number", what, value=value)
     if low is not None and value < low or high is not None and value > high:
-        raise InvalidValueError(f"{what} must be between {low:g} and {high:g}, not {value:g}")
+        raise _bad("value.number_range", what, low=low, high=high, value=value)
     return float(value)
 
 
 def money(value: Any, what: str) -> Decimal:
     """Amounts are Decimal (stored as strings in files) so sums never drift."""
     if isinstance(value, bool):
-        raise InvalidValueError(f"{what} must be an amount, not {value!r}")
+        raise _bad("value.not_amount", what, value=value)
     try:
         d = value if isinstance(value, Decimal) else Decimal(str(value).replace(",", ""))
     except (InvalidOperation, ValueError):
-        raise InvalidValueError(f"{what} must be an amount, not {value!r}") from None
+        raise _bad("value.not_amount", what, value=value) from None
     if not d.is_finite() or d < 0:
-        raise InvalidValueError(f"{what} must be a non-negative amount, not {value!r}")
+        raise _bad("value.negative_amount", what, value=value)
     return d
 
 
 def ident(value: Any, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidValueError(f"{what} must be a non-empty text id, not {value!r}")
+        raise _bad("value.bad_id", what, value=value)
     if len(value) > 200:
-        raise InvalidValueError(f"{what} is longer than 200 characters")
+        raise _bad("value.id_too_long", what)
     return value
