@@ -9,12 +9,14 @@ user goes back to the whole design (Esc, or View › Show Whole Design).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QAction
 
 if TYPE_CHECKING:
+    from .main_window import MainWindow
     from .scene import DiagramScene
 
 
@@ -142,3 +144,117 @@ class Branches(QObject):
         if state != self._state:
             self._state = state
             self.changed.emit()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BranchActions", text)
+
+
+class BranchActions(QObject):
+    """View › Collapse Branch, Expand Branch, Expand All, Focus on Branch, Show Whole
+    Design — acting on the current document's selected units."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+        def make(name: str, text: str, tip: str, slot: Callable[[], None]) -> QAction:
+            act = QAction(text, window)
+            act.setObjectName(name)
+            act.setStatusTip(tip)
+            act.triggered.connect(slot)
+            return act
+
+        self.collapse = make("actionCollapseBranch", _tr("&Collapse Branch"),
+                             _tr("Hide the units below the selected units (view only)"),
+                             self._collapse)
+        self.expand = make("actionExpandBranch", _tr("&Expand Branch"),
+                           _tr("Show the units below the selected units again"), self._expand)
+        self.expand_all = make("actionExpandAll", _tr("Expand A&ll"),
+                               _tr("Show every collapsed branch again"), self._expand_all)
+        self.focus = make("actionFocusBranch", _tr("F&ocus on Branch"),
+                          _tr("Show only the selected unit and the units below it"),
+                          self._focus)
+        self.show_whole = make("actionShowWholeDesign", _tr("Show &Whole Design"),
+                               _tr("Leave the focused branch (Esc)"), self._show_whole)
+        menu = window.menu_view
+        menu.addSeparator()
+        for act in self.all():
+            menu.addAction(act)
+        window.currentDocumentChanged.connect(self._follow)
+        self._scene: DiagramScene | None = None
+        self._follow(window.current_controller())
+
+    def all(self) -> list[QAction]:
+        return [self.collapse, self.expand, self.expand_all, self.focus, self.show_whole]
+
+    # ---- state ------------------------------------------------------------------------------
+    def _follow(self, ctrl: object) -> None:
+        scene = getattr(ctrl, "scene", None)
+        if self._scene is not None:
+            for signal, slot in ((self._scene.selectionChanged, self._update),
+                                 (self._scene.branches.changed, self._update)):
+                try:
+                    signal.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
+        self._scene = scene
+        if scene is not None:
+            scene.selectionChanged.connect(self._update)
+            scene.branches.changed.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        scene = self._scene
+        try:
+            units = scene.selected_unit_ids() if scene is not None else []
+        except RuntimeError:  # the scene was deleted with its document
+            scene, units = None, []
+        with_kids = [u for u in units if scene is not None
+                     and scene.unit_items[u].subordinates]
+        b = scene.branches if scene is not None else None
+        self.collapse.setEnabled(any(u not in b.collapsed for u in with_kids) if b else False)
+        self.expand.setEnabled(bool(with_kids) and b is not None and bool(b.collapsed))
+        self.expand_all.setEnabled(b is not None and bool(b.collapsed))
+        self.focus.setEnabled(len(units) >= 1)
+        self.show_whole.setEnabled(b is not None and b.focus is not None)
+
+    def _current(self) -> tuple[DiagramScene | None, list[str]]:
+        ctrl = self.window.current_controller()
+        if ctrl is None:
+            return None, []
+        return ctrl.scene, ctrl.scene.selected_unit_ids()
+
+    # ---- actions ----------------------------------------------------------------------------
+    def _collapse(self) -> None:
+        scene, units = self._current()
+        if scene is not None and units:
+            scene.branches.collapse(units)
+            scene.select_ids(units=units)
+
+    def _expand(self) -> None:
+        scene, units = self._current()
+        if scene is not None and units:
+            scene.branches.expand(units)
+
+    def _expand_all(self) -> None:
+        scene, _units = self._current()
+        if scene is not None:
+            scene.branches.expand_all()
+
+    def _focus(self) -> None:
+        scene, units = self._current()
+        if scene is None or not units:
+            return
+        scene.branches.focus_on(units[0])
+        view = self.window.current_view()
+        if view is not None:
+            view.fit_to_window()
+
+    def _show_whole(self) -> None:
+        scene, _units = self._current()
+        if scene is not None and scene.branches.focus is not None:
+            scene.branches.show_whole()
+            view = self.window.current_view()
+            if view is not None:
+                view.fit_to_window()

@@ -31,6 +31,7 @@ from .inspector import Inspector
 from .lang import ui_language
 from .legend import LegendWidget
 from .menus import build_menus, build_toolbars
+from .minimap import install_canvas_tools
 from .palette import Palette
 from .shell import ShellCommands
 from .view import DiagramView
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.installEventFilter(self.drop_filter)
         self._connect()
         self._current_changed()
+        install_canvas_tools(self)  # Overview dock and View › branch actions (minimap.py)
 
     # ---- construction ---------------------------------------------------------------------
     def _build_status(self) -> None:

@@ -332,7 +332,12 @@ class DiagramScene(QGraphicsScene):
                     item.setSelected(True)
 
     def center_on_units(self, ids: list[str]) -> None:
-        self.branches.reveal(ids)
+        """Show the units (the controller selected them to show them: a search found them);
+        units hidden in a collapsed or unfocused branch are revealed and selected."""
+        hidden = [u for u in ids if u in self.hidden_units]
+        if hidden:
+            self.branches.reveal(hidden)
+            self.select_ids(units=ids)
         rect = self.items_rect(ids)
         for view in self.views():
             if not rect.isNull():

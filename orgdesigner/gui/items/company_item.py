@@ -45,6 +45,7 @@ class CompanyItem(QGraphicsItem):
     def sync(self, company: Company, lang: str, fitted: QRectF | None) -> None:
         """Take name and style from the model; the rect is the model's or `fitted`."""
         st = company_style(company)
+        before = (self.title, self._fill.rgba(), self._pen.color().rgba(), self._pen.style())
         self.auto = company.width <= 0 or company.height <= 0
         kind, name = company.kind.label(lang), company.display_name(lang)
         self.title = name if not name or kind in name else f"{name}  ({kind})"
@@ -55,9 +56,14 @@ class CompanyItem(QGraphicsItem):
             self._pen.setStyle(Qt.PenStyle.DashLine)
         rect = fitted if self.auto else QRectF(company.x, company.y, company.width,
                                                company.height)
+        if before != (self.title, self._fill.rgba(), self._pen.color().rgba(), self._pen.style()):
+            self.prepareGeometryChange()  # the title tab's width may change too
+            self.update()
         self.set_rect(rect or QRectF(company.x, company.y, 200.0, 120.0))
 
     def set_rect(self, rect: QRectF) -> None:
+        if (rect.width(), rect.height()) == (self.w, self.h) and rect.topLeft() == self.pos():
+            return  # unchanged: no repaint of a frame that may span the whole canvas
         if (rect.width(), rect.height()) != (self.w, self.h):
             self.prepareGeometryChange()
             self.w, self.h = rect.width(), rect.height()

@@ -1,0 +1,66 @@
+"""The Overview dock follows the current document and moves the main view; the canvas
+skips labels (and, far out, whole unit items) when they are too small to read."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtWidgets import QApplication
+
+from orgdesigner.gui.items.unit_item import Stats
+
+from .conftest import sample_design
+
+
+def test_minimap_click_moves_the_main_view(window, doc, qtbot):
+    ctrl, view = doc
+    minimap = window.minimap
+    window.minimap_dock.show()
+    QApplication.processEvents()
+    assert minimap.view is view and minimap.isVisible()
+    target = QPointF(200, 0)  # the Sales unit
+    at = minimap.to_widget(QRectF(target, target)).topLeft()
+    qtbot.mouseClick(minimap, Qt.MouseButton.LeftButton, pos=QPoint(round(at.x()),
+                                                                   round(at.y())))
+    centre = view.mapToScene(view.viewport().rect().center())
+    slack = 2 / minimap._scale + 2  # a minimap pixel, in scene units
+    assert abs(centre.x() - target.x()) <= slack and abs(centre.y() - target.y()) <= slack
+    frame = minimap.to_widget(minimap.visible_rect())
+    assert frame.contains(at)  # the drawn rectangle follows the view
+
+
+def test_minimap_follows_the_current_document(window, doc):
+    ctrl, view = doc
+    minimap = window.minimap
+    window.minimap_dock.show()
+    other = window.open_design(sample_design(), None)
+    QApplication.processEvents()
+    assert minimap.view is window.current_view() and minimap.view is not view
+    window.activate(ctrl)
+    assert minimap.view is view
+    before = minimap.redraws
+    ctrl.scene.branches.collapse(["m"])  # what is shown changed: redrawn (soon)
+    minimap.invalidate(now=True)
+    assert minimap.redraws > before
+    assert other.scene is not ctrl.scene
+
+
+def test_labels_are_not_drawn_when_too_small_to_read(doc):
+    ctrl, view = doc
+    view.set_zoom(1.0)
+    view.viewport().repaint()
+    labels, units = Stats.labels_drawn, Stats.units_painted
+    view.set_zoom(1.2)  # a new scale: the cached unit pictures are redrawn
+    view.viewport().repaint()
+    assert Stats.labels_drawn > labels  # readable: labels drawn
+    labels, units = Stats.labels_drawn, Stats.units_painted
+    view.set_zoom(0.3)
+    view.viewport().repaint()
+    assert Stats.units_painted > units  # boxes drawn …
+    assert Stats.labels_drawn == labels  # … without their labels
+    units = Stats.units_painted
+    view.set_zoom(0.1)  # far out: one layer draws every unit as a box
+    view.viewport().repaint()
+    assert ctrl.scene.unit_layer.active and ctrl.scene.unit_layer.painted == 4
+    assert Stats.units_painted == units and Stats.labels_drawn == labels
+    view.set_zoom(1.0)
+    assert not ctrl.scene.unit_layer.active
