@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..messages import Field, message_of, msg, text_of
 from ..model import (
     Company,
     CostItem,
@@ -26,7 +27,6 @@ from ..model import (
     ModelError,
     Unit,
 )
-from ..messages import Field, message_of, msg, text_of
 from ..model.process import STEP_KEYS
 from .atomic import atomic_write
 

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..messages import Field, Seq, message_of, msg
 from ..model import Design, Flow, FlowKind, ModelError
 from .table_problems import ERROR, INFO, WARNING, TableImportError, TableProblem
 from .table_read import RawSheet, read_csv, read_xlsx, table_kind
@@ -109,7 +110,7 @@ def _read_table(path: Path, flows_path: str | os.PathLike | None, sheet: str | N
         try:
             fn()
         except ModelError as exc:  # the model's own checks, should the sheet slip past ours
-            built.append(TableProblem(sheet_name, row, "", str(exc)))
+            built.append(TableProblem(sheet_name, row, "", message_of(exc)))
 
     for company in plan.companies:
         attempt(units.sheet, 0, lambda c=company: design.add_company(c))
@@ -151,37 +152,36 @@ def _sheets(path: Path, sheet: str | None, encoding: str | None, notes: list[Tab
     """The units sheet, and the flows and companies sheets that go with it, if any."""
     if table_kind(path) == "csv":
         if sheet:
-            notes.append(TableProblem(path.name, 0, "", f"'{sheet}' ignored: a CSV file has "
-                                                        "one sheet", WARNING))
+            notes.append(TableProblem(path.name, 0, "", msg("table.csv_sheet_ignored",
+                                                            sheet=sheet), WARNING))
         units = read_csv(path, encoding)
         side = {}
         for role in ("flows", "companies"):
             sibling = path.with_name(f"{path.stem}.{role}{path.suffix or '.csv'}")
             if sibling.is_file():
                 side[role] = read_csv(sibling, encoding)
-                notes.append(TableProblem(sibling.name, 0, "", f"{role} read from "
-                                                               f"{sibling.name}", INFO))
+                notes.append(TableProblem(sibling.name, 0, "", msg(
+                    "table.side_read", role=Field(role), name=sibling.name), INFO))
         return units, side.get("flows"), side.get("companies")
     workbook = read_xlsx(path)
     if encoding:
-        notes.append(TableProblem(path.name, 0, "", "--encoding ignored: a workbook "
-                                                    "carries its own", WARNING))
+        notes.append(TableProblem(path.name, 0, "", msg("table.encoding_ignored"), WARNING))
     return _pick(workbook, sheet, path.name)
 
 
 def _pick(workbook: list[RawSheet], sheet: str | None, where: str
           ) -> tuple[RawSheet, RawSheet | None, RawSheet | None]:
     if not workbook:
-        raise TableImportError([TableProblem(where, 0, "", "the workbook has no sheets")])
+        raise TableImportError([TableProblem(where, 0, "", msg("table.no_sheets"))])
     flows = next((s for s in workbook if s.role == "flows"), None)
     companies = next((s for s in workbook if s.role == "companies"), None)
     if sheet is not None:
         units = next((s for s in workbook if s.name == sheet), None) or next(
             (s for s in workbook if s.name.strip().casefold() == sheet.strip().casefold()), None)
         if units is None:
-            names = ", ".join(f"'{s.name}'" for s in workbook)
-            raise TableImportError([TableProblem(where, 0, "", f"no sheet named '{sheet}'; "
-                                                               f"the workbook has {names}")])
+            names = Seq((msg("quote.name", value=s.name) for s in workbook), ", ", "、")
+            raise TableImportError([TableProblem(where, 0, "", msg(
+                "table.no_such_sheet", sheet=sheet, names=names))])
     else:
         units = next((s for s in workbook if s.role == "units"), None) or next(
             (s for s in workbook if s.role is None and not _looks_like_flows(s)), workbook[0])
@@ -219,6 +219,5 @@ def _merge_warnings(raw: RawSheet, units: Parsed) -> None:
     for ref, r1, c1, r2, _c2 in raw.merges:
         if r2 > r1 and r1 > units.header.row and c1 - 1 in used:
             col = next(k for k, v in units.header.columns.items() if v == c1 - 1)
-            units.add(r1, units.header.letter(col), f"merged cells {ref}: the value of the "
-                                                    f"first cell is used for rows {r1}–{r2}",
-                      WARNING)
+            units.add(r1, units.header.letter(col), msg("table.merged", ref=ref, first=r1,
+                                                        last=r2), WARNING)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..messages import msg, text_of
+
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"
@@ -19,7 +21,7 @@ class TableProblem:
     sheet: str
     row: int  # 1-based row as Excel shows it; 0 for the file as a whole
     column: str  # column letter ("C"), or "" for the whole row or file
-    message: str
+    message: str  # English; a `messages.Message` (also a str) can show itself in Japanese
     severity: str = ERROR
 
     @property
@@ -29,9 +31,17 @@ class TableProblem:
     @property
     def cell(self) -> str:
         """Excel's name for the place, e.g. "C5", "row 5", or ""."""
+        return self.cell_text("en")
+
+    def cell_text(self, lang: str = "en") -> str:
+        """`cell` in `lang` ("C5", "5 行目")."""
         if self.row and self.column:
             return f"{self.column}{self.row}"
-        return f"row {self.row}" if self.row else ""
+        return msg("table.row", row=self.row).text(lang) if self.row else ""
+
+    def message_text(self, lang: str = "en") -> str:
+        """The message alone in `lang`."""
+        return text_of(self.message, lang)
 
     def __str__(self) -> str:
         """`SHEET:ROW:COL: message`, leaving out the parts that do not apply."""
@@ -42,6 +52,19 @@ class TableProblem:
                 where.append(self.column)
         prefix = "" if self.severity == ERROR else f"{self.severity}: "
         return f"{':'.join(where)}: {prefix}{self.message}"
+
+    def text(self, lang: str = "en") -> str:
+        """`str(self)` in `lang`: the place stays `SHEET:ROW:COL` (an editor can jump to it),
+        the severity and the message are translated."""
+        if lang != "ja":
+            return str(self)
+        where = [self.sheet]
+        if self.row:
+            where.append(str(self.row))
+            if self.column:
+                where.append(self.column)
+        prefix = "" if self.severity == ERROR else msg(f"table.{self.severity}").text(lang)
+        return f"{':'.join(where)}: {prefix}{self.message_text(lang)}"
 
     def sort_key(self) -> tuple:
         return (self.sheet, self.row, column_number(self.column), self.message)
@@ -70,17 +93,23 @@ class TableImportError(Exception):
         self.problems = problems
         self.preview = preview or []
         self.sheet = sheet  # the units sheet the preview rows come from
-        errors = self.errors
-        first = str(errors[0]) if errors else (str(problems[0]) if problems else "cannot import")
-        more = f" (and {len(errors) - 1} more error(s))" if len(errors) > 1 else ""
-        super().__init__(first + more)
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        """One line: the first error (or problem) and how many more errors, in `lang`."""
+        errors, problems = self.errors, self.problems
+        first = (errors[0].text(lang) if errors else problems[0].text(lang) if problems
+                 else msg("table.cannot_import").text(lang))
+        more = (msg("table.more_errors", count=len(errors) - 1).text(lang)
+                if len(errors) > 1 else "")
+        return first + more
 
     @property
     def errors(self) -> list[TableProblem]:
         return [p for p in self.problems if p.fatal]
 
-    def lines(self) -> list[str]:
-        return [str(p) for p in self.problems]
+    def lines(self, lang: str = "en") -> list[str]:
+        return [p.text(lang) for p in self.problems]
 
 
 def column_letter(index: int) -> str:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..messages import message_of, msg
 from .table_aliases import SHEET_WORDS
 from .table_problems import ERROR, INFO, BadCell, TableImportError, TableProblem, column_number
 
@@ -52,26 +53,25 @@ def check_file(path: Path) -> bytes:
     where = path.name
     try:
         if path.is_dir():
-            raise _fail(where, "is a folder, not a spreadsheet")
+            raise _fail(where, msg("table.is_folder"))
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _fail(where, f"file is {size / 1e6:.1f} MB; sheets larger than "
-                               f"{MAX_BYTES // (1024 * 1024)} MB are refused")
+            raise _fail(where, msg("table.too_big", size=size / 1e6,
+                                   limit=MAX_BYTES // (1024 * 1024)))
         with open(path, "rb") as fh:
             return fh.read(8)
     except FileNotFoundError:
-        raise _fail(where, "no such file") from None
+        raise _fail(where, msg("file.not_found")) from None
     except PermissionError:
-        raise _fail(where, "permission denied") from None
+        raise _fail(where, msg("file.permission")) from None
     except OSError as exc:
-        raise _fail(where, exc.strerror or str(exc)) from None
+        raise _fail(where, msg("file.os_error", reason=exc.strerror or str(exc))) from None
 
 
 def is_xlsx(path: Path) -> bool:
     head = check_file(path)
     if head.startswith(_OLE_MAGIC):
-        raise _fail(path.name, "this is an old Excel 97–2003 (.xls) workbook; save it as "
-                               ".xlsx (Excel Workbook) or CSV UTF-8 and import that")
+        raise _fail(path.name, msg("table.xls"))
     return head.startswith(_ZIP_MAGIC)
 
 
@@ -83,12 +83,12 @@ def decode(raw: bytes, where: str, encoding: str | None) -> tuple[str, str]:
         try:
             codec = codecs.lookup(encoding).name
         except LookupError:
-            raise _fail(where, f"unknown encoding {encoding!r}") from None
+            raise _fail(where, msg("table.unknown_encoding", encoding=encoding)) from None
         try:
             text = raw.decode(codec)
         except UnicodeDecodeError as exc:
-            raise _fail(where, f"not valid {encoding} text (byte 0x{raw[exc.start]:02x} at "
-                               f"offset {exc.start})") from None
+            raise _fail(where, msg("table.bad_encoding", encoding=encoding,
+                                   byte=raw[exc.start], offset=exc.start)) from None
         return text.lstrip("\ufeff"), codec
     if raw.startswith(codecs.BOM_UTF8):
         return _strict(raw[3:], "utf-8", where), "utf-8-sig"
@@ -101,24 +101,21 @@ def decode(raw: bytes, where: str, encoding: str | None) -> tuple[str, str]:
     if not raw[:utf8_error.start].isascii():
         # Japanese text in CP932 is not valid UTF-8 from its first character on; text that
         # was good UTF-8 for a while is UTF-8 with a damaged byte, not Shift_JIS.
-        raise _fail(where, f"not valid UTF-8: damaged byte 0x{raw[utf8_error.start]:02x} at "
-                           f"offset {utf8_error.start} after valid UTF-8 text; fix or re-save "
-                           "the file, or give the encoding (--encoding)")
+        raise _fail(where, msg("table.damaged_utf8", byte=raw[utf8_error.start],
+                               offset=utf8_error.start))
     try:
         return raw.decode("cp932"), "cp932"
     except UnicodeDecodeError:
         pass
-    raise _fail(where, f"neither UTF-8 nor Shift_JIS (CP932) text (byte "
-                       f"0x{raw[utf8_error.start]:02x} at offset {utf8_error.start}); save it "
-                       "from Excel as 'CSV UTF-8' or give the encoding (--encoding)")
+    raise _fail(where, msg("table.not_utf8_sjis", byte=raw[utf8_error.start],
+                           offset=utf8_error.start))
 
 
 def _strict(raw: bytes, codec: str, where: str) -> str:
     try:
         return raw.decode(codec)
     except UnicodeDecodeError as exc:
-        raise _fail(where, f"not valid {codec} text despite its byte-order mark (offset "
-                           f"{exc.start})") from None
+        raise _fail(where, msg("table.bad_bom", encoding=codec, offset=exc.start)) from None
 
 
 def _delimiter(text: str) -> str:
@@ -141,21 +138,21 @@ def read_csv(path: Path, encoding: str | None = None) -> RawSheet:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise _fail(where, exc.strerror or str(exc)) from None
+        raise _fail(where, msg("file.os_error", reason=exc.strerror or str(exc))) from None
     text, used = decode(raw, where, encoding)
     sheet = RawSheet(where)
     if used == "cp932" and not encoding:
-        sheet.notes.append(TableProblem(where, 0, "", "read as Shift_JIS (CP932)", INFO))
+        sheet.notes.append(TableProblem(where, 0, "", msg("table.read_as_sjis"), INFO))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         for number, record in enumerate(reader, start=1):
             if number > MAX_ROWS + 10:
-                raise _fail(where, f"more than {MAX_ROWS:,} rows; split the sheet")
+                raise _fail(where, msg("table.too_many_rows", limit=MAX_ROWS))
             if any(cell.strip() for cell in record):
                 sheet.rows.append((number, [csv_unescape(c) for c in record]))
     except csv.Error as exc:
         raise TableImportError([TableProblem(where, reader.line_num, "",
-                                             f"not readable as CSV: {exc}")]) from None
+                                             msg("table.not_csv", detail=str(exc)))]) from None
     return sheet
 
 
@@ -177,7 +174,7 @@ def read_xlsx(path: Path) -> list[RawSheet]:
                     rows, merges = wb.rows(part, MAX_ROWS + 10)
                     for number, cells in rows:
                         if number > MAX_ROWS + 10:
-                            raise _fail(title, f"more than {MAX_ROWS:,} rows; split the sheet")
+                            raise _fail(title, msg("table.too_many_rows", limit=MAX_ROWS))
                         while cells and _blank(cells[-1]):
                             cells.pop()
                         if cells:
@@ -189,9 +186,9 @@ def read_xlsx(path: Path) -> list[RawSheet]:
             finally:
                 wb.close()
         except XlsxError as exc:
-            raise _fail(where, str(exc)) from None
+            raise _fail(where, message_of(exc)) from None
         except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:  # ParseError
-            raise _fail(where, f"not a readable .xlsx workbook ({exc})") from None
+            raise _fail(where, msg("table.not_xlsx", detail=message_of(exc))) from None
 
 
 def _role(title: str) -> str | None:
@@ -250,7 +247,7 @@ def sheet_names(path: str | os.PathLike) -> list[str]:
         try:
             wb = Workbook(fh)
         except (XlsxError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
-            raise _fail(p.name, f"not a readable .xlsx workbook ({exc})") from None
+            raise _fail(p.name, msg("table.not_xlsx", detail=message_of(exc))) from None
         try:
             return [title for title, _ in wb.sheets]
         finally:

@@ -11,6 +11,7 @@ import difflib
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..messages import Field, Label, Message, Seq, msg
 from ..model import Company, CompanyKind, FlowKind, Unit
 from .table_problems import ERROR, WARNING, TableProblem
 from .table_rows import CompanyRow, FlowRow, Parsed, UnitRow
@@ -46,7 +47,7 @@ class _Index:
                 self.names.setdefault(n, []).append(r)
         self.suggested = 0
 
-    def find(self, ref: str, what: str) -> tuple[str | None, str]:
+    def find(self, ref: str, what: str) -> tuple[str | None, str]:  # what: a Field name
         """(unit id, "") or (None, error message)."""
         if ref in self.rows:
             return ref, ""
@@ -54,10 +55,10 @@ class _Index:
         if len(found) == 1:
             return found[0].id, ""
         if found:
-            where = ", ".join(f"row {r.row} (id {r.id})" for r in found[:6])
-            return None, (f"ambiguous {what} '{ref}': {len(found)} units have that name — "
-                          f"{where}; give the id instead")
-        return None, f"unknown {what} '{ref}': no unit has that id or name{self._hint(ref)}"
+            where = Seq((msg("table.row_id", row=r.row, id=r.id) for r in found[:6]), ", ", "、")
+            return None, msg("table.ambiguous_unit", what=Field(what), ref=ref,
+                             count=len(found), where=where)
+        return None, msg("table.unknown_unit", what=Field(what), ref=ref, hint=self._hint(ref))
 
     def _hint(self, ref: str) -> str:
         self.suggested += 1
@@ -65,7 +66,7 @@ class _Index:
             return ""
         choices = list(self.rows) + [r.name or r.name_en for r in self.rows.values()]
         close = difflib.get_close_matches(ref, choices, n=1, cutoff=0.7)
-        return f"; did you mean '{close[0]}'?" if close else ""
+        return msg("hint.did_you_mean", choice=close[0]) if close else ""
 
 
 def resolve(units: Parsed, flows: Parsed | None, companies: Parsed | None) -> Plan:
@@ -88,7 +89,7 @@ def resolve(units: Parsed, flows: Parsed | None, companies: Parsed | None) -> Pl
         if pid is None:
             err(units, r.row, "parent", message)
         elif pid == r.id:
-            err(units, r.row, "parent", f"unit '{r.id}' cannot report to itself")
+            err(units, r.row, "parent", msg("table.self_parent", id=r.id))
         else:
             up[r.id] = (pid, "", units, r.row, "parent")
 
@@ -98,9 +99,9 @@ def resolve(units: Parsed, flows: Parsed | None, companies: Parsed | None) -> Pl
         start = min(range(len(cycle)), key=lambda i: (index.rows[cycle[i]].row, cycle[i]))
         cycle = cycle[start:] + cycle[:start]
         _, _, sheet, row, column = up[cycle[0]]
-        names = " → ".join(f"'{u}' (row {index.rows[u].row})" for u in cycle + [cycle[0]])
-        err(sheet, row, column, f"reporting cycle (each reports to the next): {names}; "
-                                "change one of these parents")
+        names = Seq((msg("table.cycle_step", id=u, row=index.rows[u].row)
+                     for u in cycle + [cycle[0]]), " → ")
+        err(sheet, row, column, msg("table.cycle", names=names))
 
     for r in rows:
         plan.units.append((r.row, Unit(
@@ -117,13 +118,12 @@ def _assign_ids(units: Parsed, rows: list[UnitRow], err) -> None:  # type: ignor
     for r in rows:
         if r.id_given:
             if r.id in seen:
-                err(units, r.row, "id", f"duplicate id '{r.id}' (first used on row {seen[r.id]})")
+                err(units, r.row, "id", msg("table.duplicate_id", id=r.id, row=seen[r.id]))
             else:
                 seen[r.id] = r.row
     has_id_column = units.header is not None and "id" in units.header.columns
     if not has_id_column and rows and units.header is not None:
-        err(units, units.header.row, "", "no id column: ids are made from row numbers and "
-                                         "parents are matched by name", WARNING)
+        err(units, units.header.row, "", msg("table.no_id_column"), WARNING)
     for r in rows:
         if r.id_given:
             continue
@@ -134,7 +134,7 @@ def _assign_ids(units: Parsed, rows: list[UnitRow], err) -> None:  # type: ignor
         r.id = candidate
         seen[candidate] = r.row
         if has_id_column:
-            err(units, r.row, "id", f"id is empty; '{candidate}' was made up", WARNING)
+            err(units, r.row, "id", msg("table.id_made_up", id=candidate), WARNING)
 
 
 def _companies(units: Parsed, companies: Parsed | None, rows: list[UnitRow], plan: Plan,
@@ -155,7 +155,7 @@ def _companies(units: Parsed, companies: Parsed | None, rows: list[UnitRow], pla
                 cid = f"c{n}"
                 taken.add(cid)
             elif cid in by_id:
-                err(companies, c_row.row, "id", f"duplicate company id '{cid}'")
+                err(companies, c_row.row, "id", msg("table.duplicate_company", id=cid))
                 continue
             by_id[cid] = cid
             for key in {name_key(c_row.name), name_key(c_row.name_en)} - {""}:
@@ -163,7 +163,7 @@ def _companies(units: Parsed, companies: Parsed | None, rows: list[UnitRow], pla
             plan.companies.append(Company(cid, c_row.name, c_row.name_en, c_row.kind,
                                           c_row.in_scope, notes=c_row.notes))
     out: dict[int, str] = {}
-    created: list[str] = []
+    created: list[Message] = []
     for r in rows:
         if not r.company:
             continue
@@ -174,23 +174,23 @@ def _companies(units: Parsed, companies: Parsed | None, rows: list[UnitRow], pla
         if len(found) == 1:
             out[r.row] = found[0]
         elif found:
-            err(units, r.row, "company", f"ambiguous company '{r.company}': companies "
-                                         f"{', '.join(found)} have that name; give the id")
+            err(units, r.row, "company", msg("table.ambiguous_company", name=r.company,
+                                             ids=Seq(found, ", ", "、")))
         elif companies is not None:
-            err(units, r.row, "company", f"unknown company '{r.company}': not in sheet "
-                                         f"'{companies.sheet}'")
+            err(units, r.row, "company", msg("table.unknown_company", name=r.company,
+                                             sheet=companies.sheet))
         else:
             cid = f"c{len(plan.companies) + 1}"
             kind = CompanyKind.PARENT if not plan.companies else CompanyKind.SUBSIDIARY
             plan.companies.append(Company(cid, r.company, kind=kind))
             by_name[name_key(r.company)] = [cid]
-            created.append(f"{r.company} ({kind.en.lower()})")  # type: ignore[attr-defined]
+            created.append(msg("table.created_company", name=r.company,
+                               kind=Label(kind, kind.label("en").lower())))
             out[r.row] = cid
     if created:
         err(units, units.header.row if units.header else 0, "company",
-            f"companies created: {', '.join(created[:10])}{' …' if len(created) > 10 else ''}"
-            "; the first is taken as the parent company — add a companies sheet to set kinds",
-            WARNING)
+            msg("table.companies_created", names=Seq(created[:10], ", ", "、"),
+                more=" …" if len(created) > 10 else ""), WARNING)
     return out
 
 
@@ -211,11 +211,11 @@ def _flows(flows: Parsed, index: _Index, up: dict, plan: Plan, err) -> None:  # 
         if src is None or dst is None or fr.kind is None:
             continue
         if src == dst:
-            err(flows, fr.row, "to", f"flow starts and ends at the same unit '{src}'")
+            err(flows, fr.row, "to", msg("table.flow_same_unit", id=src))
             continue
         key = (src, dst, fr.kind)
         if key in seen:
-            err(flows, fr.row, "", f"same flow as row {seen[key]}; skipped", WARNING)
+            err(flows, fr.row, "", msg("table.same_flow", row=seen[key]), WARNING)
             continue
         seen[key] = fr.row
         if fr.kind is FlowKind.REPORTING:
@@ -225,9 +225,9 @@ def _flows(flows: Parsed, index: _Index, up: dict, plan: Plan, err) -> None:  # 
             elif current[0] == src:  # the parent column says the same: keep the label
                 up[dst] = (src, fr.label or current[1], *current[2:])
             else:
-                err(flows, fr.row, "from", f"'{dst}' already reports to '{current[0]}' "
-                                           f"({current[2].sheet} row {current[3]}); a unit "
-                                           "has one reporting superior")
+                err(flows, fr.row, "from", msg("table.second_superior", child=dst,
+                                               parent=current[0], sheet=current[2].sheet,
+                                               row=current[3]))
             continue
         plan.flows.append((flows.sheet, fr.row, src, dst, fr.kind, fr.label))
 

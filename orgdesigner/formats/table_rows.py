@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..messages import Field, Label, Message, Seq, msg
 from ..model import CompanyKind, FlowKind, Function, UnitKind
 from .table_aliases import (
     COMPANY_HEADER_WORDS,
@@ -107,8 +108,8 @@ def find_header(sheet: RawSheet, words: Vocabulary, out: Parsed, required: tuple
     if fallback is not None:
         return _map_header(*fallback, words, out, required)
     first = sheet.rows[0][0] if sheet.rows else 0
-    out.add(first, "", f"no header row found in the first {HEADER_SEARCH_ROWS} rows; expected "
-                       f"column names such as {example}" if sheet.rows else "the sheet is empty")
+    out.add(first, "", msg("table.no_header", rows=HEADER_SEARCH_ROWS, example=example)
+            if sheet.rows else msg("table.empty_sheet"))
     return None
 
 
@@ -121,19 +122,20 @@ def _map_header(number: int, cells: list[Any], known: list[Any], words: Vocabula
             continue
         if canonical is None:
             hint = words.suggest(label)
-            also = f" (did you mean '{hint}'?)" if hint else ""
+            also = msg("table.column_hint", choice=hint) if hint else ""
             out.add(number, column_letter(i),
-                    f"column '{label}' is not recognised and was ignored{also}", WARNING)
+                    msg("table.column_ignored", label=label, hint=also), WARNING)
         elif canonical in columns:
             out.add(number, column_letter(i),
-                    f"column '{label}' repeats column {column_letter(columns[canonical])} "
-                    f"({canonical}); remove one of them")
+                    msg("table.column_repeated", label=label,
+                        letter=column_letter(columns[canonical]), canonical=canonical))
         else:
             columns[str(canonical)] = i
     for name in required:
         alternatives = name.split("|")
         if not any(a in columns for a in alternatives):
-            out.add(number, "", f"missing required column '{' or '.join(alternatives)}'")
+            out.add(number, "", msg("table.missing_column",
+                                    names=Seq(alternatives, " or ", "」または「")))
     return Header(number, columns)
 
 
@@ -191,7 +193,8 @@ class _Row:
             return ""
         s = self.texts.get(column, "")
         if len(s) > limit:
-            self.error(column, f"{column} is {len(s)} characters long; the limit is {limit}")
+            self.error(column, msg("value.too_long", what=Field(column), length=len(s),
+                                   limit=limit))
             return s[:limit]
         return s
 
@@ -202,15 +205,21 @@ class _Row:
         return not self.bad and not any(self.texts.values())
 
 
-def _unknown(what: str, value: str, words: Vocabulary, choices: str) -> str:
+def _unknown(what: str, value: str, words: Vocabulary, choices: Seq) -> Message:
     hint = words.suggest(value)
-    return (f"unknown {what} '{value}'; did you mean '{hint}'?" if hint
-            else f"unknown {what} '{value}' (known: {choices})")
+    return (msg("table.unknown_hint", what=Field(what), value=value, choice=hint) if hint
+            else msg("table.unknown_known", what=Field(what), value=value, choices=choices))
 
 
-_KINDS = ", ".join(k.value for k in UnitKind)
-_FUNCS = ", ".join(f.value for f in Function)
-_FLOWS = ", ".join(k.value for k in FlowKind)
+def _choices(enum: Any) -> Seq:
+    """The values a column accepts: as stored in English, by their labels in Japanese (the
+    importer reads both)."""
+    return Seq((Label(m, m.value) for m in enum), ", ", "、")
+
+
+_KINDS = _choices(UnitKind)
+_FUNCS = _choices(Function)
+_FLOWS = _choices(FlowKind)
 _COUNT_SUFFIX = re.compile(r"\s*(人|名|persons?|people)$", re.IGNORECASE)
 
 
@@ -243,8 +252,7 @@ def parse_units(sheet: RawSheet) -> Parsed:
         return out
     cols = header.columns
     if "kind" not in cols:
-        out.add(header.row, "", "no kind column: every unit is imported as a department",
-                WARNING)
+        out.add(header.row, "", msg("table.no_kind_column"), WARNING)
     for number, cells in sheet.rows:
         if number <= header.row:
             continue
@@ -262,7 +270,7 @@ def _unit(r: _Row) -> UnitRow:
                    id_given=bool(uid))
     if not (unit.name or unit.name_en):
         r.error("name" if "name" in r.header.columns else "name_en",
-                "empty name: every unit needs a name")
+                msg("table.empty_name"))
     kind = r.get("kind")
     if kind:
         found = UNIT_KIND_WORDS.get(kind)
@@ -271,7 +279,7 @@ def _unit(r: _Row) -> UnitRow:
         else:
             unit.kind = found  # type: ignore[assignment]
     elif "kind" in r.header.columns:
-        r.error("kind", "kind is empty; imported as a department", WARNING)
+        r.error("kind", msg("table.empty_kind"), WARNING)
     funcs: list[Function] = []
     for word in FUNCTION_SEPARATORS.split(r.get("functions", 2000)):
         word = word.strip()
@@ -289,8 +297,8 @@ def _unit(r: _Row) -> UnitRow:
     elif r.texts.get("headcount"):
         n = headcount(raw)
         if n is None:
-            r.error("headcount", f"bad headcount '{text(raw)}': expected a whole number from 0 "
-                                 f"to {MAX_HEADCOUNT:,}")
+            r.error("headcount", msg("table.bad_headcount", value=text(raw),
+                                     limit=MAX_HEADCOUNT))
         else:
             unit.headcount = n
     return unit
@@ -313,11 +321,11 @@ def parse_flows(sheet: RawSheet) -> Parsed:
         flow = FlowRow(number, r.get("from", 500), r.get("to", 500), None, r.get("label"))
         for end, value in (("from", flow.source), ("to", flow.target)):
             if not value and end in header.columns and end not in bad_ends:
-                r.error(end, f"'{end}' is empty: a flow needs both ends")
+                r.error(end, msg("table.flow_end_empty", end=end))
         kind = r.get("kind")
         if not kind:
             if "kind" in header.columns:
-                r.error("kind", f"flow kind is empty (one of {_FLOWS})")
+                r.error("kind", msg("table.flow_kind_empty", choices=_FLOWS))
         elif (found := FLOW_KIND_WORDS.get(kind)) is None:
             r.error("kind", _unknown("flow kind", kind, FLOW_KIND_WORDS, _FLOWS))
         else:
@@ -342,20 +350,20 @@ def parse_companies(sheet: RawSheet) -> Parsed:
         company = CompanyRow(number, r.get("id", 200), r.get("name"), r.get("name_en"),
                              notes=r.get("notes", 100_000))
         if not company.name:
-            r.error("name", "empty company name")
+            r.error("name", msg("table.empty_company_name"))
         kind = r.get("kind")
         if kind:
             found = COMPANY_KIND_WORDS.get(kind)
             if found is None:
-                choices = ", ".join(k.value for k in CompanyKind)
-                r.error("kind", _unknown("company kind", kind, COMPANY_KIND_WORDS, choices))
+                r.error("kind", _unknown("company kind", kind, COMPANY_KIND_WORDS,
+                                         _choices(CompanyKind)))
             else:
                 company.kind = found  # type: ignore[assignment]
         scope = r.get("in_scope")
         if scope:
             flag = boolean(scope)
             if flag is None:
-                r.error("in_scope", f"'{scope}' is not yes or no (はい/いいえ)")
+                r.error("in_scope", msg("table.not_yes_no", value=scope))
             else:
                 company.in_scope = flag
         out.rows.append(company)

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from typing import Any
 from xml.etree.ElementTree import XMLPullParser, fromstring
 
+from ..messages import msg
 from .table_problems import BadCell
 
 MAX_PART_BYTES = 512 * 1024 * 1024  # an uncompressed part this large is not an HR sheet
@@ -62,7 +63,7 @@ def _blocks(fh: Any, part: str, root: bytes, container: bytes, item: bytes
         buf += chunk
     top = re.compile(b"<(" + _NAME + root + rb")\b[^>]*?/?>").search(buf, 0, m.end())
     if top is None:
-        raise XlsxError(f"{part} is not a {root.decode()} part")
+        raise XlsxError(msg("xlsx.not_part", part=part, root=root.decode()))
     wrap_open, wrap_close = top.group(0), b"</" + top.group(1) + b">"
     if wrap_open.endswith(b"/>"):  # the root is the container and it is empty
         wrap_open = wrap_open[:-2] + b">"
@@ -87,7 +88,7 @@ def _blocks(fh: Any, part: str, root: bytes, container: bytes, item: bytes
             buf = buf[cut:]
         chunk = fh.read(_CHUNK)
         if not chunk:
-            raise XlsxError(f"{part} ends in the middle of its data")
+            raise XlsxError(msg("xlsx.truncated", part=part))
         buf += chunk
 
 
@@ -109,9 +110,9 @@ def _events(z: zipfile.ZipFile, name: str, events: tuple[str, ...] = ("end",)
     try:
         info = z.getinfo(name)
     except KeyError:
-        raise XlsxError(f"the workbook is missing its part {name}") from None
+        raise XlsxError(msg("xlsx.missing_part", part=name)) from None
     if info.file_size > MAX_PART_BYTES:
-        raise XlsxError(f"{name} unpacks to {info.file_size / 1e6:.0f} MB; too large to import")
+        raise XlsxError(msg("xlsx.part_too_big", part=name, size=info.file_size / 1e6))
     parser = XMLPullParser(events)
     with z.open(info) as fh:
         while chunk := fh.read(_CHUNK):
@@ -144,7 +145,7 @@ class Workbook:
         try:
             self.zip = zipfile.ZipFile(file)
         except (zipfile.BadZipFile, OSError) as exc:
-            raise XlsxError(f"not a readable .xlsx workbook ({exc})") from None
+            raise XlsxError(msg("table.not_xlsx", detail=str(exc))) from None
         root = _rels(self.zip, "")  # _rels/.rels
         book = next((p for t, p in root.values() if t.endswith("/officeDocument")),
                     "xl/workbook.xml")
@@ -234,10 +235,9 @@ class Workbook:
         try:
             info = self.zip.getinfo(part)
         except KeyError:
-            raise XlsxError(f"the workbook is missing its part {part}") from None
+            raise XlsxError(msg("xlsx.missing_part", part=part)) from None
         if info.file_size > MAX_PART_BYTES:
-            raise XlsxError(f"{part} unpacks to {info.file_size / 1e6:.0f} MB; too large "
-                            "to import")
+            raise XlsxError(msg("xlsx.part_too_big", part=part, size=info.file_size / 1e6))
         return self.zip.open(info)
 
     def _block(self, root: Any, rows: list[tuple[int, list[Any]]], state: _RowState) -> None:
@@ -296,22 +296,19 @@ class Workbook:
         v = el.findtext(ns + "v")
         if v is None or (not v and kind != "str"):  # `<v/>`: no result saved
             if el.find(ns + "f") is not None:
-                return BadCell("the cell holds a formula with no saved result (the file "
-                                    "was never calculated by Excel); open and save it in Excel, "
-                                    "or type the value")
+                return BadCell(msg("xlsx.formula_no_result"))
             return None
         if kind == "s":
             try:
                 return self.strings[int(v)]
             except (ValueError, IndexError):
-                return BadCell(f"the cell refers to missing shared string {v}")
+                return BadCell(msg("xlsx.missing_string", index=v))
         if kind in ("str", "d"):
             return v
         if kind == "b":
             return v.strip() in ("1", "true")
         if kind == "e":
-            return BadCell(f"the cell shows the Excel error {v}; fix the formula or type "
-                                "the value")
+            return BadCell(msg("xlsx.error_value", value=v))
         try:
             number: int | float = int(v) if v.lstrip("-").isdigit() else float(v)
         except ValueError:

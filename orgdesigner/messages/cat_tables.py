@@ -11,14 +11,16 @@ TABLES: dict[str, tuple[str, str]] = {
     "table.cannot_import": ("cannot import", "取り込めません"),
     "table.more_errors": (" (and {count} more error(s))", "（ほか {count} 件のエラー）"),
     # -- files and encodings -------------------------------------------------------------
-    "table.is_folder": ("is a folder, not a spreadsheet", "フォルダーです（表のファイルではありません）"),
+    "table.is_folder": ("is a folder, not a spreadsheet",
+                        "フォルダーです（表のファイルではありません）"),
     "table.too_big": ("file is {size:.1f} MB; sheets larger than {limit} MB are refused",
                       "ファイルが {size:.1f} MB あります。{limit} MB を超える表は取り込めません"),
     "table.xls": ("this is an old Excel 97–2003 (.xls) workbook; save it as .xlsx (Excel "
                   "Workbook) or CSV UTF-8 and import that",
                   "古い Excel 97–2003 形式（.xls）のブックです。Excel で .xlsx（Excel ブック）"
                   "または CSV UTF-8 として保存し直してから取り込んでください"),
-    "table.unknown_encoding": ("unknown encoding {encoding!r}", "文字コード「{encoding}」は不明です"),
+    "table.unknown_encoding": ("unknown encoding {encoding!r}",
+                               "文字コード「{encoding}」は不明です"),
     "table.bad_encoding": ("not valid {encoding} text (byte 0x{byte:02x} at offset {offset})",
                            "{encoding} のテキストとして読めません（{offset} バイト目の "
                            "0x{byte:02x} が不正）"),
@@ -43,7 +45,8 @@ TABLES: dict[str, tuple[str, str]] = {
     "table.not_xlsx": ("not a readable .xlsx workbook ({detail})",
                        "読み込める .xlsx ブックではありません（{detail}）"),
     "xlsx.not_part": ("{part} is not a {root} part", "{part} は {root} のパートではありません"),
-    "xlsx.truncated": ("{part} ends in the middle of its data", "{part} がデータの途中で切れています"),
+    "xlsx.truncated": ("{part} ends in the middle of its data",
+                       "{part} がデータの途中で切れています"),
     "xlsx.missing_part": ("the workbook is missing its part {part}",
                           "ブックにパート {part} がありません"),
     "xlsx.part_too_big": ("{part} unpacks to {size:.0f} MB; too large to import",
@@ -64,7 +67,8 @@ TABLES: dict[str, tuple[str, str]] = {
                                 "「{sheet}」は無視しました（CSV ファイルのシートは 1 つです）"),
     "table.side_read": ("{role} read from {name}", "{role}を {name} から読み込みました"),
     "table.encoding_ignored": ("--encoding ignored: a workbook carries its own",
-                               "--encoding は無視しました（ブックは文字コードを自分で持っています）"),
+                               "--encoding は無視しました（ブックは文字コードを自分で持っていま"
+                               "す）"),
     "table.no_sheets": ("the workbook has no sheets", "ブックにシートがありません"),
     "table.no_such_sheet": ("no sheet named '{sheet}'; the workbook has {names}",
                             "シート「{sheet}」がありません。ブックのシート：{names}"),
@@ -78,12 +82,14 @@ TABLES: dict[str, tuple[str, str]] = {
     "table.empty_sheet": ("the sheet is empty", "シートが空です"),
     "table.column_ignored": ("column '{label}' is not recognised and was ignored{hint}",
                              "列「{label}」は不明なため無視しました{hint}"),
-    "table.column_hint": (" (did you mean '{choice}'?)", "（「{choice}」の誤りではありませんか？）"),
+    "table.column_hint": (" (did you mean '{choice}'?)",
+                          "（「{choice}」の誤りではありませんか？）"),
     "table.column_repeated": ("column '{label}' repeats column {letter} ({canonical}); remove "
                               "one of them",
                               "列「{label}」は {letter} 列（{canonical}）と重複しています。"
                               "どちらかを削除してください"),
-    "table.missing_column": ("missing required column '{names}'", "必須の列「{names}」がありません"),
+    "table.missing_column": ("missing required column '{names}'",
+                             "必須の列「{names}」がありません"),
     # -- cells -----------------------------------------------------------------------------
     "table.unknown_hint": ("unknown {what} '{value}'; did you mean '{choice}'?",
                            "{what}「{value}」は不明です。「{choice}」の誤りではありませんか？"),
@@ -125,7 +131,8 @@ TABLES: dict[str, tuple[str, str]] = {
     "table.no_id_column": ("no id column: ids are made from row numbers and parents are "
                            "matched by name",
                            "ID の列がありません。ID は行番号から作り、上位部署は名前で照合します"),
-    "table.id_made_up": ("id is empty; '{id}' was made up", "ID が空です。「{id}」を割り当てました"),
+    "table.id_made_up": ("id is empty; '{id}' was made up",
+                         "ID が空です。「{id}」を割り当てました"),
     "table.duplicate_company": ("duplicate company id '{id}'", "会社 ID「{id}」が重複しています"),
     "table.ambiguous_company": ("ambiguous company '{name}': companies {ids} have that name; "
                                 "give the id",
@@ -145,6 +152,4 @@ TABLES: dict[str, tuple[str, str]] = {
                               "unit has one reporting superior",
                               "「{child}」はすでに「{parent}」の配下です（{sheet} の {row} 行目）。"
                               "上位部署は 1 つだけです"),
-    "table.alias_conflict": ("{spelling!r} means both {first!r} and {second!r}",
-                             "「{spelling}」が「{first}」と「{second}」の両方を意味しています"),
 }

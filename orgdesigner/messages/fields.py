@@ -85,7 +85,6 @@ JA: dict[str, str] = {
     "members": "メンバー（members）",
     "services": "サービス（services）",
     "memberships": "加盟団体（memberships）",
-    "cost item": "費用項目",
     "flows": "線の一覧",
     "companies": "会社の一覧",
 }
