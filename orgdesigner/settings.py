@@ -20,6 +20,7 @@ from typing import Any
 
 from . import paths
 from .formats.atomic import WriteError, atomic_write
+from .messages import message_of, msg
 
 SCHEMA = 1
 FILE_NAME = "settings.json"
@@ -48,8 +49,8 @@ def system_language() -> str:
 class Settings:
     language: str = field(default_factory=system_language)
     currency: str = "JPY"
-    #: Annual cost per role in yen (before the overhead multiplier); only roles that differ from the shipped budget
-    #: defaults need to be here (empty = use the defaults).
+    #: Annual cost per role in yen (before the overhead multiplier); only roles that differ
+    #: from the shipped budget defaults need to be here (empty = use the defaults).
     role_rates: dict[str, int] = field(default_factory=dict)
     #: Welfare/overhead multiplier; None = the shipped default.
     multiplier: Decimal | None = None
@@ -95,25 +96,25 @@ def settings_path() -> Path:
 
 def _language(v: Any) -> str:
     if v not in LANGUAGES:
-        raise ValueError(f"{v!r} is not a supported language ({', '.join(LANGUAGES)})")
+        raise ValueError(msg("settings.bad_language", value=v, langs=", ".join(LANGUAGES)))
     return v
 
 
 def _currency(v: Any) -> str:
     if not isinstance(v, str) or not (3 <= len(v.strip()) <= 8) or not v.strip().isalpha():
-        raise ValueError(f"{v!r} is not a currency code such as JPY")
+        raise ValueError(msg("settings.bad_currency", value=v))
     return v.strip().upper()
 
 
 def _role_rates(v: Any) -> dict[str, int]:
     if not isinstance(v, dict):
-        raise ValueError("must be an object of role → yearly cost")
+        raise ValueError(msg("settings.rates_not_object"))
     out: dict[str, int] = {}
     for role, rate in v.items():
         if not role.strip():
-            raise ValueError("a role name is empty")
+            raise ValueError(msg("settings.empty_role"))
         if isinstance(rate, bool) or not isinstance(rate, int) or rate < 0:
-            raise ValueError(f"rate for {role!r} must be a whole number ≥ 0, not {rate!r}")
+            raise ValueError(msg("settings.bad_rate", role=role, rate=rate))
         out[role.strip()] = rate
     return out
 
@@ -122,27 +123,28 @@ def parse_multiplier(v: Any) -> Decimal | None:
     if v is None:
         return None
     if isinstance(v, bool) or not isinstance(v, (int, float, str, Decimal)):
-        raise ValueError(f"{v!r} is not a number")
+        raise ValueError(msg("settings.not_number", value=v))
     try:
         d = Decimal(str(v).strip())
     except InvalidOperation:
-        raise ValueError(f"{v!r} is not a number") from None
+        raise ValueError(msg("settings.not_number", value=v)) from None
     if not d.is_finite() or not (Decimal("0.5") <= d <= Decimal("10")):
-        raise ValueError(f"{v} is outside 0.5–10")
+        raise ValueError(msg("settings.multiplier_range", value=v))
     return d
 
 
 def _interval(v: Any) -> int:
     if isinstance(v, bool) or not isinstance(v, int):
-        raise ValueError(f"{v!r} is not a whole number of seconds")
+        raise ValueError(msg("settings.not_seconds", value=v))
     if v != 0 and not (AUTOSAVE_RANGE[0] <= v <= AUTOSAVE_RANGE[1]):
-        raise ValueError(f"{v} s is outside {AUTOSAVE_RANGE[0]}–{AUTOSAVE_RANGE[1]} s (0 = off)")
+        raise ValueError(msg("settings.interval_range", value=v, low=AUTOSAVE_RANGE[0],
+                               high=AUTOSAVE_RANGE[1]))
     return v
 
 
 def _recent(v: Any) -> list[str]:
     if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-        raise ValueError("must be a list of file paths")
+        raise ValueError(msg("settings.not_paths"))
     out: list[str] = []
     for x in v:
         if x and x not in out and Path(x).is_file():
@@ -152,7 +154,7 @@ def _recent(v: Any) -> list[str]:
 
 def _notices(v: Any) -> list[str]:
     if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-        raise ValueError("must be a list of notice names")
+        raise ValueError(msg("settings.not_notices"))
     return list(dict.fromkeys(x for x in v if x.strip()))
 
 
@@ -176,22 +178,21 @@ class _Corrupt(Exception):
 def _read(path: Path) -> dict[str, Any]:
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise _Corrupt(f"it is larger than {MAX_BYTES // 1024} KB")
+            raise _Corrupt(msg("settings.too_large", size=MAX_BYTES // 1024))
         text = path.read_bytes().decode("utf-8")
         data = json.loads(text)
     except UnicodeDecodeError:
-        raise _Corrupt("it is not UTF-8 text") from None
+        raise _Corrupt(msg("settings.not_utf8")) from None
     except (json.JSONDecodeError, RecursionError) as exc:
-        raise _Corrupt(f"it is not valid JSON ({getattr(exc, 'msg', 'nested too deeply')})") \
+        raise _Corrupt(msg("settings.not_json", detail=getattr(exc, "msg", "nested too deeply"))) \
             from None
     if not isinstance(data, dict):
-        raise _Corrupt("it is not a JSON object")
+        raise _Corrupt(msg("settings.not_object"))
     schema = data.get("schema")
     if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
-        raise _Corrupt(f"its schema version {schema!r} is not valid")
+        raise _Corrupt(msg("settings.bad_schema", schema=schema))
     if schema > SCHEMA:
-        raise _Corrupt(f"it was written by a newer OrgDesigner (settings schema {schema}; "
-                       f"this version reads {SCHEMA})")
+        raise _Corrupt(msg("settings.newer", schema=schema, supported=SCHEMA))
     return data
 
 
@@ -217,20 +218,19 @@ def load_settings(path: str | os.PathLike | None = None) -> Settings:
     except _Corrupt as exc:
         try:
             moved = _backup(p)
-            where = f"it was backed up to {moved}"
+            where = msg("settings.backed_up", path=moved)
         except OSError as err:
-            where = f"it could not be backed up ({err.strerror or err})"
-        settings.warnings.append(
-            f"The settings file {p} could not be used because {exc}; {where} and the "
-            "default settings are used.")
+            where = msg("settings.not_backed_up", reason=err.strerror or str(err))
+        settings.warnings.append(msg("settings.corrupt", path=p, reason=message_of(exc),
+                                     where=where))
         try:
             save_settings(settings, p)
         except WriteError as err:
-            settings.warnings.append(f"The default settings could not be written: {err}")
+            settings.warnings.append(msg("settings.defaults_not_written", detail=message_of(err)))
         return settings
     except OSError as exc:
-        settings.warnings.append(f"The settings file {p} could not be read "
-                                 f"({exc.strerror or exc}); the default settings are used.")
+        settings.warnings.append(msg("settings.unreadable", path=p,
+                                     reason=exc.strerror or str(exc)))
         return settings
     for name, clean in _FIELDS.items():
         if name not in data:
@@ -238,8 +238,9 @@ def load_settings(path: str | os.PathLike | None = None) -> Settings:
         try:
             setattr(settings, name, clean(data[name]))
         except (ValueError, AttributeError) as exc:
-            settings.warnings.append(f"Setting {name!r} in {p}: {exc}; the default "
-                                     f"({getattr(Settings(), name)!r}) is used instead.")
+            settings.warnings.append(msg("settings.bad_value", name=name, path=p,
+                                         detail=message_of(exc),
+                                         default=getattr(Settings(), name)))
     return settings
 
 
@@ -251,11 +252,13 @@ def save_settings(settings: Settings, path: str | os.PathLike | None = None) -> 
             try:
                 clean(getattr(settings, name))
             except (ValueError, AttributeError) as exc:
-                raise WriteError(f"setting {name!r}: {exc}") from None
+                raise WriteError(msg("settings.cannot_save", name=name,
+                                     detail=message_of(exc))) from None
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WriteError(f"{p.parent}: {exc.strerror or exc}") from None
+        raise WriteError(msg("settings.folder_error", path=p.parent,
+                             reason=exc.strerror or str(exc))) from None
     text = json.dumps(settings.to_data(), ensure_ascii=False, indent=2) + "\n"
     atomic_write(p, text)
 
@@ -268,5 +271,5 @@ def remember_file(path: str | os.PathLike) -> Settings:
     try:
         save_settings(settings)
     except WriteError as exc:
-        settings.warnings.append(f"Recent files could not be saved: {exc}")
+        settings.warnings.append(msg("settings.recent_not_saved", detail=message_of(exc)))
     return settings

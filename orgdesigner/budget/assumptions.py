@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..messages import msg
 from ..model import Design, Member
 from .defaults import BudgetDefaults, BudgetError, load_defaults
 
@@ -85,9 +86,7 @@ class Assumptions:
         try:
             return self.fx_rates[currency][0]
         except KeyError:
-            raise BudgetError(
-                f"no exchange rate for {currency}: add '{currency}' to the budget's FX rates "
-                f"(yen per {currency})") from None
+            raise BudgetError(msg("budget.no_fx", currency=currency)) from None
 
     def fiscal_years(self) -> tuple[FiscalYear, ...]:
         out = []
@@ -119,20 +118,20 @@ def _get(overrides: Any, name: str) -> Any:
     return getattr(overrides, name, None)
 
 
-def _money(value: Any, what: str) -> Decimal:
+def _money(value: Any, what: str) -> Decimal:  # what: a Message naming the value
     try:
         d = value if isinstance(value, Decimal) else Decimal(str(value))
     except ArithmeticError:
-        raise BudgetError(f"{what} must be a number, not {value!r}") from None
+        raise BudgetError(msg("budget.not_number", what=what, value=value)) from None
     if isinstance(value, bool) or not d.is_finite() or d < 0:
-        raise BudgetError(f"{what} must be a non-negative number, not {value!r}")
+        raise BudgetError(msg("budget.negative", what=what, value=value))
     return d
 
 
 def _yen(value: Any, what: str) -> int:
     d = _money(value, what)
     if d != d.to_integral_value():
-        raise BudgetError(f"{what} must be whole yen, not {value!r}")
+        raise BudgetError(msg("budget.not_yen", what=what, value=value))
     return int(d)
 
 
@@ -142,20 +141,20 @@ def resolve(design: Design, *, years: int | None = None, overrides: Any = None,
     b = design.budget
     if years is not None and (isinstance(years, bool) or not isinstance(years, int)
                               or not 1 <= years <= 20):
-        raise BudgetError(f"the number of years must be between 1 and 20, not {years!r}")
+        raise BudgetError(msg("budget.years", years=years))
     month = b.fy_start_month
     first = b.first_year or fiscal_year_of(_created(design), month) + 1
 
     multiplier, m_src = d.multiplier, DEFAULT
     if (m := _get(overrides, "multiplier")) is not None:
-        multiplier, m_src = _money(m, "the overhead multiplier in the settings"), SETTINGS
+        multiplier, m_src = _money(m, msg("budget.what_multiplier")), SETTINGS
     if b.multiplier is not None:
         multiplier, m_src = b.multiplier, DESIGN
 
     roles: dict[str, Rate] = {k: Rate(k, r.rate, DEFAULT, r.en, r.ja) for k, r in d.roles.items()}
     fb_rate, fb_src = d.fallback_rate, FALLBACK
     if (f := _get(overrides, "fallback_rate")) is not None:
-        fb_rate, fb_src = _yen(f, "the fallback role rate in the settings"), SETTINGS
+        fb_rate, fb_src = _yen(f, msg("budget.what_fallback")), SETTINGS
     for layer, src in ((_get(overrides, "role_rates") or {}, SETTINGS), (b.role_rates, DESIGN)):
         for name, rate in dict(layer).items():
             k = role_key(str(name))
@@ -163,7 +162,7 @@ def resolve(design: Design, *, years: int | None = None, overrides: Any = None,
                 continue
             base = roles.get(k)
             en, ja = (base.en, base.ja) if base else (str(name), str(name))
-            roles[k] = Rate(k, _yen(rate, f"the rate for role {name!r}"), src, en, ja)
+            roles[k] = Rate(k, _yen(rate, msg("budget.what_role_rate", name=name)), src, en, ja)
     for m in _members(design):
         k = role_key(m.role)
         if k and k not in roles:
@@ -173,7 +172,7 @@ def resolve(design: Design, *, years: int | None = None, overrides: Any = None,
     fx: dict[str, tuple[Decimal, str]] = {c: (r, DEFAULT) for c, r in d.fx_rates.items()}
     for layer, src in ((_get(overrides, "fx_rates") or {}, SETTINGS), (b.fx_rates, DESIGN)):
         for cur, rate in dict(layer).items():
-            fx[str(cur).upper()] = (_money(rate, f"the FX rate for {cur}"), src)
+            fx[str(cur).upper()] = (_money(rate, msg("budget.what_fx", currency=cur)), src)
     fx.pop(d.currency, None)
 
     return Assumptions(first, DESIGN if b.first_year else DEFAULT, years or b.years, month,

@@ -14,12 +14,14 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
+from ..messages import BilingualError, msg
 from ..model import CostCategory, Expenditure
 from ..paths import resource
 
 
-class BudgetError(ValueError):
-    """A budget that cannot be computed or written; the message says what to fix."""
+class BudgetError(BilingualError, ValueError):
+    """A budget that cannot be computed or written; the message says what to fix
+    (`text("ja")` in Japanese when raised with a Message)."""
 
 
 @dataclass(frozen=True)
@@ -128,8 +130,7 @@ def load_defaults() -> BudgetDefaults:
     try:
         data = json.loads(node.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BudgetError("budget defaults are missing (resources/budget/defaults.json); "
-                          "the installation is incomplete") from None
+        raise BudgetError(msg("budget.defaults_missing")) from None
     except (OSError, ValueError) as exc:
-        raise BudgetError(f"budget defaults cannot be read: {exc}") from None
+        raise BudgetError(msg("budget.defaults_unreadable", detail=str(exc))) from None
     return parse_defaults(data)

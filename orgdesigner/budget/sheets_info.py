@@ -5,6 +5,7 @@ They hold no formulas; they let an approver see why the budget asks for what it 
 
 from __future__ import annotations
 
+from ..messages import message_of, msg
 from ..model import STEPS, Design, ProcessStatus
 from .defaults import BudgetError
 from .labels import t
@@ -106,7 +107,7 @@ def write_diagram(sh: Sheet, png: bytes | None, lang: str) -> None:
     try:
         img = PngImage(png)
     except ValueError as exc:
-        raise BudgetError(f"cannot embed the diagram: {exc}") from None
+        raise BudgetError(msg("budget.bad_diagram", detail=message_of(exc))) from None
     # fit one A4 page (96 px per inch, below the title and the page header), never enlarge;
     # a tall diagram prints on a portrait page
     landscape = img.width >= img.height

@@ -12,6 +12,7 @@ import os
 from typing import Any
 
 from ..formats.atomic import atomic_path
+from ..messages import msg
 from ..model import Design
 from .defaults import BudgetError
 from .labels import t
@@ -31,13 +32,12 @@ def build_workbook(design: Design, *, lang: str = "en", years: int | None = None
                    today: dt.date | None = None) -> tuple[Any, Budget]:
     """The openpyxl Workbook and the Budget it shows (tests and callers that stream it)."""
     if lang not in LANGS:
-        raise BudgetError(f"language must be one of {', '.join(LANGS)}, not {lang!r}")
+        raise BudgetError(msg("budget.bad_lang", langs=", ".join(LANGS), lang=lang))
     budget = compute_budget(design, years=years, overrides=overrides)
     try:
         from openpyxl import Workbook
     except ImportError:
-        raise BudgetError("writing .xlsx needs the openpyxl package (pip install openpyxl)") \
-            from None
+        raise BudgetError(msg("budget.needs_openpyxl")) from None
     from .sheets_cover import design_title, write_cover
     from .sheets_info import write_diagram, write_findings, write_organisation, write_process
     from .sheets_money import (

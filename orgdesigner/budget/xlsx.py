@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..messages import msg
 from .textwidth import display_width, wrapped_lines
 
 MAX_CELL = 32_767  # characters a spreadsheet cell holds
@@ -205,7 +206,7 @@ class PngImage(Image):
 
     def __init__(self, png: bytes) -> None:
         if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
-            raise ValueError("the diagram is not a PNG image")
+            raise ValueError(msg("budget.not_png"))
         self.ref = png
         self.width, self.height = struct.unpack(">II", png[16:24])
         self.format = "png"

@@ -13,19 +13,22 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..messages import BilingualError, msg
 
-class WriteError(OSError):
-    """The target could not be written; the message says why in one line."""
+
+class WriteError(BilingualError, OSError):
+    """The target could not be written; the message says why in one line (`text("ja")`
+    in Japanese)."""
 
 
 def _describe(path: Path, exc: OSError) -> str:
     if isinstance(exc, IsADirectoryError) or path.is_dir():
-        return f"{path}: is a folder, not a file"
+        return msg("write.is_folder", path=path)
     if isinstance(exc, PermissionError):
-        return f"{path}: permission denied"
+        return msg("write.permission", path=path)
     if isinstance(exc, FileNotFoundError):
-        return f"{path}: the folder {path.parent} does not exist"
-    return f"{path}: {exc.strerror or exc}"
+        return msg("write.no_folder", path=path, folder=path.parent)
+    return msg("write.os_error", path=path, reason=exc.strerror or str(exc))
 
 
 @contextlib.contextmanager
@@ -33,7 +36,7 @@ def atomic_path(target: str | os.PathLike, *, backup: bool = False) -> Iterator[
     """Yield a temporary path to write to; on success it replaces `target` atomically."""
     target = Path(target)
     if target.is_dir():
-        raise WriteError(f"{target}: is a folder, not a file")
+        raise WriteError(msg("write.is_folder", path=target))
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                         dir=target.parent if str(target.parent) else ".")

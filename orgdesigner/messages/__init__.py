@@ -20,8 +20,8 @@ from typing import Any
 from .catalogue import MESSAGES
 from .fields import Field, field_name
 
-__all__ = ["MESSAGES", "Field", "Label", "Message", "Seq", "exc_text", "field_name",
-           "message_of", "msg", "placeholders", "text_of"]
+__all__ = ["MESSAGES", "BilingualError", "Field", "Label", "Message", "Seq", "exc_text",
+           "field_name", "message_of", "msg", "placeholders", "text_of"]
 
 LANGS = ("en", "ja")
 
@@ -129,6 +129,13 @@ def message_of(exc: BaseException) -> str:
     if len(exc.args) == 1 and isinstance(exc.args[0], Message):
         return exc.args[0]
     return str(exc)
+
+
+class BilingualError(Exception):
+    """Mixin for an exception raised with a Message: `text(lang)` shows it in `lang`."""
+
+    def text(self, lang: str = "en") -> str:
+        return text_of(message_of(self), lang)
 
 
 def exc_text(exc: BaseException, lang: str = "en") -> str:

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from ..formats.atomic import atomic_write
+from ..messages import BilingualError, msg
 from ..model import Design, UnitKind
 from .diagram import Diagram, diagram_for
 from .legend import build_legend
@@ -20,15 +21,16 @@ FORMATS = ("svg", "png", "pdf", "dot", "graphml")
 LAYOUTS = ("tidy", "dot", "canvas")
 
 
-class ExportError(Exception):
-    """The diagram could not be produced; the message says why in one line."""
+class ExportError(BilingualError):
+    """The diagram could not be produced; the message says why in one line (`text("ja")`
+    in Japanese)."""
 
 
 def format_for(path: str | os.PathLike, fmt: str | None = None) -> str:
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
-        raise ExportError(f"cannot export a diagram as {fmt or Path(path).name!r}; "
-                          f"use one of: {', '.join('.' + f for f in FORMATS)}")
+        raise ExportError(msg("export.bad_format", what=fmt or Path(path).name,
+                              formats=", ".join("." + f for f in FORMATS)))
     return fmt
 
 
@@ -39,14 +41,14 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
     """The diagram of `design` (or of the sub-tree under `root`) in `fmt`."""
     fmt = format_for("", fmt)
     if layout not in LAYOUTS:
-        raise ExportError(f"unknown layout {layout!r}; use one of: {', '.join(LAYOUTS)}")
+        raise ExportError(msg("export.bad_layout", layout=layout, layouts=", ".join(LAYOUTS)))
     if not 10 <= dpi <= 1200:
-        raise ExportError(f"DPI must be between 10 and 1200, not {dpi}")
+        raise ExportError(msg("export.bad_dpi", dpi=dpi))
     try:
         diagram = diagram_for(design, layout=layout, root=root, lang=lang,
                               orientation=orientation, compact=compact, date=date)
     except ImportError as exc:
-        raise ExportError(f"Graphviz layout needs pygraphviz: {exc}") from None
+        raise ExportError(msg("export.layout_needs_pygraphviz", detail=str(exc))) from None
     if fmt == "graphml":
         from ..formats.graphml import graphml_bytes
 
@@ -59,7 +61,7 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
     try:
         from .graphviz_out import to_agraph
     except ImportError as exc:  # pragma: no cover - pygraphviz is a dependency
-        raise ExportError(f"diagram export needs pygraphviz: {exc}") from None
+        raise ExportError(msg("export.needs_pygraphviz", detail=str(exc))) from None
     leg = None
     if legend:
         units = [design.units[u] for u in diagram.boxes]
@@ -79,9 +81,9 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
         with filtered_stderr():
             data = g.draw(format=fmt, prog="nop2")
     except (ValueError, OSError) as exc:
-        raise ExportError(f"Graphviz could not render {fmt.upper()}: {exc}") from None
+        raise ExportError(msg("export.render_failed", fmt=fmt.upper(), detail=str(exc))) from None
     if not data:
-        raise ExportError(f"Graphviz produced no {fmt.upper()} output")
+        raise ExportError(msg("export.no_output", fmt=fmt.upper()))
     return bytes(data)
 
 
