@@ -140,10 +140,30 @@ class Branches(QObject):
         subordinates = {u: len(c) for u, c in children.items()}
         state = (frozenset(hidden), self.focus, frozenset(self.collapsed))
         self.hidden = hidden
-        self.scene.apply_branches(hidden, subordinates, self.collapsed, below)
+        self._apply(hidden, subordinates, below)
         if state != self._state:
             self._state = state
             self.changed.emit()
+
+    def _apply(self, hidden: set[str], subordinates: dict[str, int],
+               below: dict[str, int]) -> None:
+        """Show the outcome on the scene: hide and show units, their flows and frames, and
+        draw each unit's handle and "+N" badge."""
+        scene = self.scene
+        flipped = hidden ^ scene.hidden_units
+        scene.hidden_units = set(hidden)
+        for uid in flipped:
+            item = scene.unit_items.get(uid)
+            if item is not None:
+                if uid in hidden:
+                    item.setSelected(False)  # Qt keeps hidden items selected otherwise
+                item.setVisible(uid not in hidden)
+        for uid, item in scene.unit_items.items():
+            item.set_branch(subordinates.get(uid, 0), uid in self.collapsed, below.get(uid, 0))
+        if flipped:
+            scene.flows.refill()
+            scene.unit_layer.invalidate()
+            scene.refit_frames()
 
 
 def _tr(text: str) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from .. import presets
 from ..model import Flow, FlowKind, ops
 from ..model import events as ev
+from .branch import Branches
 from .interactions import (
     ConnectInteraction,
     DropInteraction,
@@ -31,9 +32,8 @@ from .interactions import (
     SelectInteraction,
     drop_ops,
 )
-from .branch import Branches
 from .items.company_item import MARGIN, TITLE_H, CompanyItem
-from .items.flow_item import FlowItem
+from .items.flow_item import FlowItem, flow_tooltip
 from .items.flows import FLOW_Z, SceneFlows
 from .items.unit_item import UnitItem
 from .items.unit_item import tooltip as unit_tooltip
@@ -200,40 +200,37 @@ class DiagramScene(QGraphicsScene):
         return rect.adjusted(-MARGIN, -MARGIN - TITLE_H / 2, MARGIN, MARGIN)
 
     # ---- what is shown: branches and the far-out mode --------------------------------------
-    def apply_branches(self, hidden: set[str], subordinates: dict[str, int],
-                       collapsed: set[str], below: dict[str, int]) -> None:
-        """Show the outcome of `Branches.refresh`: hide and show units, their flows and
-        frames, and draw each unit's handle and "+N" badge."""
-        flipped = hidden ^ self.hidden_units
-        self.hidden_units = set(hidden)
-        for uid in flipped:
-            item = self.unit_items.get(uid)
-            if item is not None:
-                if uid in hidden:
-                    item.setSelected(False)
-                item.setVisible(uid not in hidden)
-        for uid, item in self.unit_items.items():
-            item.set_branch(subordinates.get(uid, 0), uid in collapsed, below.get(uid, 0))
-        if flipped:
-            self.flows.refill()
-            self.unit_layer.invalidate()
-            self._dirty_companies.update(self.company_items)
-            self.flush()
+    def refit_frames(self) -> None:
+        """Every frame fits its shown units again (branches were hidden or shown)."""
+        self._dirty_companies.update(self.company_items)
+        self.flush()
 
     def set_far(self, on: bool) -> None:
         """Far out (the view decides): units are drawn as plain boxes by one layer."""
         self.unit_layer.set_active(on)
 
     def content_rect(self) -> QRectF:
-        """What is shown: the visible units, flows and frames (for fitting the view)."""
+        """What is shown: the visible units, flows and frames (for fitting the view). While
+        branches are hidden, frames do not count: a laid-out frame keeps its full size."""
         rect = QRectF()
-        for item in (*self.unit_items.values(), *self.company_items.values(),
-                     *self.flow_layers.values()):
+        frames = () if self.hidden_units else self.company_items.values()
+        for item in (*self.unit_items.values(), *frames, *self.flow_layers.values()):
             if item.isVisible():
                 box = item.sceneBoundingRect()
                 if not box.isNull():
                     rect = rect.united(box) if not rect.isNull() else box
         return rect
+
+    def top_unit(self) -> QPointF | None:
+        """Where the top of the organisation is: the visible root with the most direct
+        reports (in design order on ties)."""
+        d = self.design
+        children = d.children()
+        roots = [u for u in d.roots() if u not in self.hidden_units and children.get(u)]
+        if not roots:
+            return None
+        uid = max(roots, key=lambda u: len(children[u]))
+        return self.unit_items[uid].pos()
 
     def _selection_changed(self) -> None:
         if self.unit_layer.active:
@@ -451,11 +448,7 @@ class DiagramScene(QGraphicsScene):
         if isinstance(item, UnitItem) and item.uid in self.design.units:
             text = unit_tooltip(self.design.units[item.uid], self.lang)
         elif isinstance(item, FlowItem) and item.fid in self.design.flows:
-            f = self.design.flows[item.fid]
-            units = self.design.units
-            text = (f"{f.kind.label(self.lang)}: {units[f.source].display_name(self.lang)} → "
-                    f"{units[f.target].display_name(self.lang)}" + (f"\n{f.label}" if f.label
-                                                                      else ""))
+            text = flow_tooltip(self.design, self.design.flows[item.fid], self.lang)
         if text:
             QToolTip.showText(e.screenPos(), text)
         else:

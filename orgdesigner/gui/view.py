@@ -161,10 +161,15 @@ class DiagramView(QGraphicsView):
         self.fit_to_window()
         if self.zoom() >= readable:
             return
-        rect = self.diagram_scene().content_rect()
+        scene = self.diagram_scene()
+        rect = scene.content_rect()
         self.set_zoom(0.85)
         view = self.mapToScene(self.viewport().rect()).boundingRect()
-        self.centerOn(rect.left() + view.width() / 2 - 20, rect.top() + view.height() / 2 - 40)
+        x = rect.left() + view.width() / 2 - 20
+        top = scene.top_unit()  # a wide tree's root sits far from the left edge
+        if top is not None:
+            x = max(x, min(top.x(), rect.right() - view.width() / 2 + 20))
+        self.centerOn(x, rect.top() + view.height() / 2 - 40)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         dy = event.angleDelta().y()

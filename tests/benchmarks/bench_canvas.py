@@ -21,7 +21,6 @@ import resource
 import statistics
 import sys
 import time
-from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -181,7 +180,10 @@ def main(argv: list[str]) -> int:
     items = len(design.units), len(design.flows), len(design.companies)
     print(f"canvas benchmark: {items[0]} units, {items[1]} flows, {items[2]} companies, "
           f"{repeats} runs, 1600×1000 view; {incoming[hub]} incident-report flows into {hub}")
-    line: Callable[[str, str], None] = lambda label, text: print(f"  {label:<30} {text}")
+
+    def line(label: str, text: str) -> None:
+        print(f"  {label:<30} {text}")
+
     line("populate scene", f"median {statistics.median(rows['populate']) * 1000:7.1f} ms "
                            "(target ≤ 1500 ms)")
     line("first paint, fitted", f"median {statistics.median(rows['first paint']) * 1000:7.1f} ms")

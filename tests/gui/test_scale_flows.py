@@ -92,3 +92,16 @@ def test_clip_keeps_the_visible_part_and_the_dash_phase():
     assert dashed.x1() == -3.0  # 50 whole periods from the start, just outside the view
     inside = clip_segment(10, 10, 20, 30, rect)
     assert (inside.x1(), inside.y1(), inside.x2(), inside.y2()) == (10, 10, 20, 30)
+
+
+def test_hovering_a_flow_shows_its_tooltip(doc):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QGraphicsSceneHelpEvent, QToolTip
+
+    ctrl, view = doc
+    ev = QGraphicsSceneHelpEvent(QEvent.Type.GraphicsSceneHelp)
+    ev.setScenePos(K1_MID)
+    ev.setScreenPos(view.viewport().mapToGlobal(view.mapFromScene(K1_MID)))
+    ctrl.scene.helpEvent(ev)
+    assert QToolTip.text().startswith(FlowKind.COMMAND.label("en") + ": CSIRT → IT")
+    QToolTip.hideText()

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
-from ...model import Flow, FlowKind
+from ...model import Design, Flow, FlowKind
 from ...render.layout import reporting_route
 from ...render.style import FlowStyle, flow_label, flow_style, text_width
 from .shapes import flow_pen, label_font
@@ -131,7 +131,7 @@ class FlowItem(QGraphicsItem):
                 pts = [(start.x(), start.y()), (end.x(), end.y())]
                 ends = (pts[0], pts[1], pts[0], pts[1])
         self.segs = [(ax, ay, bx, by, QLineF(ax, ay, bx, by))
-                     for (ax, ay), (bx, by) in zip(pts, pts[1:])]
+                     for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False)]
         if self.parallel and len(pts) > 2:
             self.curve = QPainterPath(QPointF(*pts[0]))  # drawn whole when fully in view
             self.curve.quadTo(QPointF(*ends[1]), QPointF(*pts[-1]))
@@ -303,6 +303,14 @@ def _pens(kind: FlowKind) -> tuple[tuple[QPen, ...], QPen, QBrush]:
     pens = ((flow_pen(st, st.width * 2.6), flow_pen(st, st.width * 0.9, "#FFFFFF"))
             if st.double else (flow_pen(st),))
     return pens, QPen(QColor(st.color), 1.0), QBrush(QColor(st.color))
+
+
+def flow_tooltip(design: Design, flow: Flow, lang: str) -> str:
+    """Built when the pointer rests on the flow (the scene's help event), not per item."""
+    units = design.units
+    text = (f"{flow.kind.label(lang)}: {units[flow.source].display_name(lang)} → "
+            f"{units[flow.target].display_name(lang)}")
+    return text + (f"\n{flow.label}" if flow.label else "")
 
 
 def _quad_points(a: QPointF, c: QPointF, b: QPointF, n: int = 16) -> list[tuple[float, float]]:

@@ -216,7 +216,7 @@ class FlowLayer(QGraphicsItem):
         for item in self.candidates(left, top, right, bottom):
             n += 1
             if draw_heads:
-                for (hx, hy), head in zip(item.tips, item.heads):
+                for (hx, hy), head in zip(item.tips, item.heads, strict=True):
                     if hl <= hx <= hr and ht <= hy <= hb:
                         heads.append(head)
             x0, y0, x1, y1 = item.bbox
