@@ -59,8 +59,9 @@ def _run(ns: argparse.Namespace):  # type: ignore[no-untyped-def]
     from ..budget import BudgetError, compute_budget
 
     if ns.years is not None and not 1 <= ns.years <= 20:
-        raise CliError(f"--years must be between 1 and 20, not {ns.years}")
-    design = load_design(ns.file)
+        raise CliError(pick(ns.lang, f"--years must be between 1 and 20, not {ns.years}",
+                            f"--years は 1～20 で指定してください（{ns.years} は範囲外）"))
+    design = load_design(ns.file, ns.lang)
     overrides = _settings()
     try:
         if ns.output:
@@ -68,7 +69,8 @@ def _run(ns: argparse.Namespace):  # type: ignore[no-untyped-def]
 
             out = Path(ns.output)
             if out.suffix.lower() != ".xlsx":
-                raise CliError(f"{out}: the budget workbook must be an .xlsx file")
+                raise CliError(pick(ns.lang, f"{out}: the budget workbook must be an .xlsx file",
+                                    f"{out}: 予算ブックは .xlsx ファイルにしてください"))
             problems: list[str] = []
             png = None if ns.no_diagram else diagram_png_for(design, ns.lang, problems)
             for problem in problems:
@@ -82,7 +84,7 @@ def _run(ns: argparse.Namespace):  # type: ignore[no-untyped-def]
                                 f"総額 ¥{result.grand_total:,}")
         return compute_budget(design, years=ns.years, overrides=overrides), ""
     except BudgetError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(exc.text(ns.lang)) from None
 
 
 def print_summary(b, lang: str) -> None:  # type: ignore[no-untyped-def]

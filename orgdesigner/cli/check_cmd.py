@@ -47,7 +47,7 @@ def _emit(text: str) -> None:
 
 @guard
 def run(ns: argparse.Namespace) -> int:
-    design = load_design(ns.file)
+    design = load_design(ns.file, ns.lang)
     report = check(design)
     if ns.format == "json":
         _emit(json.dumps(report.to_json(ns.lang), ensure_ascii=False, indent=2) + "\n")

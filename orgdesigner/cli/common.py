@@ -6,6 +6,7 @@ import sys
 
 from ..formats import orgd
 from ..formats.atomic import WriteError
+from ..messages import exc_text
 from ..model import Design, ModelError
 
 
@@ -23,37 +24,45 @@ def fail(message: str, status: int = 2) -> int:
     return status
 
 
-def load_design(path: str) -> Design:
+def load_design(path: str, lang: str = "en") -> Design:
+    """The design at `path`; its problems (in `lang`) on stderr and a CliError if it cannot
+    be read."""
     try:
         return orgd.load(path)
     except orgd.LoadError as exc:
-        lines = exc.lines()
+        lines = exc.lines(lang)
         for extra in lines[1:20]:
             print(f"  {extra}", file=sys.stderr)
         if len(lines) > 20:
-            print(f"  … {len(lines) - 20} more", file=sys.stderr)
-        raise CliError(str(exc)) from None
+            print(pick(lang, f"  … {len(lines) - 20} more", f"  …ほか {len(lines) - 20} 件"),
+                  file=sys.stderr)
+        raise CliError(exc.text(lang)) from None
 
 
-def save_design(design: Design, path: str) -> None:
+def cannot_write(exc: WriteError, lang: str = "en") -> CliError:
+    return CliError(pick(lang, f"cannot write {exc}", f"書き込めません: {exc.text(lang)}"))
+
+
+def save_design(design: Design, path: str, lang: str = "en") -> None:
     try:
         orgd.save(design, path)
     except WriteError as exc:
-        raise CliError(f"cannot write {exc}") from None
+        raise cannot_write(exc, lang) from None
 
 
 def guard(fn):  # type: ignore[no-untyped-def]
     """Turn model and OS errors inside a handler into one-line CLI errors."""
 
     def wrapper(ns):  # type: ignore[no-untyped-def]
+        lang = getattr(ns, "lang", "en")  # commands with --lang word their errors in it
         try:
             return fn(ns)
         except BrokenPipeError:
             raise
         except WriteError as exc:
-            raise CliError(f"cannot write {exc}") from None
+            raise cannot_write(exc, lang) from None
         except ModelError as exc:
-            raise CliError(str(exc)) from None
+            raise CliError(exc_text(exc, lang)) from None
         except OSError as exc:
             name = getattr(exc, "filename", "") or ""
             raise CliError(f"{name}: {exc.strerror or exc}" if name else str(exc)) from None

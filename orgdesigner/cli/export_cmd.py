@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..messages import exc_text
 from .common import CliError, guard, load_design, pick
 
 DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".graphml")
@@ -45,10 +46,12 @@ def export(ns: argparse.Namespace) -> int:
         raise CliError(f"{out}: unknown output format {suffix or '(no suffix)'!r}; use one of "
                        + ", ".join(DIAGRAM_SUFFIXES + TABLE_SUFFIXES))
     if not 10 <= ns.dpi <= 1200:
-        raise CliError(f"--dpi must be between 10 and 1200, not {ns.dpi}")
-    design = load_design(ns.file)
+        raise CliError(pick(ns.lang, f"--dpi must be between 10 and 1200, not {ns.dpi}",
+                            f"--dpi は 10～1200 で指定してください（{ns.dpi} は範囲外）"))
+    design = load_design(ns.file, ns.lang)
     if ns.root is not None and ns.root not in design.units:
-        raise CliError(f"--root: no unit with id {ns.root!r} in {ns.file}")
+        raise CliError(pick(ns.lang, f"--root: no unit with id {ns.root!r} in {ns.file}",
+                            f"--root: {ns.file} に ID「{ns.root}」の部署はありません"))
     if suffix in TABLE_SUFFIXES:
         if ns.root is not None:
             raise CliError("--root applies to diagrams; the table export holds the whole design")
@@ -57,7 +60,7 @@ def export(ns: argparse.Namespace) -> int:
         try:
             write_table(design, out, lang=ns.lang)
         except ValueError as exc:
-            raise CliError(str(exc)) from None
+            raise CliError(exc_text(exc, ns.lang)) from None
         print(pick(ns.lang, f"wrote {out}", f"{out} に書き出しました"))
         return 0
     from ..render.export import ExportError, export_diagram
@@ -67,6 +70,6 @@ def export(ns: argparse.Namespace) -> int:
                        root=ns.root, lang=ns.lang, orientation=ns.orientation,
                        compact=ns.compact)
     except ExportError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(exc.text(ns.lang)) from None
     print(pick(ns.lang, f"wrote {out}", f"{out} に書き出しました"))
     return 0

@@ -44,7 +44,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def import_cmd(ns: argparse.Namespace) -> int:
     out = Path(ns.output)
     if out.suffix.lower() != ".orgd":
-        raise CliError(f"{out.name}: the output must be a .orgd design file")
+        raise CliError(pick(ns.lang, f"{out.name}: the output must be a .orgd design file",
+                            f"{out.name}: 出力先は .orgd の設計ファイルにしてください"))
     try:
         result = read_table(ns.sheet, flows_path=ns.flows, sheet=ns.sheet_name,
                             encoding=ns.encoding)
@@ -52,19 +53,19 @@ def import_cmd(ns: argparse.Namespace) -> int:
         errors = exc.errors
         for problem in exc.problems:
             if problem.fatal or not ns.quiet:
-                print(problem, file=sys.stderr)
+                print(problem.text(ns.lang), file=sys.stderr)
         raise CliError(pick(ns.lang, f"{Path(ns.sheet).name}: {len(errors)} error(s); nothing "
                                      f"imported, {out.name} not written",
                             f"{Path(ns.sheet).name}: エラー {len(errors)} 件のため取り込みを"
                             f"中止しました ({out.name} は作成していません)")) from None
     if not ns.quiet:
         for problem in result.warnings[:MAX_WARNINGS_SHOWN]:
-            print(problem, file=sys.stderr)
+            print(problem.text(ns.lang), file=sys.stderr)
         if len(result.warnings) > MAX_WARNINGS_SHOWN:
             more = len(result.warnings) - MAX_WARNINGS_SHOWN
             print(pick(ns.lang, f"… and {more} more warnings", f"…ほか警告 {more} 件"),
                   file=sys.stderr)
-    save_design(result.design, str(out))
+    save_design(result.design, str(out), ns.lang)
     d = result.design
     print(pick(ns.lang, f"imported {len(d.units)} units, {len(d.flows)} flows, "
                         f"{len(d.companies)} companies from {', '.join(result.sources)} → {out}",

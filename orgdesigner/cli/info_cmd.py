@@ -27,7 +27,7 @@ def _role(key: str, lang: str) -> str:
 
 
 def info(ns: argparse.Namespace) -> int:
-    design = load_design(ns.file)
+    design = load_design(ns.file, ns.lang)
     lang = ns.lang
     ja = lang == "ja"
     m = design.metadata

@@ -44,7 +44,7 @@ def new_design(ns: argparse.Namespace) -> int:
     except templates.UnknownTemplateError as exc:
         raise CliError(str(exc)) from None
     design.update_metadata(template=ns.template, created=dt.date.today().isoformat())
-    save_design(design, str(out))
+    save_design(design, str(out), ns.lang)
     print(pick(ns.lang, f"wrote {out} from template {ns.template}",
                f"テンプレート {ns.template} から {out} を作成しました"))
     return 0

@@ -244,7 +244,8 @@ def headcount(value: Any) -> int | None:
 def parse_units(sheet: RawSheet) -> Parsed:
     out = Parsed(sheet.name)
     header = find_header(sheet, UNIT_HEADER_WORDS, out, ("name|name_en",),
-                         "id, name, parent, kind (or 部署ID, 部署名, 上位部署, 種別)",
+                         msg("table.header_example", en="id, name, parent, kind",
+                             ja="部署ID, 部署名, 上位部署, 種別"),
                          any_of=("name", "parent"))
     out.header = header
     if header is None or any(p.fatal and p.row == header.row and not p.column
@@ -307,7 +308,8 @@ def _unit(r: _Row) -> UnitRow:
 def parse_flows(sheet: RawSheet) -> Parsed:
     out = Parsed(sheet.name)
     header = find_header(sheet, FLOW_HEADER_WORDS, out, ("from", "to", "kind"),
-                         "from, to, kind, label (or 元, 先, 種別, ラベル)")
+                         msg("table.header_example", en="from, to, kind, label",
+                             ja="元, 先, 種別, ラベル"))
     out.header = header
     if header is None:
         return out
@@ -337,7 +339,8 @@ def parse_flows(sheet: RawSheet) -> Parsed:
 def parse_companies(sheet: RawSheet) -> Parsed:
     out = Parsed(sheet.name)
     header = find_header(sheet, COMPANY_HEADER_WORDS, out, ("name",),
-                         "id, name, kind (or 会社ID, 会社名, 種別)", any_of=("name",))
+                         msg("table.header_example", en="id, name, kind",
+                             ja="会社ID, 会社名, 種別"), any_of=("name",))
     out.header = header
     if header is None:
         return out

@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 
 from ..budget import Budget, BudgetError, compute_budget, load_defaults
 from ..budget.model import resolve_amounts
+from ..messages import exc_text
 from ..model import CostCategory, CostItem, Expenditure, ops
+from .i18n import current_language
 from .inspector.fields import EnumCombo, IntField, LineField
 
 COL_NAME, COL_CATEGORY, COL_EXPENDITURE, COL_RECURRING, COL_CURRENCY = range(5)
@@ -181,7 +183,7 @@ class BudgetPanel(QWidget):
                                          "design or in the settings."))
         except BudgetError as exc:
             self.budget = None
-            self.message.setText(str(exc))
+            self.message.setText(exc_text(exc, current_language()))
         n = design.budget.years
         labels = [y.label(self.lang) for y in self.budget.years] if self.budget else \
             [f"{i + 1}" for i in range(n)]
@@ -354,7 +356,7 @@ def export_budget_workbook(parent: QWidget | None, controller: Any,
         QMessageBox.warning(
             parent, QCoreApplication.translate("BudgetExport", "Export budget workbook"),
             QCoreApplication.translate("BudgetExport", "The budget workbook could not be "
-                                       "written:") + f"\n{exc}")
+                                       "written:") + f"\n{exc_text(exc, current_language())}")
         return None
     QApplication.restoreOverrideCursor()
     status = getattr(controller, "statusMessage", None)

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from .. import settings as settings_mod
 from ..formats import orgd
 from ..formats.atomic import WriteError
+from ..messages import exc_text
 from ..model import Design, ProcessStatus, ops
 from ..model.process import STEP_KEYS
+from .i18n import current_language
 
 SUFFIX = ".orgd"
 
@@ -56,7 +58,8 @@ def show_load_error(parent: QWidget | None, path: Path, error: orgd.LoadError) -
     box = QMessageBox(QMessageBox.Icon.Critical, tr("Cannot open file"),
                       tr("“{name}” could not be opened.").format(name=Path(path).name),
                       QMessageBox.StandardButton.Ok, parent)
-    lines = [str(p) for p in error.problems] or [str(error)]
+    lang = current_language()  # the problems are worded in the UI language (messages.py)
+    lines = [p.text(lang) for p in error.problems] or [error.text(lang)]
     more = len(lines) - 1
     info = lines[0] if not more else tr("{first}\n(and {n} more problem(s): see Details)").format(
         first=lines[0], n=more)
@@ -142,7 +145,7 @@ def write_to(controller: Any, path: Path, parent: QWidget | None = None) -> bool
         box = QMessageBox(QMessageBox.Icon.Critical, tr("Cannot save"),
                           tr("The design could not be saved; the file on disk is unchanged."),
                           QMessageBox.StandardButton.Ok, parent)
-        box.setInformativeText(str(exc))
+        box.setInformativeText(exc_text(exc, current_language()))
         box.setObjectName("saveErrorBox")
         _exec(box)
         return False

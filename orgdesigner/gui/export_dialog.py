@@ -42,8 +42,10 @@ from PySide6.QtWidgets import (
 
 from ..formats.atomic import WriteError
 from ..formats.table_export import TableExportError, write_table
+from ..messages import exc_text
 from ..model import Design
 from ..render.export import ExportError, export_diagram
+from .i18n import current_language
 
 DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot", "graphml")
 TABLE_FORMATS = ("csv", "xlsx")
@@ -89,7 +91,7 @@ def _failure_text(design: Design, o: ExportOptions) -> str | None:
     try:
         write_export(design, o)
     except (ExportError, WriteError, TableExportError) as exc:
-        return str(exc)
+        return exc_text(exc, current_language())  # the UI language, not the export's
     except OSError as exc:
         return f"{o.path}: {exc.strerror or exc}"
     except Exception as exc:  # noqa: BLE001 - a bug must not leave the busy dialog up

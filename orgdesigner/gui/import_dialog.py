@@ -128,8 +128,9 @@ class UnitPreviewModel(QAbstractTableModel):
 class ProblemModel(QAbstractTableModel):
     """Errors first, then warnings and notes, each with its sheet and cell."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, lang: str = "en") -> None:
         super().__init__(parent)
+        self.lang = lang  # the problems' own wording (messages.py) follows the UI language
         self.problems: list[TableProblem] = []
         self.titles = (self.tr("Severity"), self.tr("Where"), self.tr("Problem"))
         self.severity = {ERROR: self.tr("Error"), WARNING: self.tr("Warning")}
@@ -160,8 +161,8 @@ class ProblemModel(QAbstractTableModel):
             if index.column() == 0:
                 return self.severity.get(p.severity, self.tr("Note"))
             if index.column() == 1:
-                return f"{p.sheet} {p.cell}".strip()
-            return p.message
+                return f"{p.sheet} {p.cell_text(self.lang)}".strip()
+            return p.message_text(self.lang)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
             return QBrush(_ERROR_FG if p.fatal else _WARN_FG)
         return None
@@ -211,7 +212,7 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.preview_model = UnitPreviewModel(self.lang, self)
         self.preview = _table(self.preview_model, "importPreview")
-        self.problem_model = ProblemModel(self)
+        self.problem_model = ProblemModel(self, self.lang)
         self.problems = _table(self.problem_model, "importProblems")
         self.problems.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.problems.doubleClicked.connect(self._show_problem_row)

@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from .. import settings as settings_mod
 from ..formats.atomic import WriteError
+from ..messages import exc_text, text_of
 from ..settings import Settings
+from .i18n import current_language
 
 _KEY = Qt.ItemDataRole.UserRole
 LANGUAGES = (("en", "English"), ("ja", "日本語"))
@@ -233,7 +235,8 @@ class SettingsDialog(QDialog):
             settings_mod.save_settings(new, self.path)
         except (ValueError, WriteError) as exc:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Settings not saved"),
-                              str(exc), QMessageBox.StandardButton.Ok, self)
+                              exc_text(exc, current_language()), QMessageBox.StandardButton.Ok,
+                              self)
             box.setObjectName("settingsErrorBox")
             box.exec()
             return
@@ -252,6 +255,7 @@ def show_settings_warnings(parent: QWidget | None, settings: Settings) -> bool:
                                                  "Some settings could not be used."),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("settingsWarningBox")
-    box.setInformativeText("\n\n".join(settings.warnings))
+    lang = current_language()  # the warnings are worded in the UI language (messages.py)
+    box.setInformativeText("\n\n".join(text_of(w, lang) for w in settings.warnings))
     box.exec()
     return True

@@ -79,6 +79,7 @@ TABLES: dict[str, tuple[str, str]] = {
     "table.no_header": ("no header row found in the first {rows} rows; expected column names "
                         "such as {example}",
                         "先頭 {rows} 行に見出し行がありません。{example} などの列名が必要です"),
+    "table.header_example": ("{en} (or {ja})", "{ja}（または {en}）"),
     "table.empty_sheet": ("the sheet is empty", "シートが空です"),
     "table.column_ignored": ("column '{label}' is not recognised and was ignored{hint}",
                              "列「{label}」は不明なため無視しました{hint}"),
