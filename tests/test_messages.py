@@ -57,7 +57,8 @@ def test_a_message_is_its_english_text_and_renders_japanese():
     assert isinstance(m, str)
     assert m == "'departmnt' is not a unit kind; did you mean 'department'?"
     assert str(m) == m and type(str(m)) is str
-    assert m.text("ja") == "部署の種別「departmnt」は不明です。「department」の誤りではありませんか？"
+    assert m.text("ja") == ("部署の種別「departmnt」は不明です。"
+                            "「department」の誤りではありませんか？")
     copy = pickle.loads(pickle.dumps(m))
     assert isinstance(copy, Message) and copy.text("ja") == m.text("ja")
 
@@ -95,7 +96,8 @@ def test_orgd_unknown_kind_in_japanese_and_english_unchanged(tmp_path):
     assert str(err) == (f"{src}: units[1]: 'departmnt' is not a unit kind; did you mean "
                         "'department'? (and 1 more problem(s))")
     ja = err.lines("ja")
-    assert ja[0] == f"{src}: units[1]：部署の種別「departmnt」は不明です。「department」の誤りではありませんか？"
+    assert ja[0] == (f"{src}: units[1]：部署の種別「departmnt」は不明です。"
+                     "「department」の誤りではありませんか？")
     assert "人数" in ja[1] and "0～10000000" in ja[1]
     assert err.text("ja").endswith("（ほか 1 件の問題）")
     for line in ja:
@@ -249,7 +251,8 @@ def test_settings_warnings_in_japanese(tmp_path):
     assert warning == (f"Setting 'language' in {f}: 'fr' is not a supported language (en, ja); "
                        f"the default ({load_settings(tmp_path / 'none.json').language!r}) is "
                        "used instead.")
-    assert warning.text("ja").startswith(f"{f} の設定「language」：「fr」は使える言語ではありません")
+    assert warning.text("ja").startswith(
+        f"{f} の設定「language」：「fr」は使える言語ではありません")
 
 
 # ---- the CLI -----------------------------------------------------------------------------
