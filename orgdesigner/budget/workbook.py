@@ -12,7 +12,7 @@ import os
 from typing import Any
 
 from ..formats.atomic import atomic_path
-from ..messages import msg
+from ..messages import message_of, msg
 from ..model import Design
 from .defaults import BudgetError
 from .labels import t
@@ -103,11 +103,11 @@ def diagram_png_for(design: Design, lang: str = "en",
         from ..render.export import ExportError, diagram_bytes
     except ImportError as exc:
         if problems is not None:
-            problems.append(f"diagram export is not available: {exc}")
+            problems.append(msg("budget.no_diagram_export", detail=str(exc)))
         return None
     try:
         return diagram_bytes(design, "png", lang=lang)
     except (ExportError, ImportError, OSError) as exc:
         if problems is not None:
-            problems.append(f"the diagram could not be rendered: {exc}")
+            problems.append(msg("budget.diagram_failed", detail=message_of(exc)))
         return None

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from ..budget.textwidth import display_width
+from ..messages import text_of
 from ..model import CostCategory, Expenditure
 from .common import CliError, guard, load_design, pick
 
@@ -74,8 +75,9 @@ def _run(ns: argparse.Namespace):  # type: ignore[no-untyped-def]
             problems: list[str] = []
             png = None if ns.no_diagram else diagram_png_for(design, ns.lang, problems)
             for problem in problems:
-                print(f"orgdesigner: warning: {problem}; the workbook has no diagram",
-                      file=sys.stderr)
+                print(pick(ns.lang, f"orgdesigner: warning: {problem}; the workbook has no "
+                                    "diagram", f"orgdesigner: warning: {text_of(problem, 'ja')}。"
+                                    "予算ブックに図は入りません"), file=sys.stderr)
             result = write_workbook(design, out, lang=ns.lang, years=ns.years,
                                     diagram_png=png, overrides=overrides)
             return result, pick(ns.lang, f"wrote {out}: {len(result.years)} fiscal years, "

@@ -49,6 +49,10 @@ OUTPUT: dict[str, tuple[str, str]] = {
                               ".xlsx の書き出しには openpyxl パッケージが必要です"
                               "（pip install openpyxl）"),
     "budget.bad_diagram": ("cannot embed the diagram: {detail}", "図を埋め込めません（{detail}）"),
+    "budget.no_diagram_export": ("diagram export is not available: {detail}",
+                                 "図の書き出しが使えません（{detail}）"),
+    "budget.diagram_failed": ("the diagram could not be rendered: {detail}",
+                              "図を作成できませんでした（{detail}）"),
     "budget.not_png": ("the diagram is not a PNG image", "図が PNG 画像ではありません"),
     "budget.defaults_missing": ("budget defaults are missing (resources/budget/defaults.json); "
                                 "the installation is incomplete",
