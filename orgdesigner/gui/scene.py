@@ -66,6 +66,7 @@ class DiagramScene(QGraphicsScene):
         self._company_units: dict[str, set[str]] = {}
         self._unit_company: dict[str, str] = {}
         self._dirty_companies: set[str] = set()
+        self._stale_flows: set[str] = set()  # to re-route: their units moved or changed
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(0)
@@ -145,8 +146,7 @@ class DiagramScene(QGraphicsScene):
             self.unit_items[e.id].sync(unit, self.lang)
             self._note_company(e.id, unit.company)
             self._dirty_companies.add(unit.company)
-            for fid in self.flows.of_unit(e.id):
-                self._route(fid)
+            self._stale_flows.update(self.flows.of_unit(e.id))  # once each, at flush
         elif t == ev.FLOW_ADDED:
             self.flows.added(e.id)
             self.branches.schedule()
@@ -169,12 +169,17 @@ class DiagramScene(QGraphicsScene):
         self._dirty_companies.discard("")
         if t.startswith("unit") or t.startswith("plan"):
             self.unit_layer.invalidate()
-        if self._dirty_companies and not self._flush_timer.isActive():
+        if (self._dirty_companies or self._stale_flows) and not self._flush_timer.isActive():
             self._flush_timer.start()
 
     def flush(self) -> None:
-        """Bring company frames (and the branch handles) up to date — deferred so a big
-        batch refits each frame once."""
+        """Bring flows, company frames and branch handles up to date — deferred so a big
+        batch (an auto layout moves every unit) routes each flow and refits each frame
+        once."""
+        stale, self._stale_flows = self._stale_flows, set()
+        for fid in stale:
+            if fid in self.flow_items:
+                self._route(fid)
         if self.branches.pending():
             self.branches.refresh()
         self._flush_timer.stop()

@@ -46,14 +46,24 @@ class UnitLayer(QGraphicsItem):
         for item in self.units.values():
             item.setFlag(NO_CONTENTS, on)
         self.setFlag(NO_CONTENTS, not on)
-        self.invalidate()
+        self._groups = None
+        self.prepareGeometryChange()
+        self.update()
 
     def invalidate(self) -> None:
-        """Units moved, changed, appeared or were hidden: regroup before the next paint."""
+        """Units moved, changed, appeared or were hidden: regroup when next asked (once
+        for a whole batch — an auto layout moves every unit, one event each)."""
+        if self._groups is None:
+            return  # already pending
         self._groups = None
         if self.active:
-            self._rebuild()
+            self.prepareGeometryChange()
             self.update()
+
+    def _fresh(self) -> list[tuple[QPen, QBrush, list[QRectF]]]:
+        if self._groups is None:
+            self._rebuild()
+        return self._groups or []
 
     def _rebuild(self) -> None:
         groups: dict[tuple[int, int], tuple[QPen, QBrush, list[QRectF]]] = {}
@@ -71,11 +81,11 @@ class UnitLayer(QGraphicsItem):
                 group = groups[key] = (cosmetic, brush, [])
             group[2].append(box)
         self._groups = list(groups.values())
-        if bounds != self._bounds:
-            self.prepareGeometryChange()
-            self._bounds = bounds
+        self._bounds = bounds  # callers announced the change (prepareGeometryChange)
 
     def boundingRect(self) -> QRectF:
+        if self.active:
+            self._fresh()
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -86,11 +96,9 @@ class UnitLayer(QGraphicsItem):
         if lod >= FAR_LOD * 1.5:
             self._paint_items(painter, option)
             return
-        if self._groups is None:
-            self._rebuild()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         n = 0
-        for pen, brush, rects in self._groups or ():
+        for pen, brush, rects in self._fresh():
             painter.setPen(pen)
             painter.setBrush(brush)
             painter.drawRects(rects)
