@@ -167,7 +167,7 @@ class Branches(QObject):
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("BranchActions", text)
+    return QCoreApplication.translate("", text)  # lupdate files helper strings under ""
 
 
 class BranchActions(QObject):
@@ -185,14 +185,14 @@ class BranchActions(QObject):
             act.triggered.connect(slot)
             return act
 
-        self.collapse = make("actionCollapseBranch", _tr("&Collapse Branch"),
+        self.collapse = make("actionCollapseBranch", _tr("Collapse &Branch"),
                              _tr("Hide the units below the selected units (view only)"),
                              self._collapse)
         self.expand = make("actionExpandBranch", _tr("&Expand Branch"),
                            _tr("Show the units below the selected units again"), self._expand)
-        self.expand_all = make("actionExpandAll", _tr("Expand A&ll"),
+        self.expand_all = make("actionExpandAll", _tr("E&xpand All"),
                                _tr("Show every collapsed branch again"), self._expand_all)
-        self.focus = make("actionFocusBranch", _tr("F&ocus on Branch"),
+        self.focus = make("actionFocusBranch", _tr("Foc&us on Branch"),
                           _tr("Show only the selected unit and the units below it"),
                           self._focus)
         self.show_whole = make("actionShowWholeDesign", _tr("Show &Whole Design"),

@@ -24,7 +24,7 @@ REDRAW_DELAY_MS = 250
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Minimap", text)
+    return QCoreApplication.translate("", text)  # lupdate files helper strings under ""
 
 
 class Minimap(QWidget):

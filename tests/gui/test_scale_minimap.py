@@ -64,3 +64,15 @@ def test_labels_are_not_drawn_when_too_small_to_read(doc):
     assert Stats.units_painted == units and Stats.labels_drawn == labels
     view.set_zoom(1.0)
     assert not ctrl.scene.unit_layer.active
+
+
+def test_far_out_units_are_still_clicked_selected_and_outlined(doc, ui):
+    ctrl, view = doc
+    view.set_zoom(0.1)
+    view.centerOn(0, 0)
+    assert ctrl.scene.unit_layer.active
+    ui.click(view, QPointF(200, 0))  # the Sales box, a few pixels wide now
+    assert ctrl.selected_units() == ["s"]
+    image = view.viewport().grab().toImage()
+    p = view.mapFromScene(QPointF(200, 0))
+    assert image.pixelColor(p.x(), p.y()) != image.pixelColor(5, 5)  # the box is drawn
