@@ -68,6 +68,9 @@ class DiagramView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        # Chosen by measurement (5,000 units, worst spot): a drag-pan repaints only the
+        # exposed strip in every mode but Full (31 ms there, 6-12 ms otherwise); moving a
+        # unit cost the same in Minimal, Smart and BoundingRect within the noise.
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setAcceptDrops(True)

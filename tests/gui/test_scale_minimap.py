@@ -76,3 +76,27 @@ def test_far_out_units_are_still_clicked_selected_and_outlined(doc, ui):
     image = view.viewport().grab().toImage()
     p = view.mapFromScene(QPointF(200, 0))
     assert image.pixelColor(p.x(), p.y()) != image.pixelColor(5, 5)  # the box is drawn
+
+
+def test_rendering_the_scene_while_far_out_draws_units_and_flows_in_full(doc):
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from orgdesigner.model import FlowKind
+    from orgdesigner.render.style import flow_style
+
+    ctrl, view = doc
+    view.set_zoom(0.1)  # far mode on for the view …
+    assert ctrl.scene.unit_layer.active
+    source = QRectF(-400, -300, 1200, 700)
+    image = QImage(1200, 700, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#FFFFFF"))
+    labels = Stats.labels_drawn
+    painter = QPainter(image)
+    ctrl.scene.render(painter, QRectF(0, 0, 1200, 700), source)  # … printing is 1:1
+    painter.end()
+    assert Stats.labels_drawn >= labels + 4  # every unit with its label
+    colour = QColor(flow_style(FlowKind.COMMAND).color)
+    x, y = -100 + 400, 100 + 300  # the command flow's middle, in the image
+    near = [image.pixelColor(x + dx, y + dy) for dx in range(-2, 3) for dy in range(-2, 3)]
+    assert any(abs(c.red() - colour.red()) + abs(c.green() - colour.green())
+               + abs(c.blue() - colour.blue()) < 60 for c in near)
