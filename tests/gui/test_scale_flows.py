@@ -105,3 +105,23 @@ def test_hovering_a_flow_shows_its_tooltip(doc):
     ctrl.scene.helpEvent(ev)
     assert QToolTip.text().startswith(FlowKind.COMMAND.label("en") + ": CSIRT → IT")
     QToolTip.hideText()
+
+
+def test_both_arrowheads_of_a_long_flow_are_found_at_their_own_ends(window):
+    from orgdesigner.model import Design, Flow, Metadata, Unit, UnitKind
+
+    d = Design(Metadata(title="長い", title_en="Long"))
+    d.add_unit(Unit("a", "甲", UnitKind.DEPARTMENT, x=0, y=0))
+    d.add_unit(Unit("b", "乙", UnitKind.DEPARTMENT, x=5000, y=3000))
+    d.add_flow(Flow("c1", "a", "b", FlowKind.CONSENSUS))  # heads at both ends
+    ctrl = window.open_design(d, None)
+    layer = ctrl.scene.flow_layers[FlowKind.CONSENSUS]
+    assert len(layer.heads_in(-100, -100, 100, 100)) == 1
+    assert len(layer.heads_in(4900, 2900, 5100, 3100)) == 1
+    assert len(layer.heads_in(2000, 1000, 2100, 1100)) == 0
+    view = window.current_view()
+    view.set_zoom(1.0)
+    view.centerOn(5000, 3000)
+    view.viewport().repaint()
+    assert layer.painted == 1
+    ctrl.undo_stack.setClean()

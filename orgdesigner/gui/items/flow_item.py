@@ -58,6 +58,7 @@ class FlowItem(QGraphicsItem):
     parallel = 0  # 0 = straight; ±1, ±2 … = bowed to one side or the other
     layer: FlowLayer | None = None
     segs: list[tuple[float, float, float, float, QLineF]] = []  # straight pieces (replaced)
+    lines: list[QLineF] = []  # the same pieces, ready for drawLines
     curve: QPainterPath | None = None  # a bowed flow
     heads: list[QPolygonF] = []
     tips: list[tuple[float, float]] = []  # where each head points (for culling)
@@ -132,6 +133,7 @@ class FlowItem(QGraphicsItem):
                 ends = (pts[0], pts[1], pts[0], pts[1])
         self.segs = [(ax, ay, bx, by, QLineF(ax, ay, bx, by))
                      for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False)]
+        self.lines = [seg[4] for seg in self.segs]
         if self.parallel and len(pts) > 2:
             self.curve = QPainterPath(QPointF(*pts[0]))  # drawn whole when fully in view
             self.curve.quadTo(QPointF(*ends[1]), QPointF(*pts[-1]))

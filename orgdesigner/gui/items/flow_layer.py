@@ -52,6 +52,11 @@ class FlowLayer(QGraphicsItem):
         self._tiles: dict[tuple[int, int], dict[str, FlowItem]] = {}
         self._long: dict[str, FlowItem] = {}
         self._where: dict[str, tuple[int, int] | None] = {}
+        # arrowheads by the tile of their tip: a long flow's head is found without
+        # looking at the flow (thousands of incident reports end at one CSIRT)
+        self._head_tiles: dict[tuple[int, int],
+                               dict[str, list[tuple[float, float, QPolygonF]]]] = {}
+        self._head_where: dict[str, list[tuple[int, int]]] = {}
         self._bounds = QRectF()
         self.painted = 0  # flows drawn by the last paint (tests and the benchmark read it)
         self.setZValue(z)
@@ -86,6 +91,7 @@ class FlowLayer(QGraphicsItem):
         """Replace every member at once (opening a document, showing a hidden branch)."""
         self.items = {i.fid: i for i in items}
         self._tiles, self._long, self._where = {}, {}, {}
+        self._head_tiles, self._head_where = {}, {}
         rect = QRectF()
         for item in self.items.values():
             self._index(item)
@@ -103,6 +109,13 @@ class FlowLayer(QGraphicsItem):
         return True
 
     def _index(self, item: FlowItem) -> None:
+        keys = []
+        for (hx, hy), head in zip(item.tips, item.heads, strict=True):
+            key = (math.floor(hx / TILE), math.floor(hy / TILE))
+            self._head_tiles.setdefault(key, {}).setdefault(item.fid, []).append((hx, hy, head))
+            keys.append(key)
+        if keys:
+            self._head_where[item.fid] = keys
         x0, y0, x1, y1 = item.bbox
         if x1 - x0 <= TILE and y1 - y0 <= TILE:
             key = (math.floor(x0 / TILE), math.floor(y0 / TILE))
@@ -113,6 +126,12 @@ class FlowLayer(QGraphicsItem):
             self._where[item.fid] = None
 
     def _unindex(self, fid: str) -> None:
+        for hkey in self._head_where.pop(fid, ()):
+            heads = self._head_tiles.get(hkey)
+            if heads is not None:
+                heads.pop(fid, None)
+                if not heads:
+                    del self._head_tiles[hkey]
         key = self._where.pop(fid, None)
         if key is None:
             self._long.pop(fid, None)
@@ -148,6 +167,22 @@ class FlowLayer(QGraphicsItem):
                 x0, y0, x1, y1 = item.bbox
                 if x1 >= left and x0 <= right and y1 >= top and y0 <= bottom:
                     yield item
+
+    def heads_in(self, left: float, top: float, right: float,
+                 bottom: float) -> list[QPolygonF]:
+        """Arrowheads whose tip lies in the rectangle."""
+        out: list[QPolygonF] = []
+        tiles = self._head_tiles
+        for tx in range(math.floor(left / TILE), math.floor(right / TILE) + 1):
+            for ty in range(math.floor(top / TILE), math.floor(bottom / TILE) + 1):
+                tile = tiles.get((tx, ty))
+                if tile is None:
+                    continue
+                for heads in tile.values():
+                    for hx, hy, head in heads:
+                        if left <= hx <= right and top <= hy <= bottom:
+                            out.append(head)
+        return out
 
     def hits(self, pos: QPointF, tolerance: float = HIT_TOLERANCE) -> list[FlowItem]:
         """Flows within `tolerance` of `pos`, topmost (last drawn) first."""
@@ -209,22 +244,17 @@ class FlowLayer(QGraphicsItem):
         clip = clip or period > 0
         lines: list[QLineF] = []
         curves: list[QPainterPath] = []
-        heads: list[QPolygonF] = []
-        draw_heads = lod > HEADS_LOD
-        hl, ht, hr, hb = r.left() - ARROW, r.top() - ARROW, r.right() + ARROW, r.bottom() + ARROW
+        heads = (self.heads_in(r.left() - ARROW, r.top() - ARROW, r.right() + ARROW,
+                               r.bottom() + ARROW) if lod > HEADS_LOD else [])
         n = 0
         for item in self.candidates(left, top, right, bottom):
             n += 1
-            if draw_heads:
-                for (hx, hy), head in zip(item.tips, item.heads, strict=True):
-                    if hl <= hx <= hr and ht <= hy <= hb:
-                        heads.append(head)
             x0, y0, x1, y1 = item.bbox
             if not clip or (x0 >= left and x1 <= right and y0 >= top and y1 <= bottom):
                 if item.curve is not None:
                     curves.append(item.curve)
                 else:
-                    lines.extend(s[4] for s in item.segs)
+                    lines.extend(item.lines)
                 continue
             for ax, ay, bx, by, line in item.segs:
                 if (left <= ax <= right and left <= bx <= right
