@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -27,8 +26,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator
 
 from .. import paths
-from ..model import ModelError
-from ..model.errors import ReportingCycleError, SecondSuperiorError
 
 LANGUAGES = ("en", "ja")
 CATALOGUE = "orgdesigner"
@@ -232,104 +229,14 @@ def set_document_language(ctrl: Any, lang: str) -> None:
 
 # ---- the model's refusals in the UI language -------------------------------------------------
 
-def _field(what: str) -> str:
-    """A model field name ("unit name", "member 2 FTE") in the UI language."""
-    m = re.fullmatch(r"member (\d+) (.+)", what)
-    if m:
-        return QCoreApplication.translate("ModelErrors", "member {0}: {1}").format(
-            m.group(1), _field(m.group(2)))
-    names = {
-        "unit name": QCoreApplication.translate("ModelErrors", "unit name"),
-        "English name": QCoreApplication.translate("ModelErrors", "English name"),
-        "company name": QCoreApplication.translate("ModelErrors", "company name"),
-        "cost item name": QCoreApplication.translate("ModelErrors", "cost item name"),
-        "currency": QCoreApplication.translate("ModelErrors", "currency"),
-        "headcount": QCoreApplication.translate("ModelErrors", "headcount"),
-        "FTE": QCoreApplication.translate("ModelErrors", "FTE"),
-        "name": QCoreApplication.translate("ModelErrors", "name"),
-        "role": QCoreApplication.translate("ModelErrors", "role"),
-        "start year": QCoreApplication.translate("ModelErrors", "start year"),
-        "number of years": QCoreApplication.translate("ModelErrors", "number of years"),
-        "first fiscal year": QCoreApplication.translate("ModelErrors", "first fiscal year"),
-        "fiscal year start month": QCoreApplication.translate("ModelErrors",
-                                                              "fiscal year start month"),
-        "overhead multiplier": QCoreApplication.translate("ModelErrors",
-                                                          "overhead multiplier"),
-        "flow label": QCoreApplication.translate("ModelErrors", "flow label"),
-        "title": QCoreApplication.translate("ModelErrors", "title"),
-    }
-    m = re.fullmatch(r"amount for year (\d+)", what)
-    if m:
-        return QCoreApplication.translate("ModelErrors", "amount for year {0}").format(
-            m.group(1))
-    return names.get(what, what)
-
-
-def _names(text: str) -> str:
-    """Unit names the model quotes as 'NAME' get Japanese quotes in Japanese."""
-    return re.sub(r"'([^']*)'", r"「\1」", text) if _current == "ja" else text
-
-
 def error_text(exc: BaseException) -> str:
     """What to show in the status bar for a refused edit, in the UI language.
 
-    The model stays Qt-free and English; the common refusals are recognised by their
-    class and wording and rendered from translatable templates. Anything else is shown
-    as the model wrote it."""
-    msg = str(exc)
-    if isinstance(exc, SecondSuperiorError):
-        m = re.fullmatch(r"(.+) already reports to (.+); a unit has one reporting superior",
-                         msg)
-        if m:
-            return QCoreApplication.translate(
-                "ModelErrors", "{0} already reports to {1}; a unit has only one reporting "
-                "superior.").format(_names(m.group(1)), _names(m.group(2)))
-    if isinstance(exc, ReportingCycleError):
-        m = re.fullmatch(r"reporting line would form a cycle: (.+)", msg)
-        if m:
-            return QCoreApplication.translate(
-                "ModelErrors", "This reporting line would form a cycle: {0}").format(
-                    _names(m.group(1)))
-    if not isinstance(exc, ModelError):
-        return msg
-    patterns: list[tuple[str, Any]] = [
-        (r"unit (.+) needs a name", lambda m: QCoreApplication.translate(
-            "ModelErrors", "A unit needs a name (Japanese or English).")),
-        (r"flow (.+) starts and ends at the same unit", lambda m: QCoreApplication.translate(
-            "ModelErrors", "A flow cannot start and end at the same unit.")),
-        (r"unit (.+) still has flows; remove them first", lambda m: QCoreApplication.translate(
-            "ModelErrors", "The unit still has flows; remove them first.")),
-        (r"company (.+) still holds (\d+) unit\(s\); move them first",
-         lambda m: QCoreApplication.translate(
-             "ModelErrors", "The company frame still holds {0} unit(s); move them out first."
-         ).format(m.group(2))),
-        (r"(.+) must not be empty", lambda m: QCoreApplication.translate(
-            "ModelErrors", "{0} must not be empty.").format(_field(m.group(1)))),
-        (r"(.+) must be between (\S+) and (\S+), not (.+)", lambda m: QCoreApplication.translate(
-            "ModelErrors", "{0} must be between {1} and {2} (not {3}).").format(
-                _field(m.group(1)), m.group(2), m.group(3), m.group(4))),
-        (r"(.+) must be a whole number, not (.+)", lambda m: QCoreApplication.translate(
-            "ModelErrors", "{0} must be a whole number (not {1}).").format(
-                _field(m.group(1)), m.group(2))),
-        (r"(.+) must be a number, not (.+)", lambda m: QCoreApplication.translate(
-            "ModelErrors", "{0} must be a number (not {1}).").format(
-                _field(m.group(1)), m.group(2))),
-        (r"(.+) must be a non-negative amount, not (.+)", lambda m: QCoreApplication.translate(
-            "ModelErrors", "{0} must be an amount of zero or more (not {1}).").format(
-                _field(m.group(1)), m.group(2))),
-        (r"(.+) must be an amount, not (.+)", lambda m: QCoreApplication.translate(
-            "ModelErrors", "{0} must be an amount (not {1}).").format(
-                _field(m.group(1)), m.group(2))),
-        (r"(.+) is (\d+) characters long; the limit is (\d+)",
-         lambda m: QCoreApplication.translate(
-             "ModelErrors", "{0} is {1} characters long; at most {2} are allowed.").format(
-                 _field(m.group(1)), m.group(2), m.group(3))),
-    ]
-    for pattern, render in patterns:
-        m = re.fullmatch(pattern, msg)
-        if m:
-            return render(m)
-    return msg
+    Model errors carry bilingual messages (orgdesigner.messages), so the model stays Qt-free
+    and every refusal reads naturally in either language."""
+    from ..messages import exc_text
+
+    return exc_text(exc, _current)
 
 
 # ---- fonts -----------------------------------------------------------------------------------

@@ -473,6 +473,54 @@
         <source>&lt;h2&gt;No design is open&lt;/h2&gt;&lt;p&gt;Start from one of the models in the source material, open a design, or import your organisation from Excel or CSV.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;設計が開かれていません&lt;/h2&gt;&lt;p&gt;出典資料のモデルから始めるか、設計ファイルを開くか、Excel または CSV から自社の組織を取り込んでください。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Collapse &amp;Branch</source>
+        <translation>配下を折りたたむ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Hide the units below the selected units (view only)</source>
+        <translation>選択した部署の配下を隠します（表示のみ）</translation>
+    </message>
+    <message>
+        <source>&amp;Expand Branch</source>
+        <translation>配下を展開(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Show the units below the selected units again</source>
+        <translation>選択した部署の配下を再び表示します</translation>
+    </message>
+    <message>
+        <source>E&amp;xpand All</source>
+        <translation>すべて展開(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Show every collapsed branch again</source>
+        <translation>折りたたんだ配下をすべて再表示します</translation>
+    </message>
+    <message>
+        <source>Foc&amp;us on Branch</source>
+        <translation>この部門だけを表示(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Show only the selected unit and the units below it</source>
+        <translation>選択した部署とその配下だけを表示します</translation>
+    </message>
+    <message>
+        <source>Show &amp;Whole Design</source>
+        <translation>全体を表示(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Leave the focused branch (Esc)</source>
+        <translation>部門の絞り込みを解除します（Esc）</translation>
+    </message>
+    <message>
+        <source>The whole design; click or drag to move the view</source>
+        <translation>設計全体。クリックまたはドラッグで表示位置を移動します</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>全体図</translation>
+    </message>
 </context>
 <context>
     <name>AutosaveManager</name>
@@ -1102,133 +1150,6 @@ Install one and restart OrgDesigner:
     <message>
         <source>Edit design details</source>
         <translation>設計情報の編集</translation>
-    </message>
-</context>
-<context>
-    <name>ModelErrors</name>
-    <message>
-        <source>member {0}: {1}</source>
-        <translation>メンバー {0} の{1}</translation>
-    </message>
-    <message>
-        <source>unit name</source>
-        <translation>組織名</translation>
-    </message>
-    <message>
-        <source>English name</source>
-        <translation>英語名</translation>
-    </message>
-    <message>
-        <source>company name</source>
-        <translation>会社名</translation>
-    </message>
-    <message>
-        <source>cost item name</source>
-        <translation>費用項目名</translation>
-    </message>
-    <message>
-        <source>currency</source>
-        <translation>通貨</translation>
-    </message>
-    <message>
-        <source>headcount</source>
-        <translation>人数</translation>
-    </message>
-    <message>
-        <source>FTE</source>
-        <translation>FTE</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>氏名</translation>
-    </message>
-    <message>
-        <source>role</source>
-        <translation>役割</translation>
-    </message>
-    <message>
-        <source>start year</source>
-        <translation>開始年度</translation>
-    </message>
-    <message>
-        <source>number of years</source>
-        <translation>年度数</translation>
-    </message>
-    <message>
-        <source>first fiscal year</source>
-        <translation>開始年度</translation>
-    </message>
-    <message>
-        <source>fiscal year start month</source>
-        <translation>年度の開始月</translation>
-    </message>
-    <message>
-        <source>overhead multiplier</source>
-        <translation>法定福利費・間接費係数</translation>
-    </message>
-    <message>
-        <source>flow label</source>
-        <translation>線のラベル</translation>
-    </message>
-    <message>
-        <source>title</source>
-        <translation>表題</translation>
-    </message>
-    <message>
-        <source>amount for year {0}</source>
-        <translation>{0} 年目の金額</translation>
-    </message>
-    <message>
-        <source>{0} already reports to {1}; a unit has only one reporting superior.</source>
-        <translation>{0} はすでに {1} の配下です。報告先の上位組織は一つだけです。</translation>
-    </message>
-    <message>
-        <source>This reporting line would form a cycle: {0}</source>
-        <translation>この報告ラインを引くと循環してしまいます: {0}</translation>
-    </message>
-    <message>
-        <source>A unit needs a name (Japanese or English).</source>
-        <translation>組織には名前が必要です（日本語名か英語名）。</translation>
-    </message>
-    <message>
-        <source>A flow cannot start and end at the same unit.</source>
-        <translation>同じ組織どうしを線で結ぶことはできません。</translation>
-    </message>
-    <message>
-        <source>The unit still has flows; remove them first.</source>
-        <translation>この組織にはまだ線がつながっています。先に線を削除してください。</translation>
-    </message>
-    <message>
-        <source>The company frame still holds {0} unit(s); move them out first.</source>
-        <translation>会社枠にまだ {0} 件の組織があります。先に枠の外へ移動してください。</translation>
-    </message>
-    <message>
-        <source>{0} must not be empty.</source>
-        <translation>{0}を入力してください。</translation>
-    </message>
-    <message>
-        <source>{0} must be between {1} and {2} (not {3}).</source>
-        <translation>{0}は {1}〜{2} の範囲で指定してください（入力値: {3}）。</translation>
-    </message>
-    <message>
-        <source>{0} must be a whole number (not {1}).</source>
-        <translation>{0}は整数で指定してください（入力値: {1}）。</translation>
-    </message>
-    <message>
-        <source>{0} must be a number (not {1}).</source>
-        <translation>{0}は数値で指定してください（入力値: {1}）。</translation>
-    </message>
-    <message>
-        <source>{0} must be an amount of zero or more (not {1}).</source>
-        <translation>{0}は 0 以上の金額で指定してください（入力値: {1}）。</translation>
-    </message>
-    <message>
-        <source>{0} must be an amount (not {1}).</source>
-        <translation>{0}は金額で指定してください（入力値: {1}）。</translation>
-    </message>
-    <message>
-        <source>{0} is {1} characters long; at most {2} are allowed.</source>
-        <translation>{0}が {1} 文字あります。{2} 文字以内にしてください。</translation>
     </message>
 </context>
 <context>
