@@ -32,7 +32,9 @@ from .atomic import atomic_write
 
 FORMAT_NAME = "orgdesigner"
 FORMAT_VERSION = 1
-MAX_BYTES = 64 * 1024 * 1024
+# A 10,000-unit group is about 4 MB; 32 MB leaves room for ~80,000 units and refuses
+# anything that is clearly not a design before it is read into memory.
+MAX_BYTES = 32 * 1024 * 1024
 
 #: version n → function that turns version-n data into version n+1 data.
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
