@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -254,12 +255,7 @@ def parse_units(sheet: RawSheet) -> Parsed:
     cols = header.columns
     if "kind" not in cols:
         out.add(header.row, "", msg("table.no_kind_column"), WARNING)
-    for number, cells in sheet.rows:
-        if number <= header.row:
-            continue
-        r = _Row(number, cells, header, out)
-        if r.empty():
-            continue
+    for r in _data_rows(sheet, header, out):
         out.rows.append(_unit(r))
     return out
 
@@ -305,6 +301,15 @@ def _unit(r: _Row) -> UnitRow:
     return unit
 
 
+def _data_rows(sheet: RawSheet, header: Header, out: Parsed) -> Iterator[_Row]:
+    """The non-empty rows below the header, each wrapped for typed access."""
+    for number, cells in sheet.rows:
+        if number > header.row:
+            r = _Row(number, cells, header, out)
+            if not r.empty():
+                yield r
+
+
 def parse_flows(sheet: RawSheet) -> Parsed:
     out = Parsed(sheet.name)
     header = find_header(sheet, FLOW_HEADER_WORDS, out, ("from", "to", "kind"),
@@ -313,14 +318,9 @@ def parse_flows(sheet: RawSheet) -> Parsed:
     out.header = header
     if header is None:
         return out
-    for number, cells in sheet.rows:
-        if number <= header.row:
-            continue
-        r = _Row(number, cells, header, out)
-        if r.empty():
-            continue
+    for r in _data_rows(sheet, header, out):
         bad_ends = {end for end in ("from", "to") if end in r.bad}
-        flow = FlowRow(number, r.get("from", 500), r.get("to", 500), None, r.get("label"))
+        flow = FlowRow(r.number, r.get("from", 500), r.get("to", 500), None, r.get("label"))
         for end, value in (("from", flow.source), ("to", flow.target)):
             if not value and end in header.columns and end not in bad_ends:
                 r.error(end, msg("table.flow_end_empty", end=end))
@@ -344,13 +344,8 @@ def parse_companies(sheet: RawSheet) -> Parsed:
     out.header = header
     if header is None:
         return out
-    for number, cells in sheet.rows:
-        if number <= header.row:
-            continue
-        r = _Row(number, cells, header, out)
-        if r.empty():
-            continue
-        company = CompanyRow(number, r.get("id", 200), r.get("name"), r.get("name_en"),
+    for r in _data_rows(sheet, header, out):
+        company = CompanyRow(r.number, r.get("id", 200), r.get("name"), r.get("name_en"),
                              notes=r.get("notes", 100_000))
         if not company.name:
             r.error("name", msg("table.empty_company_name"))
