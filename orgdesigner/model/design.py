@@ -14,19 +14,13 @@ import copy
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..messages import Field, Seq, msg
+from ..messages import Seq, msg
 from . import events as ev
 from . import validate as v
-from .entities import BudgetInputs, Company, CostItem, CsirtPlan, Flow, Member, Metadata, Unit
+from .entities import BudgetInputs, Company, CostItem, CsirtPlan, Flow, Metadata, Unit
 from .enums import (
-    Authority,
-    CompanyKind,
-    CostCategory,
-    Expenditure,
     FlowKind,
-    Function,
     ProcessStatus,
-    ServiceHours,
     UnitKind,
 )
 from .errors import (
@@ -36,141 +30,17 @@ from .errors import (
     SecondSuperiorError,
     UnknownReferenceError,
 )
+from .fields import (
+    _BUDGET_FIELDS,
+    _COMPANY_FIELDS,
+    _COST_FIELDS,
+    _FLOW_FIELDS,
+    _METADATA_FIELDS,
+    _UNIT_FIELDS,
+    clean_fields,
+    clean_plan,
+)
 from .process import STEP_KEYS
-
-
-def _functions(value: Any) -> tuple[Function, ...]:
-    if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        raise InvalidValueError(msg("value.not_list", what=Field("functions"), value=value))
-    out: list[Function] = []
-    for f in value:
-        fn = v.enum_value(Function, f, "function")
-        if fn not in out:
-            out.append(fn)
-    return tuple(out)
-
-
-_UNIT_FIELDS = {
-    "name": lambda x: v.text(x, "unit name", limit=500),
-    "name_en": lambda x: v.text(x, "English name", limit=500),
-    "kind": lambda x: v.enum_value(UnitKind, x, "unit kind"),
-    "functions": _functions,
-    "headcount": lambda x: v.integer(x, "headcount", low=0, high=10_000_000),
-    "notes": lambda x: v.text(x, "notes", limit=100_000),
-    "company": lambda x: v.text(x, "company", limit=200),
-    "x": lambda x: v.number(x, "x", low=-1e7, high=1e7),
-    "y": lambda x: v.number(x, "y", low=-1e7, high=1e7),
-}
-_FLOW_FIELDS = {
-    "source": lambda x: v.ident(x, "flow source"),
-    "target": lambda x: v.ident(x, "flow target"),
-    "kind": lambda x: v.enum_value(FlowKind, x, "flow kind"),
-    "label": lambda x: v.text(x, "flow label", limit=500),
-}
-_COMPANY_FIELDS = {
-    "name": lambda x: v.text(x, "company name", limit=500),
-    "name_en": lambda x: v.text(x, "English name", limit=500),
-    "kind": lambda x: v.enum_value(CompanyKind, x, "company kind"),
-    "in_scope": lambda x: v.boolean(x, "in_scope"),
-    "x": lambda x: v.number(x, "x", low=-1e7, high=1e7),
-    "y": lambda x: v.number(x, "y", low=-1e7, high=1e7),
-    "width": lambda x: v.number(x, "width", low=0, high=1e7),
-    "height": lambda x: v.number(x, "height", low=0, high=1e7),
-    "notes": lambda x: v.text(x, "notes", limit=100_000),
-}
-
-
-def _amounts(value: Any) -> list:
-    if not isinstance(value, (list, tuple)):
-        raise InvalidValueError(msg("value.not_list", what=Field("amounts"), value=value))
-    if len(value) > 50:
-        raise InvalidValueError(msg("design.amounts_too_many"))
-    return [v.money(a, f"amount for year {i + 1}") for i, a in enumerate(value)]
-
-
-_COST_FIELDS = {
-    "name": lambda x: v.text(x, "cost item name", required=True, limit=500),
-    "category": lambda x: v.enum_value(CostCategory, x, "cost category"),
-    "expenditure": lambda x: v.enum_value(Expenditure, x, "expenditure type (capex/opex)"),
-    "recurring": lambda x: v.boolean(x, "recurring"),
-    "amounts": _amounts,
-    "currency": lambda x: v.text(x, "currency", required=True, limit=8).upper(),
-    "notes": lambda x: v.text(x, "notes", limit=100_000),
-}
-_METADATA_FIELDS = {
-    "title": lambda x: v.text(x, "title", limit=500),
-    "title_en": lambda x: v.text(x, "English title", limit=500),
-    "author": lambda x: v.text(x, "author", limit=500),
-    "organisation": lambda x: v.text(x, "organisation", limit=500),
-    "description": lambda x: v.text(x, "description", limit=100_000),
-    "description_en": lambda x: v.text(x, "English description", limit=100_000),
-    "source": lambda x: v.text(x, "source", limit=100_000),
-    "currency": lambda x: v.text(x, "currency", required=True, limit=8).upper(),
-    "created": lambda x: v.text(x, "created", limit=40),
-    "template": lambda x: v.text(x, "template", limit=200),
-    "revision": lambda x: v.text(x, "revision", limit=100),
-}
-
-
-def _rates(value: Any) -> dict[str, int]:
-    if not isinstance(value, dict):
-        raise InvalidValueError(msg("design.rates_not_mapping"))
-    return {v.text(k, "role", required=True, limit=200): v.integer(r, f"rate for {k}", low=0)
-            for k, r in value.items()}
-
-
-def _fx(value: Any) -> dict:
-    if not isinstance(value, dict):
-        raise InvalidValueError(msg("design.fx_not_mapping"))
-    return {v.text(k, "currency", required=True, limit=8).upper(): v.money(r, f"FX rate {k}")
-            for k, r in value.items()}
-
-
-_BUDGET_FIELDS = {
-    "first_year": lambda x: v.integer(x, "first fiscal year", low=0, high=9999),
-    "years": lambda x: v.integer(x, "number of years", low=1, high=20),
-    "fy_start_month": lambda x: v.integer(x, "fiscal year start month", low=1, high=12),
-    "multiplier": lambda x: None if x is None else v.money(x, "overhead multiplier"),
-    "role_rates": _rates,
-    "fx_rates": _fx,
-}
-
-
-def clean_fields(table: dict, changes: dict[str, Any], what: str) -> dict[str, Any]:
-    out = {}
-    for name, value in changes.items():
-        if name not in table:
-            raise InvalidValueError(msg("design.no_field", what=Field(what), name=name))
-        out[name] = table[name](value)
-    return out
-
-
-def clean_member(m: Member, where: str = "member") -> Member:
-    return Member(
-        name=v.text(m.name, f"{where} name", limit=500),
-        role=v.text(m.role, f"{where} role", limit=200),
-        home_unit=v.text(m.home_unit, f"{where} home unit", limit=200),
-        fte=v.number(m.fte, f"{where} FTE", low=0.0, high=1.0),
-        dedicated=v.boolean(m.dedicated, f"{where} dedicated"),
-        start_year=v.integer(m.start_year, f"{where} start year", low=0, high=50),
-    )
-
-
-def clean_plan(plan: CsirtPlan) -> CsirtPlan:
-    services: list[str] = []
-    for s in plan.services:
-        s = v.text(s, "service", required=True, limit=200)
-        if s not in services:
-            services.append(s)
-    return CsirtPlan(
-        members=[clean_member(m, f"member {i + 1}") for i, m in enumerate(plan.members)],
-        services=services,
-        hours=v.enum_value(ServiceHours, plan.hours, "service hours value"),
-        contact=v.text(plan.contact, "point of contact", limit=1000),
-        mandate=v.boolean(plan.mandate, "mandate"),
-        authority=v.enum_value(Authority, plan.authority, "authority level"),
-        memberships=[v.text(x, "membership", required=True, limit=200) for x in plan.memberships],
-    )
 
 
 class _Ordered:
@@ -188,7 +58,8 @@ class _Ordered:
         self.items = dict(pairs)
 
     def pop(self, key: str) -> tuple[Any, int]:
-        index = list(self.items).index(key) if key != next(reversed(self.items)) else len(self.items) - 1
+        last = next(reversed(self.items))
+        index = len(self.items) - 1 if key == last else list(self.items).index(key)
         return self.items.pop(key), index
 
 

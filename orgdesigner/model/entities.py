@@ -9,8 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .enums import Authority, CompanyKind, CostCategory, Expenditure, FlowKind, Function
-from .enums import ServiceHours, UnitKind
+from .enums import (
+    Authority,
+    CompanyKind,
+    CostCategory,
+    Expenditure,
+    FlowKind,
+    Function,
+    ServiceHours,
+    UnitKind,
+)
 
 
 @dataclass

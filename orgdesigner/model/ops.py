@@ -112,7 +112,8 @@ class UpdateCompany(Op):
     changes: dict[str, Any]
 
     def apply(self, design: Design) -> Op:
-        return UpdateCompany(self.company_id, design.update_company(self.company_id, **self.changes))
+        old = design.update_company(self.company_id, **self.changes)
+        return UpdateCompany(self.company_id, old)
 
 
 @dataclass

@@ -68,7 +68,8 @@ def test_csv_has_bom_and_japanese_headers_and_side_files(tmp_path):
     assert lines[2] == ("H002,情報システム部,IT Dept.,H001,部,情報システム運用、システム開発,"
                         "85,本社,")
     flows = side_path(out, "flows").read_text(encoding="utf-8-sig").splitlines()
-    assert flows[0] == "元,先,種別,ラベル" and "H004,H002,インシデント時の指示,インシデント時の指示" in flows
+    assert flows[0] == "元,先,種別,ラベル"
+    assert "H004,H002,インシデント時の指示,インシデント時の指示" in flows
     companies = side_path(out, "companies").read_text(encoding="utf-8-sig").splitlines()
     assert companies[1:] == ["c1,本社,,親会社,はい,", "c2,ＸＹＺシステムズ,,グループ会社,はい,"]
 
