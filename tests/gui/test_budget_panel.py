@@ -7,8 +7,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from orgdesigner.budget import compute_budget
@@ -20,48 +19,16 @@ from orgdesigner.gui.budget_panel import (
     BudgetPanel,
     export_budget_workbook,
 )
-from orgdesigner.model import CostCategory, Design, Expenditure, ModelError
-from orgdesigner.model.ops import Op
+from orgdesigner.gui.controller import DocumentController
+from orgdesigner.model import CostCategory, Design, Expenditure
 from tests.budget.sample import sample_design
 
 pytestmark = pytest.mark.gui
 
 
-class _Command(QUndoCommand):
-    def __init__(self, design: Design, op: Op, inverse: Op, text: str) -> None:
-        super().__init__(text)
-        self.design, self.op, self.inverse, self.first = design, op, inverse, True
-
-    def redo(self) -> None:
-        if self.first:
-            self.first = False
-            return
-        self.inverse = self.op.apply(self.design)
-
-    def undo(self) -> None:
-        self.op = self.inverse.apply(self.design)
-
-
-class StandIn(QObject):
-    """The controller contract (CONTRACTS.md): design, push(op, text), changed, a real stack."""
-
-    changed = Signal()
-    statusMessage = Signal(str)
-
-    def __init__(self, design: Design, lang: str = "en") -> None:
-        super().__init__()
-        self.design, self.lang, self.path = design, lang, None
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(self.changed)  # dies with self, unlike a lambda
-
-    def push(self, op: Op, text: str) -> bool:
-        try:
-            inverse = op.apply(self.design)
-        except ModelError as exc:
-            self.statusMessage.emit(str(exc))
-            return False
-        self.undo_stack.push(_Command(self.design, op, inverse, text))
-        return True
+def StandIn(design: Design, lang: str = "en") -> DocumentController:  # noqa: N802
+    """The real controller: the panel is tested against what the app gives it."""
+    return DocumentController(design, None, lang)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 import signal
@@ -21,18 +20,11 @@ from orgdesigner.formats import orgd
 from orgdesigner.gui import recovery
 from orgdesigner.gui.autosave import AutosaveManager
 from orgdesigner.model import ops
+from tests.gui.shell_standin import StandInWindow
 
 pytestmark = pytest.mark.gui
 
 
-def _standin():
-    name = "orgdesigner_shell_standin"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).with_name("shell_standin.py"))
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 def _files() -> list[str]:
@@ -42,7 +34,7 @@ def _files() -> list[str]:
 
 @pytest.fixture
 def window(qtbot):
-    w = _standin().StandInWindow()
+    w = StandInWindow()
     qtbot.addWidget(w)
     yield w
     w.dispose()

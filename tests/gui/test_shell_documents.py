@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import warnings
 from pathlib import Path
 
@@ -16,18 +14,11 @@ from orgdesigner import settings, templates
 from orgdesigner.formats import orgd
 from orgdesigner.gui import documents
 from orgdesigner.model import Unit, UnitKind, ops
+from tests.gui.shell_standin import StandInWindow
 
 pytestmark = pytest.mark.gui
 
 
-def _standin():
-    name = "orgdesigner_shell_standin"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).with_name("shell_standin.py"))
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 SB = QMessageBox.StandardButton
@@ -51,7 +42,7 @@ class Boxes:
 
 @pytest.fixture
 def window(qtbot):
-    w = _standin().StandInWindow()
+    w = StandInWindow()
     qtbot.addWidget(w)
     yield w
     w.dispose()

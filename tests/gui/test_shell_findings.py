@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
@@ -15,23 +11,16 @@ from orgdesigner.analysis import check
 from orgdesigner.formats import orgd
 from orgdesigner.gui.findings_panel import FindingsPanel
 from orgdesigner.model import Flow, FlowKind, ProcessStatus, ops
+from tests.gui.shell_standin import StandInWindow
 
 pytestmark = pytest.mark.gui
 
 
-def _standin():
-    name = "orgdesigner_shell_standin"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).with_name("shell_standin.py"))
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @pytest.fixture
 def window(qtbot):
-    w = _standin().StandInWindow()
+    w = StandInWindow()
     qtbot.addWidget(w)
     yield w
     w.dispose()
