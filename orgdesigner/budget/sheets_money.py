@@ -8,7 +8,9 @@ input (input cells are tinted).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from openpyxl.utils import get_column_letter as L
 
@@ -254,18 +256,24 @@ def write_summary(sh: Sheet, budget: Budget, lang: str, refs: Refs) -> SummaryRe
     def row_total(r: int) -> None:
         sh.formula(r, tcol, f"=SUM(B{r}:{L(tcol - 1)}{r})", font=BOLD)
 
-    r = 4
-    cat_rows: dict[CostCategory, int] = {}
-    for cat in CostCategory:
-        sh.text(r, 1, cat.label(lang))
-        for i in range(n):
-            f = f"SUMIF({refs.cost_category},$A{r},{refs.cost_yen[i]})"
-            if cat is CostCategory.PERSONNEL:
-                f = f"SUM({refs.staff_cost[i]})+{f}"
-            sh.formula(r, 2 + i, "=" + f)
-        row_total(r)
-        cat_rows[cat] = r
-        r += 1
+    def sumif_rows(r: int, members: Iterable[Any], criteria_range: str,
+                   with_staff: Any) -> dict[Any, int]:
+        """One row per enum member: items matching its label, plus staff cost on one row."""
+        rows = {}
+        for member in members:
+            sh.text(r, 1, member.label(lang))
+            for i in range(n):
+                f = f"SUMIF({criteria_range},$A{r},{refs.cost_yen[i]})"
+                if member is with_staff:
+                    f = f"SUM({refs.staff_cost[i]})+{f}"
+                sh.formula(r, 2 + i, "=" + f)
+            row_total(r)
+            rows[member] = r
+            r += 1
+        return rows
+
+    cat_rows = sumif_rows(4, CostCategory, refs.cost_category, CostCategory.PERSONNEL)
+    r = 4 + len(cat_rows)
     total_row = r
     sh.text(r, 1, t("su.total", lang), font=BOLD, fill=TOTAL_FILL, border=BOX)
     for i in range(n + 1):
@@ -275,17 +283,8 @@ def write_summary(sh: Sheet, budget: Budget, lang: str, refs: Refs) -> SummaryRe
     r += 2
     sh.text(r, 1, t("su.of_which", lang), font=BOLD)
     r += 1
-    exp_rows: dict[Expenditure, int] = {}
-    for exp in Expenditure:
-        sh.text(r, 1, exp.label(lang))
-        for i in range(n):
-            f = f"SUMIF({refs.cost_expenditure},$A{r},{refs.cost_yen[i]})"
-            if exp is Expenditure.OPEX:
-                f = f"SUM({refs.staff_cost[i]})+{f}"
-            sh.formula(r, 2 + i, "=" + f)
-        row_total(r)
-        exp_rows[exp] = r
-        r += 1
+    exp_rows = sumif_rows(r, Expenditure, refs.cost_expenditure, Expenditure.OPEX)
+    r += len(exp_rows)
     for key, ranges in (("su.staff", refs.staff_cost), ("su.items", refs.cost_yen)):
         sh.text(r, 1, t(key, lang))
         for i in range(n):
