@@ -60,14 +60,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         return fail(str(exc))
     except KeyboardInterrupt:
-        return fail("interrupted", status=130)
+        return fail(_pick(args, "interrupted", "中断しました"), status=130)
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug: still one line, with a way to get the details
         if os.environ.get("ORGDESIGNER_DEBUG"):
             raise
-        return fail(f"internal error: {type(exc).__name__}: {exc} "
-                    "(set ORGDESIGNER_DEBUG=1 for details, and please report it)")
+        detail = f"{type(exc).__name__}: {exc}"
+        return fail(_pick(args, f"internal error: {detail} (set ORGDESIGNER_DEBUG=1 for "
+                                "details, and please report it)",
+                          f"内部エラー：{detail}（詳細は ORGDESIGNER_DEBUG=1 を設定して再実行し、"
+                          "ご報告ください）"))
+
+
+def _pick(args: list[str], en: str, ja: str) -> str:
+    """`--lang ja` read from the raw arguments, for errors raised before or outside a command."""
+    pairs = zip(args, args[1:], strict=False)
+    wants_ja = "--lang=ja" in args or any(a == "--lang" and b == "ja" for a, b in pairs)
+    return ja if wants_ja else en
 
 
 def start_gui(args: list[str]) -> int:

@@ -43,8 +43,12 @@ def export(ns: argparse.Namespace) -> int:
     out = Path(ns.output)
     suffix = out.suffix.lower()
     if suffix not in DIAGRAM_SUFFIXES + TABLE_SUFFIXES:
-        raise CliError(f"{out}: unknown output format {suffix or '(no suffix)'!r}; use one of "
-                       + ", ".join(DIAGRAM_SUFFIXES + TABLE_SUFFIXES))
+        known = ", ".join(DIAGRAM_SUFFIXES + TABLE_SUFFIXES)
+        raise CliError(pick(ns.lang,
+                            f"{out}: unknown output format {suffix or '(no suffix)'!r}; "
+                            f"use one of {known}",
+                            f"{out}: 出力形式「{suffix or '（拡張子なし）'}」は不明です。"
+                            f"使える形式：{known}"))
     if not 10 <= ns.dpi <= 1200:
         raise CliError(pick(ns.lang, f"--dpi must be between 10 and 1200, not {ns.dpi}",
                             f"--dpi は 10～1200 で指定してください（{ns.dpi} は範囲外）"))
@@ -54,7 +58,9 @@ def export(ns: argparse.Namespace) -> int:
                             f"--root: {ns.file} に ID「{ns.root}」の部署はありません"))
     if suffix in TABLE_SUFFIXES:
         if ns.root is not None:
-            raise CliError("--root applies to diagrams; the table export holds the whole design")
+            raise CliError(pick(ns.lang, "--root applies to diagrams; the table export holds "
+                                "the whole design",
+                                "--root は図の書き出し用です。組織表には設計全体を書き出します"))
         from ..formats.table_export import write_table
 
         try:

@@ -26,7 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def list_templates(ns: argparse.Namespace) -> int:
     rows = templates.all_info()
     if not rows:
-        raise CliError("no templates are installed (the package's resources are missing)")
+        raise CliError(pick(ns.lang, "no templates are installed (the package's resources are "
+                            "missing)", "テンプレートがありません（パッケージのリソースが欠けて"
+                            "います）"))
     width = max(len(r.id) for r in rows)
     for r in rows:
         print(f"{r.id:<{width}}  {r.display_name(ns.lang)}")
@@ -38,11 +40,15 @@ def list_templates(ns: argparse.Namespace) -> int:
 def new_design(ns: argparse.Namespace) -> int:
     out = Path(ns.output)
     if out.exists() and not ns.force:
-        raise CliError(f"{out} already exists (use --force to overwrite)")
+        raise CliError(pick(ns.lang, f"{out} already exists (use --force to overwrite)",
+                            f"{out} はすでにあります（上書きするには --force）"))
     try:
         design = templates.load(ns.template)
-    except templates.UnknownTemplateError as exc:
-        raise CliError(str(exc)) from None
+    except templates.UnknownTemplateError:
+        known = ", ".join(templates.ids())
+        raise CliError(pick(ns.lang, f"no template {ns.template!r}; known templates: {known}",
+                            f"テンプレート「{ns.template}」はありません。"
+                            f"使えるテンプレート：{known}")) from None
     design.update_metadata(template=ns.template, created=dt.date.today().isoformat())
     save_design(design, str(out), ns.lang)
     print(pick(ns.lang, f"wrote {out} from template {ns.template}",

@@ -68,3 +68,26 @@ def test_python_dash_m_entry_point(tmp_path):
     out = subprocess.run([sys.executable, "-m", "orgdesigner", "info", str(tmp_path)],
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and "is a folder" in out.stderr
+
+
+def test_command_errors_follow_lang(tmp_path, capsys):
+    code, _, err = run(capsys, "new", "--template", "nope", "-o", str(tmp_path / "x.orgd"),
+                       "--lang", "ja")
+    assert code == 2 and "テンプレート「nope」はありません" in err
+    target = tmp_path / "x.orgd"
+    target.write_text("{}")
+    code, _, err = run(capsys, "new", "-o", str(target), "--lang", "ja")
+    assert code == 2 and "すでにあります" in err
+
+
+def test_internal_errors_are_one_line(monkeypatch, capsys):
+    from orgdesigner.cli import templates_cmd
+
+    def broken(ns):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(templates_cmd, "list_templates", broken)
+    code, _, err = run(capsys, "templates", "--lang", "ja")
+    assert code == 2 and "内部エラー" in err and "boom" in err and "Traceback" not in err
+    code, _, err = run(capsys, "templates")
+    assert "internal error: RuntimeError: boom" in err
