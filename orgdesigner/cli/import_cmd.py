@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..formats.table_import import TableImportError, read_table
+from ..formats.table_import import TableImportError, name_after_sheet, read_table
 from .common import CliError, guard, pick, save_design
 
 MAX_WARNINGS_SHOWN = 50
@@ -65,6 +65,7 @@ def import_cmd(ns: argparse.Namespace) -> int:
             more = len(result.warnings) - MAX_WARNINGS_SHOWN
             print(pick(ns.lang, f"… and {more} more warnings", f"…ほか警告 {more} 件"),
                   file=sys.stderr)
+    name_after_sheet(result.design, Path(ns.sheet))
     save_design(result.design, str(out), ns.lang)
     d = result.design
     print(pick(ns.lang, f"imported {len(d.units)} units, {len(d.flows)} flows, "

@@ -221,3 +221,10 @@ def _merge_warnings(raw: RawSheet, units: Parsed) -> None:
             col = next(k for k, v in units.header.columns.items() if v == c1 - 1)
             units.add(r1, units.header.letter(col), msg("table.merged", ref=ref, first=r1,
                                                         last=r2), WARNING)
+
+
+def name_after_sheet(design: Design, sheet_path: str | os.PathLike) -> None:
+    """An imported organisation without a title is named after its sheet ("人事部署一覧.xlsx"
+    → "人事部署一覧"), so title blocks and the window say what it is."""
+    if not (design.metadata.title or design.metadata.title_en):
+        design.update_metadata(title=Path(sheet_path).stem)

@@ -39,7 +39,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..formats.merge import merge_ops, merged_ids
-from ..formats.table_import import ImportResult, TableImportError, UnitRow, read_table
+from ..formats.table_import import (
+    ImportResult,
+    TableImportError,
+    UnitRow,
+    name_after_sheet,
+    read_table,
+)
 from ..formats.table_problems import ERROR, WARNING, TableProblem
 from ..formats.table_read import sheet_names
 from ..model import Design
@@ -265,6 +271,7 @@ class ImportDialog(QDialog):
         except TableImportError as exc:
             rows, problems, units_sheet = exc.preview, exc.problems, exc.sheet
         else:
+            name_after_sheet(result.design, path)
             self.design, self.result_data = result.design, result
             rows, problems, units_sheet = result.rows, result.warnings, ""
         bad = {p.row for p in problems if p.fatal and p.row and p.sheet == units_sheet}

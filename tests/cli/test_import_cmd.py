@@ -95,3 +95,14 @@ def orgd_design():
     from orgdesigner import templates
 
     return templates.load("model-1")
+
+
+def test_imported_design_is_named_after_its_sheet(tmp_path):
+    from orgdesigner.cli import main
+    from orgdesigner.formats import orgd
+
+    sheet = tmp_path / "人事部署一覧.csv"
+    sheet.write_text("id,name,parent\n1,経営層,\n2,情報システム部,1\n", encoding="utf-8")
+    out = tmp_path / "org.orgd"
+    assert main(["import", str(sheet), "-o", str(out), "-q"]) == 0
+    assert orgd.load(out).metadata.title == "人事部署一覧"

@@ -24,7 +24,7 @@ def test_import_export_import_through_the_command_line(tmp_path, capsys, suffix)
     first = tmp_path / "first.orgd"
     code, _, err = run(capsys, "import", DATA / "units_ja.csv", "-o", first)
     assert code == 0, err
-    table = tmp_path / f"units{suffix}"
+    table = tmp_path / f"units_ja{suffix}"  # same name: the design is titled after its sheet
     code, out, err = run(capsys, "export", first, "-o", table, "--lang", "ja")
     assert code == 0, err
     assert str(table) in out
