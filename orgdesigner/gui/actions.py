@@ -95,6 +95,10 @@ class Actions(QObject):
         self.actual_size = a("actionActualSize", _tr("&Actual Size (100 %)"), "Ctrl+1")
         self.grid = a("actionGrid", _tr("Show &Grid"), "Ctrl+'", checkable=True)
         self.snap = a("actionSnap", _tr("&Snap to Grid"), "Ctrl+Shift+'", checkable=True)
+        self.overlay_selection = a("actionOverlaySelectionOnly",
+                                   _tr("Overlay Flows of the Selection &Only"), checkable=True)
+        self.overlay_selection.setToolTip(_tr("Draw reporting lines for everything, and the "
+                                              "other flows only for the selected units"))
         self.align = {
             "left": a("actionAlignLeft", _tr("Align &Left")),
             "hcenter": a("actionAlignCenter", _tr("Align &Centre")),
@@ -149,6 +153,7 @@ class Actions(QObject):
                 self.export_budget, self.print, self.print_preview, self.cut, self.copy, self.paste,
                 self.duplicate, self.select_all, self.delete, self.find, self.zoom_in,
                 self.zoom_out, self.fit, self.actual_size, self.grid, self.snap,
+                self.overlay_selection,
                 *self.align.values(), self.distribute_h, self.distribute_v, self.auto_layout,
                 self.auto_layout_compact,
                 self.connect_mode, *self.flow_kinds.values(), self.new_company,

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         a.actual_size.triggered.connect(lambda: self._view_call("actual_size"))
         a.grid.toggled.connect(self._apply_view_options)
         a.snap.toggled.connect(self._apply_view_options)
+        a.overlay_selection.toggled.connect(self._apply_view_options)
         for mode, act in a.align.items():
             act.triggered.connect(lambda _c=False, m=mode: e.align(m))
         a.distribute_h.triggered.connect(lambda: e.distribute("h"))
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
         scene = ctrl.scene
         scene.set_grid(a.grid.isChecked())
         scene.snap_to_grid = a.snap.isChecked()
+        scene.overlay.set_enabled(a.overlay_selection.isChecked())
         checked = a.flow_group.checkedAction()
         scene.flow_kind = FlowKind(checked.data()) if checked else FlowKind.REPORTING
         if scene.connect_mode != a.connect_mode.isChecked():

@@ -54,7 +54,7 @@ def build_menus(w: MainWindow) -> None:
     w.menu_view.setObjectName("menuView")
     w.menu_view.addActions([a.zoom_in, a.zoom_out, a.fit, a.actual_size])
     w.menu_view.addSeparator()
-    w.menu_view.addActions([a.grid, a.snap])
+    w.menu_view.addActions([a.grid, a.snap, a.overlay_selection])
     w.menu_arrange = w.menu_view.addMenu(_tr("&Arrange"))
     w.menu_arrange.addActions(list(a.align.values()))
     w.menu_arrange.addSeparator()

@@ -38,6 +38,7 @@ from .items.flows import FLOW_Z, SceneFlows
 from .items.unit_item import UnitItem
 from .items.unit_item import tooltip as unit_tooltip
 from .items.unit_layer import NO_CONTENTS, UnitLayer
+from .overlay_filter import OverlayFilter
 
 if TYPE_CHECKING:
     from .controller import DocumentController
@@ -72,6 +73,7 @@ class DiagramScene(QGraphicsScene):
         self._flush_timer.setInterval(0)
         self._flush_timer.timeout.connect(self.flush)
         self.show_grid = False
+        self.overlay = OverlayFilter(self)
         self.snap_to_grid = False
         self.flow_kind = FlowKind.REPORTING
         self.connect_mode = False
@@ -240,6 +242,7 @@ class DiagramScene(QGraphicsScene):
     def _selection_changed(self) -> None:
         if self.unit_layer.active:
             self.unit_layer.update()
+        self.overlay.selection_changed()
 
     def set_language(self, lang: str) -> None:
         """Content labels in `lang` (names, kinds, flow labels); called by i18n."""

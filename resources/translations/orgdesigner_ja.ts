@@ -354,6 +354,14 @@
         <translation>グリッドに合わせる(&amp;S)</translation>
     </message>
     <message>
+        <source>Overlay Flows of the Selection &amp;Only</source>
+        <translation>選択中の部署の関係線だけを表示(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Draw reporting lines for everything, and the other flows only for the selected units</source>
+        <translation>指揮命令系統はすべて表示し、それ以外の線は選択中の部署のものだけを表示します</translation>
+    </message>
+    <message>
         <source>Align &amp;Left</source>
         <translation>左揃え(&amp;L)</translation>
     </message>

@@ -113,10 +113,16 @@ class SceneFlows:
 
     # ---- which flows are shown -------------------------------------------------------------
     def shown(self, fid: str) -> bool:
-        """Both ends visible (not collapsed away, not outside the focused branch)."""
+        """Both ends visible (not collapsed away, not outside the focused branch), and, while
+        "overlay flows of the selection only" is on, an overlay flow touches the selection."""
         ends = self._ends.get(fid)
         hidden = self.scene.hidden_units
-        return ends is not None and ends[0] not in hidden and ends[1] not in hidden
+        if ends is None or ends[0] in hidden or ends[1] in hidden:
+            return False
+        focus = self.scene.overlay.units
+        if focus is not None and self.items[fid].kind is not FlowKind.REPORTING:
+            return ends[0] in focus or ends[1] in focus
+        return True
 
     def refill(self) -> None:
         """Give every layer its shown flows (after building, or showing/hiding units)."""
