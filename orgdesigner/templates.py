@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from .formats import orgd
@@ -48,7 +49,10 @@ def load(template_id: str) -> Design:
     return orgd.loads(node.read_bytes(), f"template {template_id}")
 
 
+@functools.lru_cache(maxsize=64)
 def info(template_id: str) -> TemplateInfo:
+    """Name, description and source of a template. Cached: the gallery asks on every
+    selection change, and reading the whole design for its metadata each time is waste."""
     m = load(template_id).metadata
     return TemplateInfo(template_id, m.title, m.title_en, m.description, m.description_en,
                         m.source)
