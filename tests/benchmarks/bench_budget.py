@@ -10,20 +10,10 @@ plus the Japanese workbook and the file size. Not collected by pytest.
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-
-def median(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+from tests.benchmarks.timing import median_time
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,9 +32,9 @@ def main(argv: list[str] | None = None) -> int:
         out = Path(tmp) / "budget.xlsx"
         write_workbook(design, out)  # warm-up: imports openpyxl, loads the defaults
         rows = [
-            ("compute_budget", median(lambda: compute_budget(design), ns.repeat)),
-            ("workbook (en)", median(lambda: write_workbook(design, out), ns.repeat)),
-            ("workbook (ja)", median(lambda: write_workbook(design, out, lang="ja"),
+            ("compute_budget", median_time(lambda: compute_budget(design), ns.repeat)),
+            ("workbook (en)", median_time(lambda: write_workbook(design, out), ns.repeat)),
+            ("workbook (ja)", median_time(lambda: write_workbook(design, out, lang="ja"),
                                      ns.repeat)),
         ]
         size = out.stat().st_size

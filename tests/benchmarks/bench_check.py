@@ -13,20 +13,11 @@ from __future__ import annotations
 
 import argparse
 import gc
-import statistics
 import time
-from collections.abc import Callable
+
+from tests.benchmarks.timing import median_time
 
 TARGETS = {"check@5000": 0.200, "recheck@1000": 0.020}
-
-
-def median(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     t = time.perf_counter()
     check(small)
     cold = time.perf_counter() - t
-    warm = median(lambda: check(small), ns.repeat)
+    warm = median_time(lambda: check(small), ns.repeat)
     print(f"first check of a session (reads template features): {1000 * cold:7.1f} ms "
           f"(then {1000 * warm:.1f} ms on 50 units)")
 
@@ -53,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     for n in ns.sizes:
         design = generate(n)
         report = check(design)
-        secs = median(lambda design=design: check(design), ns.repeat)
+        secs = median_time(lambda design=design: check(design), ns.repeat)
         target = TARGETS.get(f"check@{n}")
         verdict = "" if target is None else (" ok" if secs <= target else " OVER TARGET")
         ok &= not verdict.endswith("TARGET")
@@ -76,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         state["i"] += 1
         check(design)
 
-    secs = median(one_edit, ns.repeat * 3)
+    secs = median_time(one_edit, ns.repeat * 3)
     target = TARGETS["recheck@1000"]
     verdict = "ok" if secs <= target else "OVER TARGET"
     ok &= secs <= target

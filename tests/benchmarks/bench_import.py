@@ -12,27 +12,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
 from orgdesigner.formats.table_export import write_table
 from orgdesigner.formats.table_import import read_table
 from orgdesigner.synthetic import generate
+from tests.benchmarks.timing import median_wall_cpu
 
 TARGET_S = 1.0
-
-
-def median_time(fn, repeat: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """(wall, CPU) medians. CPU time is what to compare when other jobs share the machine."""
-    wall, cpu = [], []
-    for _ in range(repeat):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        fn()
-        wall.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return statistics.median(wall), statistics.median(cpu)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,8 +37,8 @@ def main(argv: list[str] | None = None) -> int:
             write_table(design, sheet)
             result = read_table(sheet)
             assert len(result.design.units) == n_rows, "the benchmark sheet must import whole"
-            total, total_cpu = median_time(lambda s=sheet: read_table(s), ns.repeat)
-            bare, _ = median_time(lambda s=sheet: read_table(s, layout=False), ns.repeat)
+            total, total_cpu = median_wall_cpu(lambda s=sheet: read_table(s), ns.repeat)
+            bare, _ = median_wall_cpu(lambda s=sheet: read_table(s, layout=False), ns.repeat)
             worst = max(worst, total)
             print(f"import {n_rows:,} rows {suffix:5}  median {total:.3f} s wall, "
                   f"{total_cpu:.3f} s CPU; without the layout {bare:.3f} s wall  "

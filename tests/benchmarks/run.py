@@ -19,8 +19,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from tests.benchmarks.timing import dot_seconds, median_time
 
 # (row key, label, target in seconds at the size the target applies to, that size)
 ROWS = [
@@ -37,15 +38,6 @@ ROWS = [
     ("import", "import sheet (row per unit)", 1.0, 5000),
     ("rss", "peak memory (MB)", None, None),
 ]
-
-
-def median_time(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def child(n: int, repeat: int, with_dot: bool) -> dict[str, float | None]:
@@ -81,7 +73,7 @@ def child(n: int, repeat: int, with_dot: bool) -> dict[str, float | None]:
         out["layout"] = median_time(lambda: compute_layout(design), repeat)
         layout_ops(design).apply(design)
         if with_dot:
-            out["dot"] = _dot_time(design)
+            out["dot"] = dot_seconds(design)
             out["ratio"] = out["dot"] / out["layout"] if out["layout"] else None
 
     try:
@@ -106,22 +98,6 @@ def child(n: int, repeat: int, with_dot: bool) -> dict[str, float | None]:
     out["canvas"] = _canvas_time(design, repeat)
     out["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
-
-
-def _dot_time(design) -> float:  # type: ignore[no-untyped-def]
-    """Graphviz dot on exactly the reporting forest the tidy layout lays out."""
-    import pygraphviz
-
-    g = pygraphviz.AGraph(directed=True)
-    g.node_attr.update(shape="box", width="1.6", height="0.5", fixedsize="true")
-    for uid in design.units:
-        g.add_node(uid)
-    for f in design.flows.values():
-        if f.kind.value == "reporting":
-            g.add_edge(f.source, f.target)
-    t = time.perf_counter()
-    g.layout(prog="dot")
-    return time.perf_counter() - t
 
 
 def _canvas_time(design, repeat: int) -> float | None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,38 @@
+"""Timing helpers shared by the benchmarks: medians (the machines are noisy) and Graphviz
+dot on exactly the reporting tree the tidy layout lays out."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+
+def median_time(fn: Callable[[], object], repeat: int) -> float:
+    """Median wall time of `repeat` calls, in seconds."""
+    return median_wall_cpu(fn, repeat)[0]
+
+
+def median_wall_cpu(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """(wall, CPU) medians. CPU time is what to compare when other jobs share the machine."""
+    wall, cpu = [], []
+    for _ in range(max(1, repeat)):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        fn()
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def dot_seconds(design) -> float:  # type: ignore[no-untyped-def]
+    """One run of Graphviz dot on the design's reporting forest, with the tidy layout's box
+    sizes, no clusters and no overlay flows (dot's easiest case)."""
+    from orgdesigner.render.dot_layout import tree_graph
+    from orgdesigner.render.style import box_size
+
+    ids = list(design.units)
+    sizes = {u: box_size(design.units[u]) for u in ids}
+    g = tree_graph(design, ids, sizes, overlays=False, clusters=False)
+    start = time.perf_counter()
+    g.layout(prog="dot")
+    return time.perf_counter() - start
