@@ -100,6 +100,20 @@ def clean(plan: CsirtPlan | None = None) -> Builder:
     return b
 
 
+def group() -> Builder:
+    """The clean design as a head office, plus a group company whose sales department
+    reports incidents to the head-office CSIRT but gets no authority or coordination."""
+    b = clean()
+    b.company("hq")
+    for uid in ("mgmt", "cio", "csirt", "itops", "sales", "legal"):
+        b.d.update_unit(uid, company="hq")
+    b.company("sub", CompanyKind.SUBSIDIARY)
+    b.unit("sm", "management", company="sub")
+    b.unit("sd", "department", Function.SALES, under="sm", company="sub")
+    b.flow("sd", "csirt", FlowKind.REPORT)
+    return b
+
+
 @pytest.fixture(autouse=True)
 def _rules_raise(monkeypatch: pytest.MonkeyPatch) -> None:
     """A rule that crashes must fail the test, not turn into an `internal-error` finding."""
@@ -110,4 +124,4 @@ def _rules_raise(monkeypatch: pytest.MonkeyPatch) -> None:
 def make() -> SimpleNamespace:
     """`make.clean()`, `make.plan(**changes)`, `make.Builder()` (test modules cannot import
     conftest under --import-mode=importlib, so helpers travel as a fixture)."""
-    return SimpleNamespace(clean=clean, plan=good_plan, Builder=Builder)
+    return SimpleNamespace(clean=clean, plan=good_plan, Builder=Builder, group=group)

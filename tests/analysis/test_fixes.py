@@ -9,7 +9,6 @@ from orgdesigner import templates
 from orgdesigner.analysis import check
 from orgdesigner.formats import orgd
 from orgdesigner.model import (
-    CompanyKind,
     FlowKind,
     Function,
     ServiceHours,
@@ -110,14 +109,7 @@ def _no_legal(make):
 
 
 def _group(make):
-    b = make.clean()
-    b.company("hq")
-    for uid in ("mgmt", "cio", "csirt", "itops", "sales", "legal"):
-        b.d.update_unit(uid, company="hq")
-    b.company("sub", CompanyKind.SUBSIDIARY)
-    b.unit("sm", "management", company="sub")
-    b.unit("sd", "department", F.SALES, under="sm", company="sub")
-    b.flow("sd", "csirt", K.REPORT)
+    b = make.group()
     return b.d
 
 

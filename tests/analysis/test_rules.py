@@ -215,14 +215,7 @@ def test_no_legal_pr_without_such_units_has_no_fix(make):
 
 
 def test_group_jurisdiction(make):
-    b = make.clean()
-    b.company("hq")
-    for uid in ("mgmt", "cio", "csirt", "itops", "sales", "legal"):
-        b.d.update_unit(uid, company="hq")
-    b.company("sub", CompanyKind.SUBSIDIARY)
-    b.unit("sm", "management", company="sub")
-    b.unit("sd", "department", F.SALES, under="sm", company="sub")
-    b.flow("sd", "csirt", K.REPORT)
+    b = make.group()
     f = only(b.d, "group-jurisdiction")[0]
     assert f.units == ("sm", "csirt")
     b.flow("csirt", "sd", K.SUPPORT)  # support is neither authority nor coordination
