@@ -2,8 +2,7 @@
 
 Every lookup a rule needs (flows out of / into a unit by kind, the reporting tree, depths,
 which CSIRT is the main one) is precomputed here in one pass over units and flows, so each
-rule stays linear in the size of the design. `Design.flows_of` scans all flows and must not
-be used by rules.
+rule stays linear in the size of the design.
 """
 
 from __future__ import annotations

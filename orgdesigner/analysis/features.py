@@ -285,7 +285,6 @@ FEATURES: tuple[Feature, ...] = (
                                       "他部署の支援に依存"), 0.5, relies_on_support, _same,
             lambda v, lang: ("yes" if v else "no") if lang == "en" else ("あり" if v else "なし")),
 )
-FEATURE_KEYS = tuple(f.key for f in FEATURES)
 TOTAL_WEIGHT = sum(f.weight for f in FEATURES)
 
 

@@ -66,9 +66,6 @@ class BudgetDefaults:
     fx_rates: Mapping[str, Decimal]  # yen per unit of the currency
     presets: tuple[CostPreset, ...]
 
-    def note_for(self, lang: str = "en") -> str:
-        return self.note_ja if lang == "ja" else self.note
-
 
 def _dec(value: Any, what: str) -> Decimal:
     try:

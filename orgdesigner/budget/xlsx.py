@@ -42,7 +42,6 @@ TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 INPUT_FILL = PatternFill("solid", fgColor="FFF7D6")  # cells an approver may change
 THIN = Side(style="thin", color="808080")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-TOP_LINE = Border(top=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 LEFT = Alignment(horizontal="left", vertical="top")
 TOP = Alignment(vertical="top")

@@ -52,9 +52,6 @@ class Branches(QObject):
             stack.extend(reversed(children.get(u, [])))
         return out
 
-    def is_collapsed(self, uid: str) -> bool:
-        return uid in self.collapsed
-
     # ---- changes ----------------------------------------------------------------------------
     def collapse(self, ids: Iterable[str]) -> None:
         children = self.scene.design.children()

@@ -9,7 +9,6 @@ a file is read completely before anything changes, and saves are atomic.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -245,11 +244,6 @@ def confirm_close(controller: Any, parent: QWidget | None = None) -> bool:
     if answer == QMessageBox.StandardButton.Save:
         return save(controller, parent)
     return answer == QMessageBox.StandardButton.Discard
-
-
-def confirm_close_all(controllers: Iterable[Any], parent: QWidget | None = None) -> bool:
-    """Quit: ask for each modified document in turn; stop at the first Cancel."""
-    return all(confirm_close(c, parent) for c in controllers)
 
 
 def apply_window_title(window: QWidget, controller: Any | None) -> None:

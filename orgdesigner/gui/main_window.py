@@ -37,8 +37,6 @@ from .shell import ShellCommands
 from .view import DiagramView
 from .welcome import WelcomePage
 
-APP_NAME = "OrgDesigner"
-
 
 class MainWindow(QMainWindow):
     currentDocumentChanged = Signal(object)

@@ -105,10 +105,6 @@ class Design:
         fid = self._superior.get(unit_id)
         return self.flows[fid].source if fid else None
 
-    def flows_of(self, unit_id: str) -> list[Flow]:
-        ids = self._by_unit.get(unit_id, ())
-        return [f for fid, f in self.flows.items() if fid in ids] if ids else []
-
     def reporting_path(self, unit_id: str) -> list[str]:
         """The unit and its superiors up to the root of its reporting tree."""
         path = [unit_id]
@@ -246,12 +242,6 @@ class Design:
             raise
         return self._update(flow, _FLOW_FIELDS, clean, "flow", ev.FLOW_CHANGED, cleaned=True,
                             before_emit=lambda: self._attach(flow))
-
-    def check_flow(self, flow: Flow) -> None:
-        """Raise the `ModelError` that adding `flow` would raise, without adding it."""
-        clean = Flow(id=flow.id, **clean_fields(
-            _FLOW_FIELDS, {k: getattr(flow, k) for k in _FLOW_FIELDS}, "flow"))
-        self._check_flow(clean)
 
     def _check_flow(self, flow: Flow) -> None:
         for end in (flow.source, flow.target):

@@ -28,7 +28,6 @@ from .fields import CheckList, EnumCombo, LineField
 
 COL_NAME, COL_ROLE, COL_HOME, COL_FTE, COL_DEDICATED = range(5)
 KNOWN_MEMBERSHIPS = ("NCA", "FIRST")
-ROLES = ("manager", "analyst", "engineer", "coordinator", "handler", "liaison")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
