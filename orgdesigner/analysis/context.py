@@ -61,6 +61,9 @@ class Context:
         self.csirt_set = frozenset(self.csirts)
         self._depth: dict[str, tuple[int, str]] = {}
         self._by_name: dict[str, str] | None = None
+        #: CSIRTs run by an outside party (an external unit above them in the reporting
+        #: tree: a vendor's or MSSP's CSIRT). They serve the design; they are not its CSIRT.
+        self.vendor = frozenset(c for c in self.csirts if self._under_external(c))
         self.primary: str | None = self._choose_primary()
         self.teams: list[Team] = self._build_teams()
 
@@ -167,9 +170,48 @@ class Context:
         c = self.design.companies.get(self.units[uid].company)
         return c.kind if c else None
 
+    def _under_external(self, uid: str) -> bool:
+        cur = self.parent.get(uid)
+        seen = {uid}
+        while cur is not None and cur not in seen:
+            if self.units[cur].kind is UnitKind.EXTERNAL:
+                return True
+            seen.add(cur)
+            cur = self.parent.get(cur)
+        return False
+
+    def ancestors(self, uid: str) -> list[str]:
+        """`uid`'s reporting superiors, nearest first."""
+        out: list[str] = []
+        cur = self.parent.get(uid)
+        seen = {uid}
+        while cur is not None and cur not in seen:
+            out.append(cur)
+            seen.add(cur)
+            cur = self.parent.get(cur)
+        return out
+
+    def mandates(self, csirt: str) -> set[str]:
+        """Companies whose units delegate authority to `csirt`: the group regulation or
+        contract that lets a CSIRT act inside another legal entity (a parent's management
+        cannot hand out authority inside a subsidiary it does not hold there)."""
+        cache = self.__dict__.setdefault("_mandates", {})
+        found = cache.get(csirt)
+        if found is None:
+            found = cache[csirt] = {self.units[f.source].company
+                                    for f in self.incoming(csirt, FlowKind.DELEGATION)}
+        return found  # type: ignore[no-any-return]
+
+    def may_command(self, csirt: str, target: str) -> bool:
+        """A command from `csirt` carries authority in `target`'s legal entity: the same
+        company, or that company delegates to the CSIRT (group regulation or contract)."""
+        there = self.units[target].company
+        return there == self.units[csirt].company or there in self.mandates(csirt)
+
     # ---- the main CSIRT ----------------------------------------------------------------
     def _choose_primary(self) -> str | None:
-        """The CSIRT the design is about: most links to other CSIRTs (the head of a group),
+        """The CSIRT the design is about: one of the design's own CSIRTs (a vendor's CSIRT
+        only when there is no other), with most links to other CSIRTs (the head of a group),
         then the one in the parent company, then the highest, then the first drawn."""
         if not self.csirts:
             return None
@@ -180,8 +222,8 @@ class Context:
         def key(uid: str) -> tuple:
             linked = {f.target if f.source == uid else f.source
                       for f in self.touching(uid, *FlowKind)} & self.csirt_set
-            return (-len(linked), rank[self.company_kind(uid)], self.depth_root(uid)[0],
-                    order[uid])
+            return (uid in self.vendor, -len(linked), rank[self.company_kind(uid)],
+                    self.depth_root(uid)[0], order[uid])
 
         return min(self.csirts, key=key)
 
@@ -279,13 +321,14 @@ class Context:
             return f"{self.names(csirts, lang)}からなる CSIRT チーム"
         return f"the CSIRT team of {self.names(csirts, lang)}"
 
-    def names(self, ids: Iterable[str], lang: str, limit: int = 4) -> str:
+    def names(self, ids: Iterable[str], lang: str, limit: int = 4, noun: str = "部署") -> str:
+        """Unit names for a sentence: four at most, then "and N more" (ほかN部署)."""
         ids = list(ids)
         shown = [self.name(i, lang) for i in ids[:limit]]
         rest = len(ids) - len(shown)
         if lang == "ja":
             text = "、".join(f"「{s}」" for s in shown)
-            return text + (f" ほか{rest}件" if rest > 0 else "")
+            return text + (f" ほか{rest}{noun}" if rest > 0 else "")
         text = ", ".join(f"'{s}'" for s in shown)
         return text + (f" and {rest} more" if rest > 0 else "")
 

@@ -16,6 +16,7 @@ from .enums import (
     Expenditure,
     FlowKind,
     Function,
+    Sector,
     ServiceHours,
     UnitKind,
 )
@@ -122,6 +123,7 @@ class Metadata:
     created: str = ""
     template: str = ""
     revision: str = ""  # the document's own version, shown in title blocks ("1.2", "案3")
+    sector: Sector = Sector.UNSET  # the industry; some findings weigh more in some sectors
 
 
 @dataclass

@@ -102,6 +102,7 @@ def _no_external_existing(make):
 def _no_legal(make):
     b = make.clean()
     b.drop("csirt", "legal", K.CONSENSUS)
+    b.drop("legal", "csirt", K.REPORT)
     b.unit("pr", "department", F.MEDIA_RELATIONS, under="mgmt")
     b.flow("pr", "csirt", K.REPORT)
     b.d.remove_flow(next(f.id for f in b.d.flows.values() if f.source == "pr"))

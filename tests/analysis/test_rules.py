@@ -96,14 +96,61 @@ def test_far_from_management(make):
     b.unit("adm", "department", F.ADMINISTRATION, under="mgmt")
     b.unit("risk", "division", F.RISK_MANAGEMENT, under="adm")
     b.flow("risk", "csirt", K.REPORTING)
+    b.drop("cio", "csirt", K.DELEGATION)
     f = only(b.d, "far-from-management")[0]
-    assert f.units == ("csirt", "risk", "adm", "mgmt")
+    assert f.units == ("csirt", "risk", "adm", "mgmt") and f.severity is Severity.WARNING
     assert len(f.flows) == 3
     assert "3 levels" in f.message("en") and "3 階層" in f.message("ja")
-    # two levels down (under the CIO) is fine: that is the clean design
+    # a section of a line department directly below management: the common Japanese case
     b.drop("risk", "csirt", K.REPORTING)
     b.flow("adm", "csirt", K.REPORTING)
+    f = only(b.d, "far-from-management")[0]
+    assert f.severity is Severity.WARNING and "2 levels" in f.message("en")
+    # delegated authority and a direct report to an executive soften it to info
+    b.flow("cio", "csirt", K.DELEGATION)
+    assert only(b.d, "far-from-management")[0].severity is Severity.INFO
+
+
+def test_far_from_management_under_executive(make):
+    """Under a CIO/CISO with delegated authority is the textbook's alternative (the clean
+    design); without the delegation it is worth an info; directly below management, nothing."""
+    b = make.clean()
     assert "far-from-management" not in ids(b.d)
+    b.drop("cio", "csirt", K.DELEGATION)
+    f = only(b.d, "far-from-management")[0]
+    assert f.severity is Severity.INFO and f.units == ("csirt", "cio")
+    b.drop("cio", "csirt", K.REPORTING)
+    b.flow("mgmt", "csirt", K.REPORTING)
+    assert "far-from-management" not in ids(b.d)
+
+
+def test_far_from_management_ignores_security_only_departments(make):
+    b = make.clean()
+    b.drop("cio", "csirt", K.REPORTING)
+    b.unit("sec", "department", F.SECURITY_CENTER, under="mgmt")
+    b.flow("sec", "csirt", K.REPORTING)
+    assert "far-from-management" not in ids(b.d)
+
+
+def test_upward_delegation(make):
+    b = make.clean()
+    b.flow("csirt", "mgmt", K.DELEGATION)
+    f = only(b.d, "upward-delegation")[0]
+    assert f.units == ("csirt", "mgmt") and f.has_fix
+    kinds = [(type(op).__name__) for op in f.fix.ops]
+    assert kinds == ["RemoveFlow", "AddFlow"]
+    assert (f.fix.ops[1].flow.source, f.fix.ops[1].flow.target) == ("mgmt", "csirt")
+
+
+def test_cio_is_ciso(make):
+    b = make.clean()
+    assert "cio-is-ciso" not in ids(b.d)
+    b.d.update_unit("cio", name="CIO兼CISO", name_en="CIO & CISO")
+    f = only(b.d, "cio-is-ciso")[0]
+    assert f.severity is Severity.WARNING and f.units == ("cio", "csirt")
+    assert "makes no judgement" in f.message("en") and "講演はこの点に触れていません" in f.message("ja")
+    b.flow("csirt", "mgmt", K.REPORT)  # escalation that does not pass through the CIO
+    assert only(b.d, "cio-is-ciso")[0].severity is Severity.INFO
 
 
 def test_lacks_authority(make):
@@ -169,12 +216,23 @@ def test_reports_bypass_coverage_rules(make):
     b = make.clean()
     b.unit("sales1", "section", F.SALES, under="sales")  # covered through its department
     b.unit("mkt", "department", F.MARKETING, under="mgmt")
-    b.flow("csirt", "mkt", K.CONSENSUS)  # decides with the CSIRT: covered
+    b.flow("mkt", "csirt", K.REPORT)
     b.unit("relay", "department", F.GENERAL_AFFAIRS, under="mgmt")
     b.unit("prod", "department", F.PROFIT_CENTER, under="mgmt")
     b.flow("prod", "relay", K.REPORT)
     b.flow("relay", "csirt", K.REPORT)  # a chain of reports reaches the CSIRT
     assert "reports-bypass" not in ids(b.d)
+
+
+def test_reports_bypass_counts_only_report_paths(make):
+    """Consensus or support with the CSIRT is not a path for incident reports (the talk's
+    lesson: incidents are resolved in each division)."""
+    b = make.clean()
+    b.drop("sales", "csirt", K.REPORT)
+    b.flow("csirt", "sales", K.CONSENSUS)
+    b.flow("csirt", "sales", K.SUPPORT)
+    b.flow("sales", "csirt", K.COORDINATION)
+    assert only(b.d, "reports-bypass")[0].units == ("sales",)
 
 
 def test_reports_bypass_ignores_out_of_scope_companies(make):
@@ -202,8 +260,32 @@ def test_no_external_ignores_internal_coordination(make):
 def test_no_legal_pr(make):
     b = make.clean()
     b.drop("csirt", "legal", K.CONSENSUS)
+    b.drop("legal", "csirt", K.REPORT)
     f = only(b.d, "no-legal-pr")[0]
     assert f.units == ("csirt", "legal") and f.has_fix
+
+
+def test_no_legal_pr_counts_ancestry_and_containment(make):
+    """A CSIRT inside general affairs is linked; so is one that talks to the division that
+    contains legal; the quick fix never targets the CSIRT's own superiors."""
+    b = make.clean()
+    b.drop("csirt", "legal", K.CONSENSUS)
+    b.drop("legal", "csirt", K.REPORT)
+    b.drop("cio", "csirt", K.REPORTING)
+    b.unit("adm", "department", F.ADMINISTRATION, F.GENERAL_AFFAIRS, under="mgmt")
+    b.flow("adm", "csirt", K.REPORTING)
+    assert "no-legal-pr" not in ids(b.d)
+    b.d.update_unit("adm", functions=(F.ADMINISTRATION,))
+    b.unit("hq", "division", F.ADMINISTRATION, under="mgmt")
+    b.drop("mgmt", "legal", K.REPORTING)
+    b.flow("hq", "legal", K.REPORTING)
+    b.d.update_unit("adm", functions=(F.ADMINISTRATION, F.MEDIA_RELATIONS))
+    assert "no-legal-pr" not in ids(b.d)  # media relations is the CSIRT's superior
+    b.d.update_unit("adm", functions=(F.ADMINISTRATION,))
+    f = only(b.d, "no-legal-pr")[0]
+    assert "adm" not in {op.flow.target for op in f.fix.ops}
+    b.flow("csirt", "hq", K.CONSENSUS)  # the division that contains legal
+    assert "no-legal-pr" not in ids(b.d)
 
 
 def test_no_legal_pr_without_such_units_has_no_fix(make):
@@ -316,8 +398,15 @@ def test_24x7_unstaffed(make):
 def test_no_exercises(make):
     b = make.clean(make.plan(services=["incident_analysis"]))
     assert only(b.d, "no-exercises")[0].has_fix
+    # "Training and education" is a service to the constituency, not staff training
     b = make.clean(make.plan(services=["training_education"]))
+    f = only(b.d, "no-exercises")[0]
+    assert "constituency" in f.message("en") and "利用者向け" in f.message("ja")
+    # a budgeted training cost item is staff training
+    b.d.add_cost(CostItem("k1", "CSIRT 研修", CostCategory.TRAINING, amounts=[300_000]))
     assert "no-exercises" not in ids(b.d)
+    b.d.update_cost("k1", amounts=[0])
+    assert "no-exercises" in ids(b.d)
 
 
 def test_no_budget(make):
@@ -328,18 +417,44 @@ def test_no_budget(make):
     assert "no-budget" not in ids(b.d)
 
 
-def test_team_pools_staff_of_linked_csirts(make):
-    """A small group-company CSIRT coordinated by the head office is not understaffed on its
-    own; the same CSIRT left unlinked is."""
+def test_staffing_is_judged_per_csirt(make):
+    """A small group-company CSIRT is understaffed and mostly 兼務 whether or not the head
+    office coordinates it: the coordinating CSIRT does not do its hands-on response."""
     b = make.clean()
     b.company("sub", CompanyKind.SUBSIDIARY)
     b.unit("sm", "management", company="sub")
-    small = make.plan(members=[Member("L", "analyst", "", 1.0, True)])
+    small = make.plan(members=[Member("L", "analyst", "", 0.3, False)])
     b.unit("sc", "csirt", under="sm", company="sub", plan=small)
     b.flow("sc", "mgmt", K.REPORT)
-    assert any(f.id == "understaffed" and f.units == ("sc",) for f in check(b.d).findings)
-    b.flow("csirt", "sc", K.COORDINATION)
-    assert "understaffed" not in ids(b.d)
+    for linked in (False, True):
+        if linked:
+            b.flow("csirt", "sc", K.COORDINATION)
+        found = check(b.d).findings
+        assert any(f.id == "understaffed" and f.units == ("sc",) for f in found)
+        assert any(f.id == "staff-doubling" and f.units == ("sc",) for f in found)
+        assert not any(f.id in ("understaffed", "staff-doubling") and "csirt" in f.units
+                       for f in found)
+
+
+def test_outside_support_softens_understaffed(make):
+    b = make.clean(make.plan(members=[Member("M", "manager", "csirt", 1.0, True)]))
+    assert only(b.d, "understaffed")[0].severity is Severity.WARNING
+    b.unit("vendor", "external", name="Vendor")
+    b.flow("vendor", "csirt", K.SUPPORT)
+    assert only(b.d, "understaffed")[0].severity is Severity.INFO
+
+
+def test_vendor_csirt_is_not_the_main_csirt(make):
+    b = make.clean()
+    b.unit("vend", "external", name="Security vendor")
+    b.unit("vc", "csirt", under="vend", name="Vendor CSIRT")
+    b.flow("vc", "csirt", K.SUPPORT)
+    b.flow("vc", "csirt", K.COORDINATION)
+    b.flow("vc", "legal", K.COORDINATION)
+    report = check(b.d)
+    assert report.main_csirt == "csirt"
+    assert not any("vc" in f.units for f in report.findings if f.id in (
+        "no-members", "understaffed", "far-from-management"))
 
 
 def test_findings_are_sorted(make):
