@@ -328,7 +328,7 @@ class Context:
         rest = len(ids) - len(shown)
         if lang == "ja":
             text = "、".join(f"「{s}」" for s in shown)
-            return text + (f" ほか{rest}{noun}" if rest > 0 else "")
+            return text + (f"ほか{rest}{noun}" if rest > 0 else "")
         text = ", ".join(f"'{s}'" for s in shown)
         return text + (f" and {rest} more" if rest > 0 else "")
 

@@ -107,6 +107,7 @@ def no_external(ctx: Context) -> Iterator[Finding]:
                 return
     p = ctx.primary
     d = ctx.design
+    critical = d.metadata.sector.critical
     existing = find_external(d, "NCA", "シーサート協議会", "JPCERT")
 
     def build() -> Batch:
@@ -129,9 +130,13 @@ def no_external(ctx: Context) -> Iterator[Finding]:
             f"{ctx.names([p], lang)}は外部組織（日本シーサート協議会、JPCERT/CC、他社 CSIRT）と"
             "連携していません。")),
         Text("Join the Nippon CSIRT Association and name a point of contact for JPCERT/CC; "
-             "agree in advance what in-house information may be shared.",
+             "agree in advance what in-house information may be shared."
+             + (" In a critical-infrastructure sector, also join the sector's CEPTOAR (the "
+                "talk: 'Public Sector: CEPTOAR-Council')." if critical else ""),
              "日本シーサート協議会に加盟し、JPCERT/CC との窓口を定めてください。社内情報をどこまで"
-             "共有してよいかを事前に決めておきます。"),
+             "共有してよいかを事前に決めておきます。"
+             + ("重要インフラ分野では、業界のセプター（CEPTOAR）にも参加してください。"
+                if critical else "")),
         fix=Text(f"Add coordination with {nca.en}", f"{nca.ja}との連携を追加"),
         builder=build)
 
