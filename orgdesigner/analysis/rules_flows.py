@@ -241,8 +241,10 @@ def group_jurisdiction(ctx: Context) -> Iterator[Finding]:
     jurisdiction (see `group_reach`: a delegation from the company, a CSIRT-to-CSIRT link
     with its own CSIRT, or an agreement with its management). Quick fix: a coordination
     flow from the main CSIRT to the company's CSIRT, else to its top management labelled as
-    the incident-handling agreement (never a command or delegation: authority inside
-    another legal entity needs its own group regulation or contract)."""
+    the incident-handling agreement (group regulation or contract); when the company is
+    the parent and the main CSIRT sits in a group company, the parent's contract instead: a
+    delegation from its top management to the CSIRT, labelled as such. A fix never adds a
+    command, and a delegation across companies only as that labelled contract."""
     if ctx.primary is None:
         return
     holding: dict[str, list[str]] = {}
@@ -262,7 +264,13 @@ def group_jurisdiction(ctx: Context) -> Iterator[Finding]:
         mgmt = [u for u in units if ctx.units[u].kind is UnitKind.MANAGEMENT
                 and u not in ctx.parent]
         target = (own or mgmt or units)[0]
-        label = "" if own else "インシデント対応の取り決め（グループ規程・契約）"
+        # A group company serving its parent (an IT subsidiary's CSIRT) gets jurisdiction
+        # only by the parent's contract: the fix records it as the parent's delegation.
+        by_contract = not own and bool(mgmt) and company.kind is CompanyKind.PARENT \
+            and ctx.company_kind(p) is not CompanyKind.PARENT
+        kind = K.DELEGATION if by_contract else K.COORDINATION
+        label = "" if own else ("業務委託契約（グループ規程・契約）" if by_contract
+                                else "インシデント対応の取り決め（グループ規程・契約）")
         yield ctx.finding(
             "group-jurisdiction", [target, p],
             ctx.text(lambda lang, company=company: (
@@ -280,12 +288,17 @@ def group_jurisdiction(ctx: Context) -> Iterator[Finding]:
                  "グループ会社とインシデント対応の取り決めを結んでください。同社の CSIRT と"
                  "連携するか、同社経営層とグループ規程・契約を結びます（その中で CSIRT への"
                  "権限委譲を定めることもできます）。"),
-            fix=ctx.text(lambda lang, target=target: (
-                f"Add coordination from {ctx.names([p], lang)} to {ctx.names([target], lang)}"
+            fix=ctx.text(lambda lang, target=target, by_contract=by_contract: (
+                (f"Add the contract by which {ctx.names([target], lang)} delegates to "
+                 f"{ctx.names([p], lang)}" if by_contract else
+                 f"Add coordination from {ctx.names([p], lang)} to {ctx.names([target], lang)}")
                 if lang == "en" else
-                f"{ctx.names([p], lang)}から{ctx.names([target], lang)}への連携を追加")),
-            builder=lambda target=target, label=label: Batch(
-                [flow(d, p, target, K.COORDINATION, label)], "Coordinate with group company"))
+                (f"{ctx.names([target], lang)}から{ctx.names([p], lang)}への契約による権限委譲を追加"
+                 if by_contract else
+                 f"{ctx.names([p], lang)}から{ctx.names([target], lang)}への連携を追加"))),
+            builder=lambda target=target, label=label, kind=kind, by_contract=by_contract: Batch(
+                [flow(d, target, p, kind, label) if by_contract
+                 else flow(d, p, target, kind, label)], "Agree with group company"))
 
 
 @rule("reuse-disaster-team", Severity.INFO, S.DISASTER)

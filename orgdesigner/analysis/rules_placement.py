@@ -69,7 +69,10 @@ def far_from_management(ctx: Context) -> Iterator[Finding]:
             continue
         line = [u for u in between if ctx.units[u].kind not in TOP and not _transparent(ctx, u)]
         execs = [u for u in between if ctx.units[u].kind in TOP]
-        sponsors = _delegated(ctx, c)
+        # Authority from another legal entity (a group company's mandate) does not lift the
+        # CSIRT out of its own company's line department.
+        home = ctx.units[c].company
+        sponsors = [s for s in _delegated(ctx, c) if ctx.units[s].company == home]
         if not line:
             if sponsors or not execs:
                 continue

@@ -107,7 +107,8 @@ def no_sponsor(ctx: Context) -> Iterator[Finding]:
     tops = ctx.by_kind[UnitKind.MANAGEMENT] + ctx.by_kind[UnitKind.EXECUTIVE]
     # Fast path: a CSIRT whose reporting line rises to management or an executive is
     # sponsored; only the others need the search along every authority flow.
-    doubtful = [c for c in ctx.csirts if ctx.units[ctx.depth_root(c)[1]].kind not in TOP]
+    doubtful = [c for c in ctx.csirts
+                if c not in ctx.vendor and ctx.units[ctx.depth_root(c)[1]].kind not in TOP]
     if not doubtful:
         return
     reached = ctx.reach(tops, (K.REPORTING, K.DELEGATION, K.COMMAND))
@@ -332,10 +333,11 @@ def no_escalation(ctx: Context) -> Iterator[Finding]:
 
 @rule("no-mandate", Severity.INFO, S.NO_MANDATE)
 def no_mandate(ctx: Context) -> Iterator[Finding]:
-    """Fires when one or more CSIRTs carry a plan whose mandate is not documented
-    (`plan.mandate` is false); one finding lists them all."""
-    missing = [c for c in ctx.csirts
-               if ctx.units[c].plan is not None and not ctx.units[c].plan.mandate]  # type: ignore[union-attr]
+    """Fires when one or more of the design's own CSIRTs (not a vendor's, whose mandate is
+    its contract) carry a plan whose mandate is not documented (`plan.mandate` is false);
+    one finding lists them all."""
+    missing = [c for c in ctx.csirts if c not in ctx.vendor
+               and ctx.units[c].plan is not None and not ctx.units[c].plan.mandate]  # type: ignore[union-attr]
     if missing:
         yield ctx.finding(
             "no-mandate", missing,

@@ -125,6 +125,10 @@ class Metadata:
     revision: str = ""  # the document's own version, shown in title blocks ("1.2", "案3")
     sector: Sector = Sector.UNSET  # the industry; some findings weigh more in some sectors
 
+    def __post_init__(self) -> None:
+        # Code that builds a Metadata directly may pass the stored string ("finance").
+        self.sector = Sector(self.sector)
+
 
 @dataclass
 class BudgetInputs:
