@@ -77,7 +77,7 @@ def reports_bypass(ctx: Context) -> Iterator[Finding]:
             "never reach the CSIRT (agreeing with or supporting the CSIRT is not reporting to "
             "it)." if lang == "en" else
             f"{ctx.names(topmost, lang)}から CSIRT へのインシデント報告経路がありません"
-            f"（{len(topmost)} 部署）。"
+            + (f"（計 {len(topmost)} 部署）。" if len(topmost) > 1 else "。")
             + ("これらの部署" if len(topmost) > 1 else "この部署")
             + "で起きたインシデントは部署内で処理され、CSIRT に届かないおそれがあります。")),
         Text("Make reporting to the CSIRT a rule for every department (a point of contact per "
@@ -274,18 +274,19 @@ def group_jurisdiction(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             "group-jurisdiction", [target, p],
             ctx.text(lambda lang, company=company: (
-                f"Group company '{company.display_name(lang)}' is in scope, but no CSIRT has "
+                f"{company.kind.label(lang)} '{company.display_name(lang)}' is in scope, but no "
+                "CSIRT of another company has "
                 "jurisdiction there (no delegation from the company, no link with its CSIRT, "
                 "no agreement with its management): its incidents may lie outside the "
                 "CSIRT's reach." if lang == "en" else
-                f"グループ会社「{company.display_name(lang)}」は対象範囲ですが、どの CSIRT も"
-                "同社に対する管轄を持っていません（同社からの権限委譲、同社 CSIRT との連携、"
+                f"{company.kind.label(lang)}「{company.display_name(lang)}」は対象範囲ですが、"
+                "他社のどの CSIRT も同社に対する管轄を持っていません（同社からの権限委譲、同社 CSIRT との連携、"
                 "同社経営層との取り決めのいずれもない）。同社のインシデントが CSIRT の管轄外に"
                 "なるおそれがあります。")),
-            Text("Agree with the group company how incidents are handled: link its CSIRT with "
+            Text("Agree with that company how incidents are handled: link its CSIRT with "
                  "yours, or make a group regulation or contract with its management (which may "
                  "delegate authority to your CSIRT).",
-                 "グループ会社とインシデント対応の取り決めを結んでください。同社の CSIRT と"
+                 "同社とインシデント対応の取り決めを結んでください。同社の CSIRT と"
                  "連携するか、同社経営層とグループ規程・契約を結びます（その中で CSIRT への"
                  "権限委譲を定めることもできます）。"),
             fix=ctx.text(lambda lang, target=target, by_contract=by_contract: (

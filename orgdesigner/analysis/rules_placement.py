@@ -121,9 +121,9 @@ def far_from_management(ctx: Context) -> Iterator[Finding]:
                 "opposition (the talk: \"Many oppositions occur\"), keep it where it is and add "
                 "a delegation of authority from management or the CIO/CISO and a direct "
                 "incident report line to management.",
-                "CSIRT を経営層の直下に移してください。組織変更への反対が強い場合（講演でも"
-                "「組織変更には多くの反対が起きる」と指摘）は、現在の位置のまま、経営層または "
-                "CIO／CISO からの権限委譲と、経営層への直接の報告経路を設けてください。"),
+                "CSIRT を経営層の直下に移してください。組織変更への反対が強い場合（講演も、"
+                "組織変更には多くの反対が起きると指摘しています）は、現在の位置のまま、経営層"
+                "または CIO／CISO からの権限委譲と、経営層への直接の報告経路を設けてください。"),
             fix=ctx.text(lambda lang, c=c, root=root: (
                 f"Move {ctx.names([c], lang)} directly under {ctx.names([root], lang)}"
                 if lang == "en" else
@@ -246,7 +246,7 @@ def _combined(ctx: Context, s: str) -> Finding:
             f"{ctx.names([s], lang)}は CIO と CISO を兼ね、{ctx.names(mine, lang)}の後ろ盾でもあります。"
             "IT の運用責任者が、IT 自身の運用に起因しうるインシデントを判断する立場になります"
             + ("。" if direct else "。しかもエスカレーションはすべてこの役員を経由します。")
-            + "講演はこの点に触れていません。職務分掌（ISO/IEC 27001 A.5.3）の観点からの指摘です。")),
+            + "講演はこの点に触れていません。職務の分離（ISO/IEC 27001 附属書A 5.3）の観点からの指摘です。")),
         suggestion=Text(
             "Give the CSIRT a reporting route to management (or the audit committee) that does "
             "not pass through the CIO, or appoint a CISO separate from the CIO.",

@@ -139,9 +139,10 @@ def no_sponsor(ctx: Context) -> Iterator[Finding]:
             "at Step 7), but without a sponsor there is no budget (Step 8)."
             if lang == "en" else
             f"{ctx.names(orphans, lang)}には、経営層・役員からの報告経路・権限委譲・指示のいずれも"
-            "つながっていません。CSIRT の後ろ盾（スポンサー）が不在です。講演の日本型の進め方では"
-            "立ち上げ初期にはよくある状態です（ステップ1は同僚の協力、経営層への提案はステップ7）"
-            "が、後ろ盾がなければ予算（ステップ8）は得られません。")),
+            "つながっていません。CSIRT の後ろ盾（スポンサー）が不在です。講演が示す日本型の進め方"
+            "では、まず同僚の協力を得て（ステップ1）、経営層への提案はステップ7なので、立ち上げ"
+            "初期にはよくある状態です。ただし、後ろ盾がなければ予算の獲得（ステップ8）には"
+            "進めません。")),
         Text("Win colleagues' support first, then propose the CSIRT to management (the Japan "
              "track's Steps 1 and 7): give the CSIRT a reporting line to management or a "
              "delegation from an executive (CIO/CISO).",
