@@ -174,7 +174,8 @@ SECTIONS: tuple[Section, ...] = (
           "Planning Dep., with its technical members in the group company's Security Center, "
           "and the group company treated as the group's IT subsidiary.",
           "二社からなるグループ。親会社は経営層の下に B 部・情報企画部・A 部を、グループ会社は"
-          " Y 部・セキュリティセンター・X 部を持つ。それ以外はテンプレートでの再構成であり、その旨を"
+          " Y 部・セキュリティセンター・X 部を持つ。それ以外はテンプレートでの再構成であり、"
+          "その旨を"
           "明記している。CSIRT は親会社の情報企画部が主導し、技術メンバーはグループ会社の"
           "セキュリティセンターに置き、グループ会社を情報システム子会社として扱っている。"),),
     ),

@@ -159,12 +159,29 @@ class Context:
 
     def sponsor_executive(self, near: str | None = None) -> str | None:
         """The CIO-like executive to delegate from: an executive with IT functions in the
-        CSIRT's company, else any executive, else top management."""
-        company = self.units[near].company if near is not None else None
-        execs = [self.units[e] for e in self.by_kind[UnitKind.EXECUTIVE]]
-        ranked = sorted(execs, key=lambda u: (u.company != company,
-                                              not any(f in IT_SIDE for f in u.functions)))
-        return ranked[0].id if ranked else self.top_management(near)
+        CSIRT's company, else any executive there, else that company's top management.
+        Never a unit of another legal entity: a parent's executive holds no authority
+        inside a subsidiary to delegate (quick fixes rely on this)."""
+        company = self.units[near].company if near is not None else ""
+        execs = [self.units[e] for e in self.by_kind[UnitKind.EXECUTIVE]
+                 if not company or self.units[e].company == company]
+        ranked = sorted(execs, key=lambda u: not any(f in IT_SIDE for f in u.functions))
+        return ranked[0].id if ranked else self.own_top(near)
+
+    def own_top(self, near: str | None) -> str | None:
+        """Top management of `near`'s own legal entity (the root of its reporting tree when
+        that is a management unit of the same company; else a root management unit of the
+        company); in a design without companies, `top_management(near)`."""
+        company = self.units[near].company if near is not None else ""
+        if not company:
+            return self.top_management(near)
+        root = self.depth_root(near)[1]  # type: ignore[arg-type]
+        u = self.units[root]
+        if u.kind is UnitKind.MANAGEMENT and u.company == company:
+            return root
+        roots = [m for m in self.by_kind[UnitKind.MANAGEMENT]
+                 if self.units[m].company == company and m not in self.parent]
+        return roots[0] if roots else None
 
     def company_kind(self, uid: str) -> CompanyKind | None:
         c = self.design.companies.get(self.units[uid].company)

@@ -280,7 +280,8 @@ def group_jurisdiction(ctx: Context) -> Iterator[Finding]:
                 "no agreement with its management): its incidents may lie outside the "
                 "CSIRT's reach." if lang == "en" else
                 f"{company.kind.label(lang)}「{company.display_name(lang)}」は対象範囲ですが、"
-                "他社のどの CSIRT も同社に対する管轄を持っていません（同社からの権限委譲、同社 CSIRT との連携、"
+                "他社のどの CSIRT も同社に対する管轄を持っていません（同社からの権限委譲、"
+                "同社 CSIRT との連携、"
                 "同社経営層との取り決めのいずれもない）。同社のインシデントが CSIRT の管轄外に"
                 "なるおそれがあります。")),
             Text("Agree with that company how incidents are handled: link its CSIRT with "
@@ -294,7 +295,8 @@ def group_jurisdiction(ctx: Context) -> Iterator[Finding]:
                  f"{ctx.names([p], lang)}" if by_contract else
                  f"Add coordination from {ctx.names([p], lang)} to {ctx.names([target], lang)}")
                 if lang == "en" else
-                (f"{ctx.names([target], lang)}から{ctx.names([p], lang)}への契約による権限委譲を追加"
+                (f"{ctx.names([target], lang)}から{ctx.names([p], lang)}への"
+                 "契約による権限委譲を追加"
                  if by_contract else
                  f"{ctx.names([p], lang)}から{ctx.names([target], lang)}への連携を追加"))),
             builder=lambda target=target, label=label, kind=kind, by_contract=by_contract: Batch(
@@ -325,7 +327,8 @@ def reuse_disaster_team(ctx: Context) -> Iterator[Finding]:
             "companies; suggesting the CSIRT reuse it is OrgDesigner's interpretation."
             if lang == "en" else
             f"{ctx.names(alone, lang)}は既に危機対応（地震・台風など）の体制を持っていますが、"
-            "CSIRT との連携がありません。講演は日本企業にこうした体制があることを指摘しているだけで、"
+            "CSIRT との連携がありません。講演は日本企業にこうした体制があることを"
+            "指摘しているだけで、"
             "CSIRT での活用の提案は OrgDesigner の解釈です。")),
         Text("Consider reusing the disaster-response structure for large incidents: its crisis "
              "headquarters, contact lists and drills.",

@@ -88,8 +88,10 @@ def far_from_management(ctx: Context) -> Iterator[Finding]:
             return Batch([RemoveFlow(up), flow(d, root, c, K.REPORTING)],
                          "Move the CSIRT under management")
 
+        depth = len(between) + 1
+
         def message(lang: str, c=c, root=root, line=line, mitigated=mitigated,  # type: ignore[no-untyped-def]
-                    it_home=it_home, depth=len(between) + 1) -> str:
+                    it_home=it_home, depth=depth) -> str:
             if lang == "en":
                 text = (f"{ctx.names([c], lang)} sits inside {ctx.names(line, lang)}, {depth} "
                         f"levels below {ctx.names([root], lang)}; the classic textbook places "
@@ -107,7 +109,8 @@ def far_from_management(ctx: Context) -> Iterator[Finding]:
                     "経営層の直下に置くとされており、この位置では優先順位を経営層ではなく所属部門の"
                     "長が決めることになります。")
             if it_home:
-                text += "また、所属する情報システム部門に指示し、事後にはその対応を検証する立場にも立ちます。"
+                text += ("また、所属する情報システム部門に指示し、事後にはその対応を検証する"
+                         "立場にも立ちます。")
             if mitigated:
                 text += "権限委譲と経営層への直接報告があるため、影響は緩和されています。"
             return text
@@ -157,7 +160,9 @@ def upward_delegation(ctx: Context) -> Iterator[Finding]:
     the CSIRT; CERT/CC: the CSIRT's authority comes from its sponsor). Fires for each
     `delegation` flow that runs upward: into a management or executive unit from a unit
     that is neither, or into one of the source's reporting superiors. Such a flow is almost
-    always drawn the wrong way round. Quick fix: reverse it."""
+    always drawn the wrong way round. Quick fix: reverse it — only within one legal entity
+    (reversed across companies it would hand a parent's authority into a subsidiary, which
+    needs a group regulation or contract, not a redrawn line)."""
     d = ctx.design
     for f in ctx.flows.values():
         if f.kind is not K.DELEGATION:
@@ -181,9 +186,9 @@ def upward_delegation(ctx: Context) -> Iterator[Finding]:
                 "向きを逆にしてください（上位者から CSIRT へ委譲）。CSIRT から上位者への"
                 "エスカレーションを表すなら、インシデント報告の線を使います。"),
             fix=Text("Reverse the delegation", "権限委譲の向きを逆にする"),
-            builder=lambda f=f, d=d: Batch(
+            builder=(lambda f=f, d=d: Batch(
                 [RemoveFlow(f.id), flow(d, f.target, f.source, K.DELEGATION, f.label)],
-                "Reverse delegation"))
+                "Reverse delegation")) if src.company == dst.company else None)
 
 
 def _cio_like(ctx: Context, uid: str) -> bool:
@@ -243,10 +248,12 @@ def _combined(ctx: Context, s: str) -> Finding:
             + ("." if direct else ", and every escalation passes through that person.")
             + " The talk makes no judgement on this; the concern is segregation of duties "
             "(ISO/IEC 27001 A.5.3)." if lang == "en" else
-            f"{ctx.names([s], lang)}は CIO と CISO を兼ね、{ctx.names(mine, lang)}の後ろ盾でもあります。"
+            f"{ctx.names([s], lang)}は CIO と CISO を兼ね、{ctx.names(mine, lang)}の"
+            "後ろ盾でもあります。"
             "IT の運用責任者が、IT 自身の運用に起因しうるインシデントを判断する立場になります"
             + ("。" if direct else "。しかもエスカレーションはすべてこの役員を経由します。")
-            + "講演はこの点に触れていません。職務の分離（ISO/IEC 27001 附属書A 5.3）の観点からの指摘です。")),
+            + "講演はこの点に触れていません。職務の分離（ISO/IEC 27001 附属書A 5.3）の"
+            "観点からの指摘です。")),
         suggestion=Text(
             "Give the CSIRT a reporting route to management (or the audit committee) that does "
             "not pass through the CIO, or appoint a CISO separate from the CIO.",

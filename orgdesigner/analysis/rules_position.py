@@ -117,18 +117,19 @@ def no_sponsor(ctx: Context) -> Iterator[Finding]:
         return
     d = ctx.design
 
+    links: list[tuple[str, str, FlowKind]] = []  # (sponsor, CSIRT, kind), same company
+    for c in orphans:
+        if c not in ctx.parent:
+            top = ctx.own_top(c)
+            if top is not None and top not in ctx.reach([c], (K.REPORTING,)):
+                links.append((top, c, K.REPORTING))
+                continue
+        sponsor = ctx.sponsor_executive(c)
+        if sponsor is not None and sponsor != c:
+            links.append((sponsor, c, K.DELEGATION))
+
     def build() -> Batch:
-        ops: list[Op] = []
-        for c in orphans:
-            if c not in ctx.parent:
-                top = ctx.top_management(c)
-                below = ctx.reach([c], (K.REPORTING,))
-                if top is not None and top not in below:
-                    ops.append(flow(d, top, c, K.REPORTING))
-                    continue
-            sponsor = ctx.sponsor_executive(c)
-            ops.append(flow(d, sponsor, c, K.DELEGATION))  # type: ignore[arg-type]
-        return Batch(ops, "Connect the CSIRT to management")
+        return Batch([flow(d, s, c, k) for s, c, k in links], "Connect the CSIRT to management")
 
     yield ctx.finding(
         "no-sponsor", orphans,
@@ -150,7 +151,7 @@ def no_sponsor(ctx: Context) -> Iterator[Finding]:
              "（日本型のステップ1と7）。CSIRT に経営層への報告経路、または役員（CIO／CISO）"
              "からの権限委譲を設けます。"),
         fix=Text("Connect the CSIRT to management", "CSIRT を経営層につなぐ"),
-        builder=build if tops else None)
+        builder=build if links else None)
 
 
 @rule("lacks-authority", Severity.WARNING, S.LACK_AUTHORITY)

@@ -243,7 +243,8 @@ def always_on_unstaffed(ctx: Context) -> Iterator[Finding]:
                    "sector's CEPTOAR and regulator)." if critical else "."),
                 "夜間・休日の監視を MSSP に委託するか、交代要員を確保するか、業務時間内の対応＋"
                 "緊急連絡先（オンコール）に改めてください"
-                + ("（重要インフラ分野では、所管省庁や業界のセプター（CEPTOAR）とも体制をすり合わせて"
+                + ("（重要インフラ分野では、所管省庁や業界のセプター（CEPTOAR）とも"
+                   "体制をすり合わせて"
                    "ください）。" if critical else "。")),
             fix=ctx.text(lambda lang, existing=existing: (
                 f"Add support from {ctx.names([existing], lang)}" if existing else

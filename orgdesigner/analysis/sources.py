@@ -106,7 +106,8 @@ JA: dict[str, str] = {
     FAR: f"{_SUMMARY_JA}:「Classic CSIRT textbook says to set up CSIRTs directly below the "
          "management」(古典的な教科書では CSIRT は経営層の直下に置くとされる)、「In Japan, it is "
          "difficult」(日本ではそれが難しい); "
-         f"{_ORG_MODEL_JA}、強い権限型 (海外):「Transfer of authority from CIO」(CIO からの権限委譲)",
+         f"{_ORG_MODEL_JA}、強い権限型 (海外):「Transfer of authority from CIO」"
+         "(CIO からの権限委譲)",
     UPWARD: f"{_ORG_MODEL_JA}、強い権限型 (海外):「Transfer of authority from CIO」"
             f"(CIO からの権限委譲); {_CERT_MODELS_JA}: CSIRT の権限はスポンサーに由来する",
     SEGREGATION: "ISO/IEC 27001:2022 附属書A 5.3 職務の分離 (CIO が CISO を兼ねることについて、"
