@@ -227,9 +227,10 @@ class Context:
 
     # ---- the main CSIRT ----------------------------------------------------------------
     def _choose_primary(self) -> str | None:
-        """The CSIRT the design is about: one of the design's own CSIRTs (a vendor's CSIRT
-        only when there is no other), with most links to other CSIRTs (the head of a group),
-        then the one in the parent company, then the highest, then the first drawn."""
+        """The CSIRT the design is about: one of the design's own CSIRTs (a vendor's CSIRT,
+        or one in a company outside the scope, only when there is no other), with most
+        links to other CSIRTs (the head of a group), then the one in the parent company,
+        then the highest, then the first drawn."""
         if not self.csirts:
             return None
         order = {uid: i for i, uid in enumerate(self.csirts)}
@@ -239,7 +240,8 @@ class Context:
         def key(uid: str) -> tuple:
             linked = {f.target if f.source == uid else f.source
                       for f in self.touching(uid, *FlowKind)} & self.csirt_set
-            return (uid in self.vendor, -len(linked), rank[self.company_kind(uid)],
+            return (uid in self.vendor, not self.in_scope(uid), -len(linked),
+                    rank[self.company_kind(uid)],
                     self.depth_root(uid)[0], order[uid])
 
         return min(self.csirts, key=key)
@@ -272,6 +274,27 @@ class Context:
             teams.append(Team(head, tuple([head] + [c for c in members if c != head])))
         teams.sort(key=lambda t: t.head != self.primary)
         return teams
+
+    def crews(self) -> list[tuple[str, ...]]:
+        """The design's own CSIRTs grouped for staffing: a CSIRT with the CSIRT sub-units
+        below it in the reporting tree (its analysis team, its SOC section) is one crew,
+        topmost first. Coordination, reports or support between CSIRTs do not join crews:
+        a coordinating CSIRT does not staff the CSIRTs it coordinates."""
+        found = self.__dict__.get("_crews")
+        if found is None:
+            found = []
+            for c in self.csirts:
+                if c in self.vendor or self.parent.get(c) in self.csirt_set:
+                    continue
+                crew, todo = [c], [c]
+                while todo:
+                    for child in self.children.get(todo.pop(), ()):
+                        if child in self.csirt_set and child not in crew:
+                            crew.append(child)
+                            todo.append(child)
+                found.append(tuple(crew))
+            self._crews = found
+        return found  # type: ignore[no-any-return]
 
     def members(self, team: Team) -> list[tuple[str, Member]]:
         """(CSIRT id, member) for every member of every CSIRT in the team."""

@@ -18,15 +18,20 @@ K = FlowKind
 #: only job is security (a 情報セキュリティ部 directly below management is the security
 #: organisation itself, not a line department the CSIRT is buried in).
 _SECURITY_ONLY = frozenset({Function.SECURITY_CENTER})
-_CIO_WORDS = re.compile(r"\bCIO\b|最高情報責任者|情報システム担当|IT担当|IT 担当", re.I)
-_CISO_WORDS = re.compile(r"CISO|セキュリティ責任者|セキュリティ担当|最高情報セキュリティ", re.I)
+# Not \b: in "CIO兼CISO" the kanji is a word character, so there is no word boundary.
+_CIO_WORDS = re.compile(r"(?<![A-Za-z])CIO(?![A-Za-z])|最高情報責任者|情報システム担当|IT ?担当")
+_CISO_WORDS = re.compile(r"(?<![A-Za-z])CISO(?![A-Za-z])|セキュリティ責任者|セキュリティ担当"
+                         r"|最高情報セキュリティ")
 _IT_RUN = frozenset({Function.IT_OPERATIONS, Function.SYSTEM_DEVELOPMENT,
                      Function.INFORMATION_PLANNING})
 
 
 def _transparent(ctx: Context, uid: str) -> bool:
+    """Between the CSIRT and the top, these do not make it "inside a line department":
+    other CSIRTs, security-only units, and further management layers (取締役会 → 社長)."""
     u = ctx.units[uid]
-    return u.kind is UnitKind.CSIRT or (bool(u.functions) and set(u.functions) <= _SECURITY_ONLY)
+    return u.kind in (UnitKind.CSIRT, UnitKind.MANAGEMENT) \
+        or (bool(u.functions) and set(u.functions) <= _SECURITY_ONLY)
 
 
 def _delegated(ctx: Context, c: str) -> list[str]:
@@ -68,7 +73,7 @@ def far_from_management(ctx: Context) -> Iterator[Finding]:
         if not between:
             continue
         line = [u for u in between if ctx.units[u].kind not in TOP and not _transparent(ctx, u)]
-        execs = [u for u in between if ctx.units[u].kind in TOP]
+        execs = [u for u in between if ctx.units[u].kind is UnitKind.EXECUTIVE]
         # Authority from another legal entity (a group company's mandate) does not lift the
         # CSIRT out of its own company's line department.
         home = ctx.units[c].company

@@ -31,40 +31,49 @@ def _fmt(x: float) -> str:
     return f"{x:.1f}"
 
 
-def _own(ctx: Context) -> list[str]:
-    """The design's own CSIRTs (a vendor's CSIRT is staffed by the vendor, not judged here)."""
-    return [c for c in ctx.csirts if c not in ctx.vendor]
+def _crew(ctx: Context, crew: tuple[str, ...], lang: str) -> str:
+    """A crew's name: its head, with its CSIRT sub-units when it has any."""
+    head = ctx.names(crew[:1], lang)
+    if len(crew) == 1:
+        return head
+    rest = ctx.names(crew[1:], lang)
+    return f"{head} (with {rest})" if lang == "en" else f"{head}（{rest}を含む）"
 
 
-def _csirt_fte(ctx: Context, c: str) -> tuple[float, float]:
-    """(total FTE, dedicated FTE) of one CSIRT's own members."""
-    plan = ctx.units[c].plan
-    members = plan.members if plan is not None else []
+def _members(ctx: Context, crew: tuple[str, ...]) -> list:
+    return [m for c in crew if ctx.units[c].plan is not None
+            for m in ctx.units[c].plan.members]  # type: ignore[union-attr]
+
+
+def _csirt_fte(ctx: Context, crew: tuple[str, ...]) -> tuple[float, float]:
+    """(total FTE, dedicated FTE) of one crew's own members (see `Context.crews`)."""
+    members = _members(ctx, crew)
     return (sum(m.fte for m in members), sum(m.fte for m in members if m.dedicated))
 
 
-def _outside_help(ctx: Context, c: str) -> list[str]:
-    """Outside parties (vendors, MSSPs, a vendor's CSIRT) that send `support` to `c`."""
-    return list(dict.fromkeys(f.source for f in ctx.incoming(c, K.SUPPORT)
+def _outside_help(ctx: Context, crew: tuple[str, ...]) -> list[str]:
+    """Outside parties (vendors, MSSPs, a vendor's CSIRT) that send `support` to the crew."""
+    return list(dict.fromkeys(f.source for c in crew for f in ctx.incoming(c, K.SUPPORT)
                               if ctx.is_external(f.source) or f.source in ctx.vendor))
 
 
 @rule("no-members", Severity.ERROR, S.NO_MEMBERS)
 def no_members(ctx: Context) -> Iterator[Finding]:
-    """Fires for each of the design's own CSIRTs (not a vendor's) whose plan has no member:
-    a CSIRT that exists only on paper. Judged per CSIRT, not per team: a head-office CSIRT
-    that coordinates a group company's CSIRT does not staff it (CERT/CC coordinating
-    model: the coordinating CSIRT does not do the member teams' hands-on response)."""
-    for c in _own(ctx):
-        plan = ctx.units[c].plan
-        if plan is not None and plan.members:
+    """Fires for each crew of the design's own CSIRTs (a CSIRT with its CSIRT sub-units;
+    not a vendor's) with no member: a CSIRT that exists only on paper. Judged per crew, not
+    per team of linked CSIRTs: a head-office CSIRT that coordinates a group company's CSIRT
+    does not staff it (CERT/CC coordinating model: the coordinating CSIRT does not do the
+    member teams' hands-on response)."""
+    for crew in ctx.crews():
+        if _members(ctx, crew):
             continue
         yield ctx.finding(
-            "no-members", [c],
-            ctx.text(lambda lang, c=c: (
-                f"{ctx.names([c], lang)} has no members: the CSIRT exists only on paper."
+            "no-members", crew,
+            ctx.text(lambda lang, crew=crew: (
+                f"{_crew(ctx, crew, lang)} has no members: the CSIRT exists only on paper."
                 if lang == "en" else
-                f"{ctx.names([c], lang)}にはメンバーがいません。CSIRT が名ばかりになっています。")),
+                f"{_crew(ctx, crew, lang)}にはメンバーがいません。"
+                "CSIRT が名ばかりになっています。")),
             Text("Staff the CSIRT: at least a manager and an incident handler, and name a "
                  "point of contact.",
                  "少なくとも責任者とインシデント対応担当者を置き、窓口（PoC）を定めてください。"))
@@ -72,27 +81,28 @@ def no_members(ctx: Context) -> Iterator[Finding]:
 
 @rule("understaffed", Severity.WARNING, S.UNDERSTAFFED)
 def understaffed(ctx: Context) -> Iterator[Finding]:
-    """Fires for each of the design's own CSIRTs whose members' FTE add up to more than 0
-    and less than 3 (ENISA's minimum of three staff). Judged per CSIRT: a coordinating
+    """Fires for each crew of the design's own CSIRTs (a CSIRT with its CSIRT sub-units)
+    whose members' FTE add up to more than 0 and less than 3 (ENISA's minimum of three
+    staff). Judged per crew, not per team of linked CSIRTs: a coordinating
     CSIRT's staff do not do a group company's hands-on response, so they do not make that
     company's 0.3-FTE CSIRT adequate. When an outside party (vendor, MSSP) supports the
     CSIRT, the hands-on work may sit there, so the finding drops to info; how many in-house
     staff then suffice is OrgDesigner's judgement, not the talk's or ENISA's."""
-    for c in _own(ctx):
-        total, _ = _csirt_fte(ctx, c)
+    for crew in ctx.crews():
+        total, _ = _csirt_fte(ctx, crew)
         if not 0 < total < MIN_STAFF:
             continue
-        helpers = _outside_help(ctx, c)
+        helpers = _outside_help(ctx, crew)
         yield ctx.finding(
-            "understaffed", [c] + helpers, severity=Severity.INFO if helpers else None,
-            message=ctx.text(lambda lang, c=c, total=total, helpers=helpers: (
-                f"{ctx.names([c], lang)} has {_fmt(total)} FTE of its own; at least "
+            "understaffed", list(crew) + helpers, severity=Severity.INFO if helpers else None,
+            message=ctx.text(lambda lang, crew=crew, total=total, helpers=helpers: (
+                f"{_crew(ctx, crew, lang)} has {_fmt(total)} FTE of its own; at least "
                 f"{MIN_STAFF:g} are needed to cover absences and handle incidents in parallel"
                 + (f". Hands-on work is supported by {ctx.names(helpers, lang)}, so the "
                    "minimum applies to the team doing it (OrgDesigner's reading; ENISA sets "
                    "no figure for a contract-backed CSIRT)." if helpers else ".")
                 if lang == "en" else
-                f"{ctx.names([c], lang)}の自前の要員は FTE 換算で {_fmt(total)} 人です。"
+                f"{_crew(ctx, crew, lang)}の自前の要員は FTE 換算で {_fmt(total)} 人です。"
                 f"休暇時の代替や同時発生への対応には最低 {MIN_STAFF:g} 名が必要です"
                 + (f"。実作業は{ctx.names(helpers, lang)}が支援しているため、この最低人数は実作業を"
                    "担う側に求められます（OrgDesigner の解釈であり、委託先を持つ CSIRT について"
@@ -108,22 +118,23 @@ def understaffed(ctx: Context) -> Iterator[Finding]:
 
 @rule("staff-doubling", Severity.WARNING, S.STAFF_DOUBLING)
 def staff_doubling(ctx: Context) -> Iterator[Finding]:
-    """Fires for each of the design's own CSIRTs whose concurrent (兼務) members account for
-    more than half of its FTE. Judged per CSIRT, so an all-兼務 group-company CSIRT is not
+    """Fires for each crew of the design's own CSIRTs (a CSIRT with its CSIRT sub-units)
+    whose concurrent (兼務) members account for more than half of its FTE. Judged per crew,
+    so an all-兼務 group-company CSIRT is not
     hidden behind a dedicated head-office team."""
-    for c in _own(ctx):
-        total, dedicated = _csirt_fte(ctx, c)
+    for crew in ctx.crews():
+        total, dedicated = _csirt_fte(ctx, crew)
         concurrent = total - dedicated
         if not (total > 0 and concurrent > total / 2):
             continue
         share = round(100 * concurrent / total)
         yield ctx.finding(
-            "staff-doubling", [c],
-            ctx.text(lambda lang, c=c, share=share: (
+            "staff-doubling", crew,
+            ctx.text(lambda lang, crew=crew, share=share: (
                 f"Concurrent staff (兼務) make up {share}% of the FTE of "
-                f"{ctx.names([c], lang)}; in an incident their day jobs compete for them."
+                f"{_crew(ctx, crew, lang)}; in an incident their day jobs compete for them."
                 if lang == "en" else
-                f"{ctx.names([c], lang)}の要員の {share}% が兼務です。インシデント時には"
+                f"{_crew(ctx, crew, lang)}の要員の {share}% が兼務です。インシデント時には"
                 "本来業務と競合します。")),
             Text("Make the core (manager and at least one handler) dedicated, and agree "
                  "with home departments that CSIRT work takes priority during incidents.",
@@ -198,13 +209,14 @@ def always_on_unstaffed(ctx: Context) -> Iterator[Finding]:
     d = ctx.design
     sector = d.metadata.sector
     critical = sector.critical
-    for c in _own(ctx):
-        plan = ctx.units[c].plan
-        if plan is None or plan.hours is not ServiceHours.ALWAYS:
+    for crew in ctx.crews():
+        plans = [ctx.units[c].plan for c in crew]
+        if not any(p is not None and p.hours is ServiceHours.ALWAYS for p in plans):
             continue
-        _, dedicated = _csirt_fte(ctx, c)
-        if dedicated >= MIN_STAFF + SHIFT_EXTRA or _outside_help(ctx, c):
+        _, dedicated = _csirt_fte(ctx, crew)
+        if dedicated >= MIN_STAFF + SHIFT_EXTRA or _outside_help(ctx, crew):
             continue
+        c = crew[0]
         existing = find_external(d, "MSSP", "SOC")
 
         def build(head: str = c, existing: str | None = existing, d=d) -> Batch:  # type: ignore[no-untyped-def]
@@ -218,9 +230,9 @@ def always_on_unstaffed(ctx: Context) -> Iterator[Finding]:
             return Batch(ops, "Add MSSP support")
 
         yield ctx.finding(
-            "24x7-unstaffed", [c], severity=Severity.ERROR if critical else None,
-            message=ctx.text(lambda lang, c=c, dedicated=dedicated: (
-                f"{ctx.names([c], lang)} promises 24×7 service with {_fmt(dedicated)} "
+            "24x7-unstaffed", crew, severity=Severity.ERROR if critical else None,
+            message=ctx.text(lambda lang, crew=crew, dedicated=dedicated: (
+                f"{_crew(ctx, crew, lang)} promises 24×7 service with {_fmt(dedicated)} "
                 f"dedicated FTE and no MSSP; round-the-clock shifts need about "
                 f"{MIN_STAFF + SHIFT_EXTRA:g}."
                 + (f" In {sector.label(lang).split(' (')[0].lower()}, a critical-infrastructure "
@@ -229,7 +241,7 @@ def always_on_unstaffed(ctx: Context) -> Iterator[Finding]:
                    "society depends on; rating this an error is OrgDesigner's judgement, not "
                    "the talk's." if critical else "")
                 if lang == "en" else
-                f"{ctx.names([c], lang)}は 24 時間 365 日対応を掲げていますが、専任要員は "
+                f"{_crew(ctx, crew, lang)}は 24 時間 365 日対応を掲げていますが、専任要員は "
                 f"{_fmt(dedicated)} FTE で MSSP もありません。交代制には約 "
                 f"{MIN_STAFF + SHIFT_EXTRA:g} 名が必要です。"
                 + (f"重要インフラ分野（{sector.label(lang)}）では、夜間のインシデントに対応できない"

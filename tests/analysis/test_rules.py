@@ -502,3 +502,47 @@ def test_analysis_never_imports_qt():
     code = ("import sys, orgdesigner.analysis, orgdesigner.cli.check_cmd; "
             "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_csirt_sub_units_are_staffed_together(make):
+    """A CSIRT with its analysis team drawn as a CSIRT sub-unit is one crew: the head's
+    single manager is not 'understaffed' and the sub-unit is not judged apart."""
+    b = make.clean(make.plan(members=[Member("M", "manager", "csirt", 1.0, True)]))
+    analysts = make.plan(members=[Member(f"A{i}", "analyst", "", 1.0, True) for i in range(3)])
+    b.unit("sub", "csirt", under="csirt", plan=analysts)
+    found = check(b.d).findings
+    assert not [f for f in found if f.id in ("understaffed", "no-members", "staff-doubling")]
+    b.d.set_plan("sub", make.plan(members=[]))
+    f = only(b.d, "understaffed")[0]
+    assert f.units == ("csirt", "sub") and "(with 'sub')" in f.message("en")
+
+
+def test_management_layers_are_not_line_departments(make):
+    b = make.clean()
+    b.drop("cio", "csirt", K.REPORTING)
+    b.drop("cio", "csirt", K.DELEGATION)
+    b.unit("pres", "management", under="mgmt", name="社長")
+    b.flow("pres", "csirt", K.REPORTING)
+    assert "far-from-management" not in ids(b.d)
+
+
+def test_cio_is_ciso_by_name_alone(make):
+    b = make.clean()
+    b.d.update_unit("cio", functions=(), name="CIO兼CISO", name_en="CIO兼CISO")
+    assert "cio-is-ciso" in ids(b.d)
+    b.d.update_unit("cio", name="CISO", name_en="CISO")
+    assert "cio-is-ciso" not in ids(b.d)
+
+
+def test_csirt_outside_the_scope_is_not_the_main_one(make):
+    b = make.clean()
+    b.company("hq")
+    for uid in ("mgmt", "cio", "csirt", "itops", "sales", "legal"):
+        b.d.update_unit(uid, company="hq")
+    b.company("far", CompanyKind.SUBSIDIARY, in_scope=False)
+    b.unit("fm", "management", company="far")
+    b.unit("fc", "csirt", under="fm", company="far", plan=make.plan())
+    b.unit("fc2", "csirt", under="fm", company="far", plan=make.plan())
+    b.flow("fc", "csirt", K.COORDINATION)
+    b.flow("fc", "fc2", K.COORDINATION)  # the better-linked CSIRT, but out of scope
+    assert check(b.d).main_csirt == "csirt"
