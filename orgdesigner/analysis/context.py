@@ -228,9 +228,11 @@ class Context:
     # ---- the main CSIRT ----------------------------------------------------------------
     def _choose_primary(self) -> str | None:
         """The CSIRT the design is about: one of the design's own CSIRTs (a vendor's CSIRT,
-        or one in a company outside the scope, only when there is no other), with most
-        links to other CSIRTs (the head of a group), then the one in the parent company,
-        then the highest, then the first drawn."""
+        or one in a company outside the scope, only when there is no other), whose
+        reporting line rises to management (a free-floating CSIRT is more likely a
+        partner's than the design's), with most links to other CSIRTs (the head of a
+        group), then the one in the parent company, then the highest, then the first
+        drawn."""
         if not self.csirts:
             return None
         order = {uid: i for i, uid in enumerate(self.csirts)}
@@ -240,7 +242,8 @@ class Context:
         def key(uid: str) -> tuple:
             linked = {f.target if f.source == uid else f.source
                       for f in self.touching(uid, *FlowKind)} & self.csirt_set
-            return (uid in self.vendor, not self.in_scope(uid), -len(linked),
+            sponsored = self.units[self.depth_root(uid)[1]].kind in TOP
+            return (uid in self.vendor, not self.in_scope(uid), not sponsored, -len(linked),
                     rank[self.company_kind(uid)],
                     self.depth_root(uid)[0], order[uid])
 

@@ -208,7 +208,8 @@ def group_reach(ctx: Context) -> set[str]:
     - the CSIRT and the company's own CSIRT are joined by coordination, consensus or an
       incident report (CSIRT to CSIRT, either direction);
     - the CSIRT and the company's management or an executive of it are joined by
-      coordination or consensus (an agreement at the level that can make one) — except
+      coordination or consensus, or that management reports incidents to the CSIRT (an
+      agreement at the level that can make one) — except
       when the company is the parent and the CSIRT sits in a group company (an IT
       subsidiary serving its parent): a subsidiary cannot impose an agreement on its parent,
       so there only the parent's delegation (its contract or regulation) counts.
@@ -227,8 +228,8 @@ def group_reach(ctx: Context) -> set[str]:
             u = ctx.units[other]
             upward = ctx.company_kind(other) is CompanyKind.PARENT \
                 and ctx.company_kind(c) is not CompanyKind.PARENT
-            if u.kind is UnitKind.CSIRT or (u.kind in TOP and f.kind is not K.REPORT
-                                            and not upward):
+            agreed = f.kind is not K.REPORT or f.source == other
+            if u.kind is UnitKind.CSIRT or (u.kind in TOP and agreed and not upward):
                 found.add(u.company)
         reached |= found - {home, ""}
     return reached

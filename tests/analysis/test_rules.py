@@ -546,3 +546,19 @@ def test_csirt_outside_the_scope_is_not_the_main_one(make):
     b.flow("fc", "csirt", K.COORDINATION)
     b.flow("fc", "fc2", K.COORDINATION)  # the better-linked CSIRT, but out of scope
     assert check(b.d).main_csirt == "csirt"
+
+
+def test_free_floating_csirt_is_not_the_main_one(make):
+    """A CSIRT drawn with no reporting line (a partner's team) does not displace the
+    design's own CSIRT, which answers to management."""
+    b = make.clean()
+    b.unit("partner", "csirt", name="Partner CSIRT", plan=make.plan())
+    b.flow("partner", "csirt", K.SUPPORT)
+    assert check(b.d).main_csirt == "csirt"
+
+
+def test_group_management_reporting_incidents_is_jurisdiction(make):
+    b = make.group()
+    assert "group-jurisdiction" in ids(b.d)
+    b.flow("sm", "csirt", K.REPORT)  # the group company's management reports incidents
+    assert "group-jurisdiction" not in ids(b.d)
