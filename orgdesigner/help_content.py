@@ -108,7 +108,7 @@ def _steps_section() -> Section:
           "and getting its budget. The Process tab of the findings panel tracks both, and "
           "the ticks are stored in the design.",
           "講演は、CERT/CC が推奨する手順（「Creating a CSIRT」）と日本で機能する手順を並べている。"
-          "海外では経営層の支援と合意から始まるが、日本では同僚の支持と協力から始まり、最後に経営層へ"
+          "海外では経営層の支援と賛同から始まるが、日本では同僚の支持と協力から始まり、最後に経営層へ"
           "提案して予算を獲得する。所見パネルの「プロセス」タブで両方を管理でき、チェックは設計ファイル"
           "に保存される。"),),
         tuple(rows))

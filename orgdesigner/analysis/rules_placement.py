@@ -145,12 +145,15 @@ def _exec_without_delegation(ctx: Context, c: str, boss: str) -> Finding:
         "far-from-management", [c, boss], severity=Severity.INFO,
         message=ctx.text(lambda lang: (
             f"{ctx.names([c], lang)} sits under {ctx.names([boss], lang)} rather than directly "
-            "below management. The textbook accepts this only when the executive transfers "
-            "authority to the CSIRT (the talk's 'Transfer of authority from CIO'), and no "
-            "delegation is recorded." if lang == "en" else
-            f"{ctx.names([c], lang)}は経営層の直下ではなく{ctx.names([boss], lang)}の下にあります。"
-            "教科書的には、役員が CSIRT に権限を委譲している場合に限ってこの置き方が認められます"
-            "（講演の「Transfer of authority from CIO」）が、権限委譲が記録されていません。")),
+            "below management, and no delegation is recorded. The talk's outside-Japan model "
+            "puts the CSIRT under the CIO with 'Transfer of authority from CIO'; without that "
+            "transfer this placement has neither the textbook's position nor its authority "
+            "(OrgDesigner's reading of the two slides)." if lang == "en" else
+            f"{ctx.names([c], lang)}は経営層の直下ではなく{ctx.names([boss], lang)}の下にあり、"
+            "権限委譲が記録されていません。講演の海外型モデルは CSIRT を CIO の下に置き、CIO から"
+            "権限を委譲します（「Transfer of authority from CIO」）。委譲がなければ、この位置は"
+            "教科書どおりの位置でも、それに代わる権限の裏付けでもありません（二つのスライドに"
+            "対する OrgDesigner の解釈）。")),
         suggestion=Text("Record the executive's delegation of authority to the CSIRT.",
                         "役員から CSIRT への権限委譲を明記してください。"),
         fix=ctx.text(lambda lang: (
