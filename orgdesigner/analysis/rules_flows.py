@@ -18,6 +18,7 @@ K = FlowKind
 BUSINESS_KINDS = frozenset({UnitKind.DEPARTMENT, UnitKind.DIVISION, UnitKind.SECTION,
                             UnitKind.TEAM})
 LEGAL_PR = (Function.LEGAL, Function.MEDIA_RELATIONS, Function.GENERAL_AFFAIRS)
+LEGAL_PR_SET = frozenset(LEGAL_PR)
 
 
 @rule("reports-bypass", Severity.WARNING, S.REPORTS_BYPASS)
@@ -45,12 +46,15 @@ def reports_bypass(ctx: Context) -> Iterator[Finding]:
     covered: dict[str, bool] = {}
     topmost: list[str] = []
     queue = deque(uid for uid in ctx.units if uid not in ctx.parent)
+    outside = {uid for uid in queue if ctx.is_external(uid)}  # trees an outside party tops
     while queue:
         uid = queue.popleft()
         unit = ctx.units[uid]
         up = ctx.parent.get(uid)
+        if up in outside:
+            outside.add(uid)
         candidate = unit.kind in BUSINESS_KINDS and uid not in line and ctx.in_scope(uid) \
-            and not ctx.is_external(ctx.depth_root(uid)[1])
+            and uid not in outside
         inherited = up is not None and covered.get(up, False) \
             and ctx.units[up].kind in BUSINESS_KINDS
         covered[uid] = uid in direct or inherited
@@ -154,19 +158,28 @@ def no_legal_pr(ctx: Context) -> Iterator[Finding]:
     the CSIRT's own superiors or subordinates."""
     if ctx.primary is None:
         return
-    legal = {u.id for u in ctx.units.values()
-             if any(fn in LEGAL_PR for fn in u.functions) and u.kind is not UnitKind.EXTERNAL}
-    containing = {a for u in legal for a in ctx.ancestors(u)
-                  if ctx.units[a].kind not in TOP}
-    for c in ctx.csirts:
-        if c in ctx.vendor:
+    def is_legal(uid: str) -> bool:
+        u = ctx.units[uid]
+        return u.kind is not UnitKind.EXTERNAL and not LEGAL_PR_SET.isdisjoint(u.functions)
+
+    own = [c for c in ctx.csirts if c not in ctx.vendor]
+    partners = {f.target if f.source == c else f.source for c in own for f in ctx.touching(c, *K)}
+    if any(is_legal(a) for c in own for a in ctx.ancestors(c)):
+        return
+    if any(is_legal(u) or any(is_legal(a) for a in ctx.ancestors(u)) for u in partners):
+        return
+    # A partner that contains a legal/PR unit (its reporting superior, below management):
+    # one upward pass from every legal/PR unit, stopping at units already marked.
+    containing: set[str] = set()
+    for u in ctx.units:
+        if not is_legal(u):
             continue
-        if legal.intersection(ctx.ancestors(c)):
-            return
-        for f in ctx.touching(c, *K):
-            other = f.target if f.source == c else f.source
-            if other in legal or other in containing or legal.intersection(ctx.ancestors(other)):
-                return
+        cur = ctx.parent.get(u)
+        while cur is not None and cur not in containing and ctx.units[cur].kind not in TOP:
+            containing.add(cur)
+            cur = ctx.parent.get(cur)
+    if partners & containing:
+        return
     p = ctx.primary
     company = ctx.units[p].company
     own_line = set(ctx.ancestors(p)) | set(ctx.reach([p], (K.REPORTING,)))
@@ -215,6 +228,9 @@ def group_reach(ctx: Context) -> set[str]:
       so there only the parent's delegation (its contract or regulation) counts.
     A coordination with some other unit of the company (its IT department, its sales
     office) is a working contact, not jurisdiction; a bare command needs the mandate."""
+    cached = ctx.__dict__.get("_group_reach")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     reached: set[str] = set()
     for c in ctx.csirts:
         if c in ctx.vendor:
@@ -232,6 +248,7 @@ def group_reach(ctx: Context) -> set[str]:
             if u.kind is UnitKind.CSIRT or (u.kind in TOP and agreed and not upward):
                 found.add(u.company)
         reached |= found - {home, ""}
+    ctx.__dict__["_group_reach"] = reached
     return reached
 
 
