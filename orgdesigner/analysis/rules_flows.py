@@ -100,7 +100,10 @@ def reports_bypass(ctx: Context) -> Iterator[Finding]:
 
 @rule("no-external", Severity.WARNING, S.NO_EXTERNAL)
 def no_external(ctx: Context) -> Iterator[Finding]:
-    """Fires when no CSIRT has a `coordination` flow (either direction) with an external
+    """The talk presents the Nippon CSIRT Association as where Japanese CSIRTs work
+    together, and lists "Not easy to collaborate with other CSIRT" as a lesson: a CSIRT
+    with no outside contact learns of campaigns last. Fires when no CSIRT has a
+    `coordination` flow (either direction) with an external
     unit. Quick fix: a coordination flow from the main CSIRT to the Nippon CSIRT
     Association (an existing NCA / JPCERT/CC unit, else a new external unit beside it)."""
     if ctx.primary is None:
@@ -324,7 +327,10 @@ def group_jurisdiction(ctx: Context) -> Iterator[Finding]:
 
 @rule("reuse-disaster-team", Severity.INFO, S.DISASTER)
 def reuse_disaster_team(ctx: Context) -> Iterator[Finding]:
-    """Fires when units with the disaster-response function (other than CSIRTs) have no
+    """The talk's analysis observes that Japanese companies already have response teams for
+    natural disasters; it does not say to reuse them — that is OrgDesigner's interpretation,
+    and the finding says so (info only). Fires when units with the disaster-response
+    function (other than CSIRTs) have no
     flow of any kind with any CSIRT. Quick fix: a consensus flow from the main CSIRT to
     each of them."""
     if ctx.primary is None:

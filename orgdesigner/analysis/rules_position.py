@@ -29,8 +29,10 @@ def empty_design(ctx: Context) -> Iterator[Finding]:
 
 @rule("no-csirt", Severity.ERROR, S.NO_CSIRT)
 def no_csirt(ctx: Context) -> Iterator[Finding]:
-    """Fires when no unit has kind `csirt`. Quick fix: add a CSIRT unit reporting directly
-    to top management (or on its own when the design has no management unit)."""
+    """Without a formal CSIRT, incidents fall to whoever runs each system (CERT/CC's
+    "security team" case). Fires when no unit has kind `csirt`. Quick fix: add a CSIRT
+    unit reporting directly to top management (or on its own when the design has no
+    management unit)."""
     if ctx.csirts:
         return
     top = ctx.top_management()
@@ -64,7 +66,9 @@ def no_csirt(ctx: Context) -> Iterator[Finding]:
 
 @rule("csirts-unlinked", Severity.WARNING, S.CSIRTS_UNLINKED)
 def csirts_unlinked(ctx: Context) -> Iterator[Finding]:
-    """Fires for each company (or the units outside any company) that holds CSIRTs of two
+    """Two incident teams that never talk lose the incidents that span both (CERT/CC's
+    combined model links them; the talk's lesson: collaboration is hard). Fires for each
+    company (or the units outside any company) that holds CSIRTs of two
     or more teams, i.e. CSIRTs that no chain of CSIRT-to-CSIRT flows links. Quick fix: a
     coordination flow from the first team's head to the head of each other team there."""
     by_company: dict[str, list[str]] = {}
@@ -98,7 +102,11 @@ def _unlinked(ctx: Context, d, heads: list[str]) -> Finding:  # type: ignore[no-
 
 @rule("no-sponsor", Severity.ERROR, S.NO_SPONSOR)
 def no_sponsor(ctx: Context) -> Iterator[Finding]:
-    """Fires for the CSIRTs that no management or executive unit reaches by following
+    """A CSIRT needs a sponsor to get its budget. The talk's Japan track reaches
+    management late (Step 7 "Propose the idea of CSIRT to management", after Step 1
+    "Obtain colleague's support and assistance"), so the finding says this is normal early
+    on but blocks Step 8 "Get the CSIRT budget"; the CERT/CC track starts with management's
+    buy-in. Fires for the CSIRTs that no management or executive unit reaches by following
     reporting, delegation and command flows forward (any number of hops), i.e. no top-level
     body sponsors them. Quick fix, per CSIRT: a reporting line from top management when the
     CSIRT has no superior, otherwise a delegation from the CIO-like executive."""
@@ -265,7 +273,9 @@ def _authority_reach(ctx: Context) -> set[str]:
 
 @rule("authority-unbacked", Severity.WARNING, S.AUTHORITY_UNBACKED)
 def authority_unbacked(ctx: Context) -> Iterator[Finding]:
-    """Fires for each CSIRT whose plan declares full authority while no delegation flow
+    """Full authority (CERT/CC's level) that nobody transferred (the talk: "Transfer of
+    authority from CIO") is a claim the field will not follow. Fires for each CSIRT whose
+    plan declares full authority while no delegation flow
     reaches it from a management or executive unit. Quick fix: that delegation, from the
     CIO-like executive."""
     d = ctx.design
@@ -296,7 +306,9 @@ def authority_unbacked(ctx: Context) -> Iterator[Finding]:
 
 @rule("no-escalation", Severity.WARNING, S.NO_ESCALATION)
 def no_escalation(ctx: Context) -> Iterator[Finding]:
-    """Fires for each CSIRT team (CSIRTs linked by flows) from which no chain of `report`
+    """Serious incidents are management's decisions (SIM3 P-1 Escalation to Governance
+    Level); escalation that stops inside a department keeps them from it. Fires for each
+    CSIRT team (CSIRTs linked by flows) from which no chain of `report`
     flows reaches a management or executive unit. Flows: the team's outgoing report flows
     (where escalation stops). Quick fix: a report flow from the team's head to top
     management."""
@@ -335,7 +347,9 @@ def no_escalation(ctx: Context) -> Iterator[Finding]:
 
 @rule("no-mandate", Severity.INFO, S.NO_MANDATE)
 def no_mandate(ctx: Context) -> Iterator[Finding]:
-    """Fires when one or more of the design's own CSIRTs (not a vendor's, whose mandate is
+    """A written, approved mandate (SIM3 O-1) is what the CSIRT points to when a department
+    asks by what right. Fires when one or more of the design's own CSIRTs (not a vendor's,
+    whose mandate is
     its contract) carry a plan whose mandate is not documented (`plan.mandate` is false);
     one finding lists them all."""
     missing = [c for c in ctx.csirts if c not in ctx.vendor

@@ -144,7 +144,9 @@ def staff_doubling(ctx: Context) -> Iterator[Finding]:
 
 @rule("no-business-members", Severity.INFO, S.NO_BUSINESS)
 def no_business_members(ctx: Context) -> Iterator[Finding]:
-    """Fires for each CSIRT team with members whose home units are all known and all on the
+    """The talk's lesson: CSIRT staff lack the business view, so "Assign the appropriate
+    staff in other related divisions as CSIRT member". Fires for each CSIRT team with
+    members whose home units are all known and all on the
     IT side (IT operations, system development, information planning, security center) or
     a CSIRT itself (members with no home unit count as the CSIRT's own). Members whose home
     names no unit are ignored; a team with only such members is not judged."""
@@ -166,7 +168,9 @@ def no_business_members(ctx: Context) -> Iterator[Finding]:
 
 @rule("relies-on-other-division", Severity.WARNING, S.RELIES)
 def relies_on_other_division(ctx: Context) -> Iterator[Finding]:
-    """Fires for each CSIRT team with no dedicated technical member (role containing
+    """The talk's analysis: "Main service is technical support with relying on other
+    division" — the helper's priorities then set the response time. Fires for each CSIRT
+    team with no dedicated technical member (role containing
     analyst, engineer, handler, forensic, technical or shift, or their Japanese words) that
     receives `support` flows from internal units other than CSIRTs. Flows: those support
     flows."""
@@ -199,13 +203,16 @@ def relies_on_other_division(ctx: Context) -> Iterator[Finding]:
 
 @rule("24x7-unstaffed", Severity.WARNING, S.ALWAYS_ON)
 def always_on_unstaffed(ctx: Context) -> Iterator[Finding]:
-    """Fires for each of the design's own CSIRTs that offers 24×7 service with less than 15
-    dedicated FTE of its own (the 3-person minimum plus about 12 for shifts, ENISA) and no
-    outside party (MSSP, vendor CSIRT) sending it `support`. Severity error when the
+    """A round-the-clock promise needs people on shift or a contracted SOC (ENISA), and a
+    promise nobody can keep at 3 a.m. is worse than none. Fires for each crew of the
+    design's own CSIRTs (a CSIRT with its CSIRT sub-units) where some CSIRT offers 24×7
+    service with less than 15 dedicated FTE of the crew's own (the 3-person minimum plus
+    about 12 for shifts, ENISA) and no outside party (MSSP, vendor CSIRT) sending it
+    `support`. Severity error when the
     design's sector is finance or another critical-infrastructure sector (the talk names
     NISC's critical-infrastructure programme and the CEPTOAR-Council; it sets no staffing
     level, so the higher severity is OrgDesigner's judgement, said so in the text). Quick
-    fix: an external MSSP unit with a support flow to the CSIRT."""
+    fix: an external MSSP unit with a support flow to the crew's head."""
     d = ctx.design
     sector = d.metadata.sector
     critical = sector.critical
@@ -316,7 +323,9 @@ def no_exercises(ctx: Context) -> Iterator[Finding]:
 
 @rule("no-budget", Severity.WARNING, S.NO_BUDGET)
 def no_budget(ctx: Context) -> Iterator[Finding]:
-    """Fires when the design has a CSIRT, the FTE of all CSIRT members in the design add up
+    """The talk's Japan track ends with Step 8 "Get the CSIRT budget"; an approval pack
+    with no personnel cost hides the CSIRT's real price. Fires when the design has a CSIRT,
+    the FTE of all CSIRT members in the design add up
     to 0, and no cost item of category personnel has a non-zero amount: the budget would
     show no personnel cost."""
     if ctx.primary is None:
