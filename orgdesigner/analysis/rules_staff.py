@@ -169,29 +169,29 @@ def no_business_members(ctx: Context) -> Iterator[Finding]:
 @rule("relies-on-other-division", Severity.WARNING, S.RELIES)
 def relies_on_other_division(ctx: Context) -> Iterator[Finding]:
     """The talk's analysis: "Main service is technical support with relying on other
-    division" — the helper's priorities then set the response time. Fires for each CSIRT
-    team with no dedicated technical member (role containing
-    analyst, engineer, handler, forensic, technical or shift, or their Japanese words) that
-    receives `support` flows from internal units other than CSIRTs. Flows: those support
-    flows."""
-    for team in ctx.teams:
+    division" — the helper's priorities then set the response time. Fires for each crew of
+    the design's own CSIRTs (a CSIRT with its CSIRT sub-units; judged per crew like
+    staffing, since a coordinating CSIRT's analysts do not do a group company's hands-on
+    work) with no dedicated technical member (role containing analyst, engineer, handler,
+    forensic, technical or shift, or their Japanese words) that receives `support` flows
+    from internal units other than CSIRTs. Flows: those support flows."""
+    for crew in ctx.crews():
         if any(m.dedicated and m.fte > 0 and any(w in m.role.lower() for w in TECHNICAL_WORDS)
-               for _, m in ctx.members(team)):
+               for m in _members(ctx, crew)):
             continue
-        helpers = [f for c in team.csirts for f in ctx.incoming(c, K.SUPPORT)
+        helpers = [f for c in crew for f in ctx.incoming(c, K.SUPPORT)
                    if f.source not in ctx.csirt_set and not ctx.is_external(f.source)]
         if not helpers:
             continue
         sources = list(dict.fromkeys(f.source for f in helpers))
         yield ctx.finding(
-            "relies-on-other-division", team.csirts + tuple(sources),
+            "relies-on-other-division", crew + tuple(sources),
             flows=[f.id for f in helpers],
-            message=ctx.text(lambda lang, t=team, sources=sources: (
-                f"{_cap(ctx.team_name(t.csirts, lang))} has no dedicated technical staff and "
-                "relies on "
+            message=ctx.text(lambda lang, crew=crew, sources=sources: (
+                f"{_crew(ctx, crew, lang)} has no dedicated technical staff and relies on "
                 f"{ctx.names(sources, lang)} for technical work; their priorities decide how "
                 "fast it responds." if lang == "en" else
-                f"{ctx.team_name(t.csirts, lang)}には専任の技術要員がおらず、技術作業を"
+                f"{_crew(ctx, crew, lang)}には専任の技術要員がおらず、技術作業を"
                 f"{ctx.names(sources, lang)}に頼っています。"
                 "対応の速さが支援部署の都合で決まります。")),
             suggestion=Text(

@@ -562,3 +562,18 @@ def test_group_management_reporting_incidents_is_jurisdiction(make):
     assert "group-jurisdiction" in ids(b.d)
     b.flow("sm", "csirt", K.REPORT)  # the group company's management reports incidents
     assert "group-jurisdiction" not in ids(b.d)
+
+
+def test_relying_on_other_division_is_judged_per_csirt(make):
+    """The head office's dedicated analysts do not do a group company's hands-on work: a
+    coordinated company CSIRT that leans on its IT department is reported on its own."""
+    b = make.clean()
+    b.company("sub", CompanyKind.SUBSIDIARY)
+    b.unit("sm", "management", company="sub")
+    b.unit("sit", "department", F.IT_OPERATIONS, under="sm", company="sub")
+    small = make.plan(members=[Member("L", "coordinator", "sit", 0.5, False)])
+    b.unit("sc", "csirt", under="sm", company="sub", plan=small)
+    b.flow("csirt", "sc", K.COORDINATION)
+    b.flow("sit", "sc", K.SUPPORT)
+    f = only(b.d, "relies-on-other-division")[0]
+    assert f.units == ("sc", "sit")
