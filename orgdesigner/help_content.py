@@ -23,8 +23,8 @@ def pick(text: T, lang: str) -> str:
 
 
 SOURCE: T = (
-    "Toshio Nawa (Cyber Defense Institute, Inc.), “CSIRT models in Japan” (talk).",
-    "名和 利男（株式会社サイバーディフェンス研究所）講演「CSIRT models in Japan」。",
+    'Toshio Nawa (Cyber Defense Institute), "CSIRT models in Japan" (talk).',
+    "名和利男（サイバーディフェンス研究所）「CSIRT models in Japan」（講演）。",
 )
 
 # ---- the legend's meanings --------------------------------------------------------------------
@@ -108,7 +108,7 @@ def _steps_section() -> Section:
           "and getting its budget. The Process tab of the findings panel tracks both, and "
           "the ticks are stored in the design.",
           "講演は、CERT/CC が推奨する手順（「Creating a CSIRT」）と日本で機能する手順を並べている。"
-          "海外では経営層の支援と合意から始まるが、日本では同僚の支持と協力から始まり、最後に経営層へ"
+          "海外では経営層の支援と賛同から始まるが、日本では同僚の支持と協力から始まり、最後に経営層へ"
           "提案して予算を獲得する。所見パネルの「プロセス」タブで両方を管理でき、チェックは設計ファイル"
           "に保存される。"),),
         tuple(rows))
@@ -158,20 +158,26 @@ SECTIONS: tuple[Section, ...] = (
           "Dep. with its Development Div., and the Administration Dep. The internal CSIRT sits "
           "under the Risk Management Div. of Administration — three levels below management — "
           "and relies on the system side for technical work, with no command authority over "
-          "IT operations.",
-          "経営層の下に利益部門（マーケティング部・その他の部）、開発本部を持つシステム部、管理部が"
+          "IT operations. The units and the CSIRT's place are the slide's; in the template "
+          "the other flows, members, headcounts and costs are illustrative.",
+          "経営層の下に利益部門（マーケティング部・その他の部）、開発室を持つシステム部、管理部が"
           "ある。社内 CSIRT は管理部リスク管理室の下、経営層から 3 階層下に置かれ、技術的な作業は"
-          "システム部門に頼り、情報システム運用への指示権限を持たない。"),),
+          "システム部門に頼り、情報システム運用への指示権限を持たない。部署と CSIRT の位置は"
+          "スライドのとおりで、テンプレートのその他の線・メンバー・人数・費用は例示である。"
+          "（スライドの「Div.」は部の中の組織のため「室」と訳している。）"),),
     ),
     Section(
         ("Model 2: Business group A", "モデル 2：企業グループ A"),
         (("Two companies. The parent has B Dep., Information Planning Dep. and A Dep. under its "
-          "management; the group company has Y Dep., a Security Center and X Dep. In the "
-          "template the CSIRT is led from the parent's Information Planning Dep., with its "
-          "technical members in the group company's Security Center.",
+          "management; the group company has Y Dep., a Security Center and X Dep. The template "
+          "reconstructs the rest, and says so: the CSIRT led from the parent's Information "
+          "Planning Dep., with its technical members in the group company's Security Center, "
+          "and the group company treated as the group's IT subsidiary.",
           "二社からなるグループ。親会社は経営層の下に B 部・情報企画部・A 部を、グループ会社は"
-          " Y 部・セキュリティセンター・X 部を持つ。テンプレートでは、CSIRT は親会社の"
-          "情報企画部が主導し、技術メンバーはグループ会社のセキュリティセンターに置かれる。"),),
+          " Y 部・セキュリティセンター・X 部を持つ。それ以外はテンプレートでの再構成であり、"
+          "その旨を"
+          "明記している。CSIRT は親会社の情報企画部が主導し、技術メンバーはグループ会社の"
+          "セキュリティセンターに置き、グループ会社を情報システム子会社として扱っている。"),),
     ),
     Section(
         ("Models 3 and 4: Business groups B and C", "モデル 3・4：企業グループ B・C"),

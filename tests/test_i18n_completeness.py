@@ -289,6 +289,13 @@ def _designs_for_every_rule():
     for fid, a, b in (("f1", "m", "c1"), ("f2", "m2", "c2"), ("f3", "m", "c3")):
         g.add_flow(Flow(fid, a, b, FlowKind.REPORTING))
     yield g
+    # a CIO who is also the CISO, and a delegation drawn upward
+    d = templates.load("strong-authority")
+    cio = next(u.id for u in d.units.values() if u.kind is UnitKind.EXECUTIVE)
+    csirt = d.csirts()[0].id
+    d.update_unit(cio, name="CIO兼CISO", name_en="CIO and CISO")
+    d.add_flow(Flow("up", csirt, cio, FlowKind.DELEGATION))
+    yield d
 
 
 def test_every_finding_rule_speaks_japanese():
@@ -329,7 +336,8 @@ def test_workbook_help_and_legend_words_are_bilingual():
 
 #: Words that may stay English in Japanese output: names of frameworks, formats, products.
 CLI_ALLOWED = {"csirt", "fte", "sim", "open", "foundation", "enisa", "cert", "jpcert", "first",
-               "soc", "orgdesigner", "models", "japan", "yed", "graphml", "nca", "cio"}
+               "soc", "orgdesigner", "models", "japan", "yed", "graphml", "nca", "cio", "ciso",
+               "cmu", "sei", "iso", "iec", "ceptoar", "nisc"}
 
 
 def _english_words(text: str, *, drop: list[str]) -> list[str]:

@@ -32,4 +32,4 @@ def test_installed_wheel_finds_templates(tmp_path):
     lines = out.stdout.splitlines()
     assert lines[0].startswith(str(target))
     assert lines[1] == "10"
-    assert lines[2] == "モデル3：企業グループB"
+    assert lines[2] == "モデル3：企業グループB【再構成】"

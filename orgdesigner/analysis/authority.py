@@ -98,7 +98,8 @@ def authority_style(ctx: Context) -> AuthorityResult:
                 f"'{name[0]}' works by consensus and support with {ctx.names(partners, lang)}; "
                 "each department keeps authority over its own field." + note_en
                 if lang == "en" else
-                f"「{name[1]}」は{ctx.names(partners, lang)}と合意・支援によって動きます。"
+                f"「{name[1]}」は、{ctx.names(partners, lang)}との合意形成と支援を通じて"
+                "活動します。"
                 "各部門が自らの領域の権限を持ち続けます。" + note_ja)))
     return AuthorityResult(
         "none", [], partial, c,

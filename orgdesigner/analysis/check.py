@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from ..model import Design
-from . import rules_flows, rules_position, rules_staff  # noqa: F401  (register the rules)
+from . import rules_flows, rules_placement, rules_position, rules_staff  # noqa: F401  (rules)
 from .authority import authority_style
 from .context import Context
 from .features import extract

@@ -61,6 +61,9 @@ class Context:
         self.csirt_set = frozenset(self.csirts)
         self._depth: dict[str, tuple[int, str]] = {}
         self._by_name: dict[str, str] | None = None
+        #: CSIRTs run by an outside party (an external unit above them in the reporting
+        #: tree: a vendor's or MSSP's CSIRT). They serve the design; they are not its CSIRT.
+        self.vendor = frozenset(c for c in self.csirts if self._under_external(c))
         self.primary: str | None = self._choose_primary()
         self.teams: list[Team] = self._build_teams()
 
@@ -156,21 +159,80 @@ class Context:
 
     def sponsor_executive(self, near: str | None = None) -> str | None:
         """The CIO-like executive to delegate from: an executive with IT functions in the
-        CSIRT's company, else any executive, else top management."""
-        company = self.units[near].company if near is not None else None
-        execs = [self.units[e] for e in self.by_kind[UnitKind.EXECUTIVE]]
-        ranked = sorted(execs, key=lambda u: (u.company != company,
-                                              not any(f in IT_SIDE for f in u.functions)))
-        return ranked[0].id if ranked else self.top_management(near)
+        CSIRT's company, else any executive there, else that company's top management.
+        Never a unit of another legal entity: a parent's executive holds no authority
+        inside a subsidiary to delegate (quick fixes rely on this)."""
+        company = self.units[near].company if near is not None else ""
+        execs = [self.units[e] for e in self.by_kind[UnitKind.EXECUTIVE]
+                 if not company or self.units[e].company == company]
+        ranked = sorted(execs, key=lambda u: not any(f in IT_SIDE for f in u.functions))
+        return ranked[0].id if ranked else self.own_top(near)
+
+    def own_top(self, near: str | None) -> str | None:
+        """Top management of `near`'s own legal entity (the root of its reporting tree when
+        that is a management unit of the same company; else a root management unit of the
+        company); in a design without companies, `top_management(near)`."""
+        company = self.units[near].company if near is not None else ""
+        if not company:
+            return self.top_management(near)
+        root = self.depth_root(near)[1]  # type: ignore[arg-type]
+        u = self.units[root]
+        if u.kind is UnitKind.MANAGEMENT and u.company == company:
+            return root
+        roots = [m for m in self.by_kind[UnitKind.MANAGEMENT]
+                 if self.units[m].company == company and m not in self.parent]
+        return roots[0] if roots else None
 
     def company_kind(self, uid: str) -> CompanyKind | None:
         c = self.design.companies.get(self.units[uid].company)
         return c.kind if c else None
 
+    def _under_external(self, uid: str) -> bool:
+        cur = self.parent.get(uid)
+        seen = {uid}
+        while cur is not None and cur not in seen:
+            if self.units[cur].kind is UnitKind.EXTERNAL:
+                return True
+            seen.add(cur)
+            cur = self.parent.get(cur)
+        return False
+
+    def ancestors(self, uid: str) -> list[str]:
+        """`uid`'s reporting superiors, nearest first."""
+        out: list[str] = []
+        cur = self.parent.get(uid)
+        seen = {uid}
+        while cur is not None and cur not in seen:
+            out.append(cur)
+            seen.add(cur)
+            cur = self.parent.get(cur)
+        return out
+
+    def mandates(self, csirt: str) -> set[str]:
+        """Companies whose units delegate authority to `csirt`: the group regulation or
+        contract that lets a CSIRT act inside another legal entity (a parent's management
+        cannot hand out authority inside a subsidiary it does not hold there)."""
+        cache = self.__dict__.setdefault("_mandates", {})
+        found = cache.get(csirt)
+        if found is None:
+            found = cache[csirt] = {self.units[f.source].company
+                                    for f in self.incoming(csirt, FlowKind.DELEGATION)}
+        return found  # type: ignore[no-any-return]
+
+    def may_command(self, csirt: str, target: str) -> bool:
+        """A command from `csirt` carries authority in `target`'s legal entity: the same
+        company, or that company delegates to the CSIRT (group regulation or contract)."""
+        there = self.units[target].company
+        return there == self.units[csirt].company or there in self.mandates(csirt)
+
     # ---- the main CSIRT ----------------------------------------------------------------
     def _choose_primary(self) -> str | None:
-        """The CSIRT the design is about: most links to other CSIRTs (the head of a group),
-        then the one in the parent company, then the highest, then the first drawn."""
+        """The CSIRT the design is about: one of the design's own CSIRTs (a vendor's CSIRT,
+        or one in a company outside the scope, only when there is no other), whose
+        reporting line rises to management (a free-floating CSIRT is more likely a
+        partner's than the design's), with most links to other CSIRTs (the head of a
+        group), then the one in the parent company, then the highest, then the first
+        drawn."""
         if not self.csirts:
             return None
         order = {uid: i for i, uid in enumerate(self.csirts)}
@@ -180,8 +242,10 @@ class Context:
         def key(uid: str) -> tuple:
             linked = {f.target if f.source == uid else f.source
                       for f in self.touching(uid, *FlowKind)} & self.csirt_set
-            return (-len(linked), rank[self.company_kind(uid)], self.depth_root(uid)[0],
-                    order[uid])
+            sponsored = self.units[self.depth_root(uid)[1]].kind in TOP
+            return (uid in self.vendor, not self.in_scope(uid), not sponsored, -len(linked),
+                    rank[self.company_kind(uid)],
+                    self.depth_root(uid)[0], order[uid])
 
         return min(self.csirts, key=key)
 
@@ -213,6 +277,27 @@ class Context:
             teams.append(Team(head, tuple([head] + [c for c in members if c != head])))
         teams.sort(key=lambda t: t.head != self.primary)
         return teams
+
+    def crews(self) -> list[tuple[str, ...]]:
+        """The design's own CSIRTs grouped for staffing: a CSIRT with the CSIRT sub-units
+        below it in the reporting tree (its analysis team, its SOC section) is one crew,
+        topmost first. Coordination, reports or support between CSIRTs do not join crews:
+        a coordinating CSIRT does not staff the CSIRTs it coordinates."""
+        found = self.__dict__.get("_crews")
+        if found is None:
+            found = []
+            for c in self.csirts:
+                if c in self.vendor or self.parent.get(c) in self.csirt_set:
+                    continue
+                crew, todo = [c], [c]
+                while todo:
+                    for child in self.children.get(todo.pop(), ()):
+                        if child in self.csirt_set and child not in crew:
+                            crew.append(child)
+                            todo.append(child)
+                found.append(tuple(crew))
+            self._crews = found
+        return found  # type: ignore[no-any-return]
 
     def members(self, team: Team) -> list[tuple[str, Member]]:
         """(CSIRT id, member) for every member of every CSIRT in the team."""
@@ -279,13 +364,14 @@ class Context:
             return f"{self.names(csirts, lang)}からなる CSIRT チーム"
         return f"the CSIRT team of {self.names(csirts, lang)}"
 
-    def names(self, ids: Iterable[str], lang: str, limit: int = 4) -> str:
+    def names(self, ids: Iterable[str], lang: str, limit: int = 4, noun: str = "部署") -> str:
+        """Unit names for a sentence: four at most, then "and N more" (ほかN部署)."""
         ids = list(ids)
         shown = [self.name(i, lang) for i in ids[:limit]]
         rest = len(ids) - len(shown)
         if lang == "ja":
             text = "、".join(f"「{s}」" for s in shown)
-            return text + (f" ほか{rest}件" if rest > 0 else "")
+            return text + (f"ほか{rest}{noun}" if rest > 0 else "")
         text = ", ".join(f"'{s}'" for s in shown)
         return text + (f" and {rest} more" if rest > 0 else "")
 

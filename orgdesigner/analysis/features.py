@@ -13,6 +13,7 @@ from ..model import CompanyKind, FlowKind, Function, UnitKind
 from .authority import AuthorityResult
 from .context import ADMIN_SIDE, IT_SIDE, SYSTEMS, Context
 from .findings import Text
+from .rules_flows import group_reach
 
 K = FlowKind
 
@@ -189,7 +190,11 @@ def group_pattern(ctx: Context, _: AuthorityResult) -> str:
     if not ctx.csirts:
         return "none"
     if len(ctx.csirts) == 1:
-        return "central" if _companies(ctx) >= 2 else "single"
+        if _companies(ctx) < 2:
+            return "single"
+        # One CSIRT and several companies serves the group only when it has jurisdiction
+        # in another company; otherwise it is one company's CSIRT beside the others.
+        return "central" if group_reach(ctx) else "isolated"
     return "coordinated" if len(ctx.teams) == 1 else "separate"
 
 
@@ -234,6 +239,8 @@ _SCOPE = {"none": ("no unit", "指示先なし"), "it": ("IT operations only", "
 _PATTERN = {"none": ("no CSIRT", "CSIRT なし"),
             "single": ("one CSIRT, one company", "単一企業に 1 CSIRT"),
             "central": ("one CSIRT serving the group", "1 つの CSIRT がグループ全体を担当"),
+            "isolated": ("one company's CSIRT, no group flows",
+                         "1 社のみの CSIRT（グループ会社との連携なし）"),
             "coordinated": ("linked CSIRTs (head office coordinates)",
                             "連携する複数 CSIRT（本社が調整）"),
             "separate": ("separate, unlinked CSIRTs", "連携のない複数 CSIRT")}
@@ -276,7 +283,9 @@ FEATURES: tuple[Feature, ...] = (
                     "3+": ("three or more units", "3 部署以上")})),
     Feature("group_pattern", Text("Group coordination", "グループ連携"), 1.5, group_pattern,
             _table({frozenset(("central", "coordinated")): 0.25,
-                    frozenset(("single", "central")): 0.25}), _words(_PATTERN)),
+                    frozenset(("single", "central")): 0.25,
+                    frozenset(("isolated", "central")): 0.5,
+                    frozenset(("isolated", "single")): 0.5}), _words(_PATTERN)),
     Feature("external", Text("Outside parties coordinated with", "連携する外部組織"), 0.75,
             external, _ladder(("0", "1", "2+")),
             _words({"0": ("none", "なし"), "1": ("one", "1 組織"),

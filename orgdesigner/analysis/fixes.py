@@ -6,6 +6,8 @@ only then and a check never changes the design's id counters.
 
 from __future__ import annotations
 
+import re
+
 from ..model import Design, Flow, FlowKind, Unit, UnitKind
 from ..model.ops import AddFlow, AddUnit, Op
 
@@ -33,12 +35,14 @@ def external(design: Design, near: str, name: str, name_en: str, slot: int = 0) 
 
 
 def find_external(design: Design, *needles: str) -> str | None:
-    """An existing outside party whose name mentions one of `needles` (case-insensitive)."""
-    lowered = [n.lower() for n in needles]
+    """An existing outside party whose name mentions one of `needles` (case-insensitive;
+    a Latin needle must be a whole word, so "SOC" does not match "Association")."""
+    patterns = [re.compile(rf"\b{re.escape(n)}\b" if n.isascii() else re.escape(n), re.I)
+                for n in needles]
     for u in design.units.values():
         if u.kind is not UnitKind.EXTERNAL:
             continue
-        text = f"{u.name} {u.name_en}".lower()
-        if any(n in text for n in lowered):
+        text = f"{u.name} {u.name_en}"
+        if any(p.search(text) for p in patterns):
             return u.id
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Authority, CsirtPlan, FlowKind, Unit, UnitKind
-from ..model.ops import AddUnit, Batch, Op, RemoveFlow
+from ..model.ops import AddUnit, Batch, Op
 from . import sources as S
 from .context import SYSTEMS, TOP, Context
 from .findings import Finding, Severity, Text, rule
@@ -29,8 +29,10 @@ def empty_design(ctx: Context) -> Iterator[Finding]:
 
 @rule("no-csirt", Severity.ERROR, S.NO_CSIRT)
 def no_csirt(ctx: Context) -> Iterator[Finding]:
-    """Fires when no unit has kind `csirt`. Quick fix: add a CSIRT unit reporting directly
-    to top management (or on its own when the design has no management unit)."""
+    """Without a formal CSIRT, incidents fall to whoever runs each system (CERT/CC's
+    "security team" case). Fires when no unit has kind `csirt`. Quick fix: add a CSIRT
+    unit reporting directly to top management (or on its own when the design has no
+    management unit)."""
     if ctx.csirts:
         return
     top = ctx.top_management()
@@ -64,7 +66,9 @@ def no_csirt(ctx: Context) -> Iterator[Finding]:
 
 @rule("csirts-unlinked", Severity.WARNING, S.CSIRTS_UNLINKED)
 def csirts_unlinked(ctx: Context) -> Iterator[Finding]:
-    """Fires for each company (or the units outside any company) that holds CSIRTs of two
+    """Two incident teams that never talk lose the incidents that span both (CERT/CC's
+    combined model links them; the talk's lesson: collaboration is hard). Fires for each
+    company (or the units outside any company) that holds CSIRTs of two
     or more teams, i.e. CSIRTs that no chain of CSIRT-to-CSIRT flows links. Quick fix: a
     coordination flow from the first team's head to the head of each other team there."""
     by_company: dict[str, list[str]] = {}
@@ -98,7 +102,11 @@ def _unlinked(ctx: Context, d, heads: list[str]) -> Finding:  # type: ignore[no-
 
 @rule("no-sponsor", Severity.ERROR, S.NO_SPONSOR)
 def no_sponsor(ctx: Context) -> Iterator[Finding]:
-    """Fires for the CSIRTs that no management or executive unit reaches by following
+    """A CSIRT needs a sponsor to get its budget. The talk's Japan track reaches
+    management late (Step 7 "Propose the idea of CSIRT to management", after Step 1
+    "Obtain colleague's support and assistance"), so the finding says this is normal early
+    on but blocks Step 8 "Get the CSIRT budget"; the CERT/CC track starts with management's
+    buy-in. Fires for the CSIRTs that no management or executive unit reaches by following
     reporting, delegation and command flows forward (any number of hops), i.e. no top-level
     body sponsors them. Quick fix, per CSIRT: a reporting line from top management when the
     CSIRT has no superior, otherwise a delegation from the CIO-like executive."""
@@ -107,7 +115,8 @@ def no_sponsor(ctx: Context) -> Iterator[Finding]:
     tops = ctx.by_kind[UnitKind.MANAGEMENT] + ctx.by_kind[UnitKind.EXECUTIVE]
     # Fast path: a CSIRT whose reporting line rises to management or an executive is
     # sponsored; only the others need the search along every authority flow.
-    doubtful = [c for c in ctx.csirts if ctx.units[ctx.depth_root(c)[1]].kind not in TOP]
+    doubtful = [c for c in ctx.csirts
+                if c not in ctx.vendor and ctx.units[ctx.depth_root(c)[1]].kind not in TOP]
     if not doubtful:
         return
     reached = ctx.reach(tops, (K.REPORTING, K.DELEGATION, K.COMMAND))
@@ -116,90 +125,65 @@ def no_sponsor(ctx: Context) -> Iterator[Finding]:
         return
     d = ctx.design
 
+    links: list[tuple[str, str, FlowKind]] = []  # (sponsor, CSIRT, kind), same company
+    for c in orphans:
+        if c not in ctx.parent:
+            top = ctx.own_top(c)
+            if top is not None and top not in ctx.reach([c], (K.REPORTING,)):
+                links.append((top, c, K.REPORTING))
+                continue
+        sponsor = ctx.sponsor_executive(c)
+        if sponsor is not None and sponsor != c:
+            links.append((sponsor, c, K.DELEGATION))
+
     def build() -> Batch:
-        ops: list[Op] = []
-        for c in orphans:
-            if c not in ctx.parent:
-                top = ctx.top_management(c)
-                below = ctx.reach([c], (K.REPORTING,))
-                if top is not None and top not in below:
-                    ops.append(flow(d, top, c, K.REPORTING))
-                    continue
-            sponsor = ctx.sponsor_executive(c)
-            ops.append(flow(d, sponsor, c, K.DELEGATION))  # type: ignore[arg-type]
-        return Batch(ops, "Connect the CSIRT to management")
+        return Batch([flow(d, s, c, k) for s, c, k in links], "Connect the CSIRT to management")
 
     yield ctx.finding(
         "no-sponsor", orphans,
         ctx.text(lambda lang: (
             f"No reporting line, delegation or command from management or an executive reaches "
-            f"{ctx.names(orphans, lang)}: the CSIRT has no sponsor."
+            f"{ctx.names(orphans, lang)}: the CSIRT has no sponsor. In the talk's Japan track "
+            "this is normal early on (Step 1 is colleagues' support; management is approached "
+            "at Step 7), but without a sponsor there is no budget (Step 8)."
             if lang == "en" else
             f"{ctx.names(orphans, lang)}には、経営層・役員からの報告経路・権限委譲・指示のいずれも"
-            "つながっていません。CSIRT の後ろ盾（スポンサー）が不在です。")),
-        Text("Obtain management support first: give the CSIRT a reporting line to management "
-             "or a delegation from an executive (CIO/CISO).",
-             "まず経営層の支援を取り付け、CSIRT に経営層への報告経路、または役員（CIO／CISO）"
-             "からの権限委譲を設けてください。"),
+            "つながっていません。CSIRT の後ろ盾（スポンサー）が不在です。講演が示す日本型の進め方"
+            "では、まず同僚の協力を得て（ステップ1）、経営層への提案はステップ7なので、立ち上げ"
+            "初期にはよくある状態です。ただし、後ろ盾がなければ予算の獲得（ステップ8）には"
+            "進めません。")),
+        Text("Win colleagues' support first, then propose the CSIRT to management (the Japan "
+             "track's Steps 1 and 7): give the CSIRT a reporting line to management or a "
+             "delegation from an executive (CIO/CISO).",
+             "まず関係部署の協力を取り付け、そのうえで経営層に CSIRT を提案してください"
+             "（日本型のステップ1と7）。CSIRT に経営層への報告経路、または役員（CIO／CISO）"
+             "からの権限委譲を設けます。"),
         fix=Text("Connect the CSIRT to management", "CSIRT を経営層につなぐ"),
-        builder=build if tops else None)
-
-
-@rule("far-from-management", Severity.WARNING, S.FAR)
-def far_from_management(ctx: Context) -> Iterator[Finding]:
-    """Fires for each CSIRT whose reporting tree is topped by a management unit and that
-    sits three or more reporting levels below it (directly below management is level 1).
-    Quick fix: move the CSIRT (with its subordinates) directly under that management unit."""
-    d = ctx.design
-    for c in ctx.csirts:
-        depth, root = ctx.depth_root(c)
-        if depth < 3 or ctx.units[root].kind is not UnitKind.MANAGEMENT:
-            continue
-        chain = d.reporting_path(c)
-        line = [f.id for u in chain[:-1] for f in ctx.incoming(u, K.REPORTING)]
-
-        def build(c: str = c, root: str = root, up: str = line[0], d=d) -> Batch:  # type: ignore[no-untyped-def]
-            return Batch([RemoveFlow(up), flow(d, root, c, K.REPORTING)],
-                         "Move the CSIRT under management")
-
-        yield ctx.finding(
-            "far-from-management", chain, flows=line,
-            message=ctx.text(lambda lang, c=c, root=root, depth=depth, chain=chain: (
-                f"{ctx.names([c], lang)} sits {depth} levels below {ctx.names([root], lang)} "
-                f"(via {ctx.names(chain[1:-1], lang)}); the textbook places the CSIRT directly "
-                "below management." if lang == "en" else
-                f"{ctx.names([c], lang)}は{ctx.names([root], lang)}から {depth} 階層下"
-                f"（{ctx.names(chain[1:-1], lang)}経由）にあります。教科書的には CSIRT は経営層の"
-                "直下に置きます。")),
-            suggestion=Text(
-                "Move the CSIRT directly under management, or, if reorganising meets "
-                "opposition, keep it where it is and add a direct report line and a delegation "
-                "from management.",
-                "CSIRT を経営層の直下に移してください。組織変更への反対が強い場合は、現在の位置の"
-                "まま経営層への直接報告と権限委譲を設けてください。"),
-            fix=ctx.text(lambda lang, c=c, root=root: (
-                f"Move {ctx.names([c], lang)} directly under {ctx.names([root], lang)}"
-                if lang == "en" else
-                f"{ctx.names([c], lang)}を{ctx.names([root], lang)}の直下に移動")),
-            builder=build)
+        builder=build if links else None)
 
 
 @rule("lacks-authority", Severity.WARNING, S.LACK_AUTHORITY)
 def lacks_authority(ctx: Context) -> Iterator[Finding]:
-    """Fires when the design has in-scope units with the IT-operations or
-    system-development function and no CSIRT reaches any of them by command, delegation or
-    reporting flows (a unit the CSIRT commands or delegates to, and that unit's reporting
-    subordinates). Units: the main CSIRT and the topmost unreached systems units. Quick
-    fix: a delegation from the CIO-like executive to the main CSIRT (unless one exists) and
-    a command flow from it to those systems units (in its own company when it has any)."""
+    """The talk's analysis: "Lack of authority"; its organisational model: authority is
+    transferred from the CIO. Fires when the design has in-scope units with the
+    IT-operations or system-development function and no CSIRT reaches any of them by
+    command, delegation or reporting flows (a unit the CSIRT commands or delegates to, and
+    that unit's reporting subordinates). A command into another legal entity counts only
+    when that company delegates to the CSIRT (a group regulation or contract): a parent's
+    management holds no authority inside a subsidiary to hand on. Units: the main CSIRT and
+    the topmost unreached systems units. Quick fix: a delegation from the CIO-like executive
+    of the CSIRT's own company (unless one exists) and command flows to the systems units of
+    that company; when the company has none, the delegation comes from the other company's
+    top management, labelled as a group regulation or contract, so no authority crosses a
+    legal entity without one."""
     if ctx.primary is None:
         return
+
     def is_system(uid: str) -> bool:
         return (uid not in ctx.csirt_set and ctx.units[uid].kind is not UnitKind.EXTERNAL
                 and ctx.has(uid, SYSTEMS) and ctx.in_scope(uid))
 
-    reach = ctx.reach(ctx.csirts, (K.COMMAND, K.DELEGATION, K.REPORTING))
-    if any(is_system(u) for u in reach):
+    if any(is_system(u) for u in _authority_reach(ctx)):
         return
     systems = [uid for uid in ctx.units if is_system(uid)]
     if not systems:
@@ -207,17 +191,47 @@ def lacks_authority(ctx: Context) -> Iterator[Finding]:
     sysset = set(systems)
     topmost = [s for s in systems if ctx.parent.get(s) not in sysset]
     p = ctx.primary
-    mine = [s for s in topmost if ctx.units[s].company == ctx.units[p].company] or topmost
-    sponsor = ctx.sponsor_executive(p)
-    delegated = any(ctx.units[f.source].kind in TOP for f in ctx.incoming(p, K.DELEGATION))
+    home = ctx.units[p].company
+    mine = [s for s in topmost if ctx.units[s].company == home]
+    if mine:
+        execs = [e for e in ctx.by_kind[UnitKind.EXECUTIVE] if ctx.units[e].company == home]
+        root = ctx.depth_root(p)[1]
+        sponsor = ctx.sponsor_executive(p) if execs else (
+            root if ctx.units[root].kind is UnitKind.MANAGEMENT else None)
+        if sponsor is not None and ctx.units[sponsor].company != home:
+            sponsor = None
+        label, group = "権限委譲", False
+    else:
+        other = ctx.units[topmost[0]].company
+        mine = [s for s in topmost if ctx.units[s].company == other]
+        roots = [m for m in ctx.by_kind[UnitKind.MANAGEMENT]
+                 if ctx.units[m].company == other and m not in ctx.parent]
+        sponsor = roots[0] if roots else None
+        label, group = "グループ規程・契約による権限委譲", True
+        if sponsor is None:
+            mine = []
+    delegated = any(ctx.units[f.source].kind in TOP
+                    and ctx.units[f.source].company == ctx.units[mine[0]].company
+                    for f in ctx.incoming(p, K.DELEGATION)) if mine else True
+    add_delegation = sponsor is not None and not delegated and sponsor != p
     d = ctx.design
 
     def build() -> Batch:
         ops: list[Op] = []
-        if sponsor is not None and not delegated and sponsor != p:
-            ops.append(flow(d, sponsor, p, K.DELEGATION, "権限委譲"))
+        if add_delegation:
+            ops.append(flow(d, sponsor, p, K.DELEGATION, label))  # type: ignore[arg-type]
         ops += [flow(d, p, s, K.COMMAND) for s in mine]
         return Batch(ops, "Give the CSIRT authority over IT operations")
+
+    def fix(lang: str) -> str:
+        if lang == "en":
+            via = " (by group regulation or contract)" if group else ""
+            return (f"Delegate from {ctx.names([sponsor], lang)}{via} and add commands to "
+                    f"{ctx.names(mine, lang)}" if add_delegation
+                    else f"Add commands to {ctx.names(mine, lang)}")
+        via = "（グループ規程・契約による）" if group else ""
+        return (f"{ctx.names([sponsor], lang)}からの権限委譲{via}と{ctx.names(mine, lang)}への"
+                "指示を追加" if add_delegation else f"{ctx.names(mine, lang)}への指示を追加")
 
     yield ctx.finding(
         "lacks-authority", [p] + topmost,
@@ -229,22 +243,39 @@ def lacks_authority(ctx: Context) -> Iterator[Finding]:
             f"{ctx.names(topmost, lang)}への指示・権限委譲の経路がなく、"
             "インシデント時に CSIRT は依頼しかできず、判断は各部門に委ねられます。")),
         Text("Define the CSIRT's authority: have the CIO (or management) delegate authority to "
-             "the CSIRT and give it the right to instruct IT operations during incidents.",
+             "the CSIRT and give it the right to instruct IT operations during incidents. In "
+             "another group company this needs a group regulation or contract with it.",
              "CSIRT の権限を明確にしてください。CIO（または経営層）から CSIRT へ権限を委譲し、"
-             "インシデント時に IT 運用部門へ指示できるようにします。"),
-        fix=ctx.text(lambda lang: (
-            (f"Delegate from {ctx.names([sponsor], lang)} and add commands to "
-             f"{ctx.names(mine, lang)}" if sponsor and not delegated and sponsor != p
-             else f"Add commands to {ctx.names(mine, lang)}") if lang == "en" else
-            (f"{ctx.names([sponsor], lang)}からの権限委譲と{ctx.names(mine, lang)}への指示を追加"
-             if sponsor and not delegated and sponsor != p
-             else f"{ctx.names(mine, lang)}への指示を追加"))),
-        builder=build)
+             "インシデント時に IT 運用部門へ指示できるようにします。別のグループ会社に対しては、"
+             "グループ規程や契約による取り決めが必要です。"),
+        fix=ctx.text(fix), builder=build if mine else None)
+
+
+def _authority_reach(ctx: Context) -> set[str]:
+    """Units the CSIRTs reach by command, delegation and the reporting lines below them;
+    a command or delegation into another legal entity counts only with that company's
+    mandate (see `Context.may_command`)."""
+    seen: set[str] = set(ctx.csirts)
+    queue = list(ctx.csirts)
+    while queue:
+        uid = queue.pop()
+        for f in ctx.outgoing(uid, K.COMMAND, K.DELEGATION, K.REPORTING):
+            t = f.target
+            if t in seen:
+                continue
+            if f.kind is not K.REPORTING and uid in ctx.csirt_set \
+                    and not ctx.may_command(uid, t):
+                continue
+            seen.add(t)
+            queue.append(t)
+    return seen
 
 
 @rule("authority-unbacked", Severity.WARNING, S.AUTHORITY_UNBACKED)
 def authority_unbacked(ctx: Context) -> Iterator[Finding]:
-    """Fires for each CSIRT whose plan declares full authority while no delegation flow
+    """Full authority (CERT/CC's level) that nobody transferred (the talk: "Transfer of
+    authority from CIO") is a claim the field will not follow. Fires for each CSIRT whose
+    plan declares full authority while no delegation flow
     reaches it from a management or executive unit. Quick fix: that delegation, from the
     CIO-like executive."""
     d = ctx.design
@@ -275,7 +306,9 @@ def authority_unbacked(ctx: Context) -> Iterator[Finding]:
 
 @rule("no-escalation", Severity.WARNING, S.NO_ESCALATION)
 def no_escalation(ctx: Context) -> Iterator[Finding]:
-    """Fires for each CSIRT team (CSIRTs linked by flows) from which no chain of `report`
+    """Serious incidents are management's decisions (SIM3 P-1 Escalation to Governance
+    Level); escalation that stops inside a department keeps them from it. Fires for each
+    CSIRT team (CSIRTs linked by flows) from which no chain of `report`
     flows reaches a management or executive unit. Flows: the team's outgoing report flows
     (where escalation stops). Quick fix: a report flow from the team's head to top
     management."""
@@ -314,10 +347,13 @@ def no_escalation(ctx: Context) -> Iterator[Finding]:
 
 @rule("no-mandate", Severity.INFO, S.NO_MANDATE)
 def no_mandate(ctx: Context) -> Iterator[Finding]:
-    """Fires when one or more CSIRTs carry a plan whose mandate is not documented
-    (`plan.mandate` is false); one finding lists them all."""
-    missing = [c for c in ctx.csirts
-               if ctx.units[c].plan is not None and not ctx.units[c].plan.mandate]  # type: ignore[union-attr]
+    """A written, approved mandate (SIM3 O-1) is what the CSIRT points to when a department
+    asks by what right. Fires when one or more of the design's own CSIRTs (not a vendor's,
+    whose mandate is
+    its contract) carry a plan whose mandate is not documented (`plan.mandate` is false);
+    one finding lists them all."""
+    missing = [c for c in ctx.csirts if c not in ctx.vendor
+               and ctx.units[c].plan is not None and not ctx.units[c].plan.mandate]  # type: ignore[union-attr]
     if missing:
         yield ctx.finding(
             "no-mandate", missing,

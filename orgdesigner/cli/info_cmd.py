@@ -33,6 +33,10 @@ def info(ns: argparse.Namespace) -> int:
     m = design.metadata
     title = m.title_en if lang == "en" and m.title_en else m.title
     print(title or pick(lang, "(untitled)", "(無題)"))
+    if m.sector.value:
+        critical = pick(lang, " — critical infrastructure", "（重要インフラ）") \
+            if m.sector.critical else ""
+        print(pick(lang, "sector: ", "業種: ") + m.sector.label(lang) + critical)
     print(pick(lang, f"companies: {len(design.companies)}", f"会社: {len(design.companies)} 社"))
     for c in design.companies.values():
         n = sum(1 for _ in design.units_in(c.id))

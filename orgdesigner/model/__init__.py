@@ -24,6 +24,7 @@ from .enums import (
     FlowKind,
     Function,
     ProcessStatus,
+    Sector,
     ServiceHours,
     UnitKind,
     service_label,
@@ -43,6 +44,7 @@ __all__ = [
     "Company", "CompanyKind", "CostCategory", "CostItem", "CsirtPlan", "Design",
     "DuplicateIdError", "Expenditure", "Flow", "FlowKind", "Function", "InvalidValueError",
     "Member", "Metadata", "ModelError", "ProcessStatus", "ReportingCycleError",
-    "SecondSuperiorError", "ServiceHours", "Step", "Unit", "UnitKind", "UnknownReferenceError",
+    "SecondSuperiorError", "Sector", "ServiceHours", "Step", "Unit", "UnitKind",
+    "UnknownReferenceError",
     "display_name", "events", "ops", "service_label",
 ]

@@ -16,6 +16,7 @@ from .enums import (
     Expenditure,
     FlowKind,
     Function,
+    Sector,
     ServiceHours,
     UnitKind,
 )
@@ -122,6 +123,11 @@ class Metadata:
     created: str = ""
     template: str = ""
     revision: str = ""  # the document's own version, shown in title blocks ("1.2", "案3")
+    sector: Sector = Sector.UNSET  # the industry; some findings weigh more in some sectors
+
+    def __post_init__(self) -> None:
+        # Code that builds a Metadata directly may pass the stored string ("finance").
+        self.sector = Sector(self.sector)
 
 
 @dataclass

@@ -70,9 +70,38 @@ class CompanyKind(Labelled):
     IT_SUBSIDIARY = ("it_subsidiary", "IT subsidiary", "情報システム子会社")
 
 
+class Sector(Labelled):
+    """The design's industry (metadata). The critical-infrastructure sectors follow NISC's
+    list of critical infrastructure (the talk: "Public Sector: CEPTOAR-Council"); rules use
+    them where a sector raises the stakes (24x7 service, sector information sharing)."""
+
+    UNSET = ("", "Not set", "未設定")
+    FINANCE = ("finance", "Finance (banking, insurance, securities)", "金融（銀行・保険・証券）")
+    TELECOM = ("telecom", "Information and communications", "情報通信")
+    ENERGY = ("energy", "Electricity and gas", "電力・ガス")
+    TRANSPORT = ("transport", "Transport (aviation, railways, logistics)",
+                 "運輸（航空・鉄道・物流）")
+    HEALTHCARE = ("healthcare", "Healthcare", "医療")
+    WATER = ("water", "Water supply", "水道")
+    PUBLIC = ("public", "Public sector and administrative services", "公共・行政サービス")
+    MANUFACTURING = ("manufacturing", "Manufacturing", "製造")
+    RETAIL = ("retail", "Retail and distribution", "小売・流通")
+    OTHER = ("other", "Other", "その他")
+
+    @property
+    def critical(self) -> bool:
+        """A critical-infrastructure sector (finance included), where NISC and the sector's
+        CEPTOAR expect round-the-clock incident handling and information sharing."""
+        return self in _CRITICAL
+
+
 class ServiceHours(Labelled):
     BUSINESS = ("business_hours", "Business hours", "業務時間内")
     ALWAYS = ("24x7", "24×7", "24時間365日")
+
+
+_CRITICAL = frozenset({Sector.FINANCE, Sector.TELECOM, Sector.ENERGY, Sector.TRANSPORT,
+                       Sector.HEALTHCARE, Sector.WATER, Sector.PUBLIC})
 
 
 class Authority(Labelled):
@@ -128,7 +157,8 @@ SERVICES: dict[str, tuple[str, str]] = {
     "technical_advice": ("Technical and policy advisory", "技術・ポリシー助言"),
 }
 
-#: Services that count as planned exercises or skill development (finding `no-exercises`).
+#: Skill-building services (FIRST). The checker counts only `exercises` as staff training:
+#: "Training and Education" is a service to the constituency.
 TRAINING_SERVICES = frozenset({"exercises", "training_education"})
 
 

@@ -18,6 +18,7 @@ from .enums import (
     Expenditure,
     FlowKind,
     Function,
+    Sector,
     ServiceHours,
     UnitKind,
 )
@@ -94,6 +95,7 @@ _METADATA_FIELDS = {
     "created": lambda x: v.text(x, "created", limit=40),
     "template": lambda x: v.text(x, "template", limit=200),
     "revision": lambda x: v.text(x, "revision", limit=100),
+    "sector": lambda x: v.enum_value(Sector, x, "sector"),
 }
 
 

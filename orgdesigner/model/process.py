@@ -22,8 +22,8 @@ class Step:
 
 _JAPAN = [
     ("Obtain colleagues' support and assistance", "同僚の支持と協力を得る"),
-    ("Determine the persuasion plan", "説得計画を決める"),
-    ("Gather negative information", "否定的な情報を集める"),
+    ("Determine the persuasion plan", "説得計画を立てる"),
+    ("Gather negative information", "懸念・反対意見を集める"),
     ("Design the CSIRT organisation model", "CSIRT の組織モデルを設計する"),
     ("Communicate with external CSIRT expertise", "外部の CSIRT 有識者と意見交換する"),
     ("Begin CSIRT documentation", "CSIRT の文書化を始める"),
@@ -31,7 +31,7 @@ _JAPAN = [
     ("Get the CSIRT budget", "CSIRT の予算を獲得する"),
 ]
 _CERTCC = [
-    ("Obtain management support and buy-in", "経営層の支援と合意を得る"),
+    ("Obtain management support and buy-in", "経営層の支援と賛同を得る"),
     ("Determine the CSIRT strategic plan", "CSIRT の戦略計画を決める"),
     ("Gather relevant information", "関連情報を集める"),
     ("Design the CSIRT vision", "CSIRT のビジョンを設計する"),

@@ -1140,6 +1140,14 @@ Install one and restart OrgDesigner:
         <translation>作成日</translation>
     </message>
     <message>
+        <source>Finance and the critical-infrastructure sectors make some findings more severe.</source>
+        <translation>金融・重要インフラ分野では、一部の指摘の重要度が上がります。</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>業種</translation>
+    </message>
+    <message>
         <source>Description (Japanese)</source>
         <translation>説明（日本語）</translation>
     </message>

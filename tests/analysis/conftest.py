@@ -95,6 +95,7 @@ def clean(plan: CsirtPlan | None = None) -> Builder:
     b.flow("itops", "csirt", K.REPORT)
     b.flow("sales", "csirt", K.REPORT)
     b.flow("csirt", "legal", K.CONSENSUS)
+    b.flow("legal", "csirt", K.REPORT)
     b.flow("csirt", "cio", K.REPORT)
     b.flow("csirt", "nca", K.COORDINATION)
     return b

@@ -102,6 +102,7 @@ def _no_external_existing(make):
 def _no_legal(make):
     b = make.clean()
     b.drop("csirt", "legal", K.CONSENSUS)
+    b.drop("legal", "csirt", K.REPORT)
     b.unit("pr", "department", F.MEDIA_RELATIONS, under="mgmt")
     b.flow("pr", "csirt", K.REPORT)
     b.d.remove_flow(next(f.id for f in b.d.flows.values() if f.source == "pr"))
@@ -195,3 +196,13 @@ def test_check_does_not_change_the_design(make):
     report.to_json("ja")
     assert orgd.dumps(design) == before
     assert design.new_id("u") == twin.new_id("u")  # no id was spent by the check
+
+
+def test_24x7_fix_does_not_mistake_an_association_for_a_soc(make):
+    """"SOC" inside "Association" is not an MSSP: the fix adds a new one (this used to
+    route the night shift to the Nippon CSIRT Association)."""
+    b = make.clean(make.plan(hours=ServiceHours.ALWAYS))
+    b.d.update_unit("nca", name="Nippon CSIRT Association", name_en="Nippon CSIRT Association")
+    f = check(b.d).by_id("24x7-unstaffed")[0]
+    added = [op for op in f.fix.ops if type(op).__name__ == "AddUnit"]
+    assert added and "MSSP" in added[0].unit.name_en

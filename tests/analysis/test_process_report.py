@@ -87,7 +87,7 @@ def test_text_output_sections(make):
 def test_counts_and_threshold():
     report = check(templates.load("model-1"))
     counts = report.counts()
-    assert counts == {"error": 0, "warning": 9, "info": 2}
+    assert counts == {"error": 0, "warning": 8, "info": 1}
     assert len(report.at_or_above("error")) == 0
-    assert len(report.at_or_above("warning")) == 9
-    assert len(report.at_or_above("info")) == 11
+    assert len(report.at_or_above("warning")) == 8
+    assert len(report.at_or_above("info")) == 9

@@ -96,14 +96,62 @@ def test_far_from_management(make):
     b.unit("adm", "department", F.ADMINISTRATION, under="mgmt")
     b.unit("risk", "division", F.RISK_MANAGEMENT, under="adm")
     b.flow("risk", "csirt", K.REPORTING)
+    b.drop("cio", "csirt", K.DELEGATION)
     f = only(b.d, "far-from-management")[0]
-    assert f.units == ("csirt", "risk", "adm", "mgmt")
+    assert f.units == ("csirt", "risk", "adm", "mgmt") and f.severity is Severity.WARNING
     assert len(f.flows) == 3
     assert "3 levels" in f.message("en") and "3 階層" in f.message("ja")
-    # two levels down (under the CIO) is fine: that is the clean design
+    # a section of a line department directly below management: the common Japanese case
     b.drop("risk", "csirt", K.REPORTING)
     b.flow("adm", "csirt", K.REPORTING)
+    f = only(b.d, "far-from-management")[0]
+    assert f.severity is Severity.WARNING and "2 levels" in f.message("en")
+    # delegated authority and a direct report to an executive soften it to info
+    b.flow("cio", "csirt", K.DELEGATION)
+    assert only(b.d, "far-from-management")[0].severity is Severity.INFO
+
+
+def test_far_from_management_under_executive(make):
+    """Under a CIO/CISO with delegated authority is the textbook's alternative (the clean
+    design); without the delegation it is worth an info; directly below management, nothing."""
+    b = make.clean()
     assert "far-from-management" not in ids(b.d)
+    b.drop("cio", "csirt", K.DELEGATION)
+    f = only(b.d, "far-from-management")[0]
+    assert f.severity is Severity.INFO and f.units == ("csirt", "cio")
+    b.drop("cio", "csirt", K.REPORTING)
+    b.flow("mgmt", "csirt", K.REPORTING)
+    assert "far-from-management" not in ids(b.d)
+
+
+def test_far_from_management_ignores_security_only_departments(make):
+    b = make.clean()
+    b.drop("cio", "csirt", K.REPORTING)
+    b.unit("sec", "department", F.SECURITY_CENTER, under="mgmt")
+    b.flow("sec", "csirt", K.REPORTING)
+    assert "far-from-management" not in ids(b.d)
+
+
+def test_upward_delegation(make):
+    b = make.clean()
+    b.flow("csirt", "mgmt", K.DELEGATION)
+    f = only(b.d, "upward-delegation")[0]
+    assert f.units == ("csirt", "mgmt") and f.has_fix
+    kinds = [(type(op).__name__) for op in f.fix.ops]
+    assert kinds == ["RemoveFlow", "AddFlow"]
+    assert (f.fix.ops[1].flow.source, f.fix.ops[1].flow.target) == ("mgmt", "csirt")
+
+
+def test_cio_is_ciso(make):
+    b = make.clean()
+    assert "cio-is-ciso" not in ids(b.d)
+    b.d.update_unit("cio", name="CIO兼CISO", name_en="CIO & CISO")
+    f = only(b.d, "cio-is-ciso")[0]
+    assert f.severity is Severity.WARNING and f.units == ("cio", "csirt")
+    assert "makes no judgement" in f.message("en")
+    assert "講演はこの点に触れていません" in f.message("ja")
+    b.flow("csirt", "mgmt", K.REPORT)  # escalation that does not pass through the CIO
+    assert only(b.d, "cio-is-ciso")[0].severity is Severity.INFO
 
 
 def test_lacks_authority(make):
@@ -169,12 +217,23 @@ def test_reports_bypass_coverage_rules(make):
     b = make.clean()
     b.unit("sales1", "section", F.SALES, under="sales")  # covered through its department
     b.unit("mkt", "department", F.MARKETING, under="mgmt")
-    b.flow("csirt", "mkt", K.CONSENSUS)  # decides with the CSIRT: covered
+    b.flow("mkt", "csirt", K.REPORT)
     b.unit("relay", "department", F.GENERAL_AFFAIRS, under="mgmt")
     b.unit("prod", "department", F.PROFIT_CENTER, under="mgmt")
     b.flow("prod", "relay", K.REPORT)
     b.flow("relay", "csirt", K.REPORT)  # a chain of reports reaches the CSIRT
     assert "reports-bypass" not in ids(b.d)
+
+
+def test_reports_bypass_counts_only_report_paths(make):
+    """Consensus or support with the CSIRT is not a path for incident reports (the talk's
+    lesson: incidents are resolved in each division)."""
+    b = make.clean()
+    b.drop("sales", "csirt", K.REPORT)
+    b.flow("csirt", "sales", K.CONSENSUS)
+    b.flow("csirt", "sales", K.SUPPORT)
+    b.flow("sales", "csirt", K.COORDINATION)
+    assert only(b.d, "reports-bypass")[0].units == ("sales",)
 
 
 def test_reports_bypass_ignores_out_of_scope_companies(make):
@@ -202,8 +261,32 @@ def test_no_external_ignores_internal_coordination(make):
 def test_no_legal_pr(make):
     b = make.clean()
     b.drop("csirt", "legal", K.CONSENSUS)
+    b.drop("legal", "csirt", K.REPORT)
     f = only(b.d, "no-legal-pr")[0]
     assert f.units == ("csirt", "legal") and f.has_fix
+
+
+def test_no_legal_pr_counts_ancestry_and_containment(make):
+    """A CSIRT inside general affairs is linked; so is one that talks to the division that
+    contains legal; the quick fix never targets the CSIRT's own superiors."""
+    b = make.clean()
+    b.drop("csirt", "legal", K.CONSENSUS)
+    b.drop("legal", "csirt", K.REPORT)
+    b.drop("cio", "csirt", K.REPORTING)
+    b.unit("adm", "department", F.ADMINISTRATION, F.GENERAL_AFFAIRS, under="mgmt")
+    b.flow("adm", "csirt", K.REPORTING)
+    assert "no-legal-pr" not in ids(b.d)
+    b.d.update_unit("adm", functions=(F.ADMINISTRATION,))
+    b.unit("hq", "division", F.ADMINISTRATION, under="mgmt")
+    b.drop("mgmt", "legal", K.REPORTING)
+    b.flow("hq", "legal", K.REPORTING)
+    b.d.update_unit("adm", functions=(F.ADMINISTRATION, F.MEDIA_RELATIONS))
+    assert "no-legal-pr" not in ids(b.d)  # media relations is the CSIRT's superior
+    b.d.update_unit("adm", functions=(F.ADMINISTRATION,))
+    f = only(b.d, "no-legal-pr")[0]
+    assert "adm" not in {op.flow.target for op in f.fix.ops}
+    b.flow("csirt", "hq", K.CONSENSUS)  # the division that contains legal
+    assert "no-legal-pr" not in ids(b.d)
 
 
 def test_no_legal_pr_without_such_units_has_no_fix(make):
@@ -316,8 +399,15 @@ def test_24x7_unstaffed(make):
 def test_no_exercises(make):
     b = make.clean(make.plan(services=["incident_analysis"]))
     assert only(b.d, "no-exercises")[0].has_fix
+    # "Training and education" is a service to the constituency, not staff training
     b = make.clean(make.plan(services=["training_education"]))
+    f = only(b.d, "no-exercises")[0]
+    assert "constituency" in f.message("en") and "利用者向け" in f.message("ja")
+    # a budgeted training cost item is staff training
+    b.d.add_cost(CostItem("k1", "CSIRT 研修", CostCategory.TRAINING, amounts=[300_000]))
     assert "no-exercises" not in ids(b.d)
+    b.d.update_cost("k1", amounts=[0])
+    assert "no-exercises" in ids(b.d)
 
 
 def test_no_budget(make):
@@ -328,18 +418,44 @@ def test_no_budget(make):
     assert "no-budget" not in ids(b.d)
 
 
-def test_team_pools_staff_of_linked_csirts(make):
-    """A small group-company CSIRT coordinated by the head office is not understaffed on its
-    own; the same CSIRT left unlinked is."""
+def test_staffing_is_judged_per_csirt(make):
+    """A small group-company CSIRT is understaffed and mostly 兼務 whether or not the head
+    office coordinates it: the coordinating CSIRT does not do its hands-on response."""
     b = make.clean()
     b.company("sub", CompanyKind.SUBSIDIARY)
     b.unit("sm", "management", company="sub")
-    small = make.plan(members=[Member("L", "analyst", "", 1.0, True)])
+    small = make.plan(members=[Member("L", "analyst", "", 0.3, False)])
     b.unit("sc", "csirt", under="sm", company="sub", plan=small)
     b.flow("sc", "mgmt", K.REPORT)
-    assert any(f.id == "understaffed" and f.units == ("sc",) for f in check(b.d).findings)
-    b.flow("csirt", "sc", K.COORDINATION)
-    assert "understaffed" not in ids(b.d)
+    for linked in (False, True):
+        if linked:
+            b.flow("csirt", "sc", K.COORDINATION)
+        found = check(b.d).findings
+        assert any(f.id == "understaffed" and f.units == ("sc",) for f in found)
+        assert any(f.id == "staff-doubling" and f.units == ("sc",) for f in found)
+        assert not any(f.id in ("understaffed", "staff-doubling") and "csirt" in f.units
+                       for f in found)
+
+
+def test_outside_support_softens_understaffed(make):
+    b = make.clean(make.plan(members=[Member("M", "manager", "csirt", 1.0, True)]))
+    assert only(b.d, "understaffed")[0].severity is Severity.WARNING
+    b.unit("vendor", "external", name="Vendor")
+    b.flow("vendor", "csirt", K.SUPPORT)
+    assert only(b.d, "understaffed")[0].severity is Severity.INFO
+
+
+def test_vendor_csirt_is_not_the_main_csirt(make):
+    b = make.clean()
+    b.unit("vend", "external", name="Security vendor")
+    b.unit("vc", "csirt", under="vend", name="Vendor CSIRT")
+    b.flow("vc", "csirt", K.SUPPORT)
+    b.flow("vc", "csirt", K.COORDINATION)
+    b.flow("vc", "legal", K.COORDINATION)
+    report = check(b.d)
+    assert report.main_csirt == "csirt"
+    assert not any("vc" in f.units for f in report.findings if f.id in (
+        "no-members", "understaffed", "far-from-management"))
 
 
 def test_findings_are_sorted(make):
@@ -386,3 +502,78 @@ def test_analysis_never_imports_qt():
     code = ("import sys, orgdesigner.analysis, orgdesigner.cli.check_cmd; "
             "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_csirt_sub_units_are_staffed_together(make):
+    """A CSIRT with its analysis team drawn as a CSIRT sub-unit is one crew: the head's
+    single manager is not 'understaffed' and the sub-unit is not judged apart."""
+    b = make.clean(make.plan(members=[Member("M", "manager", "csirt", 1.0, True)]))
+    analysts = make.plan(members=[Member(f"A{i}", "analyst", "", 1.0, True) for i in range(3)])
+    b.unit("sub", "csirt", under="csirt", plan=analysts)
+    found = check(b.d).findings
+    assert not [f for f in found if f.id in ("understaffed", "no-members", "staff-doubling")]
+    b.d.set_plan("sub", make.plan(members=[]))
+    f = only(b.d, "understaffed")[0]
+    assert f.units == ("csirt", "sub") and "(with 'sub')" in f.message("en")
+
+
+def test_management_layers_are_not_line_departments(make):
+    b = make.clean()
+    b.drop("cio", "csirt", K.REPORTING)
+    b.drop("cio", "csirt", K.DELEGATION)
+    b.unit("pres", "management", under="mgmt", name="社長")
+    b.flow("pres", "csirt", K.REPORTING)
+    assert "far-from-management" not in ids(b.d)
+
+
+def test_cio_is_ciso_by_name_alone(make):
+    b = make.clean()
+    b.d.update_unit("cio", functions=(), name="CIO兼CISO", name_en="CIO兼CISO")
+    assert "cio-is-ciso" in ids(b.d)
+    b.d.update_unit("cio", name="CISO", name_en="CISO")
+    assert "cio-is-ciso" not in ids(b.d)
+
+
+def test_csirt_outside_the_scope_is_not_the_main_one(make):
+    b = make.clean()
+    b.company("hq")
+    for uid in ("mgmt", "cio", "csirt", "itops", "sales", "legal"):
+        b.d.update_unit(uid, company="hq")
+    b.company("far", CompanyKind.SUBSIDIARY, in_scope=False)
+    b.unit("fm", "management", company="far")
+    b.unit("fc", "csirt", under="fm", company="far", plan=make.plan())
+    b.unit("fc2", "csirt", under="fm", company="far", plan=make.plan())
+    b.flow("fc", "csirt", K.COORDINATION)
+    b.flow("fc", "fc2", K.COORDINATION)  # the better-linked CSIRT, but out of scope
+    assert check(b.d).main_csirt == "csirt"
+
+
+def test_free_floating_csirt_is_not_the_main_one(make):
+    """A CSIRT drawn with no reporting line (a partner's team) does not displace the
+    design's own CSIRT, which answers to management."""
+    b = make.clean()
+    b.unit("partner", "csirt", name="Partner CSIRT", plan=make.plan())
+    b.flow("partner", "csirt", K.SUPPORT)
+    assert check(b.d).main_csirt == "csirt"
+
+
+def test_group_management_reporting_incidents_is_jurisdiction(make):
+    b = make.group()
+    assert "group-jurisdiction" in ids(b.d)
+    b.flow("sm", "csirt", K.REPORT)  # the group company's management reports incidents
+    assert "group-jurisdiction" not in ids(b.d)
+
+
+def test_relying_on_other_division_is_judged_per_csirt(make):
+    """The head office's dedicated analysts do not do a group company's hands-on work: a
+    coordinated company CSIRT that leans on its IT department is reported on its own."""
+    b = make.clean()
+    b.company("sub", CompanyKind.SUBSIDIARY)
+    b.unit("sm", "management", company="sub")
+    b.unit("sit", "department", F.IT_OPERATIONS, under="sm", company="sub")
+    small = make.plan(members=[Member("L", "coordinator", "sit", 0.5, False)])
+    b.unit("sc", "csirt", under="sm", company="sub", plan=small)
+    b.flow("csirt", "sc", K.COORDINATION)
+    b.flow("sit", "sc", K.SUPPORT)
+    f = only(b.d, "relies-on-other-division")[0]
+    assert f.units == ("sc", "sit")

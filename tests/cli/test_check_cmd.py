@@ -31,8 +31,8 @@ def test_text_report(capsys, save) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run(capsys, "check", save(templates.load("model-1")))
     assert code == 0 and err == ""  # warnings only, default --fail-on error
     assert "Authority style: Consensual decision making" in out
-    assert "1. Model 1: Large Company (model-1)  1.00" in out
-    assert "Findings (Error 0, Warning 9, Info 2):" in out
+    assert "1. Model 1: Large Company [talk; details illustrative] (model-1)  1.00" in out
+    assert "Findings (Error 0, Warning 8, Info 1):" in out
     assert "[far-from-management]" in out
     assert "Next step (Japan): Step 3 — Gather negative information" in out
 
@@ -63,7 +63,7 @@ def test_json_japanese(capsys, save) -> None:  # type: ignore[no-untyped-def]
     _, out, _ = run(capsys, "check", save(templates.load("model-2")), "--format", "json",
                     "--lang", "ja")
     data = json.loads(out)
-    assert "経営層" in out and data["findings"][0]["id"] == "lacks-authority"
+    assert "経営層" in out and data["findings"][0]["id"] == "far-from-management"
 
 
 @pytest.mark.parametrize("fail_on, expected", [("error", 0), ("warning", 1), ("never", 0)])

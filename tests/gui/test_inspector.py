@@ -29,6 +29,21 @@ def test_nothing_selected_shows_metadata_and_edits_are_undoable(window, doc):
     assert snap(ctrl.design) == before
 
 
+def test_metadata_sector_is_a_choice_and_undoable(window, doc):
+    ctrl, _ = doc
+    ins = window.inspector
+    ctrl.scene.clearSelection()
+    combo = ins.metadata.sector
+    before = snap(ctrl.design)
+    combo.setCurrentIndex(combo.findData("finance"))
+    combo.activated.emit(combo.currentIndex())
+    assert ctrl.design.metadata.sector.value == "finance"
+    assert '"sector": "finance"' in snap(ctrl.design)
+    ctrl.undo_stack.undo()
+    assert snap(ctrl.design) == before
+    assert combo.currentData() == ""  # the page follows undo
+
+
 def test_unit_page_edits(window, doc):
     ctrl, _ = doc
     ins = window.inspector

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from ...model import ops
+from ...model import Sector, ops
 from ..controller import DocumentController
-from .fields import LineField, TextField
+from .fields import EnumCombo, LineField, TextField
 
 FIELDS = (
     ("title", "Title (Japanese)"), ("title_en", "Title (English)"), ("author", "Author"),
@@ -35,6 +35,14 @@ class MetadataPage(QWidget):
             field.setObjectName(f"meta_{name}")
             form.addRow(labels[name], field)
             self.fields[name] = field
+        # The sector changes how some findings weigh (24×7 in finance and critical
+        # infrastructure), so it is a fixed choice, not free text.
+        self.sector = EnumCombo(Sector, lang)
+        self.sector.setObjectName("meta_sector")
+        self.sector.setToolTip(self.tr("Finance and the critical-infrastructure sectors make "
+                                       "some findings more severe."))
+        form.addRow(self.tr("Sector"), self.sector)
+        self.sector.committed.connect(lambda v: self._set("sector", v))
         for name, label in (("description", self.tr("Description (Japanese)")),
                             ("description_en", self.tr("Description (English)")),
                             ("source", self.tr("Source"))):
@@ -56,6 +64,7 @@ class MetadataPage(QWidget):
         d = self.ctrl.design
         for name, field in self.fields.items():
             field.set_value(getattr(d.metadata, name))
+        self.sector.set_value(d.metadata.sector.value)
         self.summary.setText(self.tr("Units: %1 · Flows: %2 · Companies: %3")
                              .replace("%1", str(len(d.units))).replace("%2", str(len(d.flows)))
                              .replace("%3", str(len(d.companies))))
