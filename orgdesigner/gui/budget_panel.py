@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,11 +36,13 @@ from ..budget import Budget, BudgetError, compute_budget, load_defaults
 from ..budget.model import resolve_amounts
 from ..messages import exc_text
 from ..model import CostCategory, CostItem, Expenditure, ops
+from .budget_inputs import CostModelForm, RingiForm
 from .i18n import current_language
-from .inspector.fields import EnumCombo, IntField, LineField
+from .inspector.fields import EnumCombo, IntField
 
 COL_NAME, COL_CATEGORY, COL_EXPENDITURE, COL_RECURRING, COL_CURRENCY = range(5)
 FIRST_AMOUNT = 5
+TOTAL_ROWS = ("new_money", "reallocated", "total", "tax")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -72,14 +75,11 @@ class BudgetPanel(QWidget):
 
         self.years = IntField(1, 20)
         self.years.setObjectName("budgetYears")
-        self.multiplier = LineField()
-        self.multiplier.setObjectName("budgetMultiplier")
-        self.multiplier.setPlaceholderText(self.tr("default"))
         self.years.setMaximumWidth(90)
-        self.multiplier.setMaximumWidth(90)
         form = QFormLayout()
         form.addRow(self.tr("Fiscal years"), self.years)
-        form.addRow(self.tr("Overhead multiplier"), self.multiplier)
+        self.cost_model = CostModelForm(self._push_budget, self.message_text)
+        self.ringi = RingiForm(self._push_budget)
 
         self.items = QTableWidget(0, FIRST_AMOUNT)
         self.items.setObjectName("budgetItems")
@@ -102,29 +102,41 @@ class BudgetPanel(QWidget):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
 
-        self.totals = QTableWidget(3, 0)
+        self.totals = QTableWidget(len(TOTAL_ROWS), 0)
         self.totals.setObjectName("budgetTotals")
         self.totals.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.totals.setVerticalHeaderLabels([self.tr("Personnel"), self.tr("Cost items"),
-                                             self.tr("Total")])
-        self.totals.setMaximumHeight(120)
+        self.totals.setVerticalHeaderLabels([
+            self.tr("New money"), self.tr("Existing staff's time"), self.tr("Total cost"),
+            self.tr("Consumption tax")])
+        self.totals.setToolTip(self.tr(
+            "New money: new hires, outsourcing, purchases and the contingency. Total cost "
+            "adds existing staff's time moved to the CSIRT (工数振替). Both before tax."))
+        self.totals.setMaximumHeight(150)
         self.message = QLabel()
         self.message.setObjectName("budgetMessage")
         self.message.setWordWrap(True)
 
+        items_page = QWidget()
+        il = QVBoxLayout(items_page)
+        il.setContentsMargins(0, 0, 0, 0)
+        il.addWidget(self.items, 1)
+        il.addLayout(buttons)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("budgetTabs")
+        self.tabs.addTab(items_page, self.tr("Cost items"))
+        self.tabs.addTab(self.cost_model, self.tr("Cost model"))
+        self.tabs.addTab(self.ringi, self.tr("Approval cover"))
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Cost items")))
-        layout.addWidget(self.items, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(QLabel(self.tr("Totals per fiscal year (JPY)")))
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(QLabel(self.tr("Totals per fiscal year (JPY, before tax)")))
         layout.addWidget(self.totals)
         layout.addWidget(self.message)
 
         self.items.itemChanged.connect(self._item_changed)
         self.years.committed.connect(lambda n: self._push(ops.UpdateBudget({"years": n}),
                                                           self.tr("Change budget years")))
-        self.multiplier.committed.connect(self._multiplier_changed)
         self.set_controller(controller)
 
     # ---- document --------------------------------------------------------------------
@@ -143,7 +155,7 @@ class BudgetPanel(QWidget):
         self.refresh()
 
     def set_overrides(self, overrides: Any) -> None:
-        """New user settings (rates, multiplier): the totals follow at once."""
+        """New user settings (rates, cost model): the totals follow at once."""
         self.overrides = overrides
         self.refresh()
 
@@ -169,7 +181,7 @@ class BudgetPanel(QWidget):
         self._timer.stop()
         enabled = self.ctrl is not None
         for w in (self.items, self.add_button, self.remove_button, self.years,
-                  self.multiplier):
+                  self.cost_model, self.ringi):
             w.setEnabled(enabled)
         if not enabled:
             self.items.setRowCount(0)
@@ -190,8 +202,8 @@ class BudgetPanel(QWidget):
         self._loading = True
         try:
             self.years.set_value(n)
-            m = design.budget.multiplier
-            self.multiplier.set_value("" if m is None else str(m))
+            self.cost_model.load(design, self.lang)
+            self.ringi.load(design, self.lang)
             self._fill_items(labels)
             self._fill_totals(labels)
         finally:
@@ -234,8 +246,8 @@ class BudgetPanel(QWidget):
         b = self.budget
         self.totals.setColumnCount(len(labels) + 1)
         self.totals.setHorizontalHeaderLabels(labels + [self.tr("Total")])
-        rows = ([b.personnel_per_year, b.items_per_year, b.total_per_year] if b else
-                [(None,) * len(labels)] * 3)
+        rows = ([b.new_money, b.reallocated, b.total_per_year, b.tax] if b else
+                [(None,) * len(labels)] * len(TOTAL_ROWS))
         for r, values in enumerate(rows):
             full = list(values) + ([sum(values)] if b else [None])
             for c, v in enumerate(full):
@@ -290,15 +302,12 @@ class BudgetPanel(QWidget):
         amounts[year] = value
         self._update(item.id, {"amounts": amounts})
 
-    def _multiplier_changed(self, text: str) -> None:
-        text = text.strip()
-        try:
-            value = None if not text else Decimal(text)
-        except InvalidOperation:
-            self.refresh()
-            self.message.setText(self.tr("Not a number: %1").replace("%1", text))
-            return
-        self._push(ops.UpdateBudget({"multiplier": value}), self.tr("Change overhead multiplier"))
+    def _push_budget(self, changes: dict[str, Any], text: str) -> bool:
+        return self._push(ops.UpdateBudget(changes), text)
+
+    def message_text(self, text: str) -> None:
+        self.refresh()
+        self.message.setText(text)
 
     def add_item(self, preset: Any = None) -> bool:
         if self.ctrl is None:
