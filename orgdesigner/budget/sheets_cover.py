@@ -12,6 +12,7 @@ from .groups import CompanyShare
 from .labels import t
 from .model import Budget
 from .sheets_summary import SummaryRefs
+from .textwidth import wrapped_lines
 from .xlsx import DATE, YEN, Sheet
 
 
@@ -58,8 +59,11 @@ def write_cover(sh: Sheet, design: Design, budget: Budget, lang: str, s: Summary
     ]
     r = 6
     for key, value in facts:
-        sh.text(r, 1, t(key, lang), "bold", "top", fit=False)
+        label = t(key, lang)
+        sh.text(r, 1, label, "bold", "wrap", fit=False)
         sh.merge(r, 2, 7, value, "wrap", lines_width=66)
+        lines = wrapped_lines(label, 14)
+        sh.heights[r] = max(sh.heights.get(r, 0), sh.book.line_h * lines)
         r += 1
     sh.text(r, 1, t("cover.date", lang), "bold", fit=False)
     ws.write_datetime(r - 1, 1, dt.datetime(today.year, today.month, today.day),

@@ -50,7 +50,7 @@ def write_staffing(sh: Sheet, design: Design, budget: Budget, lang: str, refs: R
         sh.text(r, 4, role_label(m.role, lang), "wrap")
         sh.text(r, 5, home.display_name(lang) if home else m.home_unit, "wrap")
         sh.text(r, 6, company_label(design, line.company, lang), "wrap")
-        sh.text(r, 7, line.staffing.label(lang), "input")
+        sh.text(r, 7, line.staffing.label(lang), "input", "wrap")
         sh.number(r, 8, line.fte, FTE, "input")
         sh.number(r, 9, first_year + m.start_year, YEAR, "input")
         rate_ref = refs.roles.get(_key(m.role), refs.fallback)
@@ -83,8 +83,8 @@ def write_staffing(sh: Sheet, design: Design, budget: Budget, lang: str, refs: R
         sh.formula(r, c0 + i, f"=SUM({col}{FIRST_ROW}:{col}{last})",
                    budget.personnel_per_year[i], YEN, "total")
     sh.merge(r + 2, 1, c0 + n - 1, t("st.note", lang), "small", lines_width=170)
-    for c in (2, 3, 4, 5, 6):
-        sh.widths[c] = min(sh.widths.get(c, 0), 14)
+    for c in (2, 3, 4, 5, 6, 7):
+        sh.widths[c] = min(sh.widths.get(c, 0), 14 if c < 7 else 10)
     sh.finish(header_row=3, freeze=(FIRST_ROW, 4))
 
 
@@ -164,7 +164,7 @@ def write_costs(sh: Sheet, design: Design, budget: Budget, lang: str, refs: Refs
         sh.formula(r, yen0 + i, f"=SUM({col}{FIRST_ROW}:{col}{last})",
                    sum(x.per_year[i] for x in budget.items), YEN, "total")
     _details(sh, design, budget, lang, r + 2, counted_col)
-    for c, cap in ((2, 16), (3, 10), (4, 10), (5, 8), (6, 6), (fx_col, 8), (tax_col, 6),
+    for c, cap in ((2, 14), (3, 9), (4, 10), (5, 8), (6, 6), (7, 6), (fx_col, 8), (tax_col, 6),
                    (counted_col, 8)):
         sh.widths[c] = min(sh.widths.get(c, 0), cap)
     sh.finish(header_row=3, freeze=(FIRST_ROW, 3))
@@ -197,4 +197,5 @@ def _details(sh: Sheet, design: Design, budget: Budget, lang: str, r: int, last:
         sh.merge(r, 3, 4, supplier, "wrap", lines_width=22)
         sh.merge(r, 5, 6, contract, "wrap", lines_width=18)
         sh.merge(r, mid, last, note, "wrap", lines_width=90)
-        sh.heights[r] = max(sh.heights.get(r, 15.0), 15.0 * max(1, -(-len(name) * 2 // 22)))
+        h = sh.book.line_h
+        sh.heights[r] = max(sh.heights.get(r, h), h * max(1, -(-len(name) * 2 // 16)))

@@ -40,7 +40,7 @@ INPUT_FILL = "#FFF7D6"  # cells an approver may change
 # printable width at 100 % in pixels (96 dpi, 0.5" side margins); the print scale must stay
 # ≥ 9/11 so body text prints at 9 pt or more
 PAPER = (("A4", 9, False, 698), ("A4", 9, True, 1026), ("A3", 8, True, 1492))
-MIN_SCALE = 9 / BODY_PT
+MIN_SCALE = 9.15 / BODY_PT  # a little above 9 pt: column widths are estimates
 HEADER_WIDTH = 14
 # pixels per character of column width as LibreOffice lays a column out (measured; Excel with
 # Calibri or Yu Gothic is narrower, so there the text only prints larger)
@@ -109,6 +109,8 @@ class Book:
         if lang == "ja":
             default.set_font_charset(128)
         self._formats: dict[tuple, Any] = {}
+        # Japanese glyphs need taller rows than the 15 pt default to stay apart when printed
+        self.line_h = 16.5 if lang == "ja" else 15.0
 
     def fmt(self, styles: tuple[str, ...] = (), num: str | None = None,
             quote: bool = False) -> Any:
@@ -175,18 +177,27 @@ class Sheet:
     def row(self, row: int, values: list[str | int | None],
             wrap: frozenset[int] = frozenset()) -> None:
         """A plain row of values (the fast path for 5,000-unit lists); text in the `wrap`
-        columns wraps when it is wider than the column will be."""
-        ws, plain = self.ws, self.book.fmt()
+        columns wraps when it is wider than the column will be. Same safety as `text`."""
+        ws, book, widths = self.ws, self.book, self.widths
+        plain = book.fmt()
+        r0 = row - 1
         for col, v in enumerate(values, start=1):
             if isinstance(v, str):
                 if not v:
                     continue
+                if not v.isprintable() or len(v) > MAX_WIDTH or v.startswith(FORMULA_START):
+                    self.text(row, col, v, "wrap") if col in wrap else self.text(row, col, v)
+                    continue
+                w = display_width(v)
                 if col in wrap:
-                    self.text(row, col, v, "wrap")
+                    ws.write_string(r0, col - 1, v, book.fmt(("wrap",)))
+                    self._wrapped.append((row, col, v))
                 else:
-                    self.text(row, col, v)
+                    ws.write_string(r0, col - 1, v, plain)
+                if w > widths.get(col, 0):
+                    widths[col] = w
             elif v is not None:
-                ws.write_number(row - 1, col - 1, v, plain)
+                ws.write_number(r0, col - 1, v, plain)
                 self._fit(col, len(str(v)) + 1)
         self._seen(row, len(values))
 
@@ -219,8 +230,9 @@ class Sheet:
         self.ws.merge_range(row - 1, col - 1, (last_row or row) - 1, last_col - 1, s, f)
         self._seen(row, last_col)
         if lines_width:
-            self.heights[row] = max(self.heights.get(row, 15.0),
-                                    min(409.0, 15.0 * wrapped_lines(s, lines_width)))
+            h = self.book.line_h
+            self.heights[row] = max(self.heights.get(row, h),
+                                    min(409.0, h * wrapped_lines(s, lines_width)))
 
     def headers(self, row: int, labels: list[str], start: int = 1) -> None:
         """Header cells wrap, so a long label widens its column only up to HEADER_WIDTH."""
@@ -252,12 +264,15 @@ class Sheet:
         final.update(self.fixed_widths)
         for col, w in final.items():
             ws.set_column(col - 1, col - 1, w)
+        line_h = self.book.line_h
+        if line_h != 15.0:
+            ws.set_default_row(line_h)
         heights = dict(self.heights)
         for row, col, s in self._wrapped:
             lines = wrapped_lines(s, int(final.get(col, 8)) - 1)
-            heights[row] = max(heights.get(row, 15.0), min(409.0, 15.0 * lines))
+            heights[row] = max(heights.get(row, line_h), min(409.0, line_h * lines))
         for row, h in heights.items():
-            if h != 15.0:
+            if h != line_h:
                 ws.set_row(row - 1, h)
         if freeze:
             ws.freeze_panes(freeze[0] - 1, freeze[1] - 1)
@@ -274,7 +289,7 @@ class Sheet:
             ws.set_landscape()
         else:
             ws.set_portrait()
-        ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+        ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
         scale = min(1.0, paper[3] / max(px, 1))
         if scale >= MIN_SCALE:
             ws.fit_to_pages(1, 0)

@@ -86,7 +86,7 @@ class BudgetPanel(QWidget):
         self.items.verticalHeader().setVisible(False)
         self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.items.setMinimumHeight(140)
+        self.items.setMinimumHeight(90)
         self.add_button = QToolButton()
         self.add_button.setObjectName("budgetAddItem")
         self.add_button.setText(self.tr("Add item"))
@@ -111,7 +111,7 @@ class BudgetPanel(QWidget):
         self.totals.setToolTip(self.tr(
             "New money: new hires, outsourcing, purchases and the contingency. Total cost "
             "adds existing staff's time moved to the CSIRT (工数振替). Both before tax."))
-        self.totals.setMaximumHeight(150)
+        self.totals.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.message = QLabel()
         self.message.setObjectName("budgetMessage")
         self.message.setWordWrap(True)
@@ -255,6 +255,11 @@ class BudgetPanel(QWidget):
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.totals.setItem(r, c, cell)
         self.totals.resizeColumnsToContents()
+        # every row visible: new money against total cost is what the panel is for
+        t = self.totals
+        bar = t.horizontalScrollBar().sizeHint().height()
+        t.setFixedHeight(t.horizontalHeader().height() + t.verticalHeader().length()
+                         + 2 * t.frameWidth() + bar)
 
     # ---- editing ---------------------------------------------------------------------
     def _push(self, op: ops.Op, text: str) -> bool:

@@ -1258,6 +1258,14 @@ Install one and restart OrgDesigner:
         <translation>専任</translation>
     </message>
     <message>
+        <source>Staffing</source>
+        <translation>要員区分</translation>
+    </message>
+    <message>
+        <source>New hire (増員) and outsourced (外部委託) are new money; existing staff&apos;s time (工数振替) is not</source>
+        <translation>増員と外部委託は新規支出になります。工数振替（既存社員の時間）は新規支出になりません</translation>
+    </message>
+    <message>
         <source>Add member</source>
         <translation>メンバーを追加</translation>
     </message>
