@@ -12,9 +12,10 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from ..budget import load_defaults
+from ..budget import load_defaults, role_key, role_options
 from ..model import AllocationKey, BudgetStatus, Design, SocOption
 from .inspector.fields import EnumCombo, LineField, TextField
 
@@ -84,6 +85,17 @@ class CostModelForm(QWidget):
                 form.addRow(self.tr("24x7 cover"), self.soc)
             form.addRow(labels[key], f)
         form.addRow(self.tr("Group allocation key"), self.allocation)
+        # this design's base pay per role; an empty cell uses the settings or the default
+        self.rates = QTableWidget(0, 2)
+        self.rates.setObjectName("budgetRoleRates")
+        self.rates.setHorizontalHeaderLabels([self.tr("Role"),
+                                              self.tr("Annual base pay, this design (¥)")])
+        self.rates.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.rates.verticalHeader().setVisible(False)
+        self.rates.setMinimumHeight(120)
+        self.rates.itemChanged.connect(self._rate_changed)
+        form.addRow(self.rates)
+        self._loading = False
         self.soc.committed.connect(
             lambda v: self._push({"soc": v}, self.tr("Change 24x7 option")))
         self.allocation.committed.connect(
@@ -97,9 +109,44 @@ class CostModelForm(QWidget):
             return
         self._push({key: value}, self.tr("Change budget assumption"))
 
+    def _rate_changed(self, cell: QTableWidgetItem) -> None:
+        if self._loading or cell.column() != 1:
+            return
+        key = self.rates.item(cell.row(), 0).data(Qt.ItemDataRole.UserRole)
+        text = cell.text().replace(",", "").replace("¥", "").strip()
+        # one entry per role, however it was spelt before ("Analyst", "analyst")
+        rates = {k: v for k, v in self._design_rates.items() if role_key(k) != key}
+        if text:
+            try:
+                value = parse_number("office_per_head", text)  # whole yen
+            except (InvalidOperation, ValueError):
+                self._error(self.tr("Not a number: %1").replace("%1", text))
+                return
+            rates[key] = value
+        self._push({"role_rates": rates}, self.tr("Change role rate"))
+
     def load(self, design: Design, lang: str) -> None:
         d = load_defaults()
         b = design.budget
+        self._design_rates = dict(b.role_rates)
+        self._loading = True
+        try:
+            own = {role_key(k): v for k, v in b.role_rates.items()}
+            options = role_options(design)
+            self.rates.setRowCount(len(options))
+            for r, opt in enumerate(options):
+                name = QTableWidgetItem(opt.label(lang))
+                name.setData(Qt.ItemDataRole.UserRole, opt.key)
+                name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                mine = own.get(opt.key)
+                value = QTableWidgetItem("" if mine is None else f"{mine:,}")
+                value.setToolTip(self.tr("Empty: %1 from the settings or the shipped default")
+                                 .replace("%1", f"¥{opt.rate:,}"))
+                value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.rates.setItem(r, 0, name)
+                self.rates.setItem(r, 1, value)
+        finally:
+            self._loading = False
         for key, f in self.fields.items():
             f.set_value(_shown(key, getattr(b, key)))
             if key == "soc_price":

@@ -40,8 +40,9 @@ from .budget_inputs import CostModelForm, RingiForm
 from .i18n import current_language
 from .inspector.fields import EnumCombo, IntField
 
-COL_NAME, COL_CATEGORY, COL_EXPENDITURE, COL_RECURRING, COL_CURRENCY = range(5)
-FIRST_AMOUNT = 5
+(COL_NAME, COL_CATEGORY, COL_EXPENDITURE, COL_RECURRING, COL_CURRENCY, COL_TAXABLE,
+ COL_PAYER, COL_SUPPLIER) = range(8)
+FIRST_AMOUNT = 8
 TOTAL_ROWS = ("new_money", "reallocated", "total", "tax")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -215,7 +216,13 @@ class BudgetPanel(QWidget):
         self.items.setColumnCount(FIRST_AMOUNT + len(labels))
         self.items.setHorizontalHeaderLabels(
             [self.tr("Item"), self.tr("Category"), self.tr("CAPEX/OPEX"),
-             self.tr("Recurring"), self.tr("Currency")] + labels)
+             self.tr("Recurring"), self.tr("Currency"), self.tr("Taxable"),
+             self.tr("Paid by"), self.tr("Bought from (group)")] + labels)
+        self.items.horizontalHeaderItem(COL_SUPPLIER).setToolTip(self.tr(
+            "A service bought from a group company is an internal transfer: shown in the "
+            "workbook, never counted twice"))
+        companies = [("", "—")] + [(cid, c.display_name(lang))
+                                   for cid, c in design.companies.items()]
         self.items.setRowCount(len(design.costs))
         for r, item in enumerate(design.costs.values()):
             name = QTableWidgetItem(item.name)
@@ -236,6 +243,17 @@ class BudgetPanel(QWidget):
                               Qt.CheckState.Unchecked)
             self.items.setItem(r, COL_RECURRING, rec)
             self.items.setItem(r, COL_CURRENCY, QTableWidgetItem(item.currency))
+            tax = QTableWidgetItem()
+            tax.setFlags(rec.flags())
+            tax.setCheckState(Qt.CheckState.Checked if item.taxable else Qt.CheckState.Unchecked)
+            self.items.setItem(r, COL_TAXABLE, tax)
+            for col, field, value in ((COL_PAYER, "company", item.company),
+                                      (COL_SUPPLIER, "supplier", item.supplier)):
+                combo = EnumCombo(companies, lang)
+                combo.set_value(value)
+                combo.committed.connect(
+                    lambda v, cid=item.id, f=field: self._update(cid, {f: v}))
+                self.items.setCellWidget(r, col, combo)
             for i, amount in enumerate(resolve_amounts(item, len(labels))):
                 cell = QTableWidgetItem(_amount_text(amount))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -289,6 +307,8 @@ class BudgetPanel(QWidget):
             self._update(cost_id, {"recurring": cell.checkState() == Qt.CheckState.Checked})
         elif col == COL_CURRENCY:
             self._update(cost_id, {"currency": cell.text().strip()})
+        elif col == COL_TAXABLE:
+            self._update(cost_id, {"taxable": cell.checkState() == Qt.CheckState.Checked})
         elif col >= FIRST_AMOUNT:
             self._amount_changed(item, col - FIRST_AMOUNT, cell.text())
 

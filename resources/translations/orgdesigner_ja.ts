@@ -643,6 +643,22 @@
         <translation>通貨</translation>
     </message>
     <message>
+        <source>Taxable</source>
+        <translation>課税</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>負担会社</translation>
+    </message>
+    <message>
+        <source>Bought from (group)</source>
+        <translation>調達先（グループ会社）</translation>
+    </message>
+    <message>
+        <source>A service bought from a group company is an internal transfer: shown in the workbook, never counted twice</source>
+        <translation>グループ会社から購入するサービスはグループ内取引です。ワークブックには表示しますが、二重には計上しません</translation>
+    </message>
+    <message>
         <source>Edit cost item</source>
         <translation>費用項目の編集</translation>
     </message>
@@ -753,6 +769,14 @@
         <translation>グループの配賦基準</translation>
     </message>
     <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Annual base pay, this design (¥)</source>
+        <translation>年間基本給・本設計（円）</translation>
+    </message>
+    <message>
         <source>Change 24x7 option</source>
         <translation>24 時間体制の方式の変更</translation>
     </message>
@@ -767,6 +791,14 @@
     <message>
         <source>Change budget assumption</source>
         <translation>予算の算定条件の変更</translation>
+    </message>
+    <message>
+        <source>Change role rate</source>
+        <translation>役割別単価の変更</translation>
+    </message>
+    <message>
+        <source>Empty: %1 from the settings or the shipped default</source>
+        <translation>空欄: 設定または初期値の %1</translation>
     </message>
 </context>
 <context>

@@ -240,3 +240,32 @@ def test_works_with_the_real_controller(qtbot) -> None:  # type: ignore[no-untyp
     ctrl.undo_stack.undo()
     assert ctrl.design.costs["k6"].amounts[2] == Decimal(2_400_000)
     ctrl.close()
+
+
+def test_tax_payer_and_group_supplier_edit_the_model(panel: BudgetPanel) -> None:
+    from orgdesigner.gui.budget_panel import COL_PAYER, COL_SUPPLIER, COL_TAXABLE
+
+    design = panel.ctrl.design
+    r = row_of(panel, "k1")
+    panel.items.item(r, COL_TAXABLE).setCheckState(Qt.CheckState.Unchecked)
+    assert design.costs["k1"].taxable is False
+    for col, field in ((COL_PAYER, "company"), (COL_SUPPLIER, "supplier")):
+        combo = panel.items.cellWidget(row_of(panel, "k1"), col)
+        combo.setCurrentIndex(combo.findData("c1"))
+        combo.activated.emit(combo.currentIndex())
+        assert getattr(design.costs["k1"], field) == "c1"
+    b = compute_budget(design, overrides={})
+    assert next(x for x in b.items if x.item.id == "k1").internal  # never counted twice
+
+
+def test_role_rates_per_design(panel: BudgetPanel) -> None:
+    design = panel.ctrl.design
+    table = panel.cost_model.rates
+    rows = {table.item(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(table.rowCount())}
+    assert table.item(rows["manager"], 0).text() == "CSIRT manager"  # a label, not the key
+    table.item(rows["manager"], 1).setText("8,000,000")
+    assert design.budget.role_rates["manager"] == 8_000_000
+    assert design.budget.role_rates["edge"] == 6_000_010  # the others are kept
+    table = panel.cost_model.rates
+    table.item(rows["manager"], 1).setText("")
+    assert "manager" not in design.budget.role_rates
