@@ -85,6 +85,12 @@ class CostModelForm(QWidget):
                 form.addRow(self.tr("24x7 cover"), self.soc)
             form.addRow(labels[key], f)
         form.addRow(self.tr("Group allocation key"), self.allocation)
+        self.fx_date = LineField()
+        self.fx_date.setObjectName("budget-fx_date")
+        self.fx_date.setPlaceholderText(self.tr("e.g. 2026-11-30 (TTM)"))
+        self.fx_date.committed.connect(
+            lambda v: self._push({"fx_date": v.strip()}, self.tr("Change budget assumption")))
+        form.addRow(self.tr("FX rates as of"), self.fx_date)
         # this design's base pay per role; an empty cell uses the settings or the default
         self.rates = QTableWidget(0, 2)
         self.rates.setObjectName("budgetRoleRates")
@@ -129,6 +135,7 @@ class CostModelForm(QWidget):
         d = load_defaults()
         b = design.budget
         self._design_rates = dict(b.role_rates)
+        self.fx_date.set_value(b.fx_date)
         self._loading = True
         try:
             own = {role_key(k): v for k, v in b.role_rates.items()}

@@ -137,7 +137,7 @@ def _ranged(what: str, high: int, whole: bool = False) -> Any:
 
 def _shares(value: Any) -> dict:
     if not isinstance(value, dict):
-        raise InvalidValueError(msg("design.fx_not_mapping"))
+        raise InvalidValueError(msg("design.shares_not_mapping"))
     return {v.text(k, "company", required=True, limit=200): v.money(r, f"share {k}")
             for k, r in value.items()}
 

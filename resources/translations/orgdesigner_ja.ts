@@ -769,6 +769,14 @@
         <translation>グループの配賦基準</translation>
     </message>
     <message>
+        <source>e.g. 2026-11-30 (TTM)</source>
+        <translation>例: 2026-11-30（TTM）</translation>
+    </message>
+    <message>
+        <source>FX rates as of</source>
+        <translation>為替レート基準日</translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation>役割</translation>
     </message>

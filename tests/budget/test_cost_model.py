@@ -191,3 +191,35 @@ def test_consultees_come_from_consensus_flows_unless_set() -> None:
     assert len(consultees(d, "ja")) == 2
     d.update_budget(consultees=["法務部", "経理部"])
     assert consultees(d, "ja") == ["法務部", "経理部"]
+
+
+def test_new_fields_are_validated_and_round_trip_through_orgd() -> None:
+    import pytest
+
+    from orgdesigner.formats import orgd
+    from orgdesigner.model import BudgetStatus, InvalidValueError
+
+    d = templates.load("model-3")
+    for bad in ({"bonus_months": 13}, {"welfare_rate": -1}, {"tax_rate": "lots"},
+                {"depreciation_years": 0}, {"shares": "x"}, {"soc": "robots"},
+                {"consultees": "総務部"}):
+        with pytest.raises(InvalidValueError):
+            d.update_budget(**bad)
+    d.update_budget(bonus_months=Decimal("4.5"), welfare_rate=Decimal("0.155"),
+                    office_per_head=900_000, contingency=Decimal("0.1"), fx_date="2026-11-30",
+                    soc=SocOption.OUTSOURCED, soc_price=20_000_000,
+                    allocation=AllocationKey.REVENUE, shares={"parent": Decimal("300.5")},
+                    subject="グループ CSIRT 設置", purpose="対応の一元化",
+                    budget_status=BudgetStatus.WITHIN, account="業務委託費",
+                    department="情報企画部", consultees=["法務部"])
+    plan = d.units["csirt"].plan
+    assert plan is not None
+    plan.members[0].staffing = Staffing.OUTSOURCE
+    back = orgd.loads(orgd.dumps(d))
+    assert back.budget == d.budget
+    assert back.units["csirt"].plan.members[0].staffing is Staffing.OUTSOURCE
+    assert back.units["csirt"].plan.members[1].staffing is None  # unset stays unset
+    assert back.costs["k1"].supplier == "itsub" and back.costs["k1"].company == "parent"
+    assert compute_budget(back).total_per_year == compute_budget(d).total_per_year
+    old = orgd.dumps(d).replace('"bonus_months": "4.5"', '"multiplier": "1.3"')
+    assert orgd.loads(old).budget.bonus_months is None  # the retired multiplier is dropped
