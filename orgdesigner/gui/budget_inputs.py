@@ -13,7 +13,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..budget import load_defaults, role_key, role_options
 from ..model import AllocationKey, BudgetStatus, Design, SocOption
@@ -95,8 +102,12 @@ class CostModelForm(QWidget):
         self.rates = QTableWidget(0, 2)
         self.rates.setObjectName("budgetRoleRates")
         self.rates.setHorizontalHeaderLabels([self.tr("Role"),
-                                              self.tr("Annual base pay, this design (¥)")])
+                                              self.tr("This design (¥/year)")])
         self.rates.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.rates.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)
+        self.rates.setToolTip(self.tr("Annual base pay per role for this design; empty uses "
+                                      "the settings or the shipped default"))
         self.rates.verticalHeader().setVisible(False)
         self.rates.setMinimumHeight(120)
         self.rates.itemChanged.connect(self._rate_changed)
@@ -174,7 +185,10 @@ class RingiForm(QWidget):
         super().__init__(parent)
         self.setObjectName("budgetRingi")
         self._push = push
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         self.fields: dict[str, LineField] = {}
         labels = {"subject": self.tr("Subject (件名)"), "account": self.tr("Account (勘定科目)"),
                   "department": self.tr("Drafting department (起案部署)")}

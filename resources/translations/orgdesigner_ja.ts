@@ -781,10 +781,6 @@
         <translation>役割</translation>
     </message>
     <message>
-        <source>Annual base pay, this design (¥)</source>
-        <translation>年間基本給・本設計（円）</translation>
-    </message>
-    <message>
         <source>Change 24x7 option</source>
         <translation>24 時間体制の方式の変更</translation>
     </message>
@@ -799,6 +795,14 @@
     <message>
         <source>Change budget assumption</source>
         <translation>予算の算定条件の変更</translation>
+    </message>
+    <message>
+        <source>This design (¥/year)</source>
+        <translation>本設計の単価（円／年）</translation>
+    </message>
+    <message>
+        <source>Annual base pay per role for this design; empty uses the settings or the shipped default</source>
+        <translation>本設計で使う役割別の年間基本給です。空欄の場合は設定または初期値を使います</translation>
     </message>
     <message>
         <source>Change role rate</source>
