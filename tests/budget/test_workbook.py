@@ -262,3 +262,28 @@ def test_real_diagram_export_is_embedded(tmp_path: Path) -> None:
     assert ws.page_setup.fitToHeight in (None, 1)  # one page tall (1 is the default)
     with zipfile.ZipFile(out) as z:
         assert any(z.read(n) == png for n in z.namelist() if n.startswith("xl/media/"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_body_text_prints_at_nine_points_or_more(tmp_path: Path, lang: str) -> None:
+    """Fit-to-width shrinks a wide sheet: each sheet's paper (A4, else A3 landscape) must
+    leave the 11 pt body at ≥ 9 pt; a sheet too wide even for A3 prints at a fixed ≥ 83 %
+    across pages. (The PDF LibreOffice renders was measured the same way: see the README.)"""
+    from openpyxl.utils import get_column_letter
+
+    from orgdesigner.budget.xlsx import CHAR_PX, MIN_SCALE, PAPER
+
+    out = tmp_path / "b.xlsx"
+    write_workbook(templates.load("model-3"), out, lang=lang, today=TODAY)
+    printable = {(p[1], p[2]): p[3] for p in PAPER}
+    for ws in openpyxl.load_workbook(out).worksheets:
+        setup = ws.page_setup
+        if not ws.sheet_properties.pageSetUpPr.fitToPage:
+            assert setup.scale and setup.scale / 100 >= MIN_SCALE, ws.title
+            continue
+        last = ws.max_column
+        # a stored width includes 5/7 of a character of cell padding (the file format's)
+        px = sum(int(((ws.column_dimensions[get_column_letter(c)].width or 9.14) - 5 / 7)
+                     * CHAR_PX + 5) for c in range(1, last + 1))
+        width = printable[(int(setup.paperSize), setup.orientation == "landscape")]
+        assert min(1.0, width / px) >= MIN_SCALE - 0.01, (ws.title, px, width)
