@@ -49,11 +49,12 @@ def system_language() -> str:
 class Settings:
     language: str = field(default_factory=system_language)
     currency: str = "JPY"
-    #: Annual cost per role in yen (before the overhead multiplier); only roles that differ
+    #: Annual base pay per role in yen (12 months, before bonus); only roles that differ
     #: from the shipped budget defaults need to be here (empty = use the defaults).
     role_rates: dict[str, int] = field(default_factory=dict)
-    #: Welfare/overhead multiplier; None = the shipped default.
-    multiplier: Decimal | None = None
+    #: Cost-model inputs that differ from the shipped defaults (bonus_months, welfare_rate,
+    #: office_per_head, pay_rise, contingency, tax_rate, depreciation_years).
+    cost_model: dict[str, Decimal] = field(default_factory=dict)
     autosave_interval_s: int = DEFAULT_AUTOSAVE_S
     recent_files: list[str] = field(default_factory=list)
     #: One-time notices the user has already seen (e.g. "cjk-font-missing").
@@ -81,7 +82,7 @@ class Settings:
             "language": self.language,
             "currency": self.currency,
             "role_rates": dict(self.role_rates),
-            "multiplier": None if self.multiplier is None else str(self.multiplier),
+            "cost_model": {k: str(v) for k, v in self.cost_model.items()},
             "autosave_interval_s": self.autosave_interval_s,
             "recent_files": list(self.recent_files),
             "notices_shown": list(self.notices_shown),
@@ -119,18 +120,26 @@ def _role_rates(v: Any) -> dict[str, int]:
     return out
 
 
-def parse_multiplier(v: Any) -> Decimal | None:
-    if v is None:
-        return None
-    if isinstance(v, bool) or not isinstance(v, (int, float, str, Decimal)):
-        raise ValueError(msg("settings.not_number", value=v))
-    try:
-        d = Decimal(str(v).strip())
-    except InvalidOperation:
-        raise ValueError(msg("settings.not_number", value=v)) from None
-    if not d.is_finite() or not (Decimal("0.5") <= d <= Decimal("10")):
-        raise ValueError(msg("settings.multiplier_range", value=v))
-    return d
+def parse_cost_model(v: Any) -> dict[str, Decimal]:
+    """Cost-model inputs, each within the range the design's own fields accept."""
+    from .model.fields import BUDGET_LIMITS
+
+    if not isinstance(v, dict):
+        raise ValueError(msg("settings.not_object"))
+    out: dict[str, Decimal] = {}
+    for key, value in v.items():
+        if key not in BUDGET_LIMITS or key == "soc_price":
+            continue  # a name this version does not know: ignored, as unknown settings are
+        if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+            raise ValueError(msg("settings.not_number", value=value))
+        try:
+            d = Decimal(str(value).strip())
+        except InvalidOperation:
+            raise ValueError(msg("settings.not_number", value=value)) from None
+        if not d.is_finite() or not (0 <= d <= BUDGET_LIMITS[key]):
+            raise ValueError(msg("settings.value_range", value=value, high=BUDGET_LIMITS[key]))
+        out[key] = d
+    return out
 
 
 def _interval(v: Any) -> int:
@@ -162,7 +171,7 @@ _FIELDS = {
     "language": _language,
     "currency": _currency,
     "role_rates": _role_rates,
-    "multiplier": parse_multiplier,
+    "cost_model": parse_cost_model,
     "autosave_interval_s": _interval,
     "recent_files": _recent,
     "notices_shown": _notices,

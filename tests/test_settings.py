@@ -28,7 +28,7 @@ def test_settings_live_in_the_config_dir():
 def test_missing_file_gives_defaults_without_warnings():
     s = load_settings()
     assert s.currency == "JPY" and s.autosave_interval_s == 60
-    assert s.recent_files == [] and s.role_rates == {} and s.multiplier is None
+    assert s.recent_files == [] and s.role_rates == {} and s.cost_model == {}
     assert s.warnings == []
     assert not settings_path().exists()
 
@@ -37,7 +37,7 @@ def test_round_trip_keeps_every_field(tmp_path: Path):
     f = tmp_path / "設計.orgd"
     f.write_text("{}", encoding="utf-8")
     s = Settings(language="ja", currency="usd", role_rates={"アナリスト": 9_000_000},
-                 multiplier=Decimal("1.35"), autosave_interval_s=120)
+                 cost_model={"bonus_months": Decimal("4.5")}, autosave_interval_s=120)
     s.currency = "USD"
     s.add_recent(f)
     save_settings(s)
@@ -45,7 +45,7 @@ def test_round_trip_keeps_every_field(tmp_path: Path):
     assert data["schema"] == SCHEMA
     back = load_settings()
     assert back == s
-    assert back.multiplier == Decimal("1.35")
+    assert back.cost_model == {"bonus_months": Decimal("4.5")}
     assert back.recent_files == [str(f)]
     assert back.warnings == []
 
@@ -93,10 +93,11 @@ def test_one_bad_value_falls_back_alone(tmp_path: Path):
     p = settings_path()
     p.parent.mkdir(parents=True, exist_ok=True)
     p.write_text(json.dumps({"schema": 1, "autosave_interval_s": -5, "currency": "EUR",
-                             "multiplier": "abc", "recent_files": [str(f)]}))
+                             "cost_model": {"bonus_months": "abc"},
+                             "recent_files": [str(f)]}))
     s = load_settings()
     assert s.currency == "EUR" and s.recent_files == [str(f)]
-    assert s.autosave_interval_s == 60 and s.multiplier is None
+    assert s.autosave_interval_s == 60 and s.cost_model == {}
     assert len(s.warnings) == 2
     assert any("autosave_interval_s" in w for w in s.warnings)
     assert not list(p.parent.glob("settings.json.corrupt-*"))
@@ -129,8 +130,8 @@ def test_save_refuses_invalid_values_and_leaves_file_alone():
     before = settings_path().read_bytes()
     with pytest.raises(WriteError, match="autosave_interval_s"):
         save_settings(Settings(autosave_interval_s=3))
-    with pytest.raises(WriteError, match="multiplier"):
-        save_settings(Settings(multiplier=Decimal("-1")))
+    with pytest.raises(WriteError, match="cost_model"):
+        save_settings(Settings(cost_model={"welfare_rate": Decimal("-1")}))
     assert settings_path().read_bytes() == before
     assert not [p for p in settings_path().parent.iterdir() if p.name.endswith(".tmp")]
 

@@ -1,9 +1,10 @@
 """The assumptions a budget rests on, resolved from three layers, and its fiscal years.
 
 Priority, per value: the design's own overrides (`design.budget`) > the user's settings
-(the `overrides` argument: a mapping or any object with `role_rates`, `multiplier`,
-`fx_rates`, `fallback_rate` attributes, such as `orgdesigner.settings.Settings`) > the
-shipped illustrative defaults. Each value remembers where it came from, so the workbook can
+(the `overrides` argument: a mapping or any object with `role_rates`, `fx_rates`,
+`fallback_rate` and cost-model attributes such as `bonus_months`, e.g.
+`orgdesigner.settings.Settings`) > the shipped illustrative defaults. Each value remembers
+where it came from, so the workbook can
 tell an approver which figures are still the illustrative ones.
 """
 
@@ -17,7 +18,7 @@ from typing import Any
 
 from ..messages import msg
 from ..model import Design, Member
-from .defaults import BudgetDefaults, BudgetError, load_defaults
+from .defaults import PARAMS, BudgetDefaults, BudgetError, Param, load_defaults
 
 DESIGN, SETTINGS, DEFAULT, FALLBACK = "design", "settings", "default", "fallback"
 SOURCE_LABELS = {
@@ -62,13 +63,21 @@ class Rate:
 
 
 @dataclass(frozen=True)
+class Value:
+    """A cost-model input as resolved: its value, where it came from, and what it means."""
+
+    param: Param
+    value: Decimal
+    source: str
+
+
+@dataclass(frozen=True)
 class Assumptions:
     first_year: int
     first_year_source: str  # "design", or "default" (the fiscal year after `created`)
     years: int
     fy_start_month: int
-    multiplier: Decimal
-    multiplier_source: str
+    params: Mapping[str, Value]  # bonus_months, welfare_rate, … (defaults.PARAMS)
     roles: Mapping[str, Rate]  # role key → rate, every default role and every role in use
     fallback: Rate
     fx_rates: Mapping[str, tuple[Decimal, str]]  # currency → (yen per unit, source)
@@ -76,6 +85,14 @@ class Assumptions:
     note: str
     note_ja: str
     sources: tuple[str, ...]
+    sources_ja: tuple[str, ...] = ()
+    fx_date: str = ""
+
+    def __getitem__(self, key: str) -> Decimal:
+        return self.params[key].value
+
+    def sources_in(self, lang: str = "en") -> tuple[str, ...]:
+        return self.sources_ja if lang == "ja" and self.sources_ja else self.sources
 
     def rate_for(self, role: str) -> Rate:
         return self.roles.get(role_key(role), self.fallback)
@@ -145,11 +162,18 @@ def resolve(design: Design, *, years: int | None = None, overrides: Any = None,
     month = b.fy_start_month
     first = b.first_year or fiscal_year_of(_created(design), month) + 1
 
-    multiplier, m_src = d.multiplier, DEFAULT
-    if (m := _get(overrides, "multiplier")) is not None:
-        multiplier, m_src = _money(m, msg("budget.what_multiplier")), SETTINGS
-    if b.multiplier is not None:
-        multiplier, m_src = b.multiplier, DESIGN
+    params: dict[str, Value] = {}
+    for key in PARAMS:
+        p = d.params[key]
+        value, src = p.value, DEFAULT
+        o = _get(overrides, key)
+        if o is None:
+            o = (_get(overrides, "cost_model") or {}).get(key)
+        if o is not None:
+            value, src = _money(o, msg("budget.what_param", name=p.en)), SETTINGS
+        if (own := getattr(b, key, None)) is not None:
+            value, src = Decimal(own), DESIGN
+        params[key] = Value(p, value, src)
 
     roles: dict[str, Rate] = {k: Rate(k, r.rate, DEFAULT, r.en, r.ja) for k, r in d.roles.items()}
     fb_rate, fb_src = d.fallback_rate, FALLBACK
@@ -176,9 +200,40 @@ def resolve(design: Design, *, years: int | None = None, overrides: Any = None,
     fx.pop(d.currency, None)
 
     return Assumptions(first, DESIGN if b.first_year else DEFAULT, years or b.years, month,
-                       multiplier, m_src, roles, fallback, fx, d.currency, d.note, d.note_ja,
-                       d.sources)
+                       params, roles, fallback, fx, d.currency, d.note, d.note_ja,
+                       d.sources, d.sources_ja, b.fx_date)
 
 
 def _members(design: Design) -> list[Member]:
     return [m for u in design.csirts() if u.plan for m in u.plan.members]
+
+
+@dataclass(frozen=True)
+class RoleOption:
+    """A role a member can have, for the inspector's role selector."""
+
+    key: str
+    en: str
+    ja: str
+    rate: int
+
+    def label(self, lang: str = "en") -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+def role_options(design: Design | None = None, overrides: Any = None) -> list[RoleOption]:
+    """Every role the budget prices (the shipped roles, the settings' and the design's own,
+    and roles members already use), in that order, with en/ja labels and the resolved rate.
+    Editors offer these keys; any other text still works and is priced at the fallback."""
+    from ..model import Design as _Design
+
+    a = resolve(design if design is not None else _Design(), overrides=overrides)
+    return [RoleOption(k, r.en, r.ja, r.rate) for k, r in a.roles.items()]
+
+
+def role_label(role: str, lang: str = "en", defaults: BudgetDefaults | None = None) -> str:
+    """A member's role as a reader sees it: the translated name of a known role key, else
+    the text as typed."""
+    d = defaults or load_defaults()
+    r = d.roles.get(role_key(role))
+    return r.label(lang) if r else role

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from types import MappingProxyType
@@ -27,7 +27,7 @@ class BudgetError(BilingualError, ValueError):
 @dataclass(frozen=True)
 class RoleDefault:
     key: str
-    rate: int  # yen per full-time member a year, before the multiplier
+    rate: int  # base pay in yen per full-time member a year (12 months, before bonus)
     en: str
     ja: str
 
@@ -53,6 +53,53 @@ class CostPreset:
 
 
 @dataclass(frozen=True)
+class Param:
+    """One input of the cost model with its default, its label and a note citing why."""
+
+    key: str
+    value: Decimal
+    en: str
+    ja: str
+    note: str
+    note_ja: str
+
+    def label(self, lang: str = "en") -> str:
+        return self.ja if lang == "ja" else self.en
+
+    def note_in(self, lang: str = "en") -> str:
+        return self.note_ja if lang == "ja" else self.note
+
+
+@dataclass(frozen=True)
+class MembershipFee:
+    """A membership's fees; `billing` "calendar" means invoiced each January (FIRST)."""
+
+    key: str
+    annual: Decimal
+    joining: Decimal
+    currency: str
+    billing: str
+    taxable: bool
+    en: str
+    ja: str
+    note: str
+    note_ja: str
+
+
+@dataclass(frozen=True)
+class AlwaysOn:
+    shift_fte: Decimal
+    shift_role: str
+    soc_price: int
+    note: str
+    note_ja: str
+
+
+PARAMS = ("bonus_months", "welfare_rate", "office_per_head", "pay_rise", "contingency",
+          "tax_rate", "depreciation_years")
+
+
+@dataclass(frozen=True)
 class BudgetDefaults:
     note: str
     note_ja: str
@@ -60,11 +107,17 @@ class BudgetDefaults:
     currency: str
     years: int
     fy_start_month: int
-    multiplier: Decimal
     fallback_rate: int
     roles: Mapping[str, RoleDefault]
     fx_rates: Mapping[str, Decimal]  # yen per unit of the currency
     presets: tuple[CostPreset, ...]
+    params: Mapping[str, Param] = field(default_factory=dict)
+    memberships: Mapping[str, MembershipFee] = field(default_factory=dict)
+    always_on: AlwaysOn | None = None
+    sources_ja: tuple[str, ...] = ()
+
+    def sources_in(self, lang: str = "en") -> tuple[str, ...]:
+        return self.sources_ja if lang == "ja" and self.sources_ja else self.sources
 
 
 def _dec(value: Any, what: str) -> Decimal:
@@ -99,14 +152,36 @@ def parse_defaults(data: Any) -> BudgetDefaults:
                        str(p["currency"]).upper(), _dec(p["amount"], f"preset {p['id']}"))
             for p in data.get("presets", [])
         )
+        params = {
+            k: Param(k, _dec(p["value"], k), str(p["en"]), str(p["ja"]), str(p["note"]),
+                     str(p.get("note_ja", p["note"])))
+            for k, p in data["cost_model"].items()
+        }
+        missing = [k for k in PARAMS if k not in params]
+        if missing:
+            raise KeyError(missing[0])
+        fees = {
+            str(k): MembershipFee(str(k), _dec(f["annual"], f"{k} annual"),
+                                  _dec(f["joining"], f"{k} joining"), str(f["currency"]).upper(),
+                                  str(f["billing"]), bool(f["taxable"]), str(f["en"]),
+                                  str(f["ja"]), str(f["note"]), str(f.get("note_ja", f["note"])))
+            for k, f in data.get("memberships", {}).items()
+        }
+        ao = data["always_on"]
+        always_on = AlwaysOn(_dec(ao["shift_fte"], "shift_fte"), str(ao["shift_role"]),
+                             _int(ao["soc_price"], "soc_price"), str(ao["note"]),
+                             str(ao.get("note_ja", ao["note"])))
         return BudgetDefaults(
+            params=MappingProxyType(params),
+            memberships=MappingProxyType(fees),
+            always_on=always_on,
+            sources_ja=tuple(str(s) for s in data.get("sources_ja", [])),
             note=str(data["note"]),
             note_ja=str(data.get("note_ja", data["note"])),
             sources=tuple(str(s) for s in data.get("sources", [])),
             currency=str(data.get("currency", "JPY")).upper(),
             years=_int(data["years"], "years", 1, 20),
             fy_start_month=_int(data["fy_start_month"], "fy_start_month", 1, 12),
-            multiplier=_dec(data["multiplier"], "multiplier"),
             fallback_rate=_int(data["fallback_rate"], "fallback_rate"),
             roles=MappingProxyType(roles),
             fx_rates=MappingProxyType({str(k).upper(): _dec(v, f"FX rate {k}")

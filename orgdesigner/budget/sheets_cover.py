@@ -1,27 +1,19 @@
-"""The Cover: what management sees first — who asks, for what years, how much (formulas
-pointing at the Summary), and the Japanese approval block 起案 / 審査 / 承認 with stamp boxes."""
+"""The Cover, laid out as a 稟議書: 件名, 目的・期待効果, 予算区分, 勘定科目, 起案部署, 合議先,
+the 起案 / 審査 / 承認 stamp boxes, and new money against total cost per fiscal year
+(formulas pointing at the Summary, stored with their values)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from ..model import CompanyKind, CostCategory, Design, Expenditure
+from ..model import CompanyKind, Design
+from .extras import consultees
+from .groups import CompanyShare
 from .labels import t
 from .model import Budget
-from .sheets_money import SummaryRefs
-from .xlsx import (
-    BOLD,
-    BOX,
-    CENTER,
-    DATE,
-    HEADER_FILL,
-    LEFT,
-    TITLE,
-    TOTAL_FILL,
-    WRAP,
-    Sheet,
-    wrapped_lines,
-)
+from .sheets_summary import SummaryRefs
+from .textwidth import wrapped_lines
+from .xlsx import DATE, YEN, Sheet
 
 
 def design_title(design: Design, lang: str) -> str:
@@ -41,67 +33,76 @@ def company_name(design: Design, lang: str) -> str:
 
 
 def write_cover(sh: Sheet, design: Design, budget: Budget, lang: str, s: SummaryRefs,
-                today: dt.date) -> None:
+                today: dt.date, shares: list[CompanyShare], burden_cells: dict[str, str]) -> None:
+    b = design.budget
     ws = sh.ws
-    sh.text(1, 1, t("cover.heading", lang), font=TITLE, fit=False)
-    ws.row_dimensions[1].height = 24
-
+    sh.text(1, 1, t("cover.heading", lang), "title", fit=False)
+    sh.heights[1] = 26
     # approval block, top right: one labelled stamp box per approver
+    sh.text(2, 5, t("cover.approval", lang), "bold", fit=False)
     for i, key in enumerate(("cover.drafted", "cover.reviewed", "cover.approved")):
-        col = 5 + i
-        sh.text(3, col, t(key, lang), font=BOLD, fill=HEADER_FILL, border=BOX, align=CENTER,
-                fit=False)
-        ws.cell(row=4, column=col).border = BOX
-        ws.column_dimensions[ws.cell(row=4, column=col).column_letter].width = 13
-    ws.row_dimensions[3].height = 30 if lang == "en" else 18
-    ws.row_dimensions[4].height = 64
-    sh.text(2, 5, t("cover.approval", lang), font=BOLD, fit=False)
+        sh.text(3, 5 + i, t(key, lang), "header", fit=False)
+        sh.blank(4, 5 + i, "box")
+    sh.heights[4] = 60
 
-    r = 6
+    fill = t("cover.fill_in", lang)
+    sep = "、" if lang == "ja" else ", "
     facts = [
-        ("cover.title", design_title(design, lang)),
+        ("cover.subject", b.subject or design_title(design, lang)),
+        ("cover.purpose", b.purpose or fill),
+        ("cover.status", b.budget_status.label(lang)),
+        ("cover.account", b.account or fill),
+        ("cover.department", b.department or fill),
+        ("cover.prepared_by", design.metadata.author or fill),
         ("cover.company", company_name(design, lang)),
-        ("cover.prepared_by", design.metadata.author),
+        ("cover.consult", sep.join(consultees(design, lang)) or t("cover.none", lang)),
     ]
+    r = 6
     for key, value in facts:
-        sh.text(r, 1, t(key, lang), font=BOLD)
-        sh.text(r, 2, value, align=WRAP, fit=False)
-        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=7)
-        lines = wrapped_lines(value, 72)  # the merged cell is about 72 columns wide
-        ws.row_dimensions[r].height = 15 * min(lines, 20)
+        label = t(key, lang)
+        sh.text(r, 1, label, "bold", "wrap", fit=False)
+        sh.merge(r, 2, 7, value, "wrap", lines_width=66)
+        lines = wrapped_lines(label, 14)
+        sh.heights[r] = max(sh.heights.get(r, 0), sh.book.line_h * lines)
         r += 1
-    sh.text(r, 1, t("cover.date", lang), font=BOLD)
-    c = ws.cell(row=r, column=2, value=today)
-    c.number_format = DATE
-    c.alignment = LEFT
+    sh.text(r, 1, t("cover.date", lang), "bold", fit=False)
+    ws.write_datetime(r - 1, 1, dt.datetime(today.year, today.month, today.day),
+                      sh.book.fmt(("left",), DATE))
     r += 1
-    sh.text(r, 1, t("cover.years", lang), font=BOLD)
-    sh.formula(r, 2, f'={s.fy_header[0]}&" – "&{s.fy_header[-1]}', None)
-    ws.cell(row=r, column=2).alignment = LEFT
+    sh.text(r, 1, t("cover.years", lang), "bold", fit=False)
+    first, last = budget.years[0].label(lang), budget.years[-1].label(lang)
+    sh.formula(r, 2, f'={s.fy_header[0]}&" – "&{s.fy_header[-1]}', f"{first} – {last}", None,
+               "left")
     r += 2
 
-    sh.text(r, 1, t("cover.totals", lang), font=BOLD, fill=HEADER_FILL, border=BOX)
-    sh.text(r, 2, "", fill=HEADER_FILL, border=BOX, fit=False)
+    sh.text(r, 1, t("cover.totals", lang), "bold", fit=False)
     r += 1
-    for label_ref, value_ref in zip(s.fy_header, s.year_total, strict=True):
-        sh.formula(r, 1, f"={label_ref}", None, border=BOX)
-        sh.formula(r, 2, f"={value_ref}", border=BOX, width=18)
+    cols = [("new_money", "su.new_money"), ("total", "su.total_cost"),
+            ("new_incl", "su.new_money_incl"), ("total_incl", "su.total_incl")]
+    sh.headers(r, [t("cover.fy", lang)] + [t(k, lang) for _, k in cols])
+    sh.heights[r] = 32
+    r += 1
+    values = {"new_money": budget.new_money, "total": budget.total_per_year,
+              "new_incl": budget.new_money_incl_tax, "total_incl": budget.total_incl_tax}
+    for i, fy in enumerate(budget.years):
+        sh.formula(r, 1, f"={s.fy_header[i]}", fy.label(lang), None, "box")
+        for k, (key, _) in enumerate(cols):
+            sh.formula(r, 2 + k, f"={s.cell(key, i)}", values[key][i], YEN, "box")
         r += 1
-    sh.text(r, 1, t("cover.grand_total", lang), font=BOLD, fill=TOTAL_FILL, border=BOX)
-    sh.formula(r, 2, f"={s.grand_total}", font=BOLD, fill=TOTAL_FILL, border=BOX)
+    sh.text(r, 1, t("cover.grand_total", lang), "total", "box")
+    for k, (key, _) in enumerate(cols):
+        sh.formula(r, 2 + k, f"={s.cell(key)}", sum(values[key]), YEN, "total", "box")
     r += 1
-    rows = [(CostCategory.PERSONNEL.label(lang), s.category_total[CostCategory.PERSONNEL])]
-    rows += [(e.label(lang), s.expenditure_total[e]) for e in Expenditure]
-    for label, ref in rows:
-        sh.text(r, 1, f"  {label}", border=BOX)
-        sh.formula(r, 2, f"={ref}", border=BOX)
+    sh.merge(r, 1, 7, t("cover.money_note", lang), "small", lines_width=78)
+    r += 2
+    if shares:
+        sh.text(r, 1, t("cover.burden", lang), "bold", fit=False)
         r += 1
-    r += 1
-    sh.text(r, 1, t("cover.illustrative", lang), align=WRAP, fit=False)
-    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=7)
-    ws.row_dimensions[r].height = 32
-    sh.widths[1] = max(sh.widths.get(1, 0), 22)
-    sh.widths[2] = max(sh.widths.get(2, 0), 30)
+        for share in shares:
+            sh.text(r, 1, share.name(lang), "box")
+            sh.formula(r, 2, f"={burden_cells[share.company]}", sum(share.burden), YEN, "box")
+            r += 1
+        r += 1
+    sh.merge(r, 1, 7, t("cover.illustrative", lang), "small", lines_width=78)
+    sh.fixed_widths.update({1: 15, 2: 13, 3: 13, 4: 13, 5: 13, 6: 9, 7: 9})
     sh.finish(landscape=False)
-    ws.column_dimensions["C"].width = 3
-    ws.column_dimensions["D"].width = 3

@@ -9,8 +9,7 @@ from ..messages import message_of, msg
 from ..model import STEPS, Design, ProcessStatus
 from .defaults import BudgetError
 from .labels import t
-from .textwidth import wrapped_lines
-from .xlsx import BOLD, HEADER, TOP, WRAP, YEAR, PngImage, Sheet
+from .xlsx import YEAR, Sheet, png_size
 
 _SEVERITY = {"error": ("Error", "重大"), "warning": ("Warning", "警告"), "info": ("Info", "情報")}
 
@@ -31,7 +30,7 @@ def write_findings(sh: Sheet, design: Design, lang: str) -> None:
         from ..analysis import check
     except ImportError:
         sh.text(3, 1, t("fi.unavailable", lang), fit=False)
-        sh.finish()
+        sh.finish(landscape=True)
         return
     report = check(design)
     r = 3
@@ -40,10 +39,8 @@ def write_findings(sh: Sheet, design: Design, lang: str) -> None:
         best = report.nearest[0]
         facts.append((t("fi.nearest", lang), f"{best.name(lang)} ({best.score:.0%})"))
     for label, text in facts:
-        sh.text(r, 1, label, font=BOLD, align=TOP)
-        sh.text(r, 2, text, align=WRAP, fit=False)
-        sh.ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=6)
-        sh.ws.row_dimensions[r].height = 15 * min(wrapped_lines(text, 120), 20)
+        sh.text(r, 1, label, "bold", "top")
+        sh.merge(r, 2, 6, text, "wrap", lines_width=100)
         r += 1
     r += 1
     header = r
@@ -51,16 +48,21 @@ def write_findings(sh: Sheet, design: Design, lang: str) -> None:
                                          "fi.source", "fi.suggestion")])
     r += 1
     for f in report.findings:
-        sh.text(r, 1, _severity(f.severity, lang), align=TOP)
-        sh.text(r, 2, f.id, align=TOP)
-        sh.text(r, 3, f.message(lang), align=WRAP)
-        sh.text(r, 4, _unit_names(design, f.units, lang), align=WRAP)
-        sh.text(r, 5, f.source_text(lang), align=WRAP)
-        sh.text(r, 6, f.suggestion(lang), align=WRAP)
+        sh.text(r, 1, _severity(f.severity, lang), "top")
+        sh.text(r, 2, f.id, "top")
+        sh.text(r, 3, f.message(lang), "wrap")
+        sh.text(r, 4, _unit_names(design, f.units, lang), "wrap")
+        sh.text(r, 5, f.source_text(lang), "wrap")
+        sh.text(r, 6, f.suggestion(lang), "wrap")
         r += 1
     if not report.findings:
         sh.text(r, 1, t("fi.none", lang), fit=False)
-    sh.finish(header_row=header, freeze=f"A{header + 1}")
+    for col, cap in ((1, 10), (2, 20), (3, 40), (4, 18), (5, 30), (6, 40)):
+        sh.widths[col] = min(sh.widths.get(col, 0), cap)
+    sh.finish(header_row=header, freeze=(header + 1, 1))
+
+
+_ORG_WRAP = frozenset({2, 3, 5, 7, 8})
 
 
 def write_organisation(sh: Sheet, design: Design, lang: str) -> None:
@@ -77,8 +79,10 @@ def write_organisation(sh: Sheet, design: Design, lang: str) -> None:
         sup = design.superior(uid)
         sh.row(r, [uid, u.name, u.name_en, kind, sep.join(f.label(lang) for f in u.functions),
                    u.headcount, companies.get(u.company, u.company),
-                   units[sup].display_name(lang) if sup else ""])
-    sh.finish(header_row=3, freeze="C4")
+                   units[sup].display_name(lang) if sup else ""], _ORG_WRAP)
+    for col, cap in ((2, 24), (3, 24), (5, 18), (7, 16), (8, 20)):
+        sh.widths[col] = min(sh.widths.get(col, 0), cap)
+    sh.finish(header_row=3, freeze=(4, 3))
 
 
 def write_process(sh: Sheet, design: Design, lang: str) -> None:
@@ -90,7 +94,7 @@ def write_process(sh: Sheet, design: Design, lang: str) -> None:
         by_track.setdefault(step.track, []).append(step)
     for i, (jp, cc) in enumerate(zip(by_track["japan"], by_track["certcc"], strict=True)):
         r = 4 + i
-        sh.number(r, 1, jp.number, YEAR).alignment = HEADER
+        sh.number(r, 1, jp.number, YEAR, "center")
         for col, step in ((2, jp), (4, cc)):
             status = design.process.get(step.key, ProcessStatus.NOT_STARTED)
             sh.text(r, col, step.title(lang))
@@ -105,15 +109,20 @@ def write_diagram(sh: Sheet, png: bytes | None, lang: str) -> None:
         sh.finish()
         return
     try:
-        img = PngImage(png)
+        width, height = png_size(png)
     except ValueError as exc:
         raise BudgetError(msg("budget.bad_diagram", detail=message_of(exc))) from None
     # fit one A4 page (96 px per inch, below the title and the page header), never enlarge;
     # a tall diagram prints on a portrait page
-    landscape = img.width >= img.height
+    landscape = width >= height
     max_w, max_h = (940, 560) if landscape else (660, 880)
-    scale = min(1.0, max_w / max(img.width, 1), max_h / max(img.height, 1))
-    img.width, img.height = max(1, int(img.width * scale)), max(1, int(img.height * scale))
-    sh.ws.add_image(img, "A3")
+    scale = min(1.0, max_w / max(width, 1), max_h / max(height, 1))
+    import io
+
+    sh.ws.insert_image(2, 0, "diagram.png", {"image_data": io.BytesIO(png),
+                                             "x_scale": scale, "y_scale": scale,
+                                             "object_position": 3})
+    sh.max_row = max(sh.max_row, 3 + int(height * scale / 20) + 1)
+    sh.max_col = max(sh.max_col, int(width * scale / 64) + 1)
     sh.finish(landscape=landscape)
-    sh.ws.page_setup.fitToHeight = 1
+    sh.ws.fit_to_pages(1, 1)

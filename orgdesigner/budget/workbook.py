@@ -1,8 +1,10 @@
 """The budget approval workbook (.xlsx): what a CISO hands to management (talk, Japan step 8).
 
-Sheets: Cover, Assumptions, Staffing, Costs, Summary, Findings, Organisation, Process,
-Diagram. Every total is a formula over the cells it sums and equals `compute_budget`; every
-text the user typed is a text cell. The file is written atomically.
+Sheets: Cover (the 稟議 form), Assumptions, Staffing, Costs, Summary, Group allocation (only
+for a group), Findings, Organisation, Process, Diagram. Every total is a formula over the
+cells it sums, stored with the value `compute_budget` gives; every text the user typed is a
+text cell. Sheets are protected (no password), inputs unlocked and validated. The file is
+written atomically.
 """
 
 from __future__ import annotations
@@ -19,78 +21,77 @@ from .labels import t
 from .model import Budget, compute_budget
 
 LANGS = ("en", "ja")
-SHEETS = ("cover", "assumptions", "staffing", "costs", "summary", "findings", "organisation",
-          "process", "diagram")
+SHEETS = ("cover", "assumptions", "staffing", "costs", "summary", "allocation", "findings",
+          "organisation", "process", "diagram")
 
 
-def sheet_names(lang: str = "en") -> list[str]:
-    return [t(f"sheet.{k}", lang) for k in SHEETS]
+def sheet_names(lang: str = "en", group: bool = False) -> list[str]:
+    """The sheet names in order; the allocation sheet exists only for a group design."""
+    return [t(f"sheet.{k}", lang) for k in SHEETS if group or k != "allocation"]
 
 
-def build_workbook(design: Design, *, lang: str = "en", years: int | None = None,
-                   diagram_png: bytes | None = None, overrides: Any = None,
-                   today: dt.date | None = None) -> tuple[Any, Budget]:
-    """The openpyxl Workbook and the Budget it shows (tests and callers that stream it)."""
+def _check(design: Design, lang: str, years: int | None, overrides: Any) -> Budget:
     if lang not in LANGS:
         raise BudgetError(msg("budget.bad_lang", langs=", ".join(LANGS), lang=lang))
     budget = compute_budget(design, years=years, overrides=overrides)
     try:
-        from openpyxl import Workbook
+        import xlsxwriter  # noqa: F401
     except ImportError:
-        raise BudgetError(msg("budget.needs_openpyxl")) from None
-    from .sheets_cover import design_title, write_cover
-    from .sheets_info import write_diagram, write_findings, write_organisation, write_process
-    from .sheets_money import (
-        Refs,
-        write_assumptions,
-        write_costs,
-        write_staffing,
-        write_summary,
-    )
-    from .xlsx import Sheet
-
-    wb = Workbook()
-    title = design_title(design, lang)
-    page = t("print.page", lang)
-    sheets = {}
-    for i, key in enumerate(SHEETS):
-        ws = wb.active if i == 0 else wb.create_sheet()
-        ws.title = t(f"sheet.{key}", lang)
-        sheets[key] = Sheet(ws, title, page)
-
-    refs = Refs()
-    write_assumptions(sheets["assumptions"], budget, lang, refs)
-    write_staffing(sheets["staffing"], design, budget, lang, refs)
-    write_costs(sheets["costs"], budget, lang, refs)
-    summary = write_summary(sheets["summary"], budget, lang, refs)
-    write_cover(sheets["cover"], design, budget, lang, summary, today or dt.date.today())
-    write_findings(sheets["findings"], design, lang)
-    write_organisation(sheets["organisation"], design, lang)
-    write_process(sheets["process"], design, lang)
-    write_diagram(sheets["diagram"], diagram_png, lang)
-
-    wb.active = 0
-    wb.calculation.fullCalcOnLoad = True  # spreadsheets compute every formula on opening
-    props = wb.properties
-    props.title = title[:250]
-    props.creator = (design.metadata.author or "OrgDesigner")[:250]
-    props.subject = t("cover.heading", lang)
-    return wb, budget
+        raise BudgetError(msg("budget.needs_xlsxwriter")) from None
+    return budget
 
 
 def write_workbook(design: Design, path: str | os.PathLike, *, lang: str = "en",
                    years: int | None = None, diagram_png: bytes | None = None,
                    overrides: Any = None, today: dt.date | None = None) -> Budget:
-    """Write the approval workbook; returns the Budget whose totals its formulas reproduce.
+    """Write the approval workbook; returns the Budget whose totals its formulas reproduce
+    (each formula is stored with that value, and recalculating gives it again).
 
-    `overrides` are the user's settings (rates, multiplier, FX); the design's own budget
+    `overrides` are the user's settings (rates, cost model, FX); the design's own budget
     inputs win over them, and both over the shipped illustrative defaults.
     """
-    wb, budget = build_workbook(design, lang=lang, years=years, diagram_png=diagram_png,
-                                overrides=overrides, today=today)
+    budget = _check(design, lang, years, overrides)
     with atomic_path(path) as tmp:
-        wb.save(tmp)
+        _write(design, budget, tmp, lang, diagram_png, today or dt.date.today())
     return budget
+
+
+def _write(design: Design, budget: Budget, target: Any, lang: str,
+           diagram_png: bytes | None, today: dt.date) -> None:
+    from .groups import allocate
+    from .sheets_assumptions import Refs, write_assumptions
+    from .sheets_cover import design_title, write_cover
+    from .sheets_group import write_allocation
+    from .sheets_info import write_diagram, write_findings, write_organisation, write_process
+    from .sheets_money import write_costs, write_staffing
+    from .sheets_summary import write_summary
+    from .xlsx import Book
+
+    book = Book(str(target), lang)
+    title = design_title(design, lang)
+    page = t("print.page", lang)
+    shares = allocate(design, budget)
+    sheets = {key: book.sheet(t(f"sheet.{key}", lang), title, page) for key in SHEETS
+              if shares or key != "allocation"}
+    refs = Refs()
+    write_assumptions(sheets["assumptions"], budget, lang, refs)
+    write_staffing(sheets["staffing"], design, budget, lang, refs)
+    write_costs(sheets["costs"], design, budget, lang, refs)
+    summary = write_summary(sheets["summary"], budget, lang, refs)
+    burden = {}
+    if shares:
+        burden = write_allocation(sheets["allocation"], design, budget, shares, lang, refs,
+                                  summary)
+    write_cover(sheets["cover"], design, budget, lang, summary, today, shares, burden)
+    write_findings(sheets["findings"], design, lang)
+    write_organisation(sheets["organisation"], design, lang)
+    write_process(sheets["process"], design, lang)
+    write_diagram(sheets["diagram"], diagram_png, lang)
+    sheets["cover"].ws.activate()
+    book.wb.set_properties({"title": title[:250],
+                            "author": (design.metadata.author or "OrgDesigner")[:250],
+                            "subject": t("cover.heading", lang)})
+    book.wb.close()
 
 
 def diagram_png_for(design: Design, lang: str = "en",

@@ -98,9 +98,18 @@ def print_summary(b, lang: str) -> None:  # type: ignore[no-untyped-def]
     for cat in CostCategory:
         values = list(b.by_category[cat])
         rows.append((cat.label(lang), values + [sum(values)]))
-    rows.append(("合計" if ja else "Total", list(b.total_per_year) + [b.grand_total]))
+    rows.append(("予備費" if ja else "Contingency", list(b.contingency) + [sum(b.contingency)]))
+    rows.append(("総コスト（税抜）" if ja else "Total cost, before tax",
+                 list(b.total_per_year) + [b.grand_total]))
     extra = [(e.label(lang), list(b.by_expenditure[e]) + [sum(b.by_expenditure[e])])
              for e in Expenditure]
+    for label_en, label_ja, values in (
+            ("New money, before tax", "新規支出（税抜）", b.new_money),
+            ("Existing staff's time (工数振替)", "既存社員の工数振替", b.reallocated),
+            ("Consumption tax", "消費税", b.tax),
+            ("New money, tax included", "新規支出（税込）", b.new_money_incl_tax),
+            ("Total cost, tax included", "総コスト（税込）", b.total_incl_tax)):
+        extra.append((label_ja if ja else label_en, list(values) + [sum(values)]))
     label_w = max(display_width(r[0]) for r in rows + extra) + 2
     cells = [f"{v:,}" for _, vals in rows + extra for v in vals] + head
     col_w = max(display_width(c) for c in cells) + 2
@@ -110,12 +119,12 @@ def print_summary(b, lang: str) -> None:  # type: ignore[no-untyped-def]
 
     unit = "単位: 円" if ja else "JPY"
     if ja:
-        print(f"予算（{unit}）: 年度開始 {a.fy_start_month}月、"
-              f"法定福利費・間接費係数 ×{a.multiplier}")
+        print(f"予算（{unit}）: 年度開始 {a.fy_start_month}月、賞与 {a['bonus_months']:g} か月、"
+              f"法定福利費率 {a['welfare_rate']:.1%}")
     else:
         month = calendar.month_name[a.fy_start_month]
-        print(f"Budget ({unit}): fiscal year starts in {month}, "
-              f"overhead multiplier ×{a.multiplier}")
+        print(f"Budget ({unit}): fiscal year starts in {month}, bonus "
+              f"{a['bonus_months']:g} months, statutory welfare {a['welfare_rate']:.1%}")
     print(line("", head))
     for i, (label, values) in enumerate(rows):
         if i == len(rows) - 1:

@@ -109,12 +109,32 @@ def to_data(design: Design) -> dict[str, Any]:
             "first_year": b.first_year,
             "years": b.years,
             "fy_start_month": b.fy_start_month,
-            "multiplier": None if b.multiplier is None else _money(b.multiplier),
             "role_rates": dict(b.role_rates),
             "fx_rates": {k: _money(v) for k, v in b.fx_rates.items()},
+            "fx_date": b.fx_date,
+            **{k: _opt(getattr(b, k)) for k in _BUDGET_OPTIONAL},
+            "soc": b.soc.value,
+            "allocation": b.allocation.value,
+            "shares": {k: _money(v) for k, v in b.shares.items()},
+            "subject": b.subject,
+            "purpose": b.purpose,
+            "budget_status": b.budget_status.value,
+            "account": b.account,
+            "department": b.department,
+            "consultees": list(b.consultees),
         },
     }
     return data
+
+
+_BUDGET_OPTIONAL = ("bonus_months", "welfare_rate", "office_per_head", "pay_rise",
+                    "contingency", "tax_rate", "depreciation_years", "soc_price")
+
+
+def _opt(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return _money(value)
+    return value
 
 
 def _company_data(c: Company) -> dict[str, Any]:
@@ -132,7 +152,9 @@ def _unit_data(u: Unit) -> dict[str, Any]:
         d["plan"] = {
             "members": [{"name": x.name, "role": x.role, "home_unit": x.home_unit,
                          "fte": _num(x.fte), "dedicated": x.dedicated,
-                         "start_year": x.start_year} for x in p.members],
+                         "start_year": x.start_year,
+                         **({"staffing": x.staffing.value} if x.staffing else {})}
+                        for x in p.members],
             "services": list(p.services),
             "hours": p.hours.value,
             "contact": p.contact,
@@ -151,7 +173,9 @@ def _flow_data(f: Flow) -> dict[str, Any]:
 def _cost_data(c: CostItem) -> dict[str, Any]:
     return {"id": c.id, "name": c.name, "category": c.category.value,
             "expenditure": c.expenditure.value, "recurring": c.recurring,
-            "amounts": [_money(a) for a in c.amounts], "currency": c.currency, "notes": c.notes}
+            "amounts": [_money(a) for a in c.amounts], "currency": c.currency, "notes": c.notes,
+            "company": c.company, "supplier": c.supplier, "taxable": c.taxable,
+            "vendor": c.vendor, "contract": c.contract}
 
 
 def dumps(design: Design) -> str:
@@ -286,6 +310,8 @@ def build(data: dict[str, Any], source: str = "") -> Design:
                 continue
             col.run(f"process.{key}", lambda k=key, s=status: design.set_process(k, s))
     budget = data.get("budget", {})
+    if isinstance(budget, dict):  # the single overhead multiplier became the cost model
+        budget = {k: v for k, v in budget.items() if k != "multiplier"}
     col.run("budget", lambda: design.update_budget(**_obj(budget, "budget")))
     if col.problems:
         raise LoadError(col.problems, source)

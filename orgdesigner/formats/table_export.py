@@ -191,6 +191,9 @@ def _write_xlsx(path: Path, tables: dict[str, Table], lang: str) -> None:
                 c = WriteOnlyCell(ws, value=value)
                 if isinstance(value, str):
                     c.data_type = "s"  # text stays text: '=1+1' is not a formula
+                    if value.startswith(FORMULA_STARTS):
+                        # Excel's own text marker: re-editing the cell keeps it text
+                        c.quotePrefix = True
                 return c
 
             head = []

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,11 +36,14 @@ from ..budget import Budget, BudgetError, compute_budget, load_defaults
 from ..budget.model import resolve_amounts
 from ..messages import exc_text
 from ..model import CostCategory, CostItem, Expenditure, ops
+from .budget_inputs import CostModelForm, RingiForm
 from .i18n import current_language
-from .inspector.fields import EnumCombo, IntField, LineField
+from .inspector.fields import EnumCombo, IntField
 
-COL_NAME, COL_CATEGORY, COL_EXPENDITURE, COL_RECURRING, COL_CURRENCY = range(5)
-FIRST_AMOUNT = 5
+(COL_NAME, COL_CATEGORY, COL_EXPENDITURE, COL_RECURRING, COL_CURRENCY, COL_TAXABLE,
+ COL_PAYER, COL_SUPPLIER) = range(8)
+FIRST_AMOUNT = 8
+TOTAL_ROWS = ("new_money", "reallocated", "total", "tax")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -72,21 +76,18 @@ class BudgetPanel(QWidget):
 
         self.years = IntField(1, 20)
         self.years.setObjectName("budgetYears")
-        self.multiplier = LineField()
-        self.multiplier.setObjectName("budgetMultiplier")
-        self.multiplier.setPlaceholderText(self.tr("default"))
         self.years.setMaximumWidth(90)
-        self.multiplier.setMaximumWidth(90)
         form = QFormLayout()
         form.addRow(self.tr("Fiscal years"), self.years)
-        form.addRow(self.tr("Overhead multiplier"), self.multiplier)
+        self.cost_model = CostModelForm(self._push_budget, self.message_text)
+        self.ringi = RingiForm(self._push_budget)
 
         self.items = QTableWidget(0, FIRST_AMOUNT)
         self.items.setObjectName("budgetItems")
         self.items.verticalHeader().setVisible(False)
         self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.items.setMinimumHeight(140)
+        self.items.setMinimumHeight(90)
         self.add_button = QToolButton()
         self.add_button.setObjectName("budgetAddItem")
         self.add_button.setText(self.tr("Add item"))
@@ -102,29 +103,41 @@ class BudgetPanel(QWidget):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
 
-        self.totals = QTableWidget(3, 0)
+        self.totals = QTableWidget(len(TOTAL_ROWS), 0)
         self.totals.setObjectName("budgetTotals")
         self.totals.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.totals.setVerticalHeaderLabels([self.tr("Personnel"), self.tr("Cost items"),
-                                             self.tr("Total")])
-        self.totals.setMaximumHeight(120)
+        self.totals.setVerticalHeaderLabels([
+            self.tr("New money"), self.tr("Existing staff's time"), self.tr("Total cost"),
+            self.tr("Consumption tax")])
+        self.totals.setToolTip(self.tr(
+            "New money: new hires, outsourcing, purchases and the contingency. Total cost "
+            "adds existing staff's time moved to the CSIRT (工数振替). Both before tax."))
+        self.totals.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.message = QLabel()
         self.message.setObjectName("budgetMessage")
         self.message.setWordWrap(True)
 
+        items_page = QWidget()
+        il = QVBoxLayout(items_page)
+        il.setContentsMargins(0, 0, 0, 0)
+        il.addWidget(self.items, 1)
+        il.addLayout(buttons)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("budgetTabs")
+        self.tabs.addTab(items_page, self.tr("Cost items"))
+        self.tabs.addTab(self.cost_model, self.tr("Cost model"))
+        self.tabs.addTab(self.ringi, self.tr("Approval cover"))
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Cost items")))
-        layout.addWidget(self.items, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(QLabel(self.tr("Totals per fiscal year (JPY)")))
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(QLabel(self.tr("Totals per fiscal year (JPY, before tax)")))
         layout.addWidget(self.totals)
         layout.addWidget(self.message)
 
         self.items.itemChanged.connect(self._item_changed)
         self.years.committed.connect(lambda n: self._push(ops.UpdateBudget({"years": n}),
                                                           self.tr("Change budget years")))
-        self.multiplier.committed.connect(self._multiplier_changed)
         self.set_controller(controller)
 
     # ---- document --------------------------------------------------------------------
@@ -143,7 +156,7 @@ class BudgetPanel(QWidget):
         self.refresh()
 
     def set_overrides(self, overrides: Any) -> None:
-        """New user settings (rates, multiplier): the totals follow at once."""
+        """New user settings (rates, cost model): the totals follow at once."""
         self.overrides = overrides
         self.refresh()
 
@@ -169,7 +182,7 @@ class BudgetPanel(QWidget):
         self._timer.stop()
         enabled = self.ctrl is not None
         for w in (self.items, self.add_button, self.remove_button, self.years,
-                  self.multiplier):
+                  self.cost_model, self.ringi):
             w.setEnabled(enabled)
         if not enabled:
             self.items.setRowCount(0)
@@ -190,8 +203,8 @@ class BudgetPanel(QWidget):
         self._loading = True
         try:
             self.years.set_value(n)
-            m = design.budget.multiplier
-            self.multiplier.set_value("" if m is None else str(m))
+            self.cost_model.load(design, self.lang)
+            self.ringi.load(design, self.lang)
             self._fill_items(labels)
             self._fill_totals(labels)
         finally:
@@ -203,7 +216,13 @@ class BudgetPanel(QWidget):
         self.items.setColumnCount(FIRST_AMOUNT + len(labels))
         self.items.setHorizontalHeaderLabels(
             [self.tr("Item"), self.tr("Category"), self.tr("CAPEX/OPEX"),
-             self.tr("Recurring"), self.tr("Currency")] + labels)
+             self.tr("Recurring"), self.tr("Currency"), self.tr("Taxable"),
+             self.tr("Paid by"), self.tr("Bought from (group)")] + labels)
+        self.items.horizontalHeaderItem(COL_SUPPLIER).setToolTip(self.tr(
+            "A service bought from a group company is an internal transfer: shown in the "
+            "workbook, never counted twice"))
+        companies = [("", "—")] + [(cid, c.display_name(lang))
+                                   for cid, c in design.companies.items()]
         self.items.setRowCount(len(design.costs))
         for r, item in enumerate(design.costs.values()):
             name = QTableWidgetItem(item.name)
@@ -224,6 +243,17 @@ class BudgetPanel(QWidget):
                               Qt.CheckState.Unchecked)
             self.items.setItem(r, COL_RECURRING, rec)
             self.items.setItem(r, COL_CURRENCY, QTableWidgetItem(item.currency))
+            tax = QTableWidgetItem()
+            tax.setFlags(rec.flags())
+            tax.setCheckState(Qt.CheckState.Checked if item.taxable else Qt.CheckState.Unchecked)
+            self.items.setItem(r, COL_TAXABLE, tax)
+            for col, field, value in ((COL_PAYER, "company", item.company),
+                                      (COL_SUPPLIER, "supplier", item.supplier)):
+                combo = EnumCombo(companies, lang)
+                combo.set_value(value)
+                combo.committed.connect(
+                    lambda v, cid=item.id, f=field: self._update(cid, {f: v}))
+                self.items.setCellWidget(r, col, combo)
             for i, amount in enumerate(resolve_amounts(item, len(labels))):
                 cell = QTableWidgetItem(_amount_text(amount))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -234,8 +264,8 @@ class BudgetPanel(QWidget):
         b = self.budget
         self.totals.setColumnCount(len(labels) + 1)
         self.totals.setHorizontalHeaderLabels(labels + [self.tr("Total")])
-        rows = ([b.personnel_per_year, b.items_per_year, b.total_per_year] if b else
-                [(None,) * len(labels)] * 3)
+        rows = ([b.new_money, b.reallocated, b.total_per_year, b.tax] if b else
+                [(None,) * len(labels)] * len(TOTAL_ROWS))
         for r, values in enumerate(rows):
             full = list(values) + ([sum(values)] if b else [None])
             for c, v in enumerate(full):
@@ -243,6 +273,11 @@ class BudgetPanel(QWidget):
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.totals.setItem(r, c, cell)
         self.totals.resizeColumnsToContents()
+        # every row visible: new money against total cost is what the panel is for
+        t = self.totals
+        bar = t.horizontalScrollBar().sizeHint().height()
+        t.setFixedHeight(t.horizontalHeader().height() + t.verticalHeader().length()
+                         + 2 * t.frameWidth() + bar)
 
     # ---- editing ---------------------------------------------------------------------
     def _push(self, op: ops.Op, text: str) -> bool:
@@ -272,6 +307,8 @@ class BudgetPanel(QWidget):
             self._update(cost_id, {"recurring": cell.checkState() == Qt.CheckState.Checked})
         elif col == COL_CURRENCY:
             self._update(cost_id, {"currency": cell.text().strip()})
+        elif col == COL_TAXABLE:
+            self._update(cost_id, {"taxable": cell.checkState() == Qt.CheckState.Checked})
         elif col >= FIRST_AMOUNT:
             self._amount_changed(item, col - FIRST_AMOUNT, cell.text())
 
@@ -290,15 +327,12 @@ class BudgetPanel(QWidget):
         amounts[year] = value
         self._update(item.id, {"amounts": amounts})
 
-    def _multiplier_changed(self, text: str) -> None:
-        text = text.strip()
-        try:
-            value = None if not text else Decimal(text)
-        except InvalidOperation:
-            self.refresh()
-            self.message.setText(self.tr("Not a number: %1").replace("%1", text))
-            return
-        self._push(ops.UpdateBudget({"multiplier": value}), self.tr("Change overhead multiplier"))
+    def _push_budget(self, changes: dict[str, Any], text: str) -> bool:
+        return self._push(ops.UpdateBudget(changes), text)
+
+    def message_text(self, text: str) -> None:
+        self.refresh()
+        self.message.setText(text)
 
     def add_item(self, preset: Any = None) -> bool:
         if self.ctrl is None:

@@ -1,7 +1,7 @@
 """The analysis docks: Findings (what the checker says) and Budget, beside the inspector.
 
 Both follow the current document (`currentDocumentChanged`) and the user's settings: the
-findings panel's language and the budget's rates and multiplier change as soon as the
+findings panel's language and the budget's rates and cost model change as soon as the
 settings dialog is accepted.
 """
 

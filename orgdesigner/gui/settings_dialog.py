@@ -1,4 +1,4 @@
-"""The settings dialog: language, default currency, budget rates and multiplier, autosave.
+"""The settings dialog: language, default currency, budget rates and cost model, autosave.
 
 Rates start from the shipped illustrative defaults (`budget/defaults`); only values the
 user actually changes are stored in the settings, so the budget workbook can keep telling
@@ -97,14 +97,15 @@ class SettingsDialog(QDialog):
 
         budget = QGroupBox(self.tr("Budget assumptions"))
         bl = QVBoxLayout(budget)
-        note = QLabel(self.tr("Annual cost per full-time member in yen, before the overhead "
-                              "multiplier. The shipped figures are illustrative; a design can "
-                              "override them too."))
+        note = QLabel(self.tr("Annual base pay per full-time member in yen (12 months, before "
+                              "bonus); the loaded cost adds the bonus, statutory welfare and "
+                              "office costs below. The shipped figures are illustrative; a "
+                              "design can override them too."))
         note.setWordWrap(True)
         bl.addWidget(note)
         self.rates = QTableWidget(0, 2)
         self.rates.setObjectName("roleRatesTable")
-        self.rates.setHorizontalHeaderLabels([self.tr("Role"), self.tr("Annual cost (¥)")])
+        self.rates.setHorizontalHeaderLabels([self.tr("Role"), self.tr("Annual base pay (¥)")])
         self.rates.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.rates.verticalHeader().hide()
         self.rates.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -125,12 +126,22 @@ class SettingsDialog(QDialog):
         row.addWidget(self.reset)
         bl.addLayout(row)
         mform = QFormLayout()
-        self.multiplier = QDoubleSpinBox()
-        self.multiplier.setObjectName("multiplierSpin")
-        self.multiplier.setRange(0.5, 10.0)
-        self.multiplier.setDecimals(2)
-        self.multiplier.setSingleStep(0.05)
-        mform.addRow(self.tr("Welfare and overhead multiplier:"), self.multiplier)
+        # cost-model inputs: key → (spin box, shown = stored × factor)
+        self.model_spins: dict[str, tuple[QDoubleSpinBox, int]] = {}
+        for key, label, high, decimals, step, factor in (
+                ("bonus_months", self.tr("Bonus (months of base pay a year):"), 12, 2, 0.5, 1),
+                ("welfare_rate", self.tr("Statutory welfare (%):"), 100, 2, 0.5, 100),
+                ("office_per_head", self.tr("Office and equipment per head (¥ a year):"),
+                 100_000_000, 0, 100_000, 1),
+                ("pay_rise", self.tr("Annual pay rise (%):"), 100, 2, 0.5, 100),
+                ("contingency", self.tr("Contingency (% of new money):"), 100, 1, 1, 100)):
+            spin = QDoubleSpinBox()
+            spin.setObjectName(f"{key}Spin")
+            spin.setRange(0, high)
+            spin.setDecimals(decimals)
+            spin.setSingleStep(step)
+            mform.addRow(label, spin)
+            self.model_spins[key] = (spin, factor)
         bl.addLayout(mform)
         layout.addWidget(budget)
 
@@ -179,17 +190,21 @@ class SettingsDialog(QDialog):
 
     def _reset_rates(self) -> None:
         self._fill_rates({})
-        if self.defaults is not None:
-            self.multiplier.setValue(float(self.defaults.multiplier))
+        self._fill_model({})
+
+    def _fill_model(self, overrides: dict[str, Decimal]) -> None:
+        for key, (spin, factor) in self.model_spins.items():
+            value = overrides.get(key)
+            if value is None and self.defaults is not None:
+                value = self.defaults.params[key].value
+            spin.setValue(float((value or Decimal(0)) * factor))
 
     def _load(self, s: Settings) -> None:
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         self.currency.setCurrentText(s.currency)
         self.autosave.setValue(s.autosave_interval_s)
         self._fill_rates(s.role_rates)
-        m = s.multiplier if s.multiplier is not None else (
-            self.defaults.multiplier if self.defaults else Decimal("1"))
-        self.multiplier.setValue(float(m))
+        self._fill_model(s.cost_model)
 
     # ---- result ----------------------------------------------------------------------------
     def collect(self) -> Settings:
@@ -224,9 +239,13 @@ class SettingsDialog(QDialog):
             rates[key] = rate
         s.role_rates = {k: v for k, v in rates.items()
                         if k not in shipped or shipped[k].rate != v}
-        m = Decimal(str(round(self.multiplier.value(), 2)))
-        default_m = self.defaults.multiplier if self.defaults else None
-        s.multiplier = None if default_m is not None and m == default_m else m
+        model: dict[str, Decimal] = {}
+        for key, (spin, factor) in self.model_spins.items():
+            value = Decimal(str(round(spin.value(), spin.decimals()))) / factor
+            default = self.defaults.params[key].value if self.defaults else None
+            if default is None or value != default:  # only what differs is kept
+                model[key] = value
+        s.cost_model = model
         return s
 
     def accept(self) -> None:

@@ -43,6 +43,8 @@ LOAD: dict[str, tuple[str, str]] = {
     "design.amounts_too_many": ("amounts cover at most 50 years", "金額は最大 50 年分までです"),
     "design.rates_not_mapping": ("role rates must be a mapping of role to yearly cost",
                                  "役割別単価は「役割 → 年額」の対応表で指定してください"),
+    "design.shares_not_mapping": ("allocation shares must be a mapping of company id to a "
+                                  "number", "配賦比率は会社 ID と数値の対応で指定してください"),
     "design.fx_not_mapping": ("FX rates must be a mapping of currency to yen",
                               "為替レートは「通貨 → 円」の対応表で指定してください"),
     "design.no_field": ("{what} has no field {name!r}", "{what}に項目「{name}」はありません"),

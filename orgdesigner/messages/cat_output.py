@@ -38,16 +38,16 @@ OUTPUT: dict[str, tuple[str, str]] = {
                        "{what}は円単位の整数で指定してください（「{value}」は不可）"),
     "budget.years": ("the number of years must be between 1 and 20, not {years!r}",
                      "年数は 1～20 で指定してください（「{years}」は範囲外）"),
-    "budget.what_multiplier": ("the overhead multiplier in the settings",
-                               "設定の法定福利費・間接費係数"),
+    "budget.what_param": ("{name} in the settings", "設定の「{name}」"),
     "budget.what_fallback": ("the fallback role rate in the settings", "設定の既定の単価"),
     "budget.what_role_rate": ("the rate for role {name!r}", "役割「{name}」の単価"),
     "budget.what_fx": ("the FX rate for {currency}", "{currency} の為替レート"),
     "budget.bad_lang": ("language must be one of {langs}, not {lang!r}",
                         "言語は {langs} のいずれかで指定してください（「{lang}」は不可）"),
-    "budget.needs_openpyxl": ("writing .xlsx needs the openpyxl package (pip install openpyxl)",
-                              ".xlsx の書き出しには openpyxl パッケージが必要です"
-                              "（pip install openpyxl）"),
+    "budget.needs_xlsxwriter": ("writing the budget workbook needs the XlsxWriter package "
+                                "(pip install XlsxWriter)",
+                                "予算ワークブックの出力には XlsxWriter パッケージが必要です"
+                                "（pip install XlsxWriter）"),
     "budget.bad_diagram": ("cannot embed the diagram: {detail}", "図を埋め込めません（{detail}）"),
     "budget.no_diagram_export": ("diagram export is not available: {detail}",
                                  "図の書き出しが使えません（{detail}）"),
@@ -72,7 +72,7 @@ OUTPUT: dict[str, tuple[str, str]] = {
                           "役割「{role}」の単価は 0 以上の整数で指定してください（「{rate}」は"
                           "不可）"),
     "settings.not_number": ("{value!r} is not a number", "「{value}」は数値ではありません"),
-    "settings.multiplier_range": ("{value} is outside 0.5–10", "{value} は 0.5～10 の範囲外です"),
+    "settings.value_range": ("{value} is outside 0–{high}", "{value} は 0～{high} の範囲外です"),
     "settings.not_seconds": ("{value!r} is not a whole number of seconds",
                              "「{value}」は秒数（整数）ではありません"),
     "settings.interval_range": ("{value} s is outside {low}–{high} s (0 = off)",

@@ -87,11 +87,35 @@ JA: dict[str, str] = {
     "memberships": "加盟団体（memberships）",
     "flows": "線の一覧",
     "companies": "会社の一覧",
+    "supplier": "調達先（グループ会社）",
+    "taxable": "課税対象",
+    "vendor": "見積・委託先",
+    "contract term": "契約期間",
+    "FX date": "為替レートの基準日",
+    "bonus months": "賞与月数",
+    "statutory welfare rate": "法定福利費率",
+    "office and equipment per head": "1 名あたりオフィス・機器費",
+    "annual pay rise": "昇給率",
+    "contingency": "予備費率",
+    "consumption tax rate": "消費税率",
+    "depreciation years": "償却年数",
+    "24x7 option": "24 時間体制の方式",
+    "outsourced SOC price": "外部 SOC 委託費",
+    "allocation key": "配賦基準",
+    "subject": "件名",
+    "purpose": "目的・期待効果",
+    "budget status": "予算区分",
+    "account code": "勘定科目",
+    "drafting department": "起案部署",
+    "consultee": "合議先",
+    "consultees": "合議先の一覧",
+    "staffing": "要員区分",
 }
 
 #: a member's fields ("member 2 name" is the member's name, not a unit's)
 MEMBER_JA: dict[str, str] = {"name": "氏名", "role": "役割", "home unit": "所属部署", "FTE": "FTE",
-                             "dedicated": "専任", "start year": "開始年度"}
+                             "dedicated": "専任", "start year": "開始年度",
+                             "staffing": "要員区分"}
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"member (\d+) (.+)"), "メンバー {0} の{1}"),
@@ -99,6 +123,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"amount for year (\d+)"), "{0} 年目の金額"),
     (re.compile(r"rate for (.+)"), "「{0}」の単価"),
     (re.compile(r"FX rate (.+)"), "{0} の為替レート"),
+    (re.compile(r"share (.+)"), "{0} の配賦比率"),
 ]
 
 

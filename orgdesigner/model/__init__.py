@@ -17,7 +17,9 @@ from .entities import (
 from .enums import (
     SERVICES,
     TRAINING_SERVICES,
+    AllocationKey,
     Authority,
+    BudgetStatus,
     CompanyKind,
     CostCategory,
     Expenditure,
@@ -26,6 +28,8 @@ from .enums import (
     ProcessStatus,
     Sector,
     ServiceHours,
+    SocOption,
+    Staffing,
     UnitKind,
     service_label,
 )
@@ -40,7 +44,8 @@ from .errors import (
 from .process import STEP_KEYS, STEPS, Step
 
 __all__ = [
-    "SERVICES", "STEPS", "STEP_KEYS", "TRAINING_SERVICES", "Authority", "BudgetInputs",
+    "SERVICES", "STEPS", "STEP_KEYS", "TRAINING_SERVICES", "AllocationKey", "Authority",
+    "BudgetInputs", "BudgetStatus", "SocOption", "Staffing",
     "Company", "CompanyKind", "CostCategory", "CostItem", "CsirtPlan", "Design",
     "DuplicateIdError", "Expenditure", "Flow", "FlowKind", "Function", "InvalidValueError",
     "Member", "Metadata", "ModelError", "ProcessStatus", "ReportingCycleError",

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .enums import (
+    AllocationKey,
     Authority,
+    BudgetStatus,
     CompanyKind,
     CostCategory,
     Expenditure,
@@ -18,6 +20,8 @@ from .enums import (
     Function,
     Sector,
     ServiceHours,
+    SocOption,
+    Staffing,
     UnitKind,
 )
 
@@ -50,6 +54,14 @@ class Member:
     fte: float = 1.0
     dedicated: bool = True
     start_year: int = 0  # fiscal-year offset in the budget (0 = first year)
+    # None: follow `dedicated` (専任 → 増員, 兼務 → 工数振替), as files before this field did
+    staffing: Staffing | None = None
+
+    @property
+    def staffing_type(self) -> Staffing:
+        if self.staffing is not None:
+            return self.staffing
+        return Staffing.HIRE if self.dedicated else Staffing.REALLOCATE
 
 
 @dataclass
@@ -108,6 +120,13 @@ class CostItem:
     amounts: list[Decimal] = field(default_factory=list)
     currency: str = "JPY"
     notes: str = ""
+    company: str = ""  # the company that pays (a company id); "" = the parent / whole group
+    # a group company the item is bought from: an internal transfer, counted once (its
+    # staff are already on the Staffing sheet), shown but kept out of the group's totals
+    supplier: str = ""
+    taxable: bool = True  # consumption tax (消費税) applies to the purchase
+    vendor: str = ""  # quote / vendor reference
+    contract: str = ""  # contract term ("2027-04 – 2030-03, 3 years")
 
 
 @dataclass
@@ -137,9 +156,28 @@ class BudgetInputs:
     first_year: int = 0  # first fiscal year (e.g. 2027); 0 = the fiscal year after `created`
     years: int = 3
     fy_start_month: int = 4
-    multiplier: Decimal | None = None
     role_rates: dict[str, int] = field(default_factory=dict)
     fx_rates: dict[str, Decimal] = field(default_factory=dict)
+    fx_date: str = ""  # the day the FX rates were taken (shown on the Assumptions sheet)
+    # cost model inputs; None = the user's settings, then the shipped default
+    bonus_months: Decimal | None = None
+    welfare_rate: Decimal | None = None  # employer's statutory welfare, a fraction (0.16)
+    office_per_head: int | None = None  # yen per full-time member a year
+    pay_rise: Decimal | None = None  # annual, a fraction
+    contingency: Decimal | None = None  # a fraction of the new money
+    tax_rate: Decimal | None = None  # consumption tax
+    depreciation_years: int | None = None
+    soc: SocOption = SocOption.SHIFTS  # how a 24x7 plan is costed
+    soc_price: int | None = None  # outsourced SOC/MSS, yen a year before tax
+    allocation: AllocationKey = AllocationKey.HEADCOUNT
+    shares: dict[str, Decimal] = field(default_factory=dict)  # company id → revenue or share
+    # the 稟議 cover
+    subject: str = ""  # 件名; "" = the design's title
+    purpose: str = ""  # 目的・期待効果
+    budget_status: BudgetStatus = BudgetStatus.OUTSIDE
+    account: str = ""  # 勘定科目
+    department: str = ""  # 起案部署
+    consultees: list[str] = field(default_factory=list)  # 合議先; [] = from consensus flows
 
 
 def display_name(name: str, name_en: str, lang: str) -> str:

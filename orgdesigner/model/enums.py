@@ -133,6 +133,35 @@ class Expenditure(Labelled):
     OPEX = ("opex", "OPEX", "運用費")
 
 
+class Staffing(Labelled):
+    """How a CSIRT member is paid for: only a new hire or a contract is new money."""
+
+    HIRE = ("hire", "New hire", "増員")
+    REALLOCATE = ("reallocate", "Existing staff's time", "工数振替")
+    OUTSOURCE = ("outsource", "Outsourced", "外部委託")
+
+
+class AllocationKey(Labelled):
+    """How a group splits the CSIRT's cost into each company's share (負担金)."""
+
+    HEADCOUNT = ("headcount", "Headcount", "人数比")
+    REVENUE = ("revenue", "Revenue", "売上高比")
+    EQUAL = ("equal", "Equal shares", "均等割")
+    MANUAL = ("manual", "Manual shares", "個別設定")
+
+
+class SocOption(Labelled):
+    """How a 24×7 service is staffed: own shift analysts or an outsourced SOC/MSS contract."""
+
+    SHIFTS = ("shifts", "Own shift staff", "自社シフト要員")
+    OUTSOURCED = ("outsourced", "Outsourced SOC / MSS", "外部 SOC／MSS 委託")
+
+
+class BudgetStatus(Labelled):
+    WITHIN = ("within", "Within budget", "予算内")
+    OUTSIDE = ("outside", "Outside budget", "予算外")
+
+
 # FIRST CSIRT Services Framework v2.1: service areas and the services under them that
 # matter for an in-house CSIRT. Ids are stable; labels are for display.
 SERVICES: dict[str, tuple[str, str]] = {

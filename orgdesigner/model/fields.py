@@ -12,7 +12,9 @@ from ..messages import Field, msg
 from . import validate as v
 from .entities import CsirtPlan, Member
 from .enums import (
+    AllocationKey,
     Authority,
+    BudgetStatus,
     CompanyKind,
     CostCategory,
     Expenditure,
@@ -20,6 +22,8 @@ from .enums import (
     Function,
     Sector,
     ServiceHours,
+    SocOption,
+    Staffing,
     UnitKind,
 )
 from .errors import InvalidValueError
@@ -82,6 +86,11 @@ _COST_FIELDS = {
     "amounts": _amounts,
     "currency": lambda x: v.text(x, "currency", required=True, limit=8).upper(),
     "notes": lambda x: v.text(x, "notes", limit=100_000),
+    "company": lambda x: v.text(x, "company", limit=200),
+    "supplier": lambda x: v.text(x, "supplier", limit=200),
+    "taxable": lambda x: v.boolean(x, "taxable"),
+    "vendor": lambda x: v.text(x, "vendor", limit=500),
+    "contract": lambda x: v.text(x, "contract term", limit=500),
 }
 _METADATA_FIELDS = {
     "title": lambda x: v.text(x, "title", limit=500),
@@ -113,13 +122,66 @@ def _fx(value: Any) -> dict:
             for k, r in value.items()}
 
 
+def _ranged(what: str, high: int, whole: bool = False) -> Any:
+    """An optional non-negative number up to `high` (None = use the default)."""
+    def check(x: Any) -> Any:
+        if x is None:
+            return None
+        if whole:
+            return v.integer(x, what, low=0, high=high)
+        d = v.money(x, what)
+        if d > high:
+            raise InvalidValueError(msg("value.number_range", what=Field(what), low=0,
+                                        high=high, value=x))
+        return d
+    return check
+
+
+def _shares(value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise InvalidValueError(msg("design.shares_not_mapping"))
+    return {v.text(k, "company", required=True, limit=200): v.money(r, f"share {k}")
+            for k, r in value.items()}
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise InvalidValueError(msg("value.not_list", what=Field("consultees"), value=value))
+    return [v.text(x, "consultee", required=True, limit=200) for x in value][:50]
+
+
+#: Range limits of the budget inputs (money in yen, rates as fractions); hostile-input
+#: checks and the workbook's data validation read the same bounds.
+BUDGET_LIMITS = {"bonus_months": 12, "welfare_rate": 1, "office_per_head": 100_000_000,
+                 "pay_rise": 1, "contingency": 1, "tax_rate": 1, "depreciation_years": 50,
+                 "soc_price": 100_000_000_000}
+
 _BUDGET_FIELDS = {
     "first_year": lambda x: v.integer(x, "first fiscal year", low=0, high=9999),
     "years": lambda x: v.integer(x, "number of years", low=1, high=20),
     "fy_start_month": lambda x: v.integer(x, "fiscal year start month", low=1, high=12),
-    "multiplier": lambda x: None if x is None else v.money(x, "overhead multiplier"),
     "role_rates": _rates,
     "fx_rates": _fx,
+    "fx_date": lambda x: v.text(x, "FX date", limit=40),
+    "bonus_months": _ranged("bonus months", BUDGET_LIMITS["bonus_months"]),
+    "welfare_rate": _ranged("statutory welfare rate", BUDGET_LIMITS["welfare_rate"]),
+    "office_per_head": _ranged("office and equipment per head",
+                               BUDGET_LIMITS["office_per_head"], whole=True),
+    "pay_rise": _ranged("annual pay rise", BUDGET_LIMITS["pay_rise"]),
+    "contingency": _ranged("contingency", BUDGET_LIMITS["contingency"]),
+    "tax_rate": _ranged("consumption tax rate", BUDGET_LIMITS["tax_rate"]),
+    "depreciation_years": lambda x: None if x is None else v.integer(
+        x, "depreciation years", low=1, high=BUDGET_LIMITS["depreciation_years"]),
+    "soc": lambda x: v.enum_value(SocOption, x, "24x7 option"),
+    "soc_price": _ranged("outsourced SOC price", BUDGET_LIMITS["soc_price"], whole=True),
+    "allocation": lambda x: v.enum_value(AllocationKey, x, "allocation key"),
+    "shares": _shares,
+    "subject": lambda x: v.text(x, "subject", limit=500),
+    "purpose": lambda x: v.text(x, "purpose", limit=5000),
+    "budget_status": lambda x: v.enum_value(BudgetStatus, x, "budget status"),
+    "account": lambda x: v.text(x, "account code", limit=200),
+    "department": lambda x: v.text(x, "drafting department", limit=200),
+    "consultees": _names,
 }
 
 
@@ -140,6 +202,8 @@ def clean_member(m: Member, where: str = "member") -> Member:
         fte=v.number(m.fte, f"{where} FTE", low=0.0, high=1.0),
         dedicated=v.boolean(m.dedicated, f"{where} dedicated"),
         start_year=v.integer(m.start_year, f"{where} start year", low=0, high=50),
+        staffing=None if m.staffing is None else v.enum_value(Staffing, m.staffing,
+                                                               f"{where} staffing"),
     )
 
 

@@ -559,16 +559,8 @@
 <context>
     <name>BudgetPanel</name>
     <message>
-        <source>default</source>
-        <translation>既定値</translation>
-    </message>
-    <message>
         <source>Fiscal years</source>
         <translation>年度数</translation>
-    </message>
-    <message>
-        <source>Overhead multiplier</source>
-        <translation>法定福利費・間接費係数</translation>
     </message>
     <message>
         <source>Add item</source>
@@ -579,10 +571,6 @@
         <translation>項目を削除</translation>
     </message>
     <message>
-        <source>Personnel</source>
-        <translation>人件費</translation>
-    </message>
-    <message>
         <source>Cost items</source>
         <translation>費用項目</translation>
     </message>
@@ -591,8 +579,36 @@
         <translation>合計</translation>
     </message>
     <message>
-        <source>Totals per fiscal year (JPY)</source>
-        <translation>年度別合計（円）</translation>
+        <source>New money</source>
+        <translation>新規支出</translation>
+    </message>
+    <message>
+        <source>Existing staff&apos;s time</source>
+        <translation>工数振替（既存社員）</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>総コスト</translation>
+    </message>
+    <message>
+        <source>Consumption tax</source>
+        <translation>消費税</translation>
+    </message>
+    <message>
+        <source>New money: new hires, outsourcing, purchases and the contingency. Total cost adds existing staff&apos;s time moved to the CSIRT (工数振替). Both before tax.</source>
+        <translation>新規支出: 増員・外部委託・購入品・予備費。総コストは、これに既存社員の工数振替を加えた金額です。いずれも税抜です。</translation>
+    </message>
+    <message>
+        <source>Cost model</source>
+        <translation>算定条件</translation>
+    </message>
+    <message>
+        <source>Approval cover</source>
+        <translation>稟議書</translation>
+    </message>
+    <message>
+        <source>Totals per fiscal year (JPY, before tax)</source>
+        <translation>年度別合計（円・税抜）</translation>
     </message>
     <message>
         <source>Change budget years</source>
@@ -627,20 +643,28 @@
         <translation>通貨</translation>
     </message>
     <message>
+        <source>Taxable</source>
+        <translation>課税</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>負担会社</translation>
+    </message>
+    <message>
+        <source>Bought from (group)</source>
+        <translation>調達先（グループ会社）</translation>
+    </message>
+    <message>
+        <source>A service bought from a group company is an internal transfer: shown in the workbook, never counted twice</source>
+        <translation>グループ会社から購入するサービスはグループ内取引です。ワークブックには表示しますが、二重には計上しません</translation>
+    </message>
+    <message>
         <source>Edit cost item</source>
         <translation>費用項目の編集</translation>
     </message>
     <message>
         <source>Not an amount: %1</source>
         <translation>金額ではありません: %1</translation>
-    </message>
-    <message>
-        <source>Not a number: %1</source>
-        <translation>数値ではありません: %1</translation>
-    </message>
-    <message>
-        <source>Change overhead multiplier</source>
-        <translation>法定福利費・間接費係数の変更</translation>
     </message>
     <message>
         <source>New cost item</source>
@@ -700,6 +724,93 @@
     <message>
         <source>Edit notes</source>
         <translation>メモの編集</translation>
+    </message>
+</context>
+<context>
+    <name>CostModelForm</name>
+    <message>
+        <source>Bonus (months of base pay)</source>
+        <translation>賞与（基本給の月数）</translation>
+    </message>
+    <message>
+        <source>Statutory welfare (%)</source>
+        <translation>法定福利費率（%）</translation>
+    </message>
+    <message>
+        <source>Office and equipment per head (¥/year)</source>
+        <translation>1 名あたりオフィス・機器費（円／年）</translation>
+    </message>
+    <message>
+        <source>Annual pay rise (%)</source>
+        <translation>昇給率（%／年）</translation>
+    </message>
+    <message>
+        <source>Contingency (% of new money)</source>
+        <translation>予備費率（新規支出に対する %）</translation>
+    </message>
+    <message>
+        <source>Consumption tax (%)</source>
+        <translation>消費税率（%）</translation>
+    </message>
+    <message>
+        <source>Depreciation of CAPEX (years)</source>
+        <translation>設備投資の償却年数</translation>
+    </message>
+    <message>
+        <source>Outsourced SOC/MSS (¥/year)</source>
+        <translation>外部 SOC／MSS 委託費（円／年）</translation>
+    </message>
+    <message>
+        <source>24x7 cover</source>
+        <translation>24 時間体制</translation>
+    </message>
+    <message>
+        <source>Group allocation key</source>
+        <translation>グループの配賦基準</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-11-30 (TTM)</source>
+        <translation>例: 2026-11-30（TTM）</translation>
+    </message>
+    <message>
+        <source>FX rates as of</source>
+        <translation>為替レート基準日</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Change 24x7 option</source>
+        <translation>24 時間体制の方式の変更</translation>
+    </message>
+    <message>
+        <source>Change allocation key</source>
+        <translation>配賦基準の変更</translation>
+    </message>
+    <message>
+        <source>Not a number: %1</source>
+        <translation>数値ではありません: %1</translation>
+    </message>
+    <message>
+        <source>Change budget assumption</source>
+        <translation>予算の算定条件の変更</translation>
+    </message>
+    <message>
+        <source>This design (¥/year)</source>
+        <translation>本設計の単価（円／年）</translation>
+    </message>
+    <message>
+        <source>Annual base pay per role for this design; empty uses the settings or the shipped default</source>
+        <translation>本設計で使う役割別の年間基本給です。空欄の場合は設定または初期値を使います</translation>
+    </message>
+    <message>
+        <source>Change role rate</source>
+        <translation>役割別単価の変更</translation>
+    </message>
+    <message>
+        <source>Empty: %1 from the settings or the shipped default</source>
+        <translation>空欄: 設定または初期値の %1</translation>
     </message>
 </context>
 <context>
@@ -1199,6 +1310,14 @@ Install one and restart OrgDesigner:
         <translation>専任</translation>
     </message>
     <message>
+        <source>Staffing</source>
+        <translation>要員区分</translation>
+    </message>
+    <message>
+        <source>New hire (増員) and outsourced (外部委託) are new money; existing staff&apos;s time (工数振替) is not</source>
+        <translation>増員と外部委託は新規支出になります。工数振替（既存社員の時間）は新規支出になりません</translation>
+    </message>
+    <message>
         <source>Add member</source>
         <translation>メンバーを追加</translation>
     </message>
@@ -1334,6 +1453,37 @@ Install one and restart OrgDesigner:
     </message>
 </context>
 <context>
+    <name>RingiForm</name>
+    <message>
+        <source>Subject (件名)</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Account (勘定科目)</source>
+        <translation>勘定科目</translation>
+    </message>
+    <message>
+        <source>Drafting department (起案部署)</source>
+        <translation>起案部署</translation>
+    </message>
+    <message>
+        <source>Edit approval cover</source>
+        <translation>稟議書の編集</translation>
+    </message>
+    <message>
+        <source>Purpose and expected effect</source>
+        <translation>目的・期待効果</translation>
+    </message>
+    <message>
+        <source>Budget status (予算区分)</source>
+        <translation>予算区分</translation>
+    </message>
+    <message>
+        <source>Departments consulted (合議先)</source>
+        <translation>合議先</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1368,16 +1518,36 @@ Install one and restart OrgDesigner:
         <translation>予算の前提</translation>
     </message>
     <message>
-        <source>Annual cost per full-time member in yen, before the overhead multiplier. The shipped figures are illustrative; a design can override them too.</source>
-        <translation>常勤 1 名あたりの年間単価（円）。同梱の数値は参考値です。設計ごとに上書きすることもできます。</translation>
+        <source>Annual base pay per full-time member in yen (12 months, before bonus); the loaded cost adds the bonus, statutory welfare and office costs below. The shipped figures are illustrative; a design can override them too.</source>
+        <translation>常勤 1 名あたりの年間基本給（円、12 か月分、賞与別）です。人件費は、これに下記の賞与・法定福利費・オフィス費を加えて算出します。初期値は参考値で、設計ごとにも変更できます。</translation>
+    </message>
+    <message>
+        <source>Annual base pay (¥)</source>
+        <translation>年間基本給（円）</translation>
+    </message>
+    <message>
+        <source>Bonus (months of base pay a year):</source>
+        <translation>賞与（年間、基本給の月数）:</translation>
+    </message>
+    <message>
+        <source>Statutory welfare (%):</source>
+        <translation>法定福利費率（%）:</translation>
+    </message>
+    <message>
+        <source>Office and equipment per head (¥ a year):</source>
+        <translation>1 名あたりオフィス・機器費（円／年）:</translation>
+    </message>
+    <message>
+        <source>Annual pay rise (%):</source>
+        <translation>昇給率（%／年）:</translation>
+    </message>
+    <message>
+        <source>Contingency (% of new money):</source>
+        <translation>予備費率（新規支出に対する %）:</translation>
     </message>
     <message>
         <source>Role</source>
         <translation>役割</translation>
-    </message>
-    <message>
-        <source>Annual cost (¥)</source>
-        <translation>年間コスト（円）</translation>
     </message>
     <message>
         <source>Add role</source>
@@ -1390,10 +1560,6 @@ Install one and restart OrgDesigner:
     <message>
         <source>Reset to the shipped figures</source>
         <translation>同梱の数値に戻す</translation>
-    </message>
-    <message>
-        <source>Welfare and overhead multiplier:</source>
-        <translation>法定福利費・間接費係数:</translation>
     </message>
     <message>
         <source>Row {0}: the role needs a name.</source>

@@ -18,16 +18,28 @@ def test_defaults_are_labelled_illustrative_and_cite_their_sources() -> None:
     assert "illustrative" in d.note.lower() and "参考値" in d.note_ja
     assert any("ENISA" in s for s in d.sources) and any("FIRST" in s for s in d.sources)
     assert d.years == 3 and d.fy_start_month == 4 and d.currency == "JPY"
-    assert isinstance(d.multiplier, Decimal) and d.multiplier > 1
+    assert set(d.params) >= {"bonus_months", "welfare_rate", "office_per_head", "pay_rise",
+                             "contingency", "tax_rate", "depreciation_years"}
+    for p in d.params.values():  # every input explains itself in both languages
+        assert p.en and p.ja and p.note and p.note_ja
+    assert d.sources_ja and len(d.sources_ja) == len(d.sources)
     assert {"manager", "analyst", "engineer", "coordinator", "shift_analyst"} <= set(d.roles)
     assert d.fx_rates["USD"] > 0 and d.fx_rates["EUR"] > 0
 
 
-def test_loaded_rates_sit_in_the_enisa_range() -> None:
-    """ENISA 2020: EUR 40–60k per staff member a year, loaded; an analyst should fit."""
+def test_loaded_cost_is_a_large_japanese_company_figure() -> None:
+    """Base pay plus 3–5 months' bonus, ~16 % statutory welfare and a desk: a loaded analyst
+    costs JPY 8–12M a year (above ENISA's EUR 40–60k, as the note says), a manager more."""
     d = load_defaults()
-    analyst_eur = d.roles["analyst"].rate * d.multiplier / d.fx_rates["EUR"]
-    assert Decimal(40_000) <= analyst_eur <= Decimal(60_000)
+    p = {k: v.value for k, v in d.params.items()}
+    assert 3 <= p["bonus_months"] <= 5 and Decimal("0.14") <= p["welfare_rate"] <= Decimal("0.17")
+
+    def loaded(rate: int) -> Decimal:
+        return rate * (12 + p["bonus_months"]) / 12 * (1 + p["welfare_rate"]) + p[
+            "office_per_head"]
+
+    assert Decimal(8_000_000) <= loaded(d.roles["analyst"].rate) <= Decimal(12_000_000)
+    assert loaded(d.roles["manager"].rate) > loaded(d.roles["analyst"].rate)
 
 
 def test_first_membership_preset_matches_first_fees() -> None:
@@ -42,8 +54,9 @@ def test_bad_defaults_are_reported() -> None:
     broken = dict(data, roles={"x": {"rate": -5, "en": "x", "ja": "x"}})
     with pytest.raises(BudgetError, match="rate of x"):
         parse_defaults(broken)
-    missing = {k: v for k, v in data.items() if k != "multiplier"}
-    with pytest.raises(BudgetError, match="multiplier"):
+    missing = dict(data, cost_model={k: v for k, v in data["cost_model"].items()
+                                      if k != "welfare_rate"})
+    with pytest.raises(BudgetError, match="welfare_rate"):
         parse_defaults(missing)
     with pytest.raises(BudgetError, match="category|not a valid"):
         parse_defaults(dict(data, presets=[dict(data["presets"][0], category="snacks")]))

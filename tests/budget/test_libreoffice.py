@@ -1,9 +1,11 @@
-"""The workbook recalculated by a real spreadsheet engine equals the tool's own totals.
+"""The workbook recalculated by a real spreadsheet engine equals the tool's own totals, and
+equals the values the tool stored with every formula.
 
 LibreOffice (headless) opens each saved workbook, computes every formula and saves a copy;
 openpyxl reads the computed values back. One conversion run covers: the English workbook
-with hostile names, the Japanese one, and a copy in which an "approver" changed assumptions
-(totals must move to what the tool computes for those assumptions). Slow (~5–10 s).
+with hostile names, the Japanese one, the Model 3 group (allocation sheet), a 24x7 design
+with FIRST membership, and a copy in which an "approver" changed inputs (totals must move
+to what the tool computes for those inputs). Slow (~5–10 s).
 """
 
 from __future__ import annotations
@@ -16,9 +18,18 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from orgdesigner.budget import Budget, compute_budget
+from orgdesigner import templates
+from orgdesigner.budget import Budget, allocate, compute_budget
 from orgdesigner.budget.workbook import sheet_names, write_workbook
-from orgdesigner.model import CostCategory, Design, Expenditure, Metadata
+from orgdesigner.model import (
+    CostCategory,
+    CsirtPlan,
+    Design,
+    Expenditure,
+    Metadata,
+    ServiceHours,
+    Staffing,
+)
 
 from .sample import INJECTIONS, sample_design
 
@@ -28,6 +39,15 @@ pytestmark = [
     pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; "
                        "install libreoffice-calc to check the workbook's formulas"),
 ]
+
+
+def _always_on() -> Design:
+    d = sample_design()
+    plan = d.units["cs"].plan
+    assert plan is not None
+    d.set_plan("cs", CsirtPlan(plan.members, plan.services, ServiceHours.ALWAYS,
+                               memberships=["FIRST", "NCA"]))
+    return d
 
 
 @pytest.fixture(scope="module")
@@ -41,20 +61,30 @@ def recalculated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple]:
                                                    today=dt.date(2026, 6, 1)))
     plain = sample_design()
     books["ja"] = (plain, "ja", write_workbook(plain, src / "ja.xlsx", lang="ja", years=4))
-    # an approver edits the assumptions: multiplier 1.3 → 2, analyst rate, the USD rate
+    group = templates.load("model-3")
+    books["group"] = (group, "ja", write_workbook(group, src / "group.xlsx", lang="ja"))
+    always = _always_on()
+    books["always"] = (always, "en", write_workbook(always, src / "always.xlsx", lang="en"))
+    # an approver edits the inputs: bonus months, the analyst's pay, the USD rate, and one
+    # new hire becomes re-allocated time
     edited = sample_design()
     write_workbook(edited, src / "edited.xlsx", lang="en")
     wb = openpyxl.load_workbook(src / "edited.xlsx")
     ws = wb["Assumptions"]
-    ws["B8"] = 2
-    rows = {ws.cell(row=r, column=3).value: r for r in range(1, ws.max_row + 1)}
-    ws.cell(row=rows["analyst"], column=2).value = 7_000_000
-    fx_rows = {ws.cell(row=r, column=1).value: r for r in range(1, ws.max_row + 1)}
-    ws.cell(row=fx_rows["USD"], column=2).value = 100
+    rows = {ws.cell(row=r, column=1).value: r for r in range(1, ws.max_row + 1)}
+    ws.cell(row=rows["Bonus, months of base pay a year"], column=2).value = 2
+    ws.cell(row=rows["Incident analyst"], column=2).value = 7_000_000
+    ws.cell(row=rows["USD"], column=2).value = 100
+    staffing = wb["Staffing"]
+    assert staffing["C5"].value == "鈴木 花子"
+    staffing["G5"] = Staffing.REALLOCATE.label("en")
     wb.save(src / "edited.xlsx")
-    edited.update_budget(multiplier=Decimal(2), role_rates={"analyst": 7_000_000,
-                                                            "edge": 6_000_010},
+    edited.update_budget(bonus_months=Decimal(2), role_rates={"analyst": 7_000_000,
+                                                              "edge": 6_000_010},
                          fx_rates={"USD": Decimal(100)})
+    plan = edited.units["cs"].plan
+    assert plan is not None
+    plan.members[1].staffing = Staffing.REALLOCATE
     books["edited"] = (edited, "en", compute_budget(edited))
     empty = Design(Metadata(created="2026-04-01"))
     books["empty"] = (empty, "ja", write_workbook(empty, src / "empty.xlsx", lang="ja"))
@@ -68,7 +98,8 @@ def recalculated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple]:
     for key, (design, lang, budget) in books.items():
         path = out / f"{key}.xlsx"
         assert path.exists(), f"LibreOffice did not convert {key}: {done.stdout} {done.stderr}"
-        result[key] = (design, lang, budget, openpyxl.load_workbook(path, data_only=True))
+        result[key] = (design, lang, budget, openpyxl.load_workbook(path, data_only=True),
+                       src / f"{key}.xlsx")
     return result
 
 
@@ -84,11 +115,11 @@ ERRORS = {"#NAME?", "#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "E
           "Err:504", "Err:508"}
 
 
-def check_totals(wb: openpyxl.Workbook, b: Budget, lang: str) -> None:
+def check_totals(wb: openpyxl.Workbook, b: Budget, lang: str, group: bool = False) -> None:
     errors = [(ws.title, c.coordinate, c.value) for ws in wb.worksheets
               for row in ws.iter_rows() for c in row if c.value in ERRORS]
     assert errors == []
-    names = sheet_names(lang)
+    names = sheet_names(lang, group)
     n = len(b.years)
     summary = _by_label(wb[names[4]])
     for cat in CostCategory:
@@ -97,54 +128,77 @@ def check_totals(wb: openpyxl.Workbook, b: Budget, lang: str) -> None:
     for exp in Expenditure:
         values = summary[exp.label(lang)][: n + 1]
         assert values == list(b.by_expenditure[exp]) + [sum(b.by_expenditure[exp])], exp
-    total = "合計" if lang == "ja" else "Total"
-    assert summary[total][: n + 1] == list(b.total_per_year) + [b.grand_total]
+    ja = lang == "ja"
+    for label, series in (("新規支出（税抜）" if ja else "New money, before tax", b.new_money),
+                          ("総コスト（税抜）" if ja else "Total cost, before tax",
+                           b.total_per_year),
+                          ("消費税" if ja else "Consumption tax", b.tax),
+                          ("予備費" if ja else "Contingency", b.contingency)):
+        assert summary[label][: n + 1] == list(series) + [sum(series)], label
     assert [c.value for c in wb[names[4]][3][1:1 + n]] == [y.label(lang) for y in b.years]
-
     staffing = wb[names[2]]
     for i, p in enumerate(b.personnel):
         row = [c.value for c in staffing[4 + i]]
-        assert row[9:9 + n] == list(p.per_year), p.member.name
-    costs = wb[names[3]]
-    yen0 = 6 + n + 1  # after the fixed columns, the amounts and the FX column
-    for i, line in enumerate(b.items):
-        row = [c.value for c in costs[4 + i]]
-        assert row[yen0:yen0 + n] == list(line.per_year), line.item.name
-
+        assert row[10:10 + n] == list(p.per_year), p.member.name
     cover = _by_label(wb[names[0]])
     for y in range(n):
-        assert cover[b.years[y].label(lang)][0] == b.total_per_year[y]
-    grand = "総額（全年度）" if lang == "ja" else "Total, all years"
-    assert cover[grand][0] == b.grand_total
+        assert cover[b.years[y].label(lang)][:2] == [b.new_money[y], b.total_per_year[y]]
+    assert cover["合計" if ja else "Total, all years"][:4] == [
+        sum(b.new_money), b.grand_total, sum(b.new_money_incl_tax), sum(b.total_incl_tax)]
 
 
-def test_english_workbook_totals_equal_the_tool(recalculated: dict) -> None:
-    design, lang, budget, wb = recalculated["en"]
-    check_totals(wb, budget, lang)
-    assert budget.grand_total > 0
+def check_cached(src, recalculated: openpyxl.Workbook) -> int:  # type: ignore[no-untyped-def]
+    """Every formula's stored value equals LibreOffice's recalculation."""
+    formulas = openpyxl.load_workbook(src)
+    cached = openpyxl.load_workbook(src, data_only=True)
+    count = 0
+    for ws in formulas.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type != "f":
+                    continue
+                count += 1
+                mine = cached[ws.title][c.coordinate].value
+                theirs = recalculated[ws.title][c.coordinate].value
+                if isinstance(mine, float) or isinstance(theirs, float):
+                    assert mine == pytest.approx(theirs, rel=1e-12), (ws.title, c.coordinate)
+                else:
+                    assert mine == theirs, (ws.title, c.coordinate, c.value)
+    return count
 
 
-def test_japanese_four_year_workbook_totals_equal_the_tool(recalculated: dict) -> None:
-    design, lang, budget, wb = recalculated["ja"]
-    assert len(budget.years) == 4
-    check_totals(wb, budget, lang)
+@pytest.mark.parametrize("key", ["en", "ja", "group", "always", "empty"])
+def test_stored_values_equal_the_recalculation_and_the_model(recalculated: dict,
+                                                              key: str) -> None:
+    design, lang, budget, wb, src = recalculated[key]
+    check_totals(wb, budget, lang, group=key == "group")
+    assert check_cached(src, wb) > (0 if key == "empty" else 50)
 
 
-def test_changed_assumptions_move_the_totals(recalculated: dict) -> None:
-    design, lang, budget, wb = recalculated["edited"]
+def test_group_allocation_recalculates(recalculated: dict) -> None:
+    design, lang, budget, wb, _ = recalculated["group"]
+    shares = allocate(design, budget)
+    ws = wb[sheet_names(lang, True)[5]]
+    rows = [r for r in ws.iter_rows(values_only=True) if r[0]]
+    burdens = [r for r in rows if r[0] in {s.name(lang) for s in shares}]
+    # blocks in order: key, own books, 負担金, settlement — four rows per company
+    assert len(burdens) == 4 * len(shares)
+    burden_block = burdens[2 * len(shares): 3 * len(shares)]
+    for s, row in zip(shares, burden_block, strict=True):
+        assert list(row[1:1 + len(budget.years)]) == list(s.burden)
+    assert budget.internal == (12_000_000,) * 3  # the internal fee is shown, not counted
+
+
+def test_changed_inputs_move_the_totals(recalculated: dict) -> None:
+    design, lang, budget, wb, _ = recalculated["edited"]
     before = compute_budget(sample_design())
     assert budget.grand_total != before.grand_total
-    check_totals(wb, budget, lang)
-
-
-def test_empty_design_totals_are_zero_not_errors(recalculated: dict) -> None:
-    design, lang, budget, wb = recalculated["empty"]
-    assert budget.grand_total == 0
+    assert budget.new_money != before.new_money
     check_totals(wb, budget, lang)
 
 
 def test_injected_names_are_still_literal_text(recalculated: dict) -> None:
-    _, _, _, wb = recalculated["en"]
+    _, _, _, wb, _ = recalculated["en"]
     found = {c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
              if isinstance(c.value, str) and c.value in INJECTIONS}
     assert found == set(INJECTIONS)

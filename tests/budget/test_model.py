@@ -22,16 +22,23 @@ from orgdesigner.model import (
 
 from .sample import sample_design
 
+# defaults: bonus 4 months, welfare 16 %, office ¥1.2M per head, pay rise 3 %
+LOADED = Decimal(16) / 12 * Decimal("1.16")
 
-def test_personnel_is_rate_times_multiplier_times_fte_from_the_start_year() -> None:
+
+def test_loaded_cost_from_the_start_year_with_pay_rise() -> None:
     b = compute_budget(sample_design())
     by_name = {p.member.name: p.per_year for p in b.personnel}
-    assert by_name["佐藤 一郎"] == (11_700_000,) * 3  # manager 9,000,000 × 1.3 × 1.0
-    assert by_name["田中 次郎"] == (2_535_000,) * 3  # engineer 6,500,000 × 1.3 × 0.3
-    assert by_name["高橋 三郎"] == (0, 3_575_000, 3_575_000)  # shift analyst from year 2
-    assert by_name["伊藤 四郎"] == (0, 0, 1_560_000)  # unknown role → fallback 6,000,000
-    # 6,000,010 × 1.3 × 0.5 = 3,900,006.5: half rounds away from zero, like ROUND()
-    assert by_name["渡辺 五郎"] == (3_900_007,) * 3
+    # manager 7,200,000 × 16/12 × 1.16 = 11,136,000, + office 1,200,000
+    assert by_name["佐藤 一郎"][0] == 12_336_000
+    # pay rise 3 % a year on pay, not on the office: 11,136,000 × 1.03 + 1,200,000
+    assert by_name["佐藤 一郎"][1] == 11_470_080 + 1_200_000
+    # engineer 5,760,000 × 16/12 × 1.16 × 0.3 = 2,672,640, + 0.3 × office
+    assert by_name["田中 次郎"][0] == 2_672_640 + 360_000
+    assert by_name["高橋 三郎"][0] == 0 and by_name["高橋 三郎"][1] > 0  # from year 2
+    assert by_name["伊藤 四郎"][:2] == (0, 0)  # unknown role → fallback, from year 3
+    assert by_name["伊藤 四郎"][2] == round(5_400_000 * LOADED * Decimal("1.0609") * Decimal(
+        "0.2")) + 240_000
 
 
 def test_items_convert_currency_and_carry_recurring_amounts_forward() -> None:
@@ -48,14 +55,17 @@ def test_items_convert_currency_and_carry_recurring_amounts_forward() -> None:
 def test_totals_add_up_every_way() -> None:
     b = compute_budget(sample_design())
     for i in range(3):
-        cats = sum(v[i] for v in b.by_category.values())
+        cats = sum(v[i] for v in b.by_category.values()) + b.contingency[i]
         exps = sum(v[i] for v in b.by_expenditure.values())
         assert cats == exps == b.total_per_year[i]
-        assert b.total_per_year[i] == b.personnel_per_year[i] + b.items_per_year[i]
-    assert b.grand_total == sum(b.total_per_year) == 135_905_179
+        assert b.total_per_year[i] == b.new_money[i] + b.reallocated[i]
+        assert b.new_money[i] == b.staff_new[i] + b.items_per_year[i] + b.contingency[i]
+        assert b.contingency[i] == round((b.staff_new[i] + b.items_per_year[i]) * 0.05)
+        assert b.personnel_per_year[i] == b.staff_new[i] + b.reallocated[i]
+    assert b.grand_total == sum(b.total_per_year)
     assert b.by_expenditure[Expenditure.CAPEX] == (0, 3_500_000, 0)
     assert b.category_total(CostCategory.MEMBERSHIPS) == 420_000 * 3 + 150_000
-    assert all(isinstance(v, int) for v in b.total_per_year)
+    assert all(isinstance(v, int) for v in b.total_per_year + b.new_money + b.tax)
 
 
 def test_money_is_exact_decimal_then_whole_yen() -> None:
@@ -63,31 +73,34 @@ def test_money_is_exact_decimal_then_whole_yen() -> None:
     d.add_cost(CostItem("k", "licence", amounts=[Decimal("1234567.89")], currency="USD"))
     for i in range(10):
         d.add_cost(CostItem(f"t{i}", f"tiny {i}", amounts=[Decimal("0.1")], currency="EUR"))
-    d.update_budget(fx_rates={"USD": Decimal("153.37"), "EUR": Decimal("10")})
+    d.update_budget(fx_rates={"USD": Decimal("153.37"), "EUR": Decimal("10")},
+                    contingency=Decimal(0))
     b = compute_budget(d)
     # 1,234,567.89 × 153.37 = 189,345,677.2893 → 189,345,677; ten × (0.1 × 10) = 10
     assert b.items[0].per_year[0] == 189_345_677
     assert b.total_per_year == (189_345_687,) * 3
+    assert b.tax == (18_934_569,) * 3  # ROUND(189,345,687 × 10 %)
     assert all(type(v) is int for v in b.total_per_year + b.items[0].per_year)
 
 
 def test_override_priority_design_over_settings_over_defaults() -> None:
     d = sample_design()
     settings = SimpleNamespace(role_rates={"analyst": 7_000_000, "Manager": 8_000_000},
-                               multiplier=1.5)
+                               bonus_months="5")
     a = compute_budget(d, overrides=settings).assumptions
-    assert a.multiplier == Decimal("1.5") and a.multiplier_source == "settings"
+    assert a["bonus_months"] == 5 and a.params["bonus_months"].source == "settings"
+    assert a.params["welfare_rate"].source == "default"
     assert a.rate_for("analyst").rate == 7_000_000
     assert a.rate_for("manager").source == "settings"  # role names match case-insensitively
     assert a.rate_for("engineer").source == "default"
-    d.update_budget(multiplier=Decimal("1.2"), role_rates={"edge": 6_000_010,
-                                                           "analyst": 6_600_000})
-    b = compute_budget(d, overrides={"role_rates": {"analyst": 7_000_000}, "multiplier": "1.5"})
-    assert b.assumptions.multiplier == Decimal("1.2")
-    assert b.assumptions.multiplier_source == "design"
+    d.update_budget(bonus_months=Decimal(0), welfare_rate=Decimal(0), office_per_head=0,
+                    role_rates={"analyst": 6_600_000})
+    b = compute_budget(d, overrides={"role_rates": {"analyst": 7_000_000}, "bonus_months": 5})
+    assert b.assumptions["bonus_months"] == 0
+    assert b.assumptions.params["bonus_months"].source == "design"
     assert b.assumptions.rate_for("Analyst").rate == 6_600_000
     analyst = next(p for p in b.personnel if p.member.role == "analyst")
-    assert analyst.per_year[0] == 7_920_000  # 6,600,000 × 1.2 × 1.0
+    assert analyst.per_year[0] == 6_600_000  # no bonus, no welfare, no office
 
 
 def test_role_names_are_normalised() -> None:
@@ -98,8 +111,8 @@ def test_role_names_are_normalised() -> None:
 
 
 def test_bad_overrides_are_clear_errors() -> None:
-    with pytest.raises(BudgetError, match="multiplier"):
-        compute_budget(sample_design(), overrides={"multiplier": "lots"})
+    with pytest.raises(BudgetError, match="[Bb]onus"):
+        compute_budget(sample_design(), overrides={"bonus_months": "lots"})
     with pytest.raises(BudgetError, match="whole yen"):
         compute_budget(sample_design(), overrides={"role_rates": {"analyst": 1.5}})
     with pytest.raises(BudgetError, match="between 1 and 20"):
@@ -143,7 +156,7 @@ def test_explicit_first_year_and_years() -> None:
 def test_empty_design_costs_nothing() -> None:
     b = compute_budget(Design())
     assert b.grand_total == 0 and b.personnel == () and b.items == ()
-    assert len(b.years) == 3
+    assert len(b.years) == 3 and b.new_money == (0, 0, 0)
 
 
 def test_several_csirts_all_count() -> None:
@@ -153,5 +166,6 @@ def test_several_csirts_all_count() -> None:
                         plan=CsirtPlan([Member("x", "analyst", fte=0.5)])))
     b = compute_budget(d)
     assert len(b.personnel) == 2
-    assert b.personnel_per_year[0] == 2 * 3_900_000
+    # 5,400,000 × 16/12 × 1.16 × 0.5 + 600,000
+    assert b.personnel_per_year[0] == 2 * (4_176_000 + 600_000)
     assert b.total_fte(0) == Decimal("1.0")

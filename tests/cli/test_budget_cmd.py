@@ -8,9 +8,10 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
+from orgdesigner.budget import compute_budget
 from orgdesigner.cli import main
 from orgdesigner.formats import orgd
-from orgdesigner.model import CostItem
+from orgdesigner.model import CostCategory, CostItem
 from tests.budget.sample import sample_design
 
 
@@ -33,8 +34,11 @@ def test_budget_prints_totals_per_year(capsys, design_file) -> None:  # type: ig
     lines = out.splitlines()
     header = next(line for line in lines if "FY2027" in line)
     assert header.split() == ["FY2027", "FY2028", "FY2029", "Total"]
-    total = next(line for line in lines if line.startswith("Total"))
-    assert total.split()[1:] == ["41,105,005", "48,070,087", "46,730,087", "135,905,179"]
+    b = compute_budget(sample_design())
+    total = next(line for line in lines if line.startswith("Total cost, before tax"))
+    assert total.split()[4:] == [f"{v:,}" for v in (*b.total_per_year, b.grand_total)]
+    new = next(line for line in lines if line.startswith("New money, before tax"))
+    assert new.split()[4:] == [f"{v:,}" for v in (*b.new_money, sum(b.new_money))]
     capex = next(line for line in lines if line.startswith("CAPEX"))
     assert capex.split()[1:] == ["0", "3,500,000", "0", "3,500,000"]
     assert "illustrative" in out
@@ -45,19 +49,22 @@ def test_budget_in_japanese_with_more_years(capsys, design_file) -> None:  # typ
     assert code == 0
     assert "2031年度" in out and "人件費" in out and "単位: 円" in out
     personnel = next(line for line in out.splitlines() if line.startswith("人件費"))
-    assert personnel.split()[1:3] == ["25,935,007", "29,510,007"]
+    b = compute_budget(sample_design(), years=5)
+    assert personnel.split()[1:3] == [f"{v:,}" for v in b.by_category[CostCategory.PERSONNEL][:2]]
 
 
 def test_user_settings_change_the_rates(capsys, design_file) -> None:  # type: ignore[no-untyped-def]
     from orgdesigner.settings import Settings, save_settings
 
-    save_settings(Settings(multiplier=Decimal("2"), role_rates={"manager": 10_000_000}))
+    save_settings(Settings(cost_model={"bonus_months": Decimal(0), "welfare_rate": Decimal(0),
+                                       "office_per_head": Decimal(0)},
+                           role_rates={"manager": 10_000_000}))
     code, out, _ = run(capsys, "budget", str(design_file))
     assert code == 0
     personnel = next(line for line in out.splitlines() if line.startswith("Personnel"))
-    # manager 10,000,000 × 2; analyst 6,000,000 × 2; engineer 6,500,000 × 2 × 0.3;
-    # edge (design rate) 6,000,010 × 2 × 0.5
-    assert personnel.split()[1] == f"{20_000_000 + 12_000_000 + 3_900_000 + 6_000_010:,}"
+    # no bonus, welfare or office: base pay × FTE. manager 10,000,000 (settings); analyst
+    # 5,400,000; engineer 5,760,000 × 0.3; edge (design rate) 6,000,010 × 0.5
+    assert personnel.split()[1] == f"{10_000_000 + 5_400_000 + 1_728_000 + 3_000_005:,}"
 
 
 def test_budget_writes_the_workbook(capsys, design_file, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -68,7 +75,7 @@ def test_budget_writes_the_workbook(capsys, design_file, tmp_path) -> None:  # t
     assert "135,905,179" not in out and str(out_path) in out  # four years, not three
     wb = openpyxl.load_workbook(out_path)
     assert wb.sheetnames[0] == "表紙"
-    headers = [c.value for c in wb["集計"][3]]
+    headers = [c.value for c in wb["集計"][3] if c.value is not None]
     assert headers[-1] == "合計" and len(headers) == 6  # category, 4 years, total
 
 

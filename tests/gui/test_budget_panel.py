@@ -73,7 +73,8 @@ def test_amount_edit_is_one_undoable_step(panel: BudgetPanel, qtbot) -> None:  #
                                           Decimal(12_000_000)]
     assert stack.count() == 1
     qtbot.waitUntil(lambda: totals_row(panel, 2) != before)
-    assert totals_row(panel, 2)[1] == f"¥{48_070_087 + 3_000_000:,}"
+    after = compute_budget(panel.ctrl.design, overrides={})
+    assert totals_row(panel, 2)[1] == f"¥{after.total_per_year[1]:,}"
     stack.undo()
     assert design.costs["k1"].amounts == [Decimal(12_000_000)]
     qtbot.waitUntil(lambda: totals_row(panel, 2) == before)
@@ -149,21 +150,49 @@ def test_add_preset_and_remove(panel: BudgetPanel, qtbot) -> None:  # type: igno
     assert len(design.costs) == 6
 
 
-def test_years_and_multiplier(panel: BudgetPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_years_and_cost_model(panel: BudgetPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
     design = panel.ctrl.design
     panel.years.setValue(5)
     assert design.budget.years == 5
     qtbot.waitUntil(lambda: panel.totals.columnCount() == 6)
-    panel.multiplier.setText("1.5")
-    panel.multiplier.editingFinished.emit()
-    assert design.budget.multiplier == Decimal("1.5")
-    panel.multiplier.setText("")
-    panel.multiplier.editingFinished.emit()
-    assert design.budget.multiplier is None
-    assert panel.ctrl.undo_stack.count() == 3
+    bonus = panel.cost_model.fields["bonus_months"]
+    assert bonus.placeholderText() == "4"  # the shipped default shows when empty
+    bonus.setText("5")
+    bonus.editingFinished.emit()
+    assert design.budget.bonus_months == Decimal(5)
+    welfare = panel.cost_model.fields["welfare_rate"]
+    welfare.setText("20")  # percent as typed
+    welfare.editingFinished.emit()
+    assert design.budget.welfare_rate == Decimal("0.2")
+    bonus.setText("")
+    bonus.editingFinished.emit()
+    assert design.budget.bonus_months is None
+    assert panel.ctrl.undo_stack.count() == 4
+    welfare.setText("lots")
+    welfare.editingFinished.emit()
+    assert design.budget.welfare_rate == Decimal("0.2") and panel.ctrl.undo_stack.count() == 4
     before = totals_row(panel, 0)
-    panel.set_overrides({"multiplier": "2"})  # settings changed: totals follow, no undo step
-    assert totals_row(panel, 0) != before and panel.ctrl.undo_stack.count() == 3
+    panel.set_overrides({"bonus_months": "1"})  # settings changed: totals follow, no undo step
+    assert totals_row(panel, 0) != before and panel.ctrl.undo_stack.count() == 4
+
+
+def test_ringi_cover_fields(panel: BudgetPanel) -> None:  # type: ignore[no-untyped-def]
+    design = panel.ctrl.design
+    f = panel.ringi.fields["account"]
+    f.setText("業務委託費")
+    f.editingFinished.emit()
+    assert design.budget.account == "業務委託費"
+    c = panel.ringi.consult
+    c.setText("法務部、経理部")
+    c.editingFinished.emit()
+    assert design.budget.consultees == ["法務部", "経理部"]
+
+
+def test_kenmu_staff_show_as_time_not_new_money(panel: BudgetPanel) -> None:
+    b = compute_budget(panel.ctrl.design, overrides={})
+    assert b.reallocated[0] > 0
+    assert totals_row(panel, 0)[0] == f"¥{b.new_money[0]:,}"
+    assert totals_row(panel, 1)[0] == f"¥{b.reallocated[0]:,}"
 
 
 def test_follows_other_documents_and_none(panel: BudgetPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -206,7 +235,37 @@ def test_works_with_the_real_controller(qtbot) -> None:  # type: ignore[no-untyp
     w.items.item(row_of(w, "k6"), FIRST_AMOUNT + 2).setText("3000000")
     assert ctrl.design.costs["k6"].amounts[2] == Decimal(3_000_000)
     assert ctrl.is_modified()
-    qtbot.waitUntil(lambda: totals_row(w, 1)[2] == f"¥{15_660_080 + 600_000:,}")
+    expected = compute_budget(ctrl.design, overrides={}).total_per_year[2]
+    qtbot.waitUntil(lambda: totals_row(w, 2)[2] == f"¥{expected:,}")
     ctrl.undo_stack.undo()
     assert ctrl.design.costs["k6"].amounts[2] == Decimal(2_400_000)
     ctrl.close()
+
+
+def test_tax_payer_and_group_supplier_edit_the_model(panel: BudgetPanel) -> None:
+    from orgdesigner.gui.budget_panel import COL_PAYER, COL_SUPPLIER, COL_TAXABLE
+
+    design = panel.ctrl.design
+    r = row_of(panel, "k1")
+    panel.items.item(r, COL_TAXABLE).setCheckState(Qt.CheckState.Unchecked)
+    assert design.costs["k1"].taxable is False
+    for col, field in ((COL_PAYER, "company"), (COL_SUPPLIER, "supplier")):
+        combo = panel.items.cellWidget(row_of(panel, "k1"), col)
+        combo.setCurrentIndex(combo.findData("c1"))
+        combo.activated.emit(combo.currentIndex())
+        assert getattr(design.costs["k1"], field) == "c1"
+    b = compute_budget(design, overrides={})
+    assert next(x for x in b.items if x.item.id == "k1").internal  # never counted twice
+
+
+def test_role_rates_per_design(panel: BudgetPanel) -> None:
+    design = panel.ctrl.design
+    table = panel.cost_model.rates
+    rows = {table.item(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(table.rowCount())}
+    assert table.item(rows["manager"], 0).text() == "CSIRT manager"  # a label, not the key
+    table.item(rows["manager"], 1).setText("8,000,000")
+    assert design.budget.role_rates["manager"] == 8_000_000
+    assert design.budget.role_rates["edge"] == 6_000_010  # the others are kept
+    table = panel.cost_model.rates
+    table.item(rows["manager"], 1).setText("")
+    assert "manager" not in design.budget.role_rates

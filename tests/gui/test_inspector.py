@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from orgdesigner.formats import orgd
-from orgdesigner.model import Authority, FlowKind, Function, ServiceHours, UnitKind
+from orgdesigner.model import Authority, FlowKind, Function, ServiceHours, Staffing, UnitKind
 
 
 def snap(design) -> str:
@@ -131,6 +131,12 @@ def test_csirt_plan_page(window, doc):
     assert p.services == ["exercises"] and p.hours is ServiceHours.ALWAYS
     assert p.contact == "csirt@example.jp" and p.mandate and p.authority is Authority.SHARED
     assert p.memberships == ["NCA", "FIRST", "地域CSIRT"]
+    # staffing type: unset follows 専任/兼務; choosing one stores it
+    combo = plan.members.cellWidget(1, 5)
+    assert combo.value() == "reallocate"  # concurrent → 工数振替
+    combo.setCurrentIndex(combo.findData("outsource"))
+    combo.activated.emit(combo.currentIndex())
+    assert ctrl.design.units["cs"].plan.members[1].staffing is Staffing.OUTSOURCE
     plan.members.selectRow(0)
     plan.remove_member()
     assert [m.name for m in ctrl.design.units["cs"].plan.members] == ["Member 2"]

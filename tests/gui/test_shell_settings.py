@@ -48,18 +48,21 @@ def test_shows_shipped_rates_and_saves_only_what_changed(qtbot):
     assert d.rates.rowCount() == len(defaults.roles)
     r = _row(d, "analyst")
     assert d.rates.item(r, 1).data(Qt.ItemDataRole.EditRole) == defaults.roles["analyst"].rate
-    assert d.multiplier.value() == pytest.approx(float(defaults.multiplier))
+    bonus, _ = d.model_spins["bonus_months"]
+    welfare, _ = d.model_spins["welfare_rate"]
+    assert bonus.value() == pytest.approx(float(defaults.params["bonus_months"].value))
+    assert welfare.value() == pytest.approx(100 * float(defaults.params["welfare_rate"].value))
     d.rates.item(r, 1).setData(Qt.ItemDataRole.EditRole, 7_200_000)
     d.language.setCurrentIndex(d.language.findData("ja"))
     d.currency.setCurrentText("usd")
     d.autosave.setValue(120)
-    d.multiplier.setValue(1.45)
+    bonus.setValue(5)
     with qtbot.waitSignal(d.applied) as sig:
         _ok(qtbot, d)
     saved = settings_mod.load_settings()
     assert saved == sig.args[0]
     assert saved.role_rates == {"analyst": 7_200_000}
-    assert saved.multiplier == Decimal("1.45")
+    assert saved.cost_model == {"bonus_months": Decimal(5)}  # only what differs
     assert (saved.language, saved.currency, saved.autosave_interval_s) == ("ja", "USD", 120)
 
 
@@ -97,12 +100,13 @@ def test_bad_input_is_refused_with_a_message_and_nothing_saved(qtbot, boxes):
 
 
 def test_reset_restores_the_shipped_figures(qtbot):
-    d = SettingsDialog(settings_mod.Settings(role_rates={"analyst": 1}, multiplier=Decimal(2)))
+    d = SettingsDialog(settings_mod.Settings(role_rates={"analyst": 1},
+                                             cost_model={"welfare_rate": Decimal("0.2")}))
     qtbot.addWidget(d)
     d.reset.click()
     _ok(qtbot, d)
     saved = settings_mod.load_settings()
-    assert saved.role_rates == {} and saved.multiplier is None
+    assert saved.role_rates == {} and saved.cost_model == {}
 
 
 def test_short_autosave_interval_is_raised_to_the_minimum(qtbot):

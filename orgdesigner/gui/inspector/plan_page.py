@@ -22,11 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...model import SERVICES, Authority, CsirtPlan, Member, ServiceHours, ops, service_label
+from ...model import (
+    SERVICES,
+    Authority,
+    CsirtPlan,
+    Member,
+    ServiceHours,
+    Staffing,
+    ops,
+    service_label,
+)
 from ..controller import DocumentController
 from .fields import CheckList, EnumCombo, LineField
 
-COL_NAME, COL_ROLE, COL_HOME, COL_FTE, COL_DEDICATED = range(5)
+COL_NAME, COL_ROLE, COL_HOME, COL_FTE, COL_DEDICATED, COL_STAFFING = range(6)
 KNOWN_MEMBERSHIPS = ("NCA", "FIRST")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -65,11 +74,14 @@ class PlanPage(QWidget):
         self.ctrl: DocumentController | None = None
         self.uid = ""
         self._loading = False
-        self.members = QTableWidget(0, 5)
+        self.members = QTableWidget(0, 6)
         self.members.setObjectName("planMembers")
         self.members.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"),
                                                 self.tr("Home unit"), self.tr("FTE"),
-                                                self.tr("Dedicated")])
+                                                self.tr("Dedicated"), self.tr("Staffing")])
+        self.members.horizontalHeaderItem(COL_STAFFING).setToolTip(self.tr(
+            "New hire (増員) and outsourced (外部委託) are new money; existing staff's time "
+            "(工数振替) is not"))
         self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.members.horizontalHeader().setStretchLastSection(True)
         self.members.verticalHeader().setVisible(False)
@@ -165,6 +177,7 @@ class PlanPage(QWidget):
                                   Qt.CheckState.Unchecked)
                 for c, item in enumerate(cells + [ded]):
                     self.members.setItem(r, c, item)
+                self.members.setCellWidget(r, COL_STAFFING, self._staffing_combo(r, m, lang))
             self.fte_total.setText(self.tr("Total FTE: %1 (dedicated %2)")
                                    .replace("%1", f"{plan.total_fte():g}")
                                    .replace("%2", f"{plan.dedicated_fte():g}"))
@@ -179,6 +192,22 @@ class PlanPage(QWidget):
                 ", ".join(m for m in plan.memberships if m not in KNOWN_MEMBERSHIPS))
         finally:
             self._loading = False
+
+    def _staffing_combo(self, row: int, m: Member, lang: str) -> EnumCombo:
+        """増員 / 工数振替 / 外部委託; unset follows 専任/兼務 until the user picks one."""
+        combo = EnumCombo(Staffing, lang)
+        combo.setObjectName(f"planStaffing{row}")
+        combo.set_value(m.staffing_type.value)
+        combo.committed.connect(lambda v, r=row: self._staffing_changed(r, v))
+        return combo
+
+    def _staffing_changed(self, row: int, value: str) -> None:
+        if self._loading:
+            return
+        plan = self.plan()
+        if 0 <= row < len(plan.members):
+            plan.members[row].staffing = Staffing(value)
+            self._push(plan, self.tr("Edit CSIRT member"))
 
     # ---- editing ----------------------------------------------------------------------
     def _push(self, plan: CsirtPlan, text: str) -> None:
