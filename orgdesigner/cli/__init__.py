@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="orgdesigner",
         description="Design where the CSIRT sits, with what authority, and what it costs. "
                     "Run without a command (or with a .orgd file) to start the desktop app.",
+        epilog="Every command: a design argument '-' reads stdin, '-o -' writes stdout; a "
+               "file that is written replaces an existing one and keeps it as NAME.bak; "
+               "-q/--quiet prints only what was asked for; errors are one line, exit 2.",
     )
     parser.add_argument("--version", action=VersionAction,
                         help="show the version and the font used for Japanese, and exit")

@@ -12,6 +12,8 @@ import sys
 HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrdisplay")
 ADVICE = ("the desktop app needs a graphical session; use a command instead "
           "(orgdesigner --help), or set QT_QPA_PLATFORM=offscreen")
+ADVICE_JA = ("デスクトップアプリにはグラフィカル環境が必要です。コマンドを使うか"
+             "（orgdesigner --help）、QT_QPA_PLATFORM=offscreen を設定してください")
 
 
 def _x_server_answers(display: str) -> bool:
@@ -35,20 +37,35 @@ def _x_server_answers(display: str) -> bool:
 
 
 def display_problem(env: dict[str, str] | None = None, platform: str | None = None) -> str:
-    """Why no window can open (one line), or "" when one can (as far as can be told)."""
+    """Why no window can open (one line, in Japanese under a Japanese locale), or "" when
+    one can (as far as can be told)."""
     env = dict(os.environ) if env is None else env
-    platform = platform or sys.platform
-    if platform in ("win32", "darwin", "cygwin"):
+    reason = _reason(env, platform or sys.platform)
+    if reason is None:
         return ""
+    locale = env.get("LC_ALL") or env.get("LC_MESSAGES") or env.get("LANG") or ""
+    en, ja = reason
+    if locale.startswith("ja"):
+        return f"ディスプレイがありません（{ja}）。{ADVICE_JA}"
+    return f"no display: {en}; {ADVICE}"
+
+
+def _reason(env: dict[str, str], platform: str) -> tuple[str, str] | None:
+    """(English, Japanese) reason no window can open, or None."""
+    if platform in ("win32", "darwin", "cygwin"):
+        return None
     qpa = env.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0].strip()
     if qpa in HEADLESS_PLATFORMS:
-        return ""
+        return None
     x11, wayland = env.get("DISPLAY", ""), env.get("WAYLAND_DISPLAY", "")
     if qpa.startswith("wayland"):
-        return "" if wayland else f"no display: WAYLAND_DISPLAY is not set; {ADVICE}"
+        return None if wayland else ("WAYLAND_DISPLAY is not set",
+                                     "WAYLAND_DISPLAY が設定されていません")
     if qpa == "xcb" or not wayland:
         if not x11:
-            return f"no display: neither DISPLAY nor WAYLAND_DISPLAY is set; {ADVICE}"
+            return ("neither DISPLAY nor WAYLAND_DISPLAY is set",
+                    "DISPLAY も WAYLAND_DISPLAY も設定されていません")
         if not _x_server_answers(x11):
-            return f"no display: no X server answers at DISPLAY={x11}; {ADVICE}"
-    return ""
+            return (f"no X server answers at DISPLAY={x11}",
+                    f"DISPLAY={x11} の X サーバーに接続できません")
+    return None

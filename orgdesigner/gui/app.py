@@ -25,7 +25,8 @@ from .main_window import MainWindow
 
 
 def make_app(argv: list[str]) -> QApplication:
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "orgdesigner",
+    # argv[0] "orgdesigner": the X11 WM_CLASS the .desktop file's StartupWMClass names
+    app = QApplication.instance() or QApplication(["orgdesigner",
                                                    *argv])
     app.setApplicationName("OrgDesigner")
     app.setApplicationDisplayName("OrgDesigner")

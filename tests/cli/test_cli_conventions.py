@@ -72,7 +72,8 @@ def test_no_display_is_one_line_and_exit_2():
     """The real program, without a display: one line and status 2, never Qt's abort
     (134) or a hang."""
     env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LC_ALL", "LC_MESSAGES")}
+    env["LANG"] = "C.UTF-8"
     for args in ([], [MODEL2]):
         out = subprocess.run([sys.executable, "-m", "orgdesigner", *args], env=env,
                              capture_output=True, text=True, timeout=60)
@@ -238,3 +239,8 @@ def test_version_names_the_japanese_font(capsys):
     out = capsys.readouterr().out
     assert exc.value.code == 0 and out.startswith("orgdesigner ")
     assert "Japanese font: " in out
+
+
+def test_no_display_in_japanese_under_a_japanese_locale():
+    text = display_problem({"LANG": "ja_JP.UTF-8"}, "linux")
+    assert text.startswith("ディスプレイがありません") and "DISPLAY" in text

@@ -29,7 +29,8 @@ def test_family_of_file(name, family):
 
 
 def test_platform_font_folders():
-    win = fonts.font_folders("win32", {"WINDIR": r"C:\Windows", "LOCALAPPDATA": r"C:\U\AppData\Local"})
+    win = fonts.font_folders("win32", {"WINDIR": r"C:\Windows",
+                                       "LOCALAPPDATA": r"C:\U\AppData\Local"})
     assert str(win[0]).endswith("Fonts") and "Microsoft" in str(win[1])
     mac = fonts.font_folders("darwin", {"HOME": "/Users/a"})
     assert Path("/System/Library/Fonts") in mac and Path("/Users/a/Library/Fonts") in mac
