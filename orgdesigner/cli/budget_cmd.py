@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import calendar
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from ..budget.textwidth import display_width
 from ..messages import text_of
 from ..model import CostCategory, Expenditure
 from .common import CliError, guard, load_design, pick, say
-from .output import write_files, write_stdout
+from .output import write_files, write_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -56,7 +55,7 @@ def budget(ns: argparse.Namespace) -> int:
     if message:
         say(ns, message)
     elif ns.format == "json":
-        write_stdout(json.dumps(budget_json(result), ensure_ascii=False, indent=2) + "\n")
+        write_json(budget_json(result))
     else:
         print_summary(result, ns.lang, quiet=ns.quiet)
     return 0

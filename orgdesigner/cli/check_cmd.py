@@ -10,14 +10,13 @@ code-scanning tools. `--quiet` prints no text report: the exit status is the ans
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from urllib.parse import quote
 
 from .. import __version__
 from ..analysis import Severity, check, format_text
 from .common import STDIN, guard, load_design
-from .output import write_stdout
+from .output import write_json, write_stdout
 
 FAIL_ON = ("error", "warning", "never")
 
@@ -53,7 +52,7 @@ def run(ns: argparse.Namespace) -> int:
     design = load_design(ns.file, ns.lang)
     report = check(design)
     if ns.format == "json":
-        write_stdout(json.dumps(report.to_json(ns.lang), ensure_ascii=False, indent=2) + "\n")
+        write_json(report.to_json(ns.lang))
     elif ns.format == "sarif":
         from ..analysis.sarif import to_sarif
 
@@ -62,7 +61,7 @@ def run(ns: argparse.Namespace) -> int:
             else None
         log = to_sarif(report.to_json(ns.lang), uri=artifact_uri(ns.file) if from_file
                        else None, text=text, version=__version__, lang=ns.lang)
-        write_stdout(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
+        write_json(log)
     elif not ns.quiet:
         write_stdout(format_text(report, ns.lang, top=max(1, ns.top)))
     if ns.fail_on == "never":

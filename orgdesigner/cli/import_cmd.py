@@ -72,7 +72,7 @@ def import_cmd(ns: argparse.Namespace) -> int:
     name_after_sheet(result.design, Path(ns.sheet))
     d = result.design
     if to_stdout(ns.output):
-        write_stdout(orgd.dumps(d))
+        write_stdout(orgd.dumps(d).encode("utf-8"))
         return 0
     written = write_files(out, lambda path: orgd.save(d, path))
     say(ns, pick(ns.lang, f"imported {len(d.units)} units, {len(d.flows)} flows, "

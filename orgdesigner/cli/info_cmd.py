@@ -6,12 +6,11 @@ unit counts, units and flows per kind, and each CSIRT's members with FTE."""
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from ..model import Design, FlowKind, UnitKind
 from .common import load_design, pick
-from .output import write_stdout
+from .output import write_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,7 +67,7 @@ def info(ns: argparse.Namespace) -> int:
     design = load_design(ns.file, ns.lang)
     lang = ns.lang
     if ns.format == "json":
-        write_stdout(json.dumps(info_json(design, lang), ensure_ascii=False, indent=2) + "\n")
+        write_json(info_json(design, lang))
         return 0
     ja = lang == "ja"
     m = design.metadata

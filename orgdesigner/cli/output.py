@@ -31,7 +31,8 @@ def to_stdout(output: str | None) -> bool:
 
 
 def write_stdout(data: bytes | str) -> None:
-    """Bytes go out unchanged (a PNG, UTF-8 SVG); text in the console's encoding."""
+    """Bytes go out unchanged (a PNG, a UTF-8 SVG or .orgd: files keep their own
+    encoding); text in the console's encoding."""
     if isinstance(data, str):
         sys.stdout.write(data)
         sys.stdout.flush()
@@ -43,6 +44,18 @@ def write_stdout(data: bytes | str) -> None:
     else:
         buffer.write(data)
         buffer.flush()
+
+
+def write_json(doc: object) -> None:
+    """A JSON document for tools. On a UTF-8 stdout Japanese stays readable; on any other
+    (cp932) every non-ASCII character is a \\u escape, so the document is exact, valid in
+    that encoding, and parses the same everywhere."""
+    import json
+
+    from .streams import is_utf
+
+    ascii_only = not is_utf(getattr(sys.stdout, "encoding", None))
+    write_stdout(json.dumps(doc, ensure_ascii=ascii_only, indent=2) + "\n")
 
 
 @dataclass

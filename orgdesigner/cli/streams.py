@@ -66,7 +66,7 @@ def _handler(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error(HANDLER, _handler)
 
 
-def _is_utf(encoding: str | None) -> bool:
+def is_utf(encoding: str | None) -> bool:
     try:
         return codecs.lookup(encoding or "ascii").name.startswith("utf")
     except LookupError:
@@ -80,7 +80,7 @@ def setup() -> None:
     they are, and UTF-8 streams need nothing."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is None or _is_utf(getattr(stream, "encoding", None)):
+        if reconfigure is None or is_utf(getattr(stream, "encoding", None)):
             continue
         with contextlib.suppress(Exception):  # a stream that refuses keeps its settings
             reconfigure(errors=HANDLER)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 
 from .. import templates
 from ..formats import orgd
 from .common import CliError, guard, pick, say
-from .output import to_stdout, write_files, write_stdout
+from .output import to_stdout, write_files, write_json, write_stdout
 
 DEFAULT_TEMPLATE = "model-1"
 
@@ -42,7 +41,7 @@ def list_templates(ns: argparse.Namespace) -> int:
         data = [{"id": r.id, "name": r.display_name(ns.lang),
                  "description": r.display_description(ns.lang), "source": r.source}
                 for r in rows]
-        write_stdout(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_json(data)
         return 0
     width = max(len(r.id) for r in rows)
     for r in rows:
@@ -64,7 +63,7 @@ def new_design(ns: argparse.Namespace) -> int:
     design.update_metadata(template=template, created=dt.date.today().isoformat())
     name = templates.info(template).display_name(ns.lang)
     if to_stdout(ns.output):
-        write_stdout(orgd.dumps(design))
+        write_stdout(orgd.dumps(design).encode("utf-8"))
         return 0
     written = write_files(ns.output, lambda path: orgd.save(design, path))
     say(ns, written.report(ns.lang))

@@ -3,6 +3,7 @@ characters it lacks replaced by their nearest equivalent, and never a crash (iss
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -35,7 +36,6 @@ def decode_cp932(data: bytes) -> str:
     (["info", MODEL2, "--lang", "ja"], "グループ CSIRT"),
     (["info", MODEL2], "Group CSIRT"),
     (["check", MODEL2, "--lang", "ja", "--fail-on", "never"], "権限"),
-    (["check", MODEL2, "--format", "json", "--lang", "ja", "--fail-on", "never"], "権限"),
     (["budget", MODEL2, "--lang", "ja"], "人件費"),
 ])
 def test_cp932_output_is_readable_and_complete(args, expected):
@@ -55,6 +55,25 @@ def test_em_dash_and_yen_become_their_cp932_equivalents(tmp_path):
                     cwd=tmp_path)
     assert out.returncode == 0 and (tmp_path / "b.xlsx").is_file()
     assert "総額 ￥" in decode_cp932(out.stdout)  # the full-width yen sign cp932 has
+
+
+def test_json_for_tools_is_exact_on_a_cp932_pipe():
+    """Reports for tools are ASCII with \\u escapes there: valid cp932, nothing replaced."""
+    for args in (["check", MODEL2, "--format", "json", "--lang", "ja", "--fail-on", "never"],
+                 ["check", MODEL2, "--format", "sarif", "--lang", "ja", "--fail-on", "never"],
+                 ["info", MODEL2, "--format", "json", "--lang", "ja"],
+                 ["templates", "--format", "json", "--lang", "ja"]):
+        out = run_cp932(*args)
+        assert out.returncode == 0 and out.stdout.isascii()
+        doc = json.loads(out.stdout)
+        assert "グループ" in json.dumps(doc, ensure_ascii=False) or "モデル" in str(doc)
+
+
+def test_design_files_to_stdout_stay_utf8():
+    """`new -o -` writes a .orgd file, whose format is UTF-8, whatever the console."""
+    out = run_cp932("new", "-t", "model-2", "-o", "-")
+    assert out.returncode == 0
+    assert json.loads(out.stdout.decode("utf-8"))["metadata"]["title"] == "モデル2：企業グループA"
 
 
 def test_errors_in_cp932_too(tmp_path):
