@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import site
 import subprocess
 import sys
@@ -57,6 +58,30 @@ def test_sdist_holds_what_make_test_needs(dist):
                    "resources/schemas/check-report.schema.json"):
         assert f"{top}/{needed}" in names, needed
     assert not [n for n in names if n.endswith(".qm") or "__pycache__" in n]
+
+
+def test_make_test_runs_from_the_unpacked_sdist(dist, tmp_path):
+    """`make test` in the unpacked sdist: its recipe resolves (system deps, venv, install,
+    translations, pytest) and the system-deps script runs."""
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    with tarfile.open(dist["sdist"]) as tar:
+        if hasattr(tarfile, "data_filter"):  # Python ≥ 3.10.12 / 3.11.4
+            tar.extractall(tmp_path, filter="data")
+        else:  # our own archive, just built
+            tar.extractall(tmp_path)  # noqa: S202
+    top = next(tmp_path.iterdir())
+    plan = subprocess.run(["make", "-n", "test"], cwd=top, capture_output=True, text=True,
+                          timeout=60)
+    assert plan.returncode == 0, plan.stderr
+    assert "system-deps" in plan.stdout and "pytest" in plan.stdout
+    assert "pip install --quiet -e '.[test]'" in plan.stdout
+    run = subprocess.run(["make", "-n", "run"], cwd=top, capture_output=True, text=True,
+                         timeout=60)
+    assert "-e ." in run.stdout and "[test]" not in run.stdout  # the user's command
+    deps = subprocess.run(["bash", ".ci/system-deps"], cwd=top, capture_output=True,
+                          text=True, timeout=900)
+    assert deps.returncode == 0, deps.stderr
 
 
 def test_wheel_ships_resources_but_no_qm(dist):
