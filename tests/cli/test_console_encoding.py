@@ -94,3 +94,18 @@ def test_any_text_encodes_in_any_console_encoding(text, encoding):
 def test_encodable_text_passes_unchanged():
     sample = "部署 CSIRT 人件費 ① → ×"
     assert sample.encode("cp932", errors=streams.HANDLER).decode("cp932") == sample
+
+
+def test_a_cp932_pipe_in_process(monkeypatch):
+    """What Windows gives a redirected program: a strict cp932 text stream on stdout."""
+    import io
+
+    from orgdesigner.cli import main
+
+    raw = io.BytesIO()
+    pipe = io.TextIOWrapper(raw, encoding="cp932", errors="strict", write_through=True)
+    monkeypatch.setattr(sys, "stdout", pipe)
+    assert main(["info", MODEL2, "--lang", "ja"]) == 0
+    assert main(["budget", MODEL2, "--lang", "ja", "--years", "1"]) == 0
+    text = raw.getvalue().decode("cp932")
+    assert "グループ CSIRT" in text and "―" in text and "人件費" in text
