@@ -37,10 +37,13 @@ class VersionAction(argparse.Action):
     """`--version`: the version, Python and Qt, and the font Japanese labels use (looked up
     only when asked: a font search does not belong in every command's start)."""
 
-    def __init__(self, option_strings, dest=argparse.SUPPRESS, **kwargs):  # type: ignore[no-untyped-def]
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         **kwargs)  # type: ignore[arg-type]
 
-    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+    def __call__(self, parser: argparse.ArgumentParser, namespace: object, values: object,
+                 option_string: str | None = None) -> None:
         import platform
         from importlib import metadata
 
