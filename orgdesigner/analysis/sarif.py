@@ -11,6 +11,7 @@ scanning UIs only list results with a physical location.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from typing import Any
@@ -75,10 +76,14 @@ def to_sarif(report: dict[str, Any], *, uri: str | None = None, text: str | None
         message = f["message"]
         if f.get("suggestion"):
             message = f"{message}\n{f['suggestion']}"
+        key = "|".join([f["id"], *sorted(u["id"] for u in units), *sorted(f.get("flows", []))])
         result: dict[str, Any] = {
             "ruleId": f["id"], "ruleIndex": index[f["id"]],
             "level": LEVELS.get(f["severity"], "warning"),
             "message": {"text": message},
+            # the same finding on the same units is the same alert across runs and languages
+            "partialFingerprints": {
+                "orgdesignerFinding/v1": hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]},
             "properties": {"severity": f["severity"], "source": f["source"],
                            "flows": list(f.get("flows", [])),
                            "quickFix": (f.get("fix") or {}).get("label")},

@@ -78,6 +78,9 @@ def test_every_template_report_validates(template_id, lang, report_validator,
                    lang=lang)
     assert_valid(sarif_validator, log)
     assert_sarif_matches(log, report)
+    other = to_sarif(check(design).to_json("ja" if lang == "en" else "en"), version="0.1.0")
+    prints = [r["partialFingerprints"] for r in log["runs"][0]["results"]]
+    assert prints == [r["partialFingerprints"] for r in other["runs"][0]["results"]]
     for result in log["runs"][0]["results"]:  # each points at the line defining its unit
         units = [loc["name"] for loc in result["locations"][0].get("logicalLocations", [])]
         line = result["locations"][0]["physicalLocation"]["region"]["startLine"]
