@@ -1,9 +1,11 @@
 # Two commands do all the setup: `make run` starts the app, `make test` runs the tests.
-# Both create .venv on first use and install the project into it.
+# Both create .venv on first use and install the project into it: `make run` without the
+# test tools (its stamp: .installed), `make test` adds the test extras (.installed-test).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 # Translations: the .ts files are the source (edit with `$(BIN)/pyside6-linguist`); the .qm
 # files are compiled from them here and never committed.
 TS_FILES := $(wildcard resources/translations/*.ts)
@@ -12,15 +14,19 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 # the empty context, which is where lupdate files their strings.
 LUPDATE_FLAGS := -locations none -no-obsolete -tr-function-alias tr+=_tr
 
-.PHONY: run test bench lint translations lupdate system-deps clean
+.PHONY: run test bench lint translations lupdate system-deps install-desktop clean
 
 $(STAMP): pyproject.toml
 	@bash .ci/system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e .
 	@$(MAKE) --no-print-directory $(QM_FILES)
 	@touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(TEST_STAMP)
 
 system-deps:
 	@bash .ci/system-deps
@@ -28,14 +34,19 @@ system-deps:
 run: $(STAMP) $(QM_FILES)
 	$(BIN)/python -m orgdesigner $(ARGS)
 
-test: $(STAMP) $(QM_FILES)
+test: $(TEST_STAMP) $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run $(ARGS)
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check orgdesigner tests
+
+# Put OrgDesigner in this user's desktop menu (Linux, XDG folders): launcher, icon,
+# AppStream metadata and the .orgd file type. `orgdesigner install-desktop --uninstall` undoes it.
+install-desktop: $(STAMP)
+	$(BIN)/python -m orgdesigner install-desktop
 
 # Compile the translations (.ts → .qm) with the lrelease that ships with PySide6.
 translations: $(STAMP) $(QM_FILES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from .formats import orgd
@@ -49,13 +50,23 @@ def load(template_id: str) -> Design:
     return orgd.loads(node.read_bytes(), f"template {template_id}")
 
 
+# The templates name the talk and the file of its transcript in the development tree; users
+# have the talk, not that file, so a citation shown to them names the talk and the slide.
+_DEV_PATH = re.compile(r"\s*;\s*shared/reference/\S+\s*(?:—\s*)?")
+
+
+def cite(source: str) -> str:
+    """A template's source as users can follow it: the talk and slide, no repository path."""
+    return _DEV_PATH.sub(", ", source).strip()
+
+
 @functools.lru_cache(maxsize=64)
 def info(template_id: str) -> TemplateInfo:
     """Name, description and source of a template. Cached: the gallery asks on every
     selection change, and reading the whole design for its metadata each time is waste."""
     m = load(template_id).metadata
     return TemplateInfo(template_id, m.title, m.title_en, m.description, m.description_en,
-                        m.source)
+                        cite(m.source))
 
 
 def all_info() -> list[TemplateInfo]:

@@ -1,19 +1,25 @@
-"""The command line: `orgdesigner COMMAND …`, or `orgdesigner [FILE]` to start the GUI.
+"""The command line: `orgdesigner COMMAND …`, or `orgdesigner [FILE.orgd]` to start the GUI.
 
 Each command lives in its own module with `register(subparsers)`; the module's handler
-returns an exit status. Errors print one clear line on stderr and exit 2, never a traceback.
+returns an exit status. To add a command, add its module to COMMAND_MODULES. Every command
+gets `-q/--quiet` (added here when its module does not). Errors print one clear line on
+stderr and exit 2, never a traceback. Only a bare `orgdesigner` or `orgdesigner FILE.orgd`
+starts the desktop app; any other word is an unknown command (with a "did you mean").
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from . import streams
 from .common import CliError, fail
+from .display import display_problem
 
 # Modules that register subcommands, in the order `--help` lists them.
 COMMAND_MODULES = [
@@ -23,7 +29,34 @@ COMMAND_MODULES = [
     "orgdesigner.cli.budget_cmd",
     "orgdesigner.cli.import_cmd",
     "orgdesigner.cli.export_cmd",
+    "orgdesigner.cli.desktop_cmd",
 ]
+
+
+class VersionAction(argparse.Action):
+    """`--version`: the version, Python and Qt, and the font Japanese labels use (looked up
+    only when asked: a font search does not belong in every command's start)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         **kwargs)  # type: ignore[arg-type]
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: object, values: object,
+                 option_string: str | None = None) -> None:
+        import platform
+        from importlib import metadata
+
+        from ..render.fonts import describe
+
+        try:
+            qt = metadata.version("PySide6-Essentials")
+        except metadata.PackageNotFoundError:
+            qt = "not installed"
+        print(f"orgdesigner {__version__}")
+        print(f"Python {platform.python_version()}, PySide6 {qt}")
+        print(describe("en"))
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,26 +64,45 @@ def build_parser() -> argparse.ArgumentParser:
         prog="orgdesigner",
         description="Design where the CSIRT sits, with what authority, and what it costs. "
                     "Run without a command (or with a .orgd file) to start the desktop app.",
+        epilog="Every command: a design argument '-' reads stdin, '-o -' writes stdout; a "
+               "file that is written replaces an existing one and keeps it as NAME.bak; "
+               "-q/--quiet prints only what was asked for; errors are one line, exit 2.",
     )
-    parser.add_argument("--version", action="version", version=f"orgdesigner {__version__}")
+    parser.add_argument("--version", action=VersionAction,
+                        help="show the version and the font used for Japanese, and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    for command in sub.choices.values():
+        _add_quiet(command)
     return parser
 
 
-def _commands(parser: argparse.ArgumentParser) -> set[str]:
+def _add_quiet(command: argparse.ArgumentParser) -> None:
+    if any("--quiet" in a.option_strings for a in command._actions):
+        return
+    command.add_argument("-q", "--quiet", action="store_true",
+                         help="print only what was asked for: no confirmations, notes or "
+                              "warnings")
+
+
+def _commands(parser: argparse.ArgumentParser) -> list[str]:
+    """The command names, in the order `--help` lists them."""
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
-            return set(action.choices)
-    return set()
+            return list(action.choices)
+    return []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    streams.setup()
     parser = build_parser()
-    if not args or (args[0] not in _commands(parser) and not args[0].startswith("-")):
-        return start_gui(args)
+    commands = _commands(parser)
+    if not args or (args[0] not in commands and not args[0].startswith("-")):
+        if all(a.lower().endswith(".orgd") for a in args if not a.startswith("-")):
+            return start_gui(args)
+        return fail(unknown_command(args, commands))
     try:
         ns = parser.parse_args(args)
         if ns.command is None:
@@ -80,7 +132,26 @@ def _pick(args: list[str], en: str, ja: str) -> str:
     return ja if wants_ja else en
 
 
+def unknown_command(args: list[str], commands: list[str]) -> str:
+    """The one line for `orgdesigner chek …`: the closest command, or what does exist."""
+    word = args[0]
+    close = difflib.get_close_matches(word.lower(), commands, n=1, cutoff=0.6)
+    listed = ", ".join(commands)
+    if close:
+        return _pick(args, f"unknown command {word!r}; did you mean {close[0]!r}? "
+                           f"(commands: {listed})",
+                     f"「{word}」というコマンドはありません。{close[0]} のことですか？"
+                     f"（コマンド: {listed}）")
+    return _pick(args, f"unknown command {word!r} (commands: {listed}; a design opens in the "
+                       "app with: orgdesigner FILE.orgd)",
+                 f"「{word}」というコマンドはありません（コマンド: {listed}。"
+                 "設計ファイルをアプリで開くには orgdesigner FILE.orgd）")
+
+
 def start_gui(args: list[str]) -> int:
+    problem = display_problem()
+    if problem:
+        return fail(problem)
     try:
         from ..gui.app import run
     except ImportError as exc:

@@ -1,8 +1,8 @@
 """`orgdesigner budget FILE [-o OUT.xlsx] [--years N] [--lang ja|en]`: the CSIRT budget.
 
-Without `-o` it prints totals per fiscal year and category; with `-o` it writes the approval
-workbook (every total a live formula). Rates come from the design, then the user settings,
-then the shipped illustrative defaults.
+Without `-o` it prints totals per fiscal year and category (`--format json`: the same
+figures for tools); with `-o` it writes the approval workbook (every total a live formula).
+Rates come from the design, then the user settings, then the shipped illustrative defaults.
 """
 
 from __future__ import annotations
@@ -11,18 +11,23 @@ import argparse
 import calendar
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..budget.textwidth import display_width
 from ..messages import text_of
 from ..model import CostCategory, Expenditure
-from .common import CliError, guard, load_design, pick
+from .common import CliError, guard, load_design, pick, say
+from .output import write_files, write_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("budget", help="print the CSIRT budget per fiscal year, or write the "
                                       "approval workbook (.xlsx)")
-    p.add_argument("file", help="the .orgd design")
-    p.add_argument("-o", "--output", help="write the budget workbook to this .xlsx file")
+    p.add_argument("file", help="the .orgd design ('-': read from stdin)")
+    p.add_argument("-o", "--output", help="write the budget workbook to this .xlsx file (an "
+                                          "existing one is replaced and kept as NAME.bak)")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="the summary as text (default) or json")
     p.add_argument("--years", type=int, help="number of fiscal years (default: the design's)")
     p.add_argument("--lang", choices=("en", "ja"), default="en",
                    help="language of the headers and labels")
@@ -48,10 +53,33 @@ def budget(ns: argparse.Namespace) -> int:
     # printing stays outside `guard`, which would turn a closed pipe (`| head`) into an error
     result, message = _run(ns)
     if message:
-        print(message)
+        say(ns, message)
+    elif ns.format == "json":
+        write_json(budget_json(result))
     else:
-        print_summary(result, ns.lang)
+        print_summary(result, ns.lang, quiet=ns.quiet)
     return 0
+
+
+def budget_json(b: Any) -> dict[str, Any]:
+    """The summary's figures (whole yen): per fiscal year, category and expenditure type,
+    the FTE, and which role rates are still the illustrative defaults."""
+    a = b.assumptions
+    return {
+        "schema": "orgdesigner-budget", "schema_version": 1, "currency": "JPY",
+        "fy_start_month": a.fy_start_month, "multiplier": str(a.multiplier),
+        "years": [{"index": y.index, "fiscal_year": y.number, "start": y.start.isoformat(),
+                   "end": y.end.isoformat(),
+                   "total": b.total_per_year[i], "fte": float(b.total_fte(y.index)),
+                   "by_category": {c.value: b.by_category[c][i] for c in CostCategory},
+                   "by_expenditure": {e.value: b.by_expenditure[e][i] for e in Expenditure}}
+                  for i, y in enumerate(b.years)],
+        "by_category": {c.value: sum(b.by_category[c]) for c in CostCategory},
+        "by_expenditure": {e.value: sum(b.by_expenditure[e]) for e in Expenditure},
+        "total": b.grand_total,
+        "illustrative_rates": sorted(r.key for r in a.roles.values()
+                                     if r.source in ("default", "fallback")),
+    }
 
 
 @guard
@@ -74,22 +102,24 @@ def _run(ns: argparse.Namespace):  # type: ignore[no-untyped-def]
                                     f"{out}: 予算ブックは .xlsx ファイルにしてください"))
             problems: list[str] = []
             png = None if ns.no_diagram else diagram_png_for(design, ns.lang, problems)
-            for problem in problems:
+            for problem in problems if not ns.quiet else ():
                 print(pick(ns.lang, f"orgdesigner: warning: {problem}; the workbook has no "
                                     "diagram", f"orgdesigner: warning: {text_of(problem, 'ja')}。"
                                     "予算ブックに図は入りません"), file=sys.stderr)
-            result = write_workbook(design, out, lang=ns.lang, years=ns.years,
-                                    diagram_png=png, overrides=overrides)
-            return result, pick(ns.lang, f"wrote {out}: {len(result.years)} fiscal years, "
-                                         f"total ¥{result.grand_total:,}",
-                                f"{out} に書き出しました: {len(result.years)} 年度分、"
-                                f"総額 ¥{result.grand_total:,}")
+            results = []
+            written = write_files(out, lambda path: results.append(write_workbook(
+                design, path, lang=ns.lang, years=ns.years, diagram_png=png,
+                overrides=overrides)))
+            result = results[0]
+            return result, written.report(
+                ns.lang, f": {len(result.years)} fiscal years, total ¥{result.grand_total:,}",
+                f"（{len(result.years)} 年度分、総額 ¥{result.grand_total:,}）")
         return compute_budget(design, years=ns.years, overrides=overrides), ""
     except BudgetError as exc:
         raise CliError(exc.text(ns.lang)) from None
 
 
-def print_summary(b, lang: str) -> None:  # type: ignore[no-untyped-def]
+def print_summary(b, lang: str, quiet: bool = False) -> None:  # type: ignore[no-untyped-def]
     """A plain table: one column per fiscal year plus the total, whole yen."""
     ja = lang == "ja"
     a = b.assumptions
@@ -135,7 +165,7 @@ def print_summary(b, lang: str) -> None:  # type: ignore[no-untyped-def]
     fte = [f"{b.total_fte(y.index):g}" for y in b.years]
     print(line("FTE", fte + [""]))
     illustrative = [r.key for r in a.roles.values() if r.source in ("default", "fallback")]
-    if illustrative and b.personnel:
+    if illustrative and b.personnel and not quiet:
         note = ("注: 参考値の単価を使用しています。設計または設定で置き換えてください。" if ja else
                 "note: some role rates are the illustrative defaults; set your own in the "
                 "design or the settings")

@@ -24,10 +24,21 @@ def fail(message: str, status: int = 2) -> int:
     return status
 
 
+def say(ns: object, text: str, *, err: bool = False) -> None:
+    """A confirmation, warning or note: printed unless `--quiet`."""
+    if not getattr(ns, "quiet", False):
+        print(text, file=sys.stderr if err else sys.stdout)
+
+
+STDIN = "-"
+
+
 def load_design(path: str, lang: str = "en") -> Design:
-    """The design at `path`; its problems (in `lang`) on stderr and a CliError if it cannot
-    be read."""
+    """The design at `path` (`-`: read from stdin); its problems (in `lang`) on stderr and a
+    CliError if it cannot be read."""
     try:
+        if path == STDIN:
+            return orgd.loads(getattr(sys.stdin, "buffer", sys.stdin).read(), "<stdin>")
         return orgd.load(path)
     except orgd.LoadError as exc:
         lines = exc.lines(lang)
@@ -41,13 +52,6 @@ def load_design(path: str, lang: str = "en") -> Design:
 
 def cannot_write(exc: WriteError, lang: str = "en") -> CliError:
     return CliError(pick(lang, f"cannot write {exc}", f"書き込めません: {exc.text(lang)}"))
-
-
-def save_design(design: Design, path: str, lang: str = "en") -> None:
-    try:
-        orgd.save(design, path)
-    except WriteError as exc:
-        raise cannot_write(exc, lang) from None
 
 
 def guard(fn):  # type: ignore[no-untyped-def]

@@ -3,7 +3,9 @@ organisation table) of a design, for slides and approval documents.
 
 Diagram options: `--layout tidy|dot|canvas` (tidy tree by default; Graphviz dot on request;
 canvas = as arranged in the app), `--dpi N` for PNG, `--no-legend`, `--root UNIT_ID` for one
-sub-tree, `--orientation tb|lr`, `--compact`, `--lang en|ja`.
+sub-tree (diagrams and tables), `--orientation tb|lr`, `--compact`, `--lang en|ja`.
+`-o -` writes to stdout in the `--format` given (like `dot -T`); FILE `-` reads stdin. An
+existing output is replaced and kept as NAME.bak (cli/output.py).
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import argparse
 from pathlib import Path
 
 from ..messages import exc_text
-from .common import CliError, guard, load_design, pick
+from ..model import Design
+from .common import CliError, guard, load_design, pick, say
+from .output import to_stdout, write_files, write_stdout
 
 DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".graphml")
 TABLE_SUFFIXES = (".csv", ".xlsx")
@@ -21,10 +25,16 @@ TABLE_SUFFIXES = (".csv", ".xlsx")
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="export the diagram (SVG, PNG, PDF, DOT, GraphML) or the "
                                       "organisation table (CSV, XLSX)")
-    p.add_argument("file", help="the .orgd design")
+    p.add_argument("file", help="the .orgd design ('-': read from stdin)")
     p.add_argument("-o", "--output", required=True,
                    help="output file; the format comes from its suffix: "
-                        + ", ".join(DIAGRAM_SUFFIXES + TABLE_SUFFIXES))
+                        + ", ".join(DIAGRAM_SUFFIXES + TABLE_SUFFIXES)
+                        + ". '-' writes to stdout (with --format). An existing file is "
+                          "replaced and kept as NAME.bak")
+    p.add_argument("-T", "--format", dest="fmt", metavar="FORMAT",
+                   choices=[s.lstrip(".") for s in DIAGRAM_SUFFIXES],
+                   help="diagram format when it is not the suffix (needed with -o -): "
+                        + ", ".join(s.lstrip(".") for s in DIAGRAM_SUFFIXES))
     p.add_argument("--layout", choices=("tidy", "dot", "canvas"), default="tidy",
                    help="positions: tidy tree (default), Graphviz dot, or as on the canvas")
     p.add_argument("--orientation", choices=("tb", "lr"), default="tb",
@@ -33,15 +43,42 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="stack leaf units under their superior (narrower charts)")
     p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
     p.add_argument("--no-legend", action="store_true", help="leave the legend out")
-    p.add_argument("--root", metavar="UNIT_ID", help="export only this unit and those below it")
+    p.add_argument("--root", metavar="UNIT_ID",
+                   help="export only this unit and those below it (diagram or table)")
     p.add_argument("--lang", choices=("en", "ja"), default="en", help="label language")
     p.set_defaults(handler=export)
 
 
+def sub_design(design: Design, root: str) -> Design:
+    """The units under `root` (on reporting lines) with the flows among them and their
+    companies: what a table export of one branch holds."""
+    from ..formats import orgd
+    from ..render.layout import subtree
+
+    keep = set(subtree(design, root))
+    data = orgd.to_data(design)
+    data["units"] = [u for u in data["units"] if u["id"] in keep]
+    for u in data["units"]:
+        for member in (u.get("plan") or {}).get("members", []):
+            if member.get("home_unit") not in keep:
+                member["home_unit"] = ""
+    data["flows"] = [f for f in data["flows"] if f["source"] in keep and f["target"] in keep]
+    used = {u["company"] for u in data["units"]}
+    data["companies"] = [c for c in data["companies"] if c["id"] in used]
+    data["costs"] = []
+    return orgd.build(data, "")
+
+
 @guard
 def export(ns: argparse.Namespace) -> int:
+    stdout = to_stdout(ns.output)
     out = Path(ns.output)
-    suffix = out.suffix.lower()
+    suffix = f".{ns.fmt}" if ns.fmt else ("" if stdout else out.suffix.lower())
+    if stdout and not ns.fmt:
+        raise CliError(pick(ns.lang, "-o - writes to stdout: say which format with --format "
+                            "(svg, png, pdf, dot or graphml)",
+                            "-o - は標準出力に書き出します。--format で形式（svg、png、pdf、"
+                            "dot、graphml）を指定してください"))
     if suffix not in DIAGRAM_SUFFIXES + TABLE_SUFFIXES:
         known = ", ".join(DIAGRAM_SUFFIXES + TABLE_SUFFIXES)
         raise CliError(pick(ns.lang,
@@ -57,25 +94,30 @@ def export(ns: argparse.Namespace) -> int:
         raise CliError(pick(ns.lang, f"--root: no unit with id {ns.root!r} in {ns.file}",
                             f"--root: {ns.file} に ID「{ns.root}」の部署はありません"))
     if suffix in TABLE_SUFFIXES:
-        if ns.root is not None:
-            raise CliError(pick(ns.lang, "--root applies to diagrams; the table export holds "
-                                "the whole design",
-                                "--root は図の書き出し用です。組織表には設計全体を書き出します"))
-        from ..formats.table_export import write_table
+        from ..formats.table_export import side_path, write_table
 
+        table_design = sub_design(design, ns.root) if ns.root else design
+        sides = [side_path(out, role) for role in ("flows", "companies")]
         try:
-            write_table(design, out, lang=ns.lang)
+            written = write_files(out, lambda path: write_table(table_design, path,
+                                                                lang=ns.lang),
+                                  seed=sides if suffix == ".csv" else ())
         except ValueError as exc:
             raise CliError(exc_text(exc, ns.lang)) from None
-        print(pick(ns.lang, f"wrote {out}", f"{out} に書き出しました"))
+        say(ns, written.report(ns.lang))
         return 0
-    from ..render.export import ExportError, export_diagram
+    from ..render.export import ExportError, diagram_bytes, export_diagram
 
+    options = dict(layout=ns.layout, dpi=ns.dpi, legend=not ns.no_legend, root=ns.root,
+                   lang=ns.lang, orientation=ns.orientation, compact=ns.compact)
     try:
-        export_diagram(design, out, layout=ns.layout, dpi=ns.dpi, legend=not ns.no_legend,
-                       root=ns.root, lang=ns.lang, orientation=ns.orientation,
-                       compact=ns.compact)
+        if stdout:
+            write_stdout(diagram_bytes(design, suffix.lstrip("."), **options))
+            return 0
+        written = write_files(out, lambda path: export_diagram(design, path,
+                                                               fmt=suffix.lstrip("."),
+                                                               **options))
     except ExportError as exc:
         raise CliError(exc.text(ns.lang)) from None
-    print(pick(ns.lang, f"wrote {out}", f"{out} に書き出しました"))
+    say(ns, written.report(ns.lang))
     return 0

@@ -10,8 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..formats import orgd
 from ..formats.table_import import TableImportError, name_after_sheet, read_table
-from .common import CliError, guard, pick, save_design
+from .common import CliError, guard, pick, say
+from .output import to_stdout, write_files, write_stdout
 
 MAX_WARNINGS_SHOWN = 50
 
@@ -28,13 +30,15 @@ def register(sub: argparse._SubParsersAction) -> None:
                                                     "(default: the workbook's 'flows' sheet, "
                                                     "or NAME.flows.csv beside a CSV)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.orgd",
-                   help="the design to write")
+                   help="the design to write ('-': stdout); an existing file is replaced "
+                        "and kept as NAME.bak")
     p.add_argument("--sheet", dest="sheet_name", metavar="NAME",
                    help="the units sheet's name in a workbook (default: 'units'/'部署', or "
                         "the first sheet)")
     p.add_argument("--encoding", metavar="ENC",
                    help="CSV encoding (default: detect UTF-8, UTF-8 with BOM or Shift_JIS)")
-    p.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="print only errors: no warnings, no summary")
     p.add_argument("--lang", choices=("en", "ja"), default="en",
                    help="language of the summary (problems name sheet, row and column)")
     p.set_defaults(handler=import_cmd)
@@ -43,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 @guard
 def import_cmd(ns: argparse.Namespace) -> int:
     out = Path(ns.output)
-    if out.suffix.lower() != ".orgd":
+    if not to_stdout(ns.output) and out.suffix.lower() != ".orgd":
         raise CliError(pick(ns.lang, f"{out.name}: the output must be a .orgd design file",
                             f"{out.name}: 出力先は .orgd の設計ファイルにしてください"))
     try:
@@ -66,10 +70,14 @@ def import_cmd(ns: argparse.Namespace) -> int:
             print(pick(ns.lang, f"… and {more} more warnings", f"…ほか警告 {more} 件"),
                   file=sys.stderr)
     name_after_sheet(result.design, Path(ns.sheet))
-    save_design(result.design, str(out), ns.lang)
     d = result.design
-    print(pick(ns.lang, f"imported {len(d.units)} units, {len(d.flows)} flows, "
-                        f"{len(d.companies)} companies from {', '.join(result.sources)} → {out}",
-               f"{', '.join(result.sources)} から組織 {len(d.units)} 件、線 {len(d.flows)} 本、"
-               f"会社 {len(d.companies)} 社を取り込みました → {out}"))
+    if to_stdout(ns.output):
+        write_stdout(orgd.dumps(d).encode("utf-8"))
+        return 0
+    written = write_files(out, lambda path: orgd.save(d, path))
+    say(ns, pick(ns.lang, f"imported {len(d.units)} units, {len(d.flows)} flows, "
+                          f"{len(d.companies)} companies from {', '.join(result.sources)}",
+                 f"{', '.join(result.sources)} から組織 {len(d.units)} 件、線 {len(d.flows)} 本、"
+                 f"会社 {len(d.companies)} 社を取り込みました"))
+    say(ns, written.report(ns.lang))
     return 0

@@ -1,16 +1,23 @@
-"""`orgdesigner info FILE`: what a design holds, at a glance."""
+"""`orgdesigner info FILE [--format json]`: what a design holds, at a glance.
+
+`--format json` (`"schema": "orgdesigner-info"`, version 1): title, companies with their
+unit counts, units and flows per kind, and each CSIRT's members with FTE."""
 
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
-from ..model import FlowKind, UnitKind
+from ..model import Design, FlowKind, UnitKind
 from .common import load_design, pick
+from .output import write_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("info", help="summarise a design: companies, units, flows, CSIRT")
-    p.add_argument("file")
+    p.add_argument("file", help="the .orgd design ('-': read from stdin)")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text for people (default), json for tools")
     p.add_argument("--lang", choices=("en", "ja"), default="en")
     p.set_defaults(handler=info)
 
@@ -26,9 +33,42 @@ def _role(key: str, lang: str) -> str:
     return role.label(lang) if role is not None else key
 
 
+def info_json(design: Design, lang: str) -> dict[str, Any]:
+    """The `--format json` document: names in `lang`, ids and kinds as in the file."""
+    m = design.metadata
+    summary = design.summary()
+
+    def home_name(unit_id: str) -> str | None:
+        unit = design.units.get(unit_id)
+        return unit.display_name(lang) if unit else None
+
+    return {
+        "schema": "orgdesigner-info", "schema_version": 1,
+        "title": (m.title_en if lang == "en" and m.title_en else m.title) or "",
+        "companies": [{"id": c.id, "name": c.display_name(lang), "kind": c.kind.value,
+                       "units": sum(1 for _ in design.units_in(c.id))}
+                      for c in design.companies.values()],
+        "units": {"total": len(design.units), "by_kind": dict(summary["units"])},
+        "flows": {"total": len(design.flows), "by_kind": dict(summary["flows"])},
+        "csirts": [{
+            "id": c.id, "name": c.display_name(lang),
+            "fte": round(sum(x.fte for x in (c.plan.members if c.plan else [])), 3),
+            "dedicated_fte": round(sum(x.fte for x in (c.plan.members if c.plan else [])
+                                       if x.dedicated), 3),
+            "members": [{"name": x.name, "role": x.role, "role_label": _role(x.role, lang),
+                         "home_unit": x.home_unit or None, "home_unit_name": home_name(
+                             x.home_unit), "fte": x.fte, "dedicated": x.dedicated}
+                        for x in (c.plan.members if c.plan else [])],
+        } for c in design.csirts()],
+    }
+
+
 def info(ns: argparse.Namespace) -> int:
     design = load_design(ns.file, ns.lang)
     lang = ns.lang
+    if ns.format == "json":
+        write_json(info_json(design, lang))
+        return 0
     ja = lang == "ja"
     m = design.metadata
     title = m.title_en if lang == "en" and m.title_en else m.title

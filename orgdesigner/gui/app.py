@@ -12,10 +12,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__
+from ..paths import resource
+from ..render.fonts import FoundFont, best_family, set_found
 from ..render.style import cjk_font_family
 from ..settings import Settings, load_settings
 from .clipboard import release_clipboard
@@ -23,19 +25,51 @@ from .main_window import MainWindow
 
 
 def make_app(argv: list[str]) -> QApplication:
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "orgdesigner",
+    # argv[0] "orgdesigner": the X11 WM_CLASS the .desktop file's StartupWMClass names
+    app = QApplication.instance() or QApplication(["orgdesigner",
                                                    *argv])
     app.setApplicationName("OrgDesigner")
     app.setApplicationDisplayName("OrgDesigner")
     app.setOrganizationName("OrgDesigner")
     app.setApplicationVersion(__version__)
     app.aboutToQuit.connect(release_clipboard)
-    family = cjk_font_family()
+    set_app_icon(app)
+    family = cjk_font_family() or qt_cjk_family()
     if family:  # widgets, not only the canvas, must draw Japanese names
         font = QFont(app.font())
         font.setFamilies([font.family(), family])
         app.setFont(font)
     return app  # type: ignore[return-value]
+
+
+def qt_cjk_family() -> str | None:
+    """A Japanese family from Qt's font database, for when neither fontconfig nor the font
+    folders found one; exports made from the app then use it too."""
+    families = set(QFontDatabase.families(QFontDatabase.WritingSystem.Japanese))
+    family = best_family(families)
+    if family:
+        set_found(FoundFont(family, "Qt"))
+    return family
+
+
+APP_ID = "io.github.orgdesigner.OrgDesigner"
+
+
+def set_app_icon(app: QApplication) -> None:
+    """The window and taskbar icon. Windows groups taskbar buttons by an explicit app id
+    (otherwise it shows Python's icon); macOS and Linux take the window icon (Linux menus
+    use the installed .desktop file, see `orgdesigner install-desktop`)."""
+    icon = QIcon(str(resource("desktop", f"{APP_ID}.svg")))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+    app.setDesktopFileName(APP_ID)  # Wayland matches windows to their .desktop file by it
+    if sys.platform == "win32":
+        try:
+            import ctypes
+
+            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_ID)
+        except (AttributeError, OSError):
+            pass
 
 
 def fit_to_screen(window: MainWindow) -> None:

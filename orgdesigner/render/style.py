@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import functools
 import math
-import shutil
-import subprocess
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Company, CompanyKind, FlowKind, Function, Unit, UnitKind
+from .fonts import find_cjk_font
 
 # ---- palette -----------------------------------------------------------------------------
 #: Okabe & Ito (2008), "Color Universal Design"; grey added for neutral lines.
@@ -328,36 +327,13 @@ def box_size(unit: Unit, lang: str = "en") -> tuple[float, float]:
 
 
 # ---- fonts ------------------------------------------------------------------------------------
-_PREFERRED_CJK = ("Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "IPAGothic",
-                  "Source Han Sans JP", "TakaoPGothic", "VL PGothic", "Hiragino Sans",
-                  "Yu Gothic", "Meiryo", "MS Gothic", "Noto Sans CJK SC", "Noto Sans CJK TC",
-                  "Noto Sans CJK KR", "WenQuanYi Zen Hei", "Droid Sans Fallback")
 
 
-@functools.lru_cache(maxsize=1)
 def cjk_font_family() -> str | None:
-    """An installed font family able to draw Japanese, preferring a Japanese sans-serif.
-
-    Asks fontconfig (`fc-list :lang=ja family`); None when there is none or no fontconfig.
-    """
-    exe = shutil.which("fc-list")
-    if not exe:
-        return None
-    try:
-        out = subprocess.run([exe, ":lang=ja", "family"], capture_output=True, text=True,
-                             timeout=10, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    families: set[str] = set()
-    for line in out.splitlines():
-        for name in line.split(","):
-            if name.strip():
-                families.add(name.strip())
-    for name in _PREFERRED_CJK:
-        if name in families:
-            return name
-    sans = sorted(f for f in families if "sans" in f.lower() and "mono" not in f.lower())
-    return (sans or sorted(families) or [None])[0]
+    """An installed font family able to draw Japanese, preferring a Japanese sans-serif:
+    fontconfig where it exists, the platform's font folders elsewhere (render.fonts)."""
+    found = find_cjk_font()
+    return found.family if found else None
 
 
 def font_family() -> str:

@@ -31,8 +31,11 @@ def test_new_and_info(tmp_path, capsys):
     code, out, _ = run(capsys, "new", "--template", "model-2", "-o", str(target))
     assert code == 0 and target.exists()
     assert orgd.load(target).metadata.template == "model-2"
-    code, out, err = run(capsys, "new", "--template", "model-2", "-o", str(target))
-    assert code == 2 and "already exists" in err
+    first = target.read_bytes()
+    code, out, err = run(capsys, "new", "--template", "model-1", "-o", str(target))
+    assert code == 0 and "previous version kept as ours.orgd.bak" in out  # the one policy
+    assert (tmp_path / "ours.orgd.bak").read_bytes() == first
+    code, out, _ = run(capsys, "new", "--template", "model-2", "-o", str(target))
     code, out, _ = run(capsys, "info", str(target))
     assert code == 0
     assert "companies: 2" in out and "CSIRT Group CSIRT: 5 members, 2.8 FTE (1.0 dedicated)" in out
@@ -74,10 +77,8 @@ def test_command_errors_follow_lang(tmp_path, capsys):
     code, _, err = run(capsys, "new", "--template", "nope", "-o", str(tmp_path / "x.orgd"),
                        "--lang", "ja")
     assert code == 2 and "テンプレート「nope」はありません" in err
-    target = tmp_path / "x.orgd"
-    target.write_text("{}")
-    code, _, err = run(capsys, "new", "-o", str(target), "--lang", "ja")
-    assert code == 2 and "すでにあります" in err
+    code, out, _ = run(capsys, "new", "-o", str(tmp_path / "x.orgd"), "--lang", "ja")
+    assert code == 0 and "model-1" in out and "既定" in out
 
 
 def test_internal_errors_are_one_line(monkeypatch, capsys):
