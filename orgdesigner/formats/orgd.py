@@ -13,7 +13,6 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from ..messages import Field, message_of, msg, text_of
@@ -29,6 +28,7 @@ from ..model import (
 )
 from ..model.process import STEP_KEYS
 from .atomic import atomic_write
+from .safe_read import ReadRefused, read_capped
 
 FORMAT_NAME = "orgdesigner"
 FORMAT_VERSION = 1
@@ -166,16 +166,15 @@ def save(design: Design, path: str | os.PathLike) -> None:
 # ---- reading -------------------------------------------------------------------------------
 
 def read_bytes(path: str | os.PathLike) -> bytes:
-    p = Path(path)
+    """The file's bytes, at most `MAX_BYTES`: devices, pipes and folders are refused (see
+    `safe_read`), and a size is never taken on trust from `st_size`."""
     src = str(path)
     try:
-        if p.is_dir():
-            raise LoadError([Problem("", msg("orgd.is_folder"))], src)
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError([Problem("", msg("orgd.too_big", size=size / 1e6,
-                                             limit=MAX_BYTES // (1024 * 1024)))], src)
-        return p.read_bytes()
+        return read_capped(path, MAX_BYTES)
+    except ReadRefused as exc:
+        message = exc.message if not exc.size else msg(
+            "orgd.too_big", size=exc.size / 1e6, limit=MAX_BYTES // (1024 * 1024))
+        raise LoadError([Problem("", message)], src) from None
     except FileNotFoundError:
         raise LoadError([Problem("", msg("file.not_found"))], src) from None
     except PermissionError:
@@ -198,7 +197,8 @@ def parse(raw: bytes | str, source: str = "") -> dict[str, Any]:
     else:
         text = raw
     try:
-        data = json.loads(text, parse_float=float, parse_constant=_reject_constant)
+        data = json.loads(text, parse_float=_parse_float, parse_int=_parse_int,
+                          parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         raise LoadError([Problem("", msg("orgd.not_json", detail=exc.msg, line=exc.lineno,
                                          column=exc.colno))], source) from None
@@ -218,6 +218,34 @@ def parse(raw: bytes | str, source: str = "") -> dict[str, Any]:
         data = MIGRATIONS[version](data)
         version += 1
         data["version"] = version
+    return data
+
+
+#: No value in a design needs more digits than this (amounts are capped far below).
+MAX_DIGITS = 40
+
+
+def _parse_int(text: str) -> int:
+    if len(text) > MAX_DIGITS:
+        raise ValueError(msg("orgd.number_too_long", digits=len(text.lstrip("-"))))
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    if len(text) > MAX_DIGITS + 10:
+        raise ValueError(msg("orgd.number_too_long", digits=len(text)))
+    return float(text)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON allows a key twice (the last wins); in a design that hides an edit, so refuse."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(msg("orgd.duplicate_key", key=key))
+            seen.add(key)
     return data
 
 

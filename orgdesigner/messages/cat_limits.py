@@ -1,0 +1,39 @@
+"""Messages of the limits that keep hostile or corrupt input bounded (issue 17): files that
+are not regular files, values out of any real organisation's range, unencodable text,
+oversized sheets, and the safety of files on disk.
+"""
+
+from __future__ import annotations
+
+LIMITS: dict[str, tuple[str, str]] = {
+    # -- reading files (formats/safe_read.py) ---------------------------------------------
+    "file.not_regular": ("is not a regular file (a device, pipe or socket); refused",
+                         "通常のファイルではありません（デバイス・パイプ・ソケット）。読み込みません"),
+    "file.too_big": ("file is larger than {limit} MB; refused",
+                     "ファイルが {limit} MB を超えています。読み込みません"),
+    # -- .orgd parsing (formats/orgd.py) ----------------------------------------------------
+    "orgd.duplicate_key": ("the key {key!r} appears twice in one object; a design names each "
+                           "field once",
+                           "同じオブジェクトにキー「{key}」が 2 回あります（項目は 1 回だけ"
+                           "書いてください）"),
+    "orgd.number_too_long": ("a number with {digits} digits is not a value a design holds",
+                             "{digits} 桁の数値は設計ファイルの値として扱えません"),
+    "orgd.too_many": ("{what} holds {count} entries; the limit is {limit}",
+                      "{what}が {count} 件あります（上限は {limit} 件）"),
+    # -- field validation (model/validate.py, model/limits.py) ------------------------------
+    "value.unencodable": ("{what} contains a character that cannot be saved (a lone "
+                          "surrogate U+{code:04X} at position {pos}); fix the text",
+                          "{what}に保存できない文字（単独のサロゲート U+{code:04X}、{pos} 文字目）"
+                          "があります。文字列を直してください"),
+    "value.amount_range": ("{what} must be between {low} and {high}, not {value}",
+                           "{what}は {low}～{high} の範囲で指定してください（{value} は範囲外）"),
+    "value.too_precise": ("{what} has more than {places} decimal places: {value}",
+                          "{what}の小数点以下が {places} 桁を超えています：{value}"),
+    "value.year_range": ("{what} must be 0 (the default) or a year between {low} and {high}, "
+                         "not {value}",
+                         "{what}は 0（既定）か {low}～{high} の年で指定してください"
+                         "（{value} は範囲外）"),
+    # -- writing (formats/atomic.py, budget/xlsx.py) -------------------------------------
+    "write.unencodable": ("{path}: the text cannot be saved as UTF-8 ({detail})",
+                          "{path}: UTF-8 で保存できない文字があります（{detail}）"),
+}
