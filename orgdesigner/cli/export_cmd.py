@@ -9,9 +9,10 @@ sub-tree, `--orientation tb|lr`, `--compact`, `--lang en|ja`.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from ..messages import exc_text
+from ..messages import exc_text, text_of
 from .common import CliError, guard, load_design, pick
 
 DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".graphml")
@@ -71,11 +72,14 @@ def export(ns: argparse.Namespace) -> int:
         return 0
     from ..render.export import ExportError, export_diagram
 
+    notes: list[str] = []
     try:
         export_diagram(design, out, layout=ns.layout, dpi=ns.dpi, legend=not ns.no_legend,
                        root=ns.root, lang=ns.lang, orientation=ns.orientation,
-                       compact=ns.compact)
+                       compact=ns.compact, notes=notes)
     except ExportError as exc:
         raise CliError(exc.text(ns.lang)) from None
+    for note in notes:
+        print(f"orgdesigner: warning: {text_of(note, ns.lang)}", file=sys.stderr)
     print(pick(ns.lang, f"wrote {out}", f"{out} に書き出しました"))
     return 0

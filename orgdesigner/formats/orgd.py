@@ -300,8 +300,14 @@ def build(data: dict[str, Any], source: str = "") -> Design:
         col.run(f"companies[{i}]", lambda c=c: design.add_company(_company(c)))
     for i, u in enumerate(sections["units"]):
         col.run(f"units[{i}]", lambda u=u, i=i: _add_unit(design, u, i, col))
+    index_of: dict[str, int] = {}
     for i, f in enumerate(sections["flows"]):
-        col.run(f"flows[{i}]", lambda f=f: design.add_flow(_flow(f)))
+        if col.run(f"flows[{i}]", lambda f=f: _add_flow(design, f)) is not None:
+            index_of[f["id"]] = i
+    cycle = design.reporting_cycle()  # once, linear: per flow it would be quadratic
+    if cycle is not None:  # reported at the line that closed it, as a per-flow check would
+        closing = max(index_of.get(design.reporting_flow(u) or "", -1) for u in cycle.cycle)
+        col.problems.append(Problem(f"flows[{closing}]", message_of(cycle)))
     for i, c in enumerate(sections["costs"]):
         col.run(f"costs[{i}]", lambda c=c: design.add_cost(_cost(c)))
     process = data.get("process", {})
@@ -369,6 +375,11 @@ def _plan(d: dict[str, Any]) -> CsirtPlan:
 
 def _flow(d: dict[str, Any]) -> Flow:
     return Flow(**_fields(d, Flow, ("id", "source", "target", "kind"), "flow"))
+
+
+def _add_flow(design: Design, d: dict[str, Any]) -> bool:
+    design.add_flow(_flow(d), check_cycle=False)
+    return True
 
 
 def _cost(d: dict[str, Any]) -> CostItem:
