@@ -8,6 +8,7 @@ text the user typed is a text cell. The file is written atomically.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 from typing import Any
 
@@ -89,8 +90,31 @@ def write_workbook(design: Design, path: str | os.PathLike, *, lang: str = "en",
     wb, budget = build_workbook(design, lang=lang, years=years, diagram_png=diagram_png,
                                 overrides=overrides, today=today)
     with atomic_path(path) as tmp:
-        wb.save(tmp)
+        tmp.write_bytes(workbook_bytes(wb))
     return budget
+
+
+def cut_texts(design: Design) -> list[str]:
+    """What the workbook will show cut short (a cell holds 32,767 characters): one note per
+    text, so the cut is never silent."""
+    from ..messages import Field, msg
+    from .xlsx import MAX_CELL
+
+    texts = [(Field("description"), design.metadata.description),
+             (Field("English description"), design.metadata.description_en),
+             (Field("source"), design.metadata.source)]
+    texts += [(msg("quote.name", value=c.name), c.notes) for c in design.costs.values()]
+    return [msg("budget.text_cut", what=what, length=len(text), limit=MAX_CELL)
+            for what, text in texts if len(text) > MAX_CELL]
+
+
+def workbook_bytes(wb: Any) -> bytes:
+    """The .xlsx in memory: zipfile then never writes to disk itself, so a full disk gives
+    one error from our own write, not a second one from a half-closed zip file that Python
+    prints as "Exception ignored … Traceback" when it collects it."""
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
 
 
 def diagram_png_for(design: Design, lang: str = "en",

@@ -7,7 +7,6 @@ import argparse
 from ..model import FlowKind, UnitKind
 from .common import load_design, pick
 
-
 #: Companies and members listed one per line; a 50,000-company group is summarised.
 MAX_LISTED = 100
 

@@ -26,9 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from ..messages import message_of, msg
-from .table_aliases import SHEET_WORDS
 from .safe_read import ReadRefused, check_regular, read_capped
-from .table_xlsx import WIDEST
+from .table_aliases import SHEET_WORDS
 from .table_problems import (
     ERROR,
     INFO,
@@ -38,6 +37,7 @@ from .table_problems import (
     column_letter,
     column_number,
 )
+from .table_xlsx import WIDEST
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -46,6 +46,7 @@ MAX_ROWS = 100_000
 #: cell over 100,000 rows 5,000 times).
 MAX_COLUMNS = WIDEST
 MAX_CELL = 32_767
+MAX_CSV_CELL = 100_000  # a CSV holds what an .xlsx cannot: the longest notes a design keeps
 MAX_MERGED_CELLS = 1_000_000
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -156,16 +157,16 @@ def _check_one_encoding(raw: bytes, where: str) -> None:
         raise TableImportError([TableProblem(where, number, "", msg("table.mixed_encoding"))])
 
 
-def _check_row(where: str, number: int, cells: list[Any]) -> None:
+def _check_row(where: str, number: int, cells: list[Any], cell_limit: int = MAX_CELL) -> None:
     """Refuse a row too wide or a cell too long for any HR sheet (bounded time and memory
     for what follows)."""
     if len(cells) > MAX_COLUMNS:
         raise TableImportError([TableProblem(where, number, "", msg(
             "table.too_many_columns", count=len(cells), limit=MAX_COLUMNS))])
     for i, cell in enumerate(cells):
-        if isinstance(cell, str) and len(cell) > MAX_CELL:
-            raise TableImportError([TableProblem(where, number, column_letter(i + 1), msg(
-                "table.cell_too_long", length=len(cell), limit=MAX_CELL))])
+        if isinstance(cell, str) and len(cell) > cell_limit:
+            raise TableImportError([TableProblem(where, number, column_letter(i), msg(
+                "table.cell_too_long", length=len(cell), limit=cell_limit))])
 
 
 def csv_unescape(cell: str) -> str:
@@ -194,7 +195,7 @@ def read_csv(path: Path, encoding: str | None = None) -> RawSheet:
         for number, record in enumerate(reader, start=1):
             if number > MAX_ROWS + 10:
                 raise _fail(where, msg("table.too_many_rows", limit=MAX_ROWS))
-            _check_row(where, number, record)
+            _check_row(where, number, record, MAX_CSV_CELL)
             if any(cell.strip() for cell in record):
                 sheet.rows.append((number, [csv_unescape(c) for c in record]))
     except csv.Error as exc:

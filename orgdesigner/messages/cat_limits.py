@@ -8,7 +8,8 @@ from __future__ import annotations
 LIMITS: dict[str, tuple[str, str]] = {
     # -- reading files (formats/safe_read.py) ---------------------------------------------
     "file.not_regular": ("is not a regular file (a device, pipe or socket); refused",
-                         "通常のファイルではありません（デバイス・パイプ・ソケット）。読み込みません"),
+                         "通常のファイルではありません（デバイス・パイプ・ソケット）。"
+                         "読み込みません"),
     "file.too_big": ("file is larger than {limit} MB; refused",
                      "ファイルが {limit} MB を超えています。読み込みません"),
     # -- .orgd parsing (formats/orgd.py) ----------------------------------------------------
@@ -36,30 +37,39 @@ LIMITS: dict[str, tuple[str, str]] = {
     # -- sheets (formats/table_read.py, table_xlsx.py) --------------------------------
     "table.too_many_columns": ("row has {count:,} columns; sheets with more than {limit:,} "
                                "columns are refused",
-                               "行に {count:,} 列あります（{limit:,} 列を超えるシートは読み込みません）"),
-    "table.cell_too_long": ("cell holds {length:,} characters; the limit is {limit:,} "
-                            "(Excel's own)",
-                            "セルに {length:,} 文字あります（上限は Excel と同じ {limit:,} 文字）"),
+                               "行に {count:,} 列あります"
+                               "（{limit:,} 列を超えるシートは読み込みません）"),
+    "table.cell_too_long": ("cell holds {length:,} characters; the limit is {limit:,}",
+                            "セルに {length:,} 文字あります（上限は {limit:,} 文字）"),
     "table.too_many_merges": ("more than {limit:,} merged cells; unmerge the sheet and "
                               "fill in the values",
-                              "結合セルが {limit:,} を超えています。結合を解除して値を入れてください"),
+                              "結合セルが {limit:,} を超えています。"
+                              "結合を解除して値を入れてください"),
     "table.mixed_encoding": ("this row is UTF-8 but the file was read as Shift_JIS (CP932): "
                              "the file mixes encodings; re-save it in one",
-                             "この行は UTF-8 ですが、ファイルは Shift_JIS（CP932）として読みました。"
+                             "この行は UTF-8 ですが、ファイルは Shift_JIS"
+                             "（CP932）として読みました。"
                              "文字コードが混在しています。1 つの文字コードで保存し直してください"),
     "table.no_units": ("the sheet has a header but no units",
                        "見出し行はありますが、部署の行がありません"),
     "xlsx.item_too_big": ("{part} holds one row or string larger than {limit} MB; not an HR "
                           "sheet",
-                          "{part} に {limit} MB を超える行または文字列があります（人事表ではありません）"),
+                          "{part} に {limit} MB を超える行または文字列があります"
+                          "（人事表ではありません）"),
     "xlsx.too_many_strings": ("{part} holds more than {limit:,} characters of text; too large "
                               "to import",
-                              "{part} の文字数が {limit:,} を超えています（大きすぎて読み込めません）"),
+                              "{part} の文字数が {limit:,} を超えています"
+                              "（大きすぎて読み込めません）"),
     # -- exports (render/export.py) ----------------------------------------------------
     "export.png_scaled": ("the diagram is too large for a {dpi} dpi PNG; drawn at {fit:.3g} "
                           "dpi (use SVG or PDF for full detail)",
-                          "図が大きすぎて {dpi} dpi の PNG にできないため、{fit:.3g} dpi で描きました"
+                          "図が大きすぎて {dpi} dpi の PNG にできないため、"
+                          "{fit:.3g} dpi で描きました"
                           "（細部まで必要なら SVG か PDF で書き出してください）"),
+    "budget.text_cut": ("{what} is {length:,} characters long; a workbook cell holds "
+                        "{limit:,}, so the workbook shows it cut short",
+                        "{what}が {length:,} 文字あります。ブックのセルには {limit:,} 文字までしか"
+                        "入らないため、途中までを載せます"),
     # -- writing (formats/atomic.py, budget/xlsx.py) -------------------------------------
     "write.unencodable": ("{path}: the text cannot be saved as UTF-8 ({detail})",
                           "{path}: UTF-8 で保存できない文字があります（{detail}）"),

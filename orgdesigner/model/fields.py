@@ -113,15 +113,16 @@ def _rate(value: Any, what: str) -> int:
 def _fx(value: Any) -> dict:
     if not isinstance(value, dict):
         raise InvalidValueError(msg("design.fx_not_mapping"))
-    return {v.text(k, "currency", required=True, limit=8).upper(): v.money(r, f"FX rate {k}", limit="fx_rate")
-            for k, r in value.items()}
+    return {v.text(k, "currency", required=True, limit=8).upper():
+            v.money(r, f"FX rate {k}", limit="fx_rate") for k, r in value.items()}
 
 
 _BUDGET_FIELDS = {
     "first_year": lambda x: v.year(x, "first fiscal year"),
     "years": lambda x: v.integer(x, "number of years", low=1, high=20),
     "fy_start_month": lambda x: v.integer(x, "fiscal year start month", low=1, high=12),
-    "multiplier": lambda x: None if x is None else v.money(x, "overhead multiplier", limit="multiplier"),
+    "multiplier": lambda x: None if x is None else v.money(x, "overhead multiplier",
+                                                           limit="multiplier"),
     "role_rates": _rates,
     "fx_rates": _fx,
 }

@@ -88,7 +88,7 @@ def _json_cases(scale: float) -> dict[str, Callable[[], Any]]:
         "chain": lambda: chain(big),
         "companies": lambda: companies(big),
         "wide": lambda: wide(big),
-        "flows": lambda: many_flows(4 * big),
+        "flows": lambda: many_flows(4 * big if scale >= 0.1 else big),
         "members": lambda: many_members(2 * big),
         "costs": lambda: many_costs(big),
         "first_year_9999": lambda: _base(units=[_csirt()],
@@ -202,7 +202,7 @@ def table_cases(folder: Path, scale: float = 1.0) -> dict[str, Path]:
         "wide_header.csv": ",".join(f"c{i}" for i in range(1_000_000)).encode() + b"\n",
         "deep_parents.csv": b"id,name,parent\n" + b"".join(
             f"u{i},U{i},{'u' + str(i - 1) if i else ''}\n".encode() for i in range(deep)),
-        "mixed_encoding.csv": "id,name\na,本社\n".encode("utf-8")
+        "mixed_encoding.csv": "id,name\na,本社\n".encode()
                               + "b,営業部\n".encode("cp932"),
         "long_cell.csv": b"id,name\na," + b"x" * 20_000_000 + b"\n",
         "merge_xfc.xlsx": _xlsx(_sheet(
