@@ -117,12 +117,22 @@ def workbook_bytes(wb: Any) -> bytes:
     return buf.getvalue()
 
 
+#: Above this many units the diagram (a picture on one sheet) is unreadable and drawing it
+#: would take most of the time of the workbook: it is left out, with a note.
+MAX_DIAGRAM_UNITS = 5_000
+
+
 def diagram_png_for(design: Design, lang: str = "en",
                     problems: list[str] | None = None) -> bytes | None:
     """The diagram as PNG for the Diagram sheet, or None when it cannot be rendered (the
     render package, pygraphviz or Graphviz missing or failing); the reason is appended to
     `problems`, and the workbook says on the Diagram sheet that the diagram is not included.
     """
+    if len(design.units) > MAX_DIAGRAM_UNITS:
+        if problems is not None:
+            problems.append(msg("budget.diagram_too_big", count=len(design.units),
+                                limit=MAX_DIAGRAM_UNITS))
+        return None
     try:
         from ..render.export import ExportError, diagram_bytes
     except ImportError as exc:
