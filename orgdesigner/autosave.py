@@ -18,6 +18,7 @@ import contextlib
 import json
 import os
 import re
+import stat
 import sys
 import time
 import uuid
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from . import paths
 from .formats import orgd
-from .formats.atomic import atomic_write
+from .formats.atomic import atomic_write, clean_stale
 from .model import Design
 
 SUFFIX = ".orgd"
@@ -139,6 +140,18 @@ def _folder(directory: Path | None) -> Path:
     return directory if directory is not None else paths.autosave_dir()
 
 
+#: Org charts are confidential: autosaves and recovery data are readable by the user only.
+PRIVATE_FOLDER, PRIVATE_FILE = 0o700, 0o600
+
+
+def private_folder(folder: Path) -> None:
+    """Create `folder` (and its parents) and make it the user's alone."""
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    with contextlib.suppress(OSError):
+        if stat.S_IMODE(folder.stat().st_mode) != PRIVATE_FOLDER:
+            os.chmod(folder, PRIVATE_FOLDER)
+
+
 def snapshot_path(doc: str, *, session: str = SESSION, directory: Path | None = None) -> Path:
     """Where the snapshot of document `doc` of `session` is (or would be) written."""
     return _folder(directory) / (_stem(session, doc) + SUFFIX)
@@ -152,16 +165,17 @@ def write(design: Design, doc: str, *, original: str | os.PathLike | None = None
     Raises `atomic.WriteError` (an OSError) if the folder cannot be written.
     """
     snapshot = snapshot_path(doc, session=session, directory=directory)
-    snapshot.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(snapshot.parent)
     entry = AutosaveEntry(
         snapshot=snapshot, session=session, doc=doc, pid=os.getpid(),
         original=Path(original).absolute() if original else None, title=title,
         saved_at=time.time(), pid_start=_start_time(os.getpid()))
-    atomic_write(snapshot, orgd.dumps(design))
+    atomic_write(snapshot, orgd.dumps(design), mode=PRIVATE_FILE)
     meta = {"session": session, "doc": doc, "pid": entry.pid, "pid_start": entry.pid_start,
             "original": str(entry.original) if entry.original else None, "title": title,
             "saved_at": entry.saved_at}
-    atomic_write(entry.sidecar, json.dumps(meta, ensure_ascii=False, indent=1) + "\n")
+    atomic_write(entry.sidecar, json.dumps(meta, ensure_ascii=False, indent=1) + "\n",
+                 mode=PRIVATE_FILE)
     return entry
 
 
@@ -231,5 +245,9 @@ def entries(directory: Path | None = None) -> list[AutosaveEntry]:
 
 
 def orphans(directory: Path | None = None) -> list[AutosaveEntry]:
-    """Autosaves left by processes that are no longer running: candidates for recovery."""
+    """Autosaves left by processes that are no longer running: candidates for recovery.
+    (Asked once at start: the temporary files of killed autosaves are removed here too.)"""
+    folder = _folder(directory)
+    if folder.is_dir():
+        clean_stale(folder)
     return [e for e in entries(directory) if e.is_orphan()]

@@ -20,7 +20,9 @@ from typing import Any
 
 from . import paths
 from .formats.atomic import WriteError, atomic_write
+from .formats.safe_read import ReadRefused, read_capped
 from .messages import message_of, msg
+from .model.limits import RANGES
 
 SCHEMA = 1
 FILE_NAME = "settings.json"
@@ -114,7 +116,8 @@ def _role_rates(v: Any) -> dict[str, int]:
     for role, rate in v.items():
         if not role.strip():
             raise ValueError(msg("settings.empty_role"))
-        if isinstance(rate, bool) or not isinstance(rate, int) or rate < 0:
+        if isinstance(rate, bool) or not isinstance(rate, int) or rate < 0 or \
+                rate > RANGES["role_rate"].high:  # the range a design's own rates have
             raise ValueError(msg("settings.bad_rate", role=role, rate=rate))
         out[role.strip()] = rate
     return out
@@ -186,9 +189,12 @@ class _Corrupt(Exception):
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise _Corrupt(msg("settings.too_large", size=MAX_BYTES // 1024))
-        text = path.read_bytes().decode("utf-8")
+        try:  # a device or FIFO in its place is refused, and the read capped
+            raw = read_capped(path, MAX_BYTES)
+        except ReadRefused as exc:
+            raise _Corrupt(msg("settings.too_large", size=MAX_BYTES // 1024) if exc.size
+                           else exc.message) from None
+        text = raw.decode("utf-8")
         data = json.loads(text)
     except UnicodeDecodeError:
         raise _Corrupt(msg("settings.not_utf8")) from None

@@ -10,6 +10,7 @@ written atomically.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 from typing import Any
 
@@ -52,7 +53,11 @@ def write_workbook(design: Design, path: str | os.PathLike, *, lang: str = "en",
     """
     budget = _check(design, lang, years, overrides)
     with atomic_path(path) as tmp:
-        _write(design, budget, tmp, lang, diagram_png, today or dt.date.today())
+        # built in memory: zipfile then never writes to disk itself, so a full disk gives
+        # one error from our own write, not a second "Exception ignored … Traceback" one
+        buf = io.BytesIO()
+        _write(design, budget, buf, lang, diagram_png, today or dt.date.today())
+        tmp.write_bytes(buf.getvalue())
     return budget
 
 
@@ -67,7 +72,7 @@ def _write(design: Design, budget: Budget, target: Any, lang: str,
     from .sheets_summary import write_summary
     from .xlsx import Book
 
-    book = Book(str(target), lang)
+    book = Book(target, lang)
     title = design_title(design, lang)
     page = t("print.page", lang)
     shares = allocate(design, budget)
@@ -94,12 +99,36 @@ def _write(design: Design, budget: Budget, target: Any, lang: str,
     book.wb.close()
 
 
+def cut_texts(design: Design) -> list[str]:
+    """What the workbook will show cut short (a cell holds 32,767 characters): one note per
+    text, so the cut is never silent."""
+    from ..messages import Field, msg
+    from .xlsx import MAX_CELL
+
+    texts = [(Field("description"), design.metadata.description),
+             (Field("English description"), design.metadata.description_en),
+             (Field("source"), design.metadata.source)]
+    texts += [(msg("quote.name", value=c.name), c.notes) for c in design.costs.values()]
+    return [msg("budget.text_cut", what=what, length=len(text), limit=MAX_CELL)
+            for what, text in texts if len(text) > MAX_CELL]
+
+
+#: Above this many units the diagram (a picture on one sheet) is unreadable and drawing it
+#: would take most of the time of the workbook: it is left out, with a note.
+MAX_DIAGRAM_UNITS = 5_000
+
+
 def diagram_png_for(design: Design, lang: str = "en",
                     problems: list[str] | None = None) -> bytes | None:
     """The diagram as PNG for the Diagram sheet, or None when it cannot be rendered (the
     render package, pygraphviz or Graphviz missing or failing); the reason is appended to
     `problems`, and the workbook says on the Diagram sheet that the diagram is not included.
     """
+    if len(design.units) > MAX_DIAGRAM_UNITS:
+        if problems is not None:
+            problems.append(msg("budget.diagram_too_big", count=len(design.units),
+                                limit=MAX_DIAGRAM_UNITS))
+        return None
     try:
         from ..render.export import ExportError, diagram_bytes
     except ImportError as exc:

@@ -94,7 +94,7 @@ def _run(ns: argparse.Namespace):  # type: ignore[no-untyped-def]
     overrides = _settings()
     try:
         if ns.output:
-            from ..budget.workbook import diagram_png_for, write_workbook
+            from ..budget.workbook import cut_texts, diagram_png_for, write_workbook
 
             out = Path(ns.output)
             if out.suffix.lower() != ".xlsx":
@@ -106,6 +106,8 @@ def _run(ns: argparse.Namespace):  # type: ignore[no-untyped-def]
                 print(pick(ns.lang, f"orgdesigner: warning: {problem}; the workbook has no "
                                     "diagram", f"orgdesigner: warning: {text_of(problem, 'ja')}。"
                                     "予算ブックに図は入りません"), file=sys.stderr)
+            for note in cut_texts(design):
+                print(f"orgdesigner: warning: {text_of(note, ns.lang)}", file=sys.stderr)
             results = []
             written = write_files(out, lambda path: results.append(write_workbook(
                 design, path, lang=ns.lang, years=ns.years, diagram_png=png,

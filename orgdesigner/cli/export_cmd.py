@@ -11,9 +11,10 @@ existing output is replaced and kept as NAME.bak (cli/output.py).
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from ..messages import exc_text
+from ..messages import exc_text, text_of
 from ..model import Design
 from .common import CliError, guard, load_design, pick, say
 from .output import to_stdout, write_files, write_stdout
@@ -110,14 +111,17 @@ def export(ns: argparse.Namespace) -> int:
 
     options = dict(layout=ns.layout, dpi=ns.dpi, legend=not ns.no_legend, root=ns.root,
                    lang=ns.lang, orientation=ns.orientation, compact=ns.compact)
+    notes: list[str] = []
     try:
         if stdout:
-            write_stdout(diagram_bytes(design, suffix.lstrip("."), **options))
+            write_stdout(diagram_bytes(design, suffix.lstrip("."), **options, notes=notes))
             return 0
         written = write_files(out, lambda path: export_diagram(design, path,
                                                                fmt=suffix.lstrip("."),
-                                                               **options))
+                                                               **options, notes=notes))
     except ExportError as exc:
         raise CliError(exc.text(ns.lang)) from None
     say(ns, written.report(ns.lang))
+    for note in notes:
+        print(f"orgdesigner: warning: {text_of(note, ns.lang)}", file=sys.stderr)
     return 0

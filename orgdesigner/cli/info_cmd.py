@@ -12,6 +12,9 @@ from ..model import Design, FlowKind, UnitKind
 from .common import load_design, pick
 from .output import write_json
 
+#: Companies and members listed one per line; a 50,000-company group is summarised.
+MAX_LISTED = 100
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("info", help="summarise a design: companies, units, flows, CSIRT")
@@ -78,8 +81,15 @@ def info(ns: argparse.Namespace) -> int:
             if m.sector.critical else ""
         print(pick(lang, "sector: ", "業種: ") + m.sector.label(lang) + critical)
     print(pick(lang, f"companies: {len(design.companies)}", f"会社: {len(design.companies)} 社"))
-    for c in design.companies.values():
-        n = sum(1 for _ in design.units_in(c.id))
+    per_company: dict[str, int] = {}  # one pass over the units, not one per company
+    for u in design.units.values():
+        per_company[u.company] = per_company.get(u.company, 0) + 1
+    for i, c in enumerate(design.companies.values()):
+        if i == MAX_LISTED:
+            rest = len(design.companies) - MAX_LISTED
+            print(pick(lang, f"  … and {rest} more", f"  …ほか {rest} 社"))
+            break
+        n = per_company.get(c.id, 0)
         print(f"  {c.display_name(lang)} ({c.kind.label(lang)}): "
               + pick(lang, f"{n} units", f"{n} 組織"))
     summary = design.summary()
@@ -100,7 +110,11 @@ def info(ns: argparse.Namespace) -> int:
                          f"{total:.1f} FTE ({dedicated:.1f} dedicated)",
                    f"CSIRT {csirt.display_name(lang)}: メンバー {len(members)} 名、"
                    f"{total:.1f} FTE (うち専任 {dedicated:.1f})"))
-        for x in members:
+        for j, x in enumerate(members):
+            if j == MAX_LISTED:
+                rest = len(members) - MAX_LISTED
+                print(pick(lang, f"  … and {rest} more", f"  …ほか {rest} 名"))
+                break
             home = design.units[x.home_unit].display_name(lang) if x.home_unit in design.units \
                 else x.home_unit or "-"
             kind = ("専任" if x.dedicated else "兼務") if ja else \

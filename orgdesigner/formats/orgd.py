@@ -13,7 +13,6 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from ..messages import Field, message_of, msg, text_of
@@ -29,6 +28,7 @@ from ..model import (
 )
 from ..model.process import STEP_KEYS
 from .atomic import atomic_write
+from .safe_read import ReadRefused, read_capped
 
 FORMAT_NAME = "orgdesigner"
 FORMAT_VERSION = 1
@@ -190,16 +190,15 @@ def save(design: Design, path: str | os.PathLike) -> None:
 # ---- reading -------------------------------------------------------------------------------
 
 def read_bytes(path: str | os.PathLike) -> bytes:
-    p = Path(path)
+    """The file's bytes, at most `MAX_BYTES`: devices, pipes and folders are refused (see
+    `safe_read`), and a size is never taken on trust from `st_size`."""
     src = str(path)
     try:
-        if p.is_dir():
-            raise LoadError([Problem("", msg("orgd.is_folder"))], src)
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError([Problem("", msg("orgd.too_big", size=size / 1e6,
-                                             limit=MAX_BYTES // (1024 * 1024)))], src)
-        return p.read_bytes()
+        return read_capped(path, MAX_BYTES)
+    except ReadRefused as exc:
+        message = exc.message if not exc.size else msg(
+            "orgd.too_big", size=exc.size / 1e6, limit=MAX_BYTES // (1024 * 1024))
+        raise LoadError([Problem("", message)], src) from None
     except FileNotFoundError:
         raise LoadError([Problem("", msg("file.not_found"))], src) from None
     except PermissionError:
@@ -222,7 +221,8 @@ def parse(raw: bytes | str, source: str = "") -> dict[str, Any]:
     else:
         text = raw
     try:
-        data = json.loads(text, parse_float=float, parse_constant=_reject_constant)
+        data = json.loads(text, parse_float=_parse_float, parse_int=_parse_int,
+                          parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         raise LoadError([Problem("", msg("orgd.not_json", detail=exc.msg, line=exc.lineno,
                                          column=exc.colno))], source) from None
@@ -242,6 +242,34 @@ def parse(raw: bytes | str, source: str = "") -> dict[str, Any]:
         data = MIGRATIONS[version](data)
         version += 1
         data["version"] = version
+    return data
+
+
+#: No value in a design needs more digits than this (amounts are capped far below).
+MAX_DIGITS = 40
+
+
+def _parse_int(text: str) -> int:
+    if len(text) > MAX_DIGITS:
+        raise ValueError(msg("orgd.number_too_long", digits=len(text.lstrip("-"))))
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    if len(text) > MAX_DIGITS + 10:
+        raise ValueError(msg("orgd.number_too_long", digits=len(text)))
+    return float(text)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON allows a key twice (the last wins); in a design that hides an edit, so refuse."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(msg("orgd.duplicate_key", key=key))
+            seen.add(key)
     return data
 
 
@@ -296,8 +324,14 @@ def build(data: dict[str, Any], source: str = "") -> Design:
         col.run(f"companies[{i}]", lambda c=c: design.add_company(_company(c)))
     for i, u in enumerate(sections["units"]):
         col.run(f"units[{i}]", lambda u=u, i=i: _add_unit(design, u, i, col))
+    index_of: dict[str, int] = {}
     for i, f in enumerate(sections["flows"]):
-        col.run(f"flows[{i}]", lambda f=f: design.add_flow(_flow(f)))
+        if col.run(f"flows[{i}]", lambda f=f: _add_flow(design, f)) is not None:
+            index_of[f["id"]] = i
+    cycle = design.reporting_cycle()  # once, linear: per flow it would be quadratic
+    if cycle is not None:  # reported at the line that closed it, as a per-flow check would
+        closing = max(index_of.get(design.reporting_flow(u) or "", -1) for u in cycle.cycle)
+        col.problems.append(Problem(f"flows[{closing}]", message_of(cycle)))
     for i, c in enumerate(sections["costs"]):
         col.run(f"costs[{i}]", lambda c=c: design.add_cost(_cost(c)))
     process = data.get("process", {})
@@ -367,6 +401,11 @@ def _plan(d: dict[str, Any]) -> CsirtPlan:
 
 def _flow(d: dict[str, Any]) -> Flow:
     return Flow(**_fields(d, Flow, ("id", "source", "target", "kind"), "flow"))
+
+
+def _add_flow(design: Design, d: dict[str, Any]) -> bool:
+    design.add_flow(_flow(d), check_cycle=False)
+    return True
 
 
 def _cost(d: dict[str, Any]) -> CostItem:

@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..messages import shorten
 from ..model import Design, FlowKind
 from .atomic import atomic_path
 from .table_aliases import (
@@ -158,6 +159,10 @@ def _write_csvs(path: Path, tables: dict[str, Table]) -> None:
             stack.enter_context(atomic_path(p)).write_bytes(data)
 
 
+#: Characters an .xlsx cell holds (Excel's limit).
+XLSX_CELL = 32_767
+
+
 def _write_xlsx(path: Path, tables: dict[str, Table], lang: str) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -169,8 +174,13 @@ def _write_xlsx(path: Path, tables: dict[str, Table], lang: str) -> None:
             bad = next((v for v in row if isinstance(v, str) and _ILLEGAL.search(v)), None)
             if bad is not None:
                 raise TableExportError(
-                    f"{role} '{row[0]}': {bad!r} holds a control character an .xlsx cell "
-                    "cannot hold; remove it, or export as .csv")
+                    f"{role} '{shorten(row[0])}': {shorten(bad)!r} holds a control character "
+                    "an .xlsx cell cannot hold; remove it, or export as .csv")
+            long = next((v for v in row if isinstance(v, str) and len(v) > XLSX_CELL), None)
+            if long is not None:  # Excel would cut it (or call the file damaged)
+                raise TableExportError(
+                    f"{role} '{shorten(row[0])}': a text of {len(long):,} characters; an .xlsx "
+                    f"cell holds at most {XLSX_CELL:,}; shorten it, or export as .csv")
     with atomic_path(path) as tmp:  # first, so an unwritable target fails before any work
         wb = Workbook(write_only=True)
         titles = SHEET_TITLES[lang]
@@ -204,4 +214,6 @@ def _write_xlsx(path: Path, tables: dict[str, Table], lang: str) -> None:
             ws.append(head)
             for row in rows:
                 ws.append([cell(v) for v in row])
-        wb.save(tmp)
+        buf = io.BytesIO()  # in memory: a full disk fails once, in our write (see budget)
+        wb.save(buf)
+        tmp.write_bytes(buf.getvalue())

@@ -93,6 +93,9 @@ def _read_table(path: Path, flows_path: str | os.PathLike | None, sheet: str | N
             notes.extend(raw.notes)
 
     units = parse_units(units_raw)
+    if units.header is not None and not any(n > units.header.row for n, _ in units_raw.rows):
+        # a header and nothing under it: an empty design is no import
+        notes.append(TableProblem(units.sheet, units.header.row, "", msg("table.no_units")))
     flows = parse_flows(flows_raw) if flows_raw is not None else None
     companies = parse_companies(companies_raw) if companies_raw is not None else None
     sheets = [p for p in (units, flows, companies) if p is not None]
@@ -119,7 +122,11 @@ def _read_table(path: Path, flows_path: str | os.PathLike | None, sheet: str | N
     rows_by_id = {u.id: row for row, u in plan.units}
     for parent, child, label in plan.reporting:
         attempt(units.sheet, rows_by_id.get(child, 0), lambda p=parent, c=child, lb=label:
-                design.add_flow(Flow(design.new_id("f"), p, c, FlowKind.REPORTING, lb)))
+                design.add_flow(Flow(design.new_id("f"), p, c, FlowKind.REPORTING, lb),
+                                check_cycle=False))  # resolve() refused cycles already
+    cycle = design.reporting_cycle()  # (and once more, linearly, to be sure)
+    if cycle is not None:
+        built.append(TableProblem(units.sheet, 0, "", message_of(cycle)))
     for sheet_name, row, src, dst, kind, label in plan.flows:
         attempt(sheet_name, row, lambda s=src, d=dst, k=kind, lb=label:
                 design.add_flow(Flow(design.new_id("f"), s, d, k, lb)))

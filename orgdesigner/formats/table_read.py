@@ -26,11 +26,28 @@ from pathlib import Path
 from typing import Any
 
 from ..messages import message_of, msg
+from .safe_read import ReadRefused, check_regular, read_capped
 from .table_aliases import SHEET_WORDS
-from .table_problems import ERROR, INFO, BadCell, TableImportError, TableProblem, column_number
+from .table_problems import (
+    ERROR,
+    INFO,
+    BadCell,
+    TableImportError,
+    TableProblem,
+    column_letter,
+    column_number,
+)
+from .table_xlsx import WIDEST
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000
+#: Columns a sheet may have (an HR sheet has a few dozen), characters in one cell (Excel's
+#: own limit), and cells that merged ranges may fill in (a 1.6 KB workbook can merge one
+#: cell over 100,000 rows 5,000 times).
+MAX_COLUMNS = WIDEST
+MAX_CELL = 32_767
+MAX_CSV_CELL = 100_000  # a CSV holds what an .xlsx cannot: the longest notes a design keeps
+MAX_MERGED_CELLS = 1_000_000
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
@@ -54,12 +71,14 @@ def check_file(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise _fail(where, msg("table.is_folder"))
-        size = path.stat().st_size
+        size = check_regular(path).st_size  # a FIFO or device is refused, never read
         if size > MAX_BYTES:
             raise _fail(where, msg("table.too_big", size=size / 1e6,
                                    limit=MAX_BYTES // (1024 * 1024)))
         with open(path, "rb") as fh:
             return fh.read(8)
+    except ReadRefused as exc:
+        raise _fail(where, exc.message) from None
     except FileNotFoundError:
         raise _fail(where, msg("file.not_found")) from None
     except PermissionError:
@@ -125,6 +144,31 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
+def _check_one_encoding(raw: bytes, where: str) -> None:
+    """A file read as CP932 whose row is valid, non-ASCII UTF-8 mixes two encodings (two
+    exports pasted together); read as CP932 that row would become mojibake (本社 → 譛ｬ遉ｾ)."""
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        raise TableImportError([TableProblem(where, number, "", msg("table.mixed_encoding"))])
+
+
+def _check_row(where: str, number: int, cells: list[Any], cell_limit: int = MAX_CELL) -> None:
+    """Refuse a row too wide or a cell too long for any HR sheet (bounded time and memory
+    for what follows)."""
+    if len(cells) > MAX_COLUMNS:
+        raise TableImportError([TableProblem(where, number, "", msg(
+            "table.too_many_columns", count=len(cells), limit=MAX_COLUMNS))])
+    for i, cell in enumerate(cells):
+        if isinstance(cell, str) and len(cell) > cell_limit:
+            raise TableImportError([TableProblem(where, number, column_letter(i), msg(
+                "table.cell_too_long", length=len(cell), limit=cell_limit))])
+
+
 def csv_unescape(cell: str) -> str:
     """Undo the apostrophe that protects formula-like text in CSV (see table_export)."""
     if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r'":
@@ -136,18 +180,22 @@ def read_csv(path: Path, encoding: str | None = None) -> RawSheet:
     where = path.name
     check_file(path)
     try:
-        raw = path.read_bytes()
+        raw = read_capped(path, MAX_BYTES)
+    except ReadRefused as exc:
+        raise _fail(where, exc.message) from None
     except OSError as exc:
         raise _fail(where, msg("file.os_error", reason=exc.strerror or str(exc))) from None
     text, used = decode(raw, where, encoding)
     sheet = RawSheet(where)
     if used == "cp932" and not encoding:
+        _check_one_encoding(raw, where)
         sheet.notes.append(TableProblem(where, 0, "", msg("table.read_as_sjis"), INFO))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         for number, record in enumerate(reader, start=1):
             if number > MAX_ROWS + 10:
                 raise _fail(where, msg("table.too_many_rows", limit=MAX_ROWS))
+            _check_row(where, number, record, MAX_CSV_CELL)
             if any(cell.strip() for cell in record):
                 sheet.rows.append((number, [csv_unescape(c) for c in record]))
     except csv.Error as exc:
@@ -175,6 +223,7 @@ def read_xlsx(path: Path) -> list[RawSheet]:
                     for number, cells in rows:
                         if number > MAX_ROWS + 10:
                             raise _fail(title, msg("table.too_many_rows", limit=MAX_ROWS))
+                        _check_row(title, number, cells)
                         while cells and _blank(cells[-1]):
                             cells.pop()
                         if cells:
@@ -204,13 +253,23 @@ _REF = re.compile(r"^([A-Z]+)(\d+):([A-Z]+)(\d+)$")
 
 
 def _fill_merges(sheet: RawSheet, refs: list[str]) -> None:
+    """Fill merged blocks, bounded: a block is cut at the last row that holds data (rows
+    below hold nothing to import), blocks past `MAX_COLUMNS` have no header, and the cells
+    filled in are counted against `MAX_MERGED_CELLS`."""
     by_row = {number: cells for number, cells in sheet.rows}
-    for ref in refs:
+    last_row = max(by_row, default=0)
+    budget = MAX_MERGED_CELLS
+    for ref in dict.fromkeys(refs):  # the same block twice fills nothing new
         m = _REF.match(ref)
         if not m:
             continue
         c1, r1 = column_number(m[1]), int(m[2])
-        c2, r2 = column_number(m[3]), int(m[4])
+        c2, r2 = column_number(m[3]), min(int(m[4]), last_row)
+        if c1 > MAX_COLUMNS or r1 > last_row:
+            continue
+        budget -= max(0, r2 - r1)
+        if budget < 0:
+            raise _fail(sheet.name, msg("table.too_many_merges", limit=MAX_MERGED_CELLS))
         top = by_row.get(r1, [])
         value = top[c1 - 1] if len(top) >= c1 else None
         sheet.merges.append((ref, r1, c1, r2, c2))

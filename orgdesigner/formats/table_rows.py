@@ -159,6 +159,10 @@ def text(value: Any) -> str:
     return str(value).strip()
 
 
+#: Columns whose text is kept exactly as in the cell (leading and trailing spaces too).
+EXACT_TEXT = frozenset({"name", "name_en", "notes", "label"})
+
+
 class _Row:
     """The cells of one data row, read by canonical column name, recording problems.
 
@@ -176,7 +180,10 @@ class _Row:
             if value is None:
                 self.texts[column] = ""
             elif type(value) is str:
-                self.texts[column] = value.strip()
+                # free text keeps its spaces and tabs (export → import gives the same
+                # design); ids and references are compared stripped
+                stripped = value.strip()
+                self.texts[column] = value if column in EXACT_TEXT and stripped else stripped
             elif isinstance(value, BadCell):
                 self.bad[column] = value
                 self.texts[column] = ""

@@ -27,6 +27,14 @@ from ..messages import msg
 from .table_problems import BadCell
 
 MAX_PART_BYTES = 512 * 1024 * 1024  # an uncompressed part this large is not an HR sheet
+#: One `<row>` or shared string larger than this is not an HR sheet's (a row of a thousand
+#: 32,767-character cells would be; such a sheet is refused for its columns anyway). It
+#: bounds the buffer a block is cut from, so a 400 MB cell costs no more than a small one.
+MAX_ITEM_BYTES = 8 * 1024 * 1024
+#: Characters of shared strings read at most (a 1.3 MB zip can unpack to 500 MB of text).
+MAX_SHARED_CHARS = 50_000_000
+#: Cells past this column are not read: the row is reported as too wide (table_read).
+WIDEST = 1_000
 _CHUNK = 256 * 1024
 _RELS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NAME = rb"(?:[A-Za-z_][\w.-]*:)?"
@@ -56,6 +64,9 @@ def _blocks(fh: Any, part: str, root: bytes, container: bytes, item: bytes
     start = re.compile(b"<(" + _NAME + b")" + container + rb"\b[^>]*?(/?)>")
     buf = b""
     while (m := start.search(buf)) is None:
+        if len(buf) > MAX_ITEM_BYTES:
+            raise XlsxError(msg("xlsx.item_too_big", part=part,
+                                limit=MAX_ITEM_BYTES // (1024 * 1024)))
         chunk = fh.read(_CHUNK)
         if not chunk:
             yield None, b""
@@ -68,24 +79,30 @@ def _blocks(fh: Any, part: str, root: bytes, container: bytes, item: bytes
     if wrap_open.endswith(b"/>"):  # the root is the container and it is empty
         wrap_open = wrap_open[:-2] + b">"
     if m.group(2):  # an empty container: <sheetData/>
-        yield None, buf[m.end():] + fh.read()
+        yield None, buf[m.end():] + fh.read(MAX_ITEM_BYTES)
         return
     if top.start() == m.start():  # the root is the container (shared strings)
         wrap_open = m.group(0)
     prefix = m.group(1)
     end_tag, item_end = b"</" + prefix + container + b">", b"</" + prefix + item + b">"
     buf = buf[m.end():]
+    scanned = 0  # bytes of `buf` already searched for the end tags (no search twice)
     while True:
-        stop = buf.find(end_tag)
+        lookback = max(0, scanned - len(end_tag))
+        stop = buf.find(end_tag, lookback)
         if stop >= 0:
             yield fromstring(wrap_open + buf[:stop] + wrap_close), None
-            yield None, buf[stop:] + fh.read()
+            yield None, buf[stop:] + fh.read(MAX_ITEM_BYTES)
             return
-        cut = buf.rfind(item_end)
+        cut = buf.rfind(item_end, max(0, scanned - len(item_end)))
         if cut >= 0:
             cut += len(item_end)
             yield fromstring(wrap_open + buf[:cut] + wrap_close), None
             buf = buf[cut:]
+        elif len(buf) > MAX_ITEM_BYTES:
+            raise XlsxError(msg("xlsx.item_too_big", part=part,
+                                limit=MAX_ITEM_BYTES // (1024 * 1024)))
+        scanned = len(buf)
         chunk = fh.read(_CHUNK)
         if not chunk:
             raise XlsxError(msg("xlsx.truncated", part=part))
@@ -187,10 +204,16 @@ class Workbook:
         if not part or part not in self.zip.namelist():
             return []
         out: list[str] = []
+        chars = 0
         with self._open(part) as fh:
             for block, _ in _blocks(fh, part, b"sst", b"sst", b"si"):
                 if block is not None:
-                    out.extend(_text_of(si) for si in block)
+                    texts = [_text_of(si) for si in block]
+                    chars += sum(map(len, texts))
+                    if chars > MAX_SHARED_CHARS:
+                        raise XlsxError(msg("xlsx.too_many_strings", part=part,
+                                            limit=MAX_SHARED_CHARS))
+                    out.extend(texts)
         return out
 
     def _date_styles(self, part: str | None) -> set[int]:
@@ -259,6 +282,9 @@ class Workbook:
                         col = columns[letters] = _column_index(letters)
                     if col >= 16384:
                         continue
+                    if col >= WIDEST:  # refused by the reader (table.too_many_columns);
+                        values.extend([None] * (WIDEST + 1 - len(values)))  # never padded
+                        break  # to column XFC in each of 100,000 rows
                 else:
                     col = len(values)
                 # The two common cases inline (plain inline string, shared string); the

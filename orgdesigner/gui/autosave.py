@@ -19,6 +19,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from .. import autosave
+from ..messages import exc_text
+from .i18n import current_language
 
 _ids = itertools.count(1)
 
@@ -177,8 +179,9 @@ class AutosaveManager(QObject):
             try:
                 autosave.write(c.design, doc.doc_id, original=c.path, title=_title(c),
                                session=self.session, directory=self.directory)
-            except OSError as exc:
-                self.failed.emit(self.tr("Autosave failed: {0}").format(exc))
+            except (OSError, ValueError) as exc:  # shown in the status bar, never a traceback
+                self.failed.emit(self.tr("Autosave failed: {0}").format(
+                    exc_text(exc, current_language())))
                 continue
             doc.written = doc.generation
             doc.has_file = True

@@ -140,7 +140,7 @@ def write_to(controller: Any, path: Path, parent: QWidget | None = None) -> bool
     """Write the design to `path` atomically; on success the document is clean."""
     try:
         orgd.save(controller.design, path)
-    except (WriteError, OSError) as exc:
+    except (WriteError, OSError, ValueError) as exc:  # ValueError: text no file can hold
         box = QMessageBox(QMessageBox.Icon.Critical, tr("Cannot save"),
                           tr("The design could not be saved; the file on disk is unchanged."),
                           QMessageBox.StandardButton.Ok, parent)

@@ -14,16 +14,77 @@ messages (rendered in the same language), field names (`Field`, translated throu
 
 from __future__ import annotations
 
+import reprlib
 import string
+from decimal import Decimal
 from typing import Any
 
 from .catalogue import MESSAGES
 from .fields import Field, field_name
 
-__all__ = ["MESSAGES", "BilingualError", "Field", "Label", "Message", "Seq", "exc_text",
-           "field_name", "message_of", "msg", "placeholders", "text_of"]
+__all__ = ["MESSAGES", "QUOTE_LIMIT", "BilingualError", "Field", "Label", "Message", "Seq",
+           "Shown", "exc_text", "field_name", "message_of", "msg", "placeholders", "shorten",
+           "text_of"]
 
 LANGS = ("en", "ja")
+#: At most this many characters of a value typed by the user (or by an attacker: a 10 MB
+#: "unit kind") are quoted in a message; a message is one line a person reads.
+QUOTE_LIMIT = 80
+
+
+class Shown(str):
+    """A shortened stand-in for a value too long to quote: its `repr` is itself, so
+    `{value!r}` shows `'xxxx…' (10000000 characters)` rather than 10 MB."""
+
+    ja: str
+
+    def __new__(cls, en: str, ja: str | None = None) -> Shown:
+        obj = super().__new__(cls, en)
+        obj.ja = en if ja is None else ja
+        return obj
+
+    def __repr__(self) -> str:
+        return str.__str__(self)
+
+    def text(self, lang: str = "en") -> str:
+        return self.ja if lang == "ja" else str.__str__(self)
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (Shown, (str.__str__(self), self.ja))
+
+
+def _short_text(text: str) -> str:
+    return f"{text[:QUOTE_LIMIT - 1]}…"
+
+
+def shorten(value: Any) -> Any:
+    """`value` as a message may quote it: long text cut to `QUOTE_LIMIT` characters, numbers
+    with hundreds of digits described, big containers abbreviated. Messages, field names and
+    short values pass unchanged."""
+    if isinstance(value, Shown) or callable(getattr(value, "text", None)):
+        return value  # a Message, Field, Seq or Label: already bounded by its own parts
+    if isinstance(value, str):
+        if len(value) <= QUOTE_LIMIT:
+            return value
+        return Shown(f"{_short_text(value)!r} ({len(value):,} characters)",
+                     f"{_short_text(value)}（{len(value):,} 文字）")
+    if isinstance(value, bool) or value is None or isinstance(value, float):
+        return value
+    if isinstance(value, int):
+        if value.bit_length() <= 200:
+            return value
+        digits = int(value.bit_length() * 0.30103)
+        return Shown(f"a number with about {digits:,} digits", f"約 {digits:,} 桁の数値")
+    if isinstance(value, Decimal):
+        shown = str(value)
+        return value if len(shown) <= QUOTE_LIMIT else Shown(_short_text(shown))
+    if isinstance(value, (list, tuple, dict, set, frozenset, bytes, bytearray)):
+        r = reprlib.Repr()
+        r.maxstring = r.maxother = r.maxlong = QUOTE_LIMIT
+        r.maxlevel = 2
+        shown = r.repr(value)
+        return Shown(shown if len(shown) <= QUOTE_LIMIT else _short_text(shown))
+    return value
 
 
 def _render(template: str, params: dict[str, Any], lang: str) -> str:
@@ -41,6 +102,7 @@ class Message(str):
 
     def __new__(cls, key: str, /, **params: Any) -> Message:
         en, _ja = MESSAGES[key]
+        params = {k: shorten(v) for k, v in params.items()}
         obj = super().__new__(cls, _render(en, params, "en"))
         obj.key = key
         obj.params = params

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from .cat_limits import LIMITS
 from .cat_load import LOAD
 from .cat_output import OUTPUT
 from .cat_tables import TABLES
 
-MESSAGES: dict[str, tuple[str, str]] = {**LOAD, **TABLES, **OUTPUT}
+MESSAGES: dict[str, tuple[str, str]] = {**LOAD, **TABLES, **OUTPUT, **LIMITS}

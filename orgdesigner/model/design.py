@@ -105,6 +105,10 @@ class Design:
         fid = self._superior.get(unit_id)
         return self.flows[fid].source if fid else None
 
+    def reporting_flow(self, unit_id: str) -> str | None:
+        """The id of the reporting flow into `unit_id`, if any."""
+        return self._superior.get(unit_id)
+
     def reporting_path(self, unit_id: str) -> list[str]:
         """The unit and its superiors up to the root of its reporting tree."""
         path = [unit_id]
@@ -209,13 +213,16 @@ class Design:
         return copy.deepcopy(old)
 
     # ---- flows ------------------------------------------------------------------------
-    def add_flow(self, flow: Flow, index: int | None = None) -> None:
+    def add_flow(self, flow: Flow, index: int | None = None, *, check_cycle: bool = True) -> None:
+        """Add a flow. A loader adding thousands of reporting lines passes
+        `check_cycle=False` and calls `reporting_cycle()` once at the end: checking each
+        line walks the chain above it, which is quadratic on a 40,000-deep chain."""
         fid = v.ident(flow.id, "flow id")
         if fid in self.flows:
             raise DuplicateIdError(msg("design.dup_flow", id=fid))
         fields = {k: getattr(flow, k) for k in _FLOW_FIELDS}
         clean = Flow(id=fid, **clean_fields(_FLOW_FIELDS, fields, "flow"))
-        self._check_flow(clean)
+        self._check_flow(clean, check_cycle)
         self._flows.insert(fid, clean, index)
         self._attach(clean)
         self.events.emit(ev.Event(ev.FLOW_ADDED, fid))
@@ -243,7 +250,7 @@ class Design:
         return self._update(flow, _FLOW_FIELDS, clean, "flow", ev.FLOW_CHANGED, cleaned=True,
                             before_emit=lambda: self._attach(flow))
 
-    def _check_flow(self, flow: Flow) -> None:
+    def _check_flow(self, flow: Flow, check_cycle: bool = True) -> None:
         for end in (flow.source, flow.target):
             if end not in self.units:
                 raise UnknownReferenceError(msg("design.flow_unknown_unit", id=flow.id, unit=end))
@@ -255,11 +262,33 @@ class Design:
         if sup is not None:
             raise SecondSuperiorError(msg("design.second_superior", child=self._name(flow.target),
                                           superior=self._name(sup)))
+        if not check_cycle:
+            return
         path = self.reporting_path(flow.source)
         if flow.target in path:
             cycle = path[: path.index(flow.target) + 1][::-1] + [flow.target]
             names = Seq((self._name(u) for u in cycle), " → ")
             raise ReportingCycleError(msg("design.cycle", names=names), cycle)
+
+    def reporting_cycle(self) -> ReportingCycleError | None:
+        """The error for a cycle of reporting lines, if there is one (linear in the units)."""
+        done: set[str] = set()
+        for start in self._superior:
+            if start in done:
+                continue
+            path: list[str] = []
+            on_path: set[str] = set()
+            u: str | None = start
+            while u is not None and u not in done:
+                if u in on_path:
+                    cycle = path[path.index(u):][::-1] + [path[-1]]
+                    names = Seq((self._name(x) for x in cycle[:12]), " → ")
+                    return ReportingCycleError(msg("design.cycle", names=names), cycle)
+                path.append(u)
+                on_path.add(u)
+                u = self.superior(u)
+            done.update(path)
+        return None
 
     def _name(self, unit_id: str) -> str:
         u = self.units.get(unit_id)

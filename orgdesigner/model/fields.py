@@ -111,15 +111,21 @@ _METADATA_FIELDS = {
 def _rates(value: Any) -> dict[str, int]:
     if not isinstance(value, dict):
         raise InvalidValueError(msg("design.rates_not_mapping"))
-    return {v.text(k, "role", required=True, limit=200): v.integer(r, f"rate for {k}", low=0)
+    return {v.text(k, "role", required=True, limit=200): _rate(r, f"rate for {k}")
             for k, r in value.items()}
+
+
+def _rate(value: Any, what: str) -> int:
+    """A role's yearly cost: a whole number in `RANGES["role_rate"]`."""
+    v.integer(value, what, low=0)
+    return int(v.money(value, what, limit="role_rate"))
 
 
 def _fx(value: Any) -> dict:
     if not isinstance(value, dict):
         raise InvalidValueError(msg("design.fx_not_mapping"))
-    return {v.text(k, "currency", required=True, limit=8).upper(): v.money(r, f"FX rate {k}")
-            for k, r in value.items()}
+    return {v.text(k, "currency", required=True, limit=8).upper():
+            v.money(r, f"FX rate {k}", limit="fx_rate") for k, r in value.items()}
 
 
 def _ranged(what: str, high: int, whole: bool = False) -> Any:
@@ -157,7 +163,7 @@ BUDGET_LIMITS = {"bonus_months": 12, "welfare_rate": 1, "office_per_head": 100_0
                  "soc_price": 100_000_000_000}
 
 _BUDGET_FIELDS = {
-    "first_year": lambda x: v.integer(x, "first fiscal year", low=0, high=9999),
+    "first_year": lambda x: v.year(x, "first fiscal year"),
     "years": lambda x: v.integer(x, "number of years", low=1, high=20),
     "fy_start_month": lambda x: v.integer(x, "fiscal year start month", low=1, high=12),
     "role_rates": _rates,

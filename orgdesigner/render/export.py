@@ -7,6 +7,7 @@ never leaves a truncated file). Positions come from the tidy layout by default, 
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -37,8 +38,9 @@ def format_for(path: str | os.PathLike, fmt: str | None = None) -> str:
 def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 150,
                   legend: bool = True, root: str | None = None, lang: str = "en",
                   orientation: str = "tb", compact: bool = False,
-                  date: str | None = None) -> bytes:
-    """The diagram of `design` (or of the sub-tree under `root`) in `fmt`."""
+                  date: str | None = None, notes: list[str] | None = None) -> bytes:
+    """The diagram of `design` (or of the sub-tree under `root`) in `fmt`; what the user
+    should know (a PNG drawn at a lower resolution to fit) is added to `notes`."""
     fmt = format_for("", fmt)
     if layout not in LAYOUTS:
         raise ExportError(msg("export.bad_layout", layout=layout, layouts=", ".join(LAYOUTS)))
@@ -53,11 +55,34 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
         from ..formats.graphml import graphml_bytes
 
         return graphml_bytes(design, diagram)
-    return _graphviz_bytes(design, diagram, fmt, dpi=dpi, legend=legend)
+    return _graphviz_bytes(design, diagram, fmt, dpi=dpi, legend=legend, notes=notes)
+
+
+#: Cairo draws bitmaps of at most 32,767 pixels a side; past that Graphviz shrinks the
+#: picture itself and prints its own warning. We shrink first, and keep the bitmap under
+#: 100 million pixels (400 MB of memory while it is drawn).
+MAX_PNG_SIDE = 32_000
+MAX_PNG_PIXELS = 100_000_000
+
+
+def png_dpi(bb: str, dpi: float, notes: list[str] | None = None) -> float:
+    """The resolution at which a diagram with Graphviz bounding box `bb` (points) fits the
+    bitmap limits; a note for the user in `notes` when it is lower than asked."""
+    try:
+        x0, y0, x1, y1 = (float(v) for v in bb.split(","))
+    except ValueError:
+        return dpi
+    w, h = max(x1 - x0, 1.0) / 72, max(y1 - y0, 1.0) / 72  # inches
+    fit = min(dpi, MAX_PNG_SIDE / w, MAX_PNG_SIDE / h, math.sqrt(MAX_PNG_PIXELS / (w * h)))
+    if fit < dpi:
+        if notes is not None:
+            notes.append(msg("export.png_scaled", dpi=dpi, fit=max(fit, 0.01)))
+        return max(fit, 0.01)
+    return dpi
 
 
 def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
-                    legend: bool) -> bytes:
+                    legend: bool, notes: list[str] | None = None) -> bytes:
     try:
         from .graphviz_out import to_agraph
     except ImportError as exc:  # pragma: no cover - pygraphviz is a dependency
@@ -76,7 +101,7 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
                   "//   neato -n2 -Tsvg THIS.dot -o OUT.svg\n")
         return (header + g.string()).encode("utf-8")
     if fmt == "png":
-        g.graph_attr["dpi"] = str(dpi)
+        g.graph_attr["dpi"] = f"{png_dpi(g.graph_attr['bb'], dpi, notes):.4g}"
     try:
         with filtered_stderr():
             data = g.draw(format=fmt, prog="nop2")
@@ -90,9 +115,11 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
 def export_diagram(design: Design, path: str | os.PathLike, *, fmt: str | None = None,
                    layout: str = "tidy", dpi: int = 150, legend: bool = True,
                    root: str | None = None, lang: str = "en", orientation: str = "tb",
-                   compact: bool = False, date: str | None = None) -> None:
+                   compact: bool = False, date: str | None = None,
+                   notes: list[str] | None = None) -> None:
     """Write the diagram to `path`, the format from `fmt` or the file's suffix."""
     fmt = format_for(path, fmt)
     data = diagram_bytes(design, fmt, layout=layout, dpi=dpi, legend=legend, root=root,
-                         lang=lang, orientation=orientation, compact=compact, date=date)
+                         lang=lang, orientation=orientation, compact=compact, date=date,
+                         notes=notes)
     atomic_write(path, data)

@@ -20,7 +20,8 @@ from collections.abc import Iterator
 NOISE = re.compile(
     r"^(Fontconfig warning: .*unknown element.*|"
     r"Warning: graph has \d+ nodes.*|.*layout may take a long time.*|"
-    r"Warning: Could not load .*libgvplugin.*)$"
+    r"Warning: Could not load .*libgvplugin.*|"
+    r".*graph is too large for cairo-renderer bitmaps.*)$"
 )
 _lock = threading.Lock()
 

@@ -138,6 +138,8 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--no-dot", action="store_true", help="skip Graphviz dot (slow)")
+    ap.add_argument("--no-hostile", action="store_true",
+                    help="skip the pathological shapes (bench_hostile: 50,000-deep chain, …)")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     ns = ap.parse_args()
     if ns.child:
@@ -167,6 +169,9 @@ def main() -> int:
             verdict = f"{shown} at {at:,}: {'met' if ok else 'MISSED'}"
         print(f"{label:<26}{cells}   {verdict}")
     print(f"\n(medians of {ns.repeat} runs; dot once per size; machine: {os.cpu_count()} cores)")
+    if not ns.no_hostile:
+        print("\npathological shapes, per command:", flush=True)
+        subprocess.run([sys.executable, "-m", "tests.benchmarks.bench_hostile"], check=False)
     return 0
 
 
