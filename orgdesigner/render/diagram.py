@@ -117,14 +117,15 @@ def route_flows(design: Design, rects: dict[str, Rect], shapes: dict[str, str],
     bars = [(r[0], r[1], r[2], FRAME_TITLE) for r in frames.values()]
     router = FlowRouter(rects, shapes, bars, orientation)
     for f in design.flows.values():
-        if f.source in rects and f.target in rects and not _elbow(f.kind, rects[f.source],
+        if f.source in rects and f.target in rects and not is_elbow(f.kind, rects[f.source],
                                                                   rects[f.target], orientation):
             router.add(f.id, f.source, f.target)
     router.route_all()
     return router
 
 
-def _elbow(kind: FlowKind, src: Rect, dst: Rect, orientation: str) -> bool:
+def is_elbow(kind: FlowKind, src: Rect, dst: Rect, orientation: str = "tb") -> bool:
+    """A reporting line running down (or right) the tree: drawn as the tidy tree's elbow."""
     return kind is FlowKind.REPORTING and _below(src, dst, orientation)
 
 

@@ -69,7 +69,7 @@ def _shortenings(text: str) -> list[str]:
     return out
 
 
-def _candidates(pts: list[Point], w: float, h: float) -> list[Point]:
+def candidates(pts: list[Point], w: float, h: float) -> list[Point]:
     segs = list(zip(pts, pts[1:], strict=False))
     order = sorted(range(len(segs)), key=lambda i: -(abs(segs[i][0][0] - segs[i][1][0])
                                                      + abs(segs[i][0][1] - segs[i][1][1])))
@@ -87,7 +87,7 @@ def _candidates(pts: list[Point], w: float, h: float) -> list[Point]:
 
 def _first_free(pts: list[Point], w: float, h: float, obstacles: RectIndex,
                 lines: RectIndex, key: str, strict: bool) -> Point | None:
-    for cx, cy in _candidates(pts, w, h):
+    for cx, cy in candidates(pts, w, h):
         x0, y0, x1, y1 = cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
         if obstacles.within(x0, y0, x1, y1):
             continue

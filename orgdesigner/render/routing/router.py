@@ -85,6 +85,11 @@ class FlowRouter:
                 crossing.add(fid)
         return self._reroute(set(self._of.get(uid, ())) | crossing, set())
 
+    def forget_box(self, uid: str) -> None:
+        """A unit is gone (its flows were removed first)."""
+        self.boxes.pop(uid, None)
+        self.index.remove(uid)
+
     # ---- routing ---------------------------------------------------------------------------
     def _reroute(self, fids: set[str], sides_touched: set[tuple[str, str]]) -> set[str]:
         touched = set(sides_touched)
