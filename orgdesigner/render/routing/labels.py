@@ -37,7 +37,7 @@ def place_labels(flows: list[tuple[str, str, list[Point]]], tips: list[Point],
         obstacles.put("b" + k, r)
     for i, (x, y) in enumerate(tips):
         obstacles.put(f"t{i}", (x - TIP, y - TIP, 2 * TIP, 2 * TIP))
-    lines = RectIndex(0.0)
+    lines = RectIndex(0.0, bands=False)
     for key, _text, pts in flows:
         for i, (a, b) in enumerate(zip(pts, pts[1:], strict=False)):
             lines.put(f"{key}\0{i}", (min(a[0], b[0]), min(a[1], b[1]),

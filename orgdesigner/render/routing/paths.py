@@ -31,22 +31,23 @@ def _clear(index: RectIndex, pts: list[Point]) -> bool:
 
 
 def _cost(pts: list[Point], ds: Point, dt: Point) -> float:
-    length = sum(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in zip(pts, pts[1:], strict=False))
+    length = 0.0
     bends = 0
-    prev = ds
-    for a, b in zip(pts, pts[1:], strict=False):
-        d = (_sign(b[0] - a[0]), _sign(b[1] - a[1]))
-        if d == (0, 0):
+    px, py = ds
+    for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+        dx, dy = bx - ax, by - ay
+        if dx == 0 and dy == 0:
             continue
-        if d != prev:
+        length += abs(dx) + abs(dy)
+        d = ((dx > 0) - (dx < 0), (dy > 0) - (dy < 0))
+        if d != (px, py):
             bends += 1
-            if d == (-prev[0], -prev[1]):
+            if d == (-px, -py):
                 length += BACK
-        prev = d
-    arrive = (-dt[0], -dt[1])
-    if prev != arrive:
+            px, py = d
+    if (px, py) != (-dt[0], -dt[1]):
         bends += 1
-        if prev == (-arrive[0], -arrive[1]):
+        if (px, py) == dt:
             length += BACK
     return length + BEND * bends
 
@@ -71,18 +72,29 @@ def simplify(pts: list[Point]) -> list[Point]:
     return out
 
 
+def _windows(lo: float, hi: float, mid: float, reach: float) -> list[tuple[float, float]]:
+    """[lo, hi], or only its two ends and its middle when it is long."""
+    if hi - lo <= 4 * reach:
+        return [(lo, hi)]
+    return [(lo, lo + reach), (mid - reach, mid + reach), (hi - reach, hi)]
+
+
 def _channels(index: RectIndex, lo: float, hi: float, span: tuple[float, float],
               axis: int, mid: float) -> list[float]:
     """Coordinates (on `axis`: 0 = x, 1 = y) worth trying for the middle leg of a Z or U:
-    the middle, and the borders of grown boxes between and just beyond the two ends."""
-    a0, a1 = span
+    the middle, and the borders of grown boxes between and just beyond the two ends.
+    Only boxes near the ends and the middle are looked at, so a flow across a whole group
+    costs no more than a short one."""
     pad = 80.0
-    if axis == 1:
-        rects = index.within(a0, lo - pad, a1, hi + pad)
-        vals = {r[1] for r in rects} | {r[3] for r in rects}
-    else:
-        rects = index.within(lo - pad, a0, hi + pad, a1)
-        vals = {r[0] for r in rects} | {r[2] for r in rects}
+    vals = set()
+    for b0, b1 in _windows(span[0], span[1], (span[0] + span[1]) / 2, 300.0):
+        for c0, c1 in _windows(lo - pad, hi + pad, mid, 300.0):
+            if axis == 1:
+                rects = index.within(b0, c0, b1, c1)
+                vals |= {r[1] for r in rects} | {r[3] for r in rects}
+            else:
+                rects = index.within(c0, b0, c1, b1)
+                vals |= {r[0] for r in rects} | {r[2] for r in rects}
     vals.add(mid)
     vals.add(lo - pad / 2)
     vals.add(hi + pad / 2)

@@ -14,12 +14,13 @@ from collections.abc import Iterable
 
 from .index import RectIndex
 from .paths import find_path, simplify
-from .ports import NORMAL, border_point, side_order, side_point, spread, stub_end
+from .ports import CENTRE_GAP, NORMAL, border_point, side_order, side_point, spread, stub_end
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]
 CLEARANCE = 6.0  # a route keeps at least this far from every box it does not join
 TRACK = 5.0  # distance between parallel routes sharing a channel
+PORT_GAP = 7.0  # least distance between two flow ends on one box side (arrowheads apart)
 MIN_END = 12.0  # the first and last segment stay this long (arrowhead, then the bend)
 BAR = "\0bar:"  # key prefix of company title bars
 
@@ -45,7 +46,7 @@ class FlowRouter:
         self._on_side: dict[tuple[str, str], set[tuple[str, int]]] = {}  # (unit, side) → ends
         self._of: dict[str, set[str]] = {}  # unit → flows
         self._lines: dict[tuple[int, int], list[tuple[float, float, float, str]]] = {}
-        self._route_index = RectIndex(0.0, cell=400.0)
+        self._route_index = RectIndex(0.0, cell=8000.0, bands=False)
 
     # ---- the flows -------------------------------------------------------------------------
     def add(self, fid: str, source: str, target: str) -> None:
@@ -118,13 +119,25 @@ class FlowRouter:
         return self._free_side(s, side_order(a, b)), self._free_side(t, side_order(b, a))
 
     def _free_side(self, uid: str, order: list[str]) -> str:
+        """The first side in `order` with room for a stub and for one more port (a side
+        holds as many ports as fit `PORT_GAP` apart), else the least crowded free one."""
         r = self.boxes[uid]
+        free = []
         for side in order:
             p0, p1 = stub_end(side_point(r, side, 0.1), side), stub_end(side_point(r, side, 0.9),
                                                                         side)
             if self.index.segment_hits(p0[0], p0[1], p1[0], p1[1], skip=(uid,)) is None:
-                return side
-        return order[0]
+                load = len(self._on_side.get((uid, side), ()))
+                if load < self._capacity(uid, side):
+                    return side
+                free.append((load / self._capacity(uid, side), side))
+        return min(free)[1] if free else order[0]
+
+    def _capacity(self, uid: str, side: str) -> int:
+        r = self.boxes[uid]
+        length = r[2] if side in ("top", "bottom") else r[3]
+        usable = length * 0.7 - (2 * CENTRE_GAP if side in self.reserve else 0.0)
+        return max(1, int(usable / PORT_GAP))
 
     def _drop_sides(self, fid: str) -> set[tuple[str, str]]:
         old = self.sides.pop(fid, None)
@@ -247,7 +260,7 @@ class FlowRouter:
 
 def _offsets() -> list[float]:
     out = [0.0]
-    for n in range(1, 7):
+    for n in range(1, 4):
         out += [n * TRACK, -n * TRACK]
     return out
 
