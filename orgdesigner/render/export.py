@@ -8,6 +8,7 @@ never leaves a truncated file). Positions come from the tidy layout by default, 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from ..formats.atomic import atomic_write
@@ -84,7 +85,22 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
         raise ExportError(msg("export.render_failed", fmt=fmt.upper(), detail=str(exc))) from None
     if not data:
         raise ExportError(msg("export.no_output", fmt=fmt.upper()))
-    return bytes(data)
+    return _edge_titles(bytes(data), diagram) if fmt == "svg" else bytes(data)
+
+
+def _edge_titles(svg: bytes, diagram: Diagram) -> bytes:
+    """Each labelled flow's <title> is its whole label (Graphviz writes "u1->u2"), so a label
+    shortened to fit still reads in full as a tooltip."""
+    from xml.sax.saxutils import escape
+
+    text = svg.decode("utf-8")
+    for e in diagram.edges:
+        full = e.full_label or e.label
+        if full:
+            eid = re.escape(e.id).replace("\\-", "(?:-|&#45;)")
+            text = re.sub(rf'(<g id="flow(?:-|&#45;){eid}" class="edge">\s*<title>)[^<]*',
+                          lambda m, f=full: m.group(1) + escape(f), text, count=1)
+    return text.encode("utf-8")
 
 
 def export_diagram(design: Design, path: str | os.PathLike, *, fmt: str | None = None,

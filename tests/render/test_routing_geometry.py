@@ -191,3 +191,31 @@ def test_exported_svg_paths_keep_clear_of_boxes(tid):
     for i, p in enumerate(tips):
         for q in tips[i + 1:]:
             assert math.dist(p, q) > 2.0, (p, q)
+
+
+def test_a_label_that_fits_nowhere_is_shortened_then_hidden():
+    from orgdesigner.render.diagram import label_size
+    from orgdesigner.render.routing.labels import place_labels
+
+    text = "グループCSIRT業務の委託および広報・法的対応"
+    route = [(0.0, 0.0), (100.0, 0.0)]
+    walls = {"l": (-1000.0, -50.0, 990.0, 100.0), "r": (110.0, -50.0, 1000.0, 100.0)}
+    spot = place_labels([("f", text, route)], [], walls, label_size)["f"]
+    assert spot.text.endswith("…") and len(spot.text) < len(text) and spot.centre
+    shut = {"a": (-500.0, -500.0, 1000.0, 499.0), "b": (-500.0, 1.0, 1000.0, 499.0)}
+    spot = place_labels([("f", text, route)], [], shut, label_size)["f"]
+    assert spot.text == "" and spot.centre is None
+
+
+def test_svg_edge_title_carries_the_whole_label():
+    from orgdesigner.render.export import diagram_bytes
+
+    design = templates.load("model-3")
+    root = ET.fromstring(diagram_bytes(design, "svg", lang="ja"))
+    titles = {g.get("id")[5:]: g.find(f"{SVG}title").text for g in root.iter(f"{SVG}g")
+              if g.get("class") == "edge" and g.get("id", "").startswith("flow-")}
+    d = diagram_for(design, lang="ja")
+    labelled = [e for e in d.edges if e.label or e.full_label]
+    assert labelled
+    for e in labelled:
+        assert titles[e.id] == (e.full_label or e.label)
