@@ -131,7 +131,7 @@ def is_elbow(kind: FlowKind, src: Rect, dst: Rect, orientation: str = "tb") -> b
 
 def _place_labels(edges: list[Edge], boxes: dict[str, Box]) -> None:
     tips = [p for e in edges for p in (e.head, e.tail) if p is not None]
-    spots = place_labels([(e.id, e.label, e.waypoints) for e in edges if e.label], tips,
+    spots = place_labels([(e.id, e.label, e.waypoints) for e in edges], tips,
                          {u: b.rect for u, b in boxes.items()}, label_size)
     for e in edges:
         spot = spots.get(e.id)

@@ -30,13 +30,14 @@ def side_order(a: Rect, b: Rect) -> list[str]:
     dx, dy = bx - ax, by - ay
     vert = "bottom" if dy > 0 else "top"
     horiz = "right" if dx > 0 else "left"
+    away = "left" if horiz == "right" else "right"
     rows_differ = abs(dy) > (a[3] + b[3]) / 2
     cols_differ = abs(dx) > (a[2] + b[2]) / 2
     if rows_differ:
         first = [vert, horiz] if not cols_differ or abs(dy) * 2 >= abs(dx) else [horiz, vert]
     else:
-        first = [horiz, "bottom"]
-    rest = [s for s in ("bottom", "top", "right", "left") if s not in first]
+        first = [horiz, "bottom", away]
+    rest = [s for s in ("bottom", away, horiz, "top") if s not in first]
     return first + rest
 
 

@@ -260,7 +260,7 @@ class FlowRouter:
 
 def _offsets() -> list[float]:
     out = [0.0]
-    for n in range(1, 4):
+    for n in range(1, 9):
         out += [n * TRACK, -n * TRACK]
     return out
 
