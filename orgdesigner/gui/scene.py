@@ -78,6 +78,7 @@ class DiagramScene(QGraphicsScene):
         self.snap_to_grid = False
         self.flow_kind = FlowKind.REPORTING
         self.connect_mode = False
+        self.printing = False  # set while printing: editing controls are not drawn
         self._interaction: Interaction = SelectInteraction(self)
         self._drop: DropInteraction | None = None
         self.populate()
