@@ -41,6 +41,17 @@ class RectIndex:
                 yield i, j
 
     def put(self, key: str, rect: Rect) -> None:
+        self._put(key, rect, sort=True)
+
+    def put_many(self, items: Iterable[tuple[str, Rect]]) -> None:
+        """Many rectangles at once (a new router): appended, then each band sorted once."""
+        touched: list[list] = []
+        for key, rect in items:
+            touched += self._put(key, rect, sort=False)
+        for stratum in touched:
+            stratum[1].sort()
+
+    def _put(self, key: str, rect: Rect, sort: bool) -> list[list]:
         self.remove(key)
         m = self.clearance
         r = (rect[0] - m, rect[1] - m, rect[0] + rect[2] + m, rect[1] + rect[3] + m)
@@ -48,17 +59,23 @@ class RectIndex:
         for cell in self._span(*r):
             self._cells.setdefault(cell, set()).add(key)
         if not self.bands:
-            return
+            return []
         if r[2] - r[0] > WIDE or r[3] - r[1] > WIDE:  # a title bar: few, tested one by one
             self._wide[key] = r
-            return
+            return []
+        out = []
         for bands, entry, c0, c1, width in (
                 (self._h, (r[0], r[2], key), r[1], r[3], r[2] - r[0]),
                 (self._v, (r[1], r[3], key), r[0], r[2], r[3] - r[1])):
             for b in range(int(c0 // BAND), int(c1 // BAND) + 1):
                 stratum = bands.setdefault(b, {}).setdefault((c0, c1), [0.0, []])
                 stratum[0] = max(stratum[0], width)
-                insort(stratum[1], entry)
+                if sort:
+                    insort(stratum[1], entry)
+                else:
+                    stratum[1].append(entry)
+                    out.append(stratum)
+        return out
 
     def remove(self, key: str) -> None:
         r = self.rects.pop(key, None)

@@ -34,8 +34,7 @@ class FlowRouter:
         self.boxes: dict[str, Rect] = dict(rects)
         self.shapes = shapes or {}
         self.reserve = ("left", "right") if orientation == "lr" else ("top", "bottom")
-        for uid, r in rects.items():
-            self.index.put(uid, r)
+        self.index.put_many(rects.items())
         for i, (x, y, w, h) in enumerate(bars):  # the bar itself is the obstacle, not grown
             c = CLEARANCE
             self.index.put(f"{BAR}{i}", (x + c, y + c, max(w - 2 * c, 0.0), max(h - 2 * c, 0.0)))
@@ -46,7 +45,9 @@ class FlowRouter:
         self._on_side: dict[tuple[str, str], set[tuple[str, int]]] = {}  # (unit, side) → ends
         self._of: dict[str, set[str]] = {}  # unit → flows
         self._lines: dict[tuple[int, int], list[tuple[float, float, float, str]]] = {}
-        self._route_index = RectIndex(0.0, cell=8000.0, bands=False)
+        # every route's segments (key "flow\0k"): a move finds the routes it crosses
+        self._route_index = RectIndex(0.0, cell=400.0, bands=False)
+        self._segments: dict[str, int] = {}  # flow → how many segments it indexed
 
     # ---- the flows -------------------------------------------------------------------------
     def add(self, fid: str, source: str, target: str) -> None:
@@ -80,9 +81,11 @@ class FlowRouter:
         self.index.put(uid, rect)
         x0, y0, x1, y1 = self.index.rects[uid]
         crossing = set()
-        for fid in self._route_index.near(x0, y0, x1, y1):
+        for key in self._route_index.near(x0, y0, x1, y1):
+            fid, k = key.split("\0")
             pts = self.routes.get(fid, [])
-            if any(_seg_in(a, b, (x0, y0, x1, y1)) for a, b in zip(pts, pts[1:], strict=False)):
+            if int(k) + 1 < len(pts) and _seg_in(pts[int(k)], pts[int(k) + 1],
+                                                 (x0, y0, x1, y1)):
                 crossing.add(fid)
         return self._reroute(set(self._of.get(uid, ())) | crossing, set())
 
@@ -240,12 +243,15 @@ class FlowRouter:
             axis = 1 if abs(a[1] - b[1]) < 1e-6 else 0
             lo, hi = sorted((a[1 - axis], b[1 - axis]))
             self._lines.setdefault((axis, round(a[axis])), []).append((a[axis], lo, hi, fid))
-        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-        self._route_index.put(fid, (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+        for k, (a, b) in enumerate(zip(pts, pts[1:], strict=False)):
+            self._route_index.put(f"{fid}\0{k}", (min(a[0], b[0]), min(a[1], b[1]),
+                                                  abs(a[0] - b[0]), abs(a[1] - b[1])))
+        self._segments[fid] = len(pts) - 1
 
     def _forget_route(self, fid: str) -> None:
         pts = self.routes.pop(fid, None)
-        self._route_index.remove(fid)
+        for k in range(self._segments.pop(fid, 0)):
+            self._route_index.remove(f"{fid}\0{k}")
         if not pts:
             return
         for a, b in zip(pts[1:-2], pts[2:-1], strict=False):
