@@ -45,10 +45,11 @@ class RectIndex:
 
     def put_many(self, items: Iterable[tuple[str, Rect]]) -> None:
         """Many rectangles at once (a new router): appended, then each band sorted once."""
-        touched: list[list] = []
+        touched: dict[int, list] = {}
         for key, rect in items:
-            touched += self._put(key, rect, sort=False)
-        for stratum in touched:
+            for stratum in self._put(key, rect, sort=False):
+                touched[id(stratum)] = stratum
+        for stratum in touched.values():
             stratum[1].sort()
 
     def _put(self, key: str, rect: Rect, sort: bool) -> list[list]:

@@ -46,8 +46,10 @@ class FlowRouter:
         self._of: dict[str, set[str]] = {}  # unit → flows
         self._lines: dict[tuple[int, int], list[tuple[float, float, float, str]]] = {}
         # every route's segments (key "flow\0k"): a move finds the routes it crosses
-        self._route_index = RectIndex(0.0, cell=400.0, bands=False)
+        # built on the first move: an export never moves anything
+        self._route_index = RectIndex(0.0, cell=2000.0, bands=False)
         self._segments: dict[str, int] = {}  # flow → how many segments it indexed
+        self._indexed = False
 
     # ---- the flows -------------------------------------------------------------------------
     def add(self, fid: str, source: str, target: str) -> None:
@@ -80,6 +82,10 @@ class FlowRouter:
         self.boxes[uid] = rect
         self.index.put(uid, rect)
         x0, y0, x1, y1 = self.index.rects[uid]
+        if not self._indexed:
+            self._indexed = True
+            for fid, pts in self.routes.items():
+                self._index_route(fid, pts)
         crossing = set()
         for key in self._route_index.near(x0, y0, x1, y1):
             fid, k = key.split("\0")
@@ -243,6 +249,10 @@ class FlowRouter:
             axis = 1 if abs(a[1] - b[1]) < 1e-6 else 0
             lo, hi = sorted((a[1 - axis], b[1 - axis]))
             self._lines.setdefault((axis, round(a[axis])), []).append((a[axis], lo, hi, fid))
+        if self._indexed:
+            self._index_route(fid, pts)
+
+    def _index_route(self, fid: str, pts: list[Point]) -> None:
         for k, (a, b) in enumerate(zip(pts, pts[1:], strict=False)):
             self._route_index.put(f"{fid}\0{k}", (min(a[0], b[0]), min(a[1], b[1]),
                                                   abs(a[0] - b[0]), abs(a[1] - b[1])))
