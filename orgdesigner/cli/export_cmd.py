@@ -3,15 +3,19 @@ organisation table) of a design, for slides and approval documents.
 
 Diagram options: `--layout tidy|dot|canvas` (tidy tree by default; Graphviz dot on request;
 canvas = as arranged in the app), `--dpi N` for PNG, `--no-legend`, `--root UNIT_ID` for one
-sub-tree, `--orientation tb|lr`, `--compact`, `--lang en|ja`.
+sub-tree, `--orientation tb|lr`, `--compact`, `--lang en|ja`, `--paper a4|a3[-landscape]`
+for PDF (fitted and centred; A4 landscape by default).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from ..messages import exc_text
+from ..messages import exc_text, text_of
+from ..render.paper import DEFAULT as PAPER_DEFAULT
+from ..render.paper import NAMES as PAPER_NAMES
 from .common import CliError, guard, load_design, pick
 
 DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".graphml")
@@ -35,6 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-legend", action="store_true", help="leave the legend out")
     p.add_argument("--root", metavar="UNIT_ID", help="export only this unit and those below it")
     p.add_argument("--lang", choices=("en", "ja"), default="en", help="label language")
+    p.add_argument("--paper", choices=PAPER_NAMES, default=PAPER_DEFAULT,
+                   help="PDF page, the diagram fitted and centred on it "
+                        f"(default {PAPER_DEFAULT})")
     p.set_defaults(handler=export)
 
 
@@ -72,10 +79,13 @@ def export(ns: argparse.Namespace) -> int:
     from ..render.export import ExportError, export_diagram
 
     try:
-        export_diagram(design, out, layout=ns.layout, dpi=ns.dpi, legend=not ns.no_legend,
-                       root=ns.root, lang=ns.lang, orientation=ns.orientation,
-                       compact=ns.compact)
+        warnings = export_diagram(design, out, layout=ns.layout, dpi=ns.dpi,
+                                  legend=not ns.no_legend, root=ns.root, lang=ns.lang,
+                                  orientation=ns.orientation, compact=ns.compact,
+                                  paper=ns.paper)
     except ExportError as exc:
         raise CliError(exc.text(ns.lang)) from None
+    for w in warnings:
+        print(text_of(w, ns.lang), file=sys.stderr)
     print(pick(ns.lang, f"wrote {out}", f"{out} に書き出しました"))
     return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..formats.atomic import atomic_write
 from ..messages import BilingualError, msg
 from ..model import Design, UnitKind
+from . import paper as paper_mod
 from .diagram import Diagram, diagram_for
 from .legend import build_legend
 from .quiet import filtered_stderr
@@ -38,9 +39,18 @@ def format_for(path: str | os.PathLike, fmt: str | None = None) -> str:
 def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 150,
                   legend: bool = True, root: str | None = None, lang: str = "en",
                   orientation: str = "tb", compact: bool = False,
-                  date: str | None = None) -> bytes:
-    """The diagram of `design` (or of the sub-tree under `root`) in `fmt`."""
+                  date: str | None = None, paper: str | None = paper_mod.DEFAULT,
+                  warnings: list | None = None) -> bytes:
+    """The diagram of `design` (or of the sub-tree under `root`) in `fmt`. A PDF is fitted
+    on `paper` ("a4", "a3", "-landscape" appended; None: the drawing's own size); a warning
+    is appended to `warnings` when that leaves labels under 6 pt."""
     fmt = format_for("", fmt)
+    if paper is not None:
+        try:
+            paper_mod.page_size(paper)
+        except KeyError:
+            raise ExportError(msg("export.bad_paper", paper=paper,
+                                  papers=", ".join(paper_mod.NAMES))) from None
     if layout not in LAYOUTS:
         raise ExportError(msg("export.bad_layout", layout=layout, layouts=", ".join(LAYOUTS)))
     if not 10 <= dpi <= 1200:
@@ -54,11 +64,13 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
         from ..formats.graphml import graphml_bytes
 
         return graphml_bytes(design, diagram)
-    return _graphviz_bytes(design, diagram, fmt, dpi=dpi, legend=legend)
+    return _graphviz_bytes(design, diagram, fmt, dpi=dpi, legend=legend,
+                           paper=paper if fmt == "pdf" else None, warnings=warnings)
 
 
 def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
-                    legend: bool) -> bytes:
+                    legend: bool, paper: str | None = None,
+                    warnings: list | None = None) -> bytes:
     try:
         from .graphviz_out import to_agraph
     except ImportError as exc:  # pragma: no cover - pygraphviz is a dependency
@@ -78,6 +90,13 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
         return (header + g.string()).encode("utf-8")
     if fmt == "png":
         g.graph_attr["dpi"] = str(dpi)
+    if paper is not None:
+        bb = tuple(float(v) for v in g.graph_attr["bb"].split(","))
+        viewport, zoom = paper_mod.fit(bb, paper)  # type: ignore[arg-type]
+        g.graph_attr.update(viewport=viewport, pad="0", margin="0")
+        pt = paper_mod.text_size(zoom)
+        if pt < paper_mod.MIN_TEXT and warnings is not None:
+            warnings.append(msg("export.small_text", paper=paper.upper(), pt=pt))
     try:
         with filtered_stderr():
             data = g.draw(format=fmt, prog="nop2")
@@ -106,9 +125,14 @@ def _edge_titles(svg: bytes, diagram: Diagram) -> bytes:
 def export_diagram(design: Design, path: str | os.PathLike, *, fmt: str | None = None,
                    layout: str = "tidy", dpi: int = 150, legend: bool = True,
                    root: str | None = None, lang: str = "en", orientation: str = "tb",
-                   compact: bool = False, date: str | None = None) -> None:
-    """Write the diagram to `path`, the format from `fmt` or the file's suffix."""
+                   compact: bool = False, date: str | None = None,
+                   paper: str | None = paper_mod.DEFAULT) -> list:
+    """Write the diagram to `path`, the format from `fmt` or the file's suffix; returns the
+    warnings (messages) worth showing, e.g. text too small on the chosen paper."""
     fmt = format_for(path, fmt)
+    warnings: list = []
     data = diagram_bytes(design, fmt, layout=layout, dpi=dpi, legend=legend, root=root,
-                         lang=lang, orientation=orientation, compact=compact, date=date)
+                         lang=lang, orientation=orientation, compact=compact, date=date,
+                         paper=paper, warnings=warnings)
     atomic_write(path, data)
+    return warnings
