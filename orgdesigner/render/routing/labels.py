@@ -32,17 +32,18 @@ def place_labels(flows: list[tuple[str, str, list[Point]]], tips: list[Point],
                  boxes: dict[str, Rect], measure: Callable[[str], tuple[float, float]]
                  ) -> dict[str, LabelSpot]:
     """`flows`: (key, text, polyline); `measure(text)` → (width, height) of its label box."""
-    obstacles = RectIndex(1.0)
-    for k, r in boxes.items():
-        obstacles.put("b" + k, r)
-    for i, (x, y) in enumerate(tips):
-        obstacles.put(f"t{i}", (x - TIP, y - TIP, 2 * TIP, 2 * TIP))
-    lines = RectIndex(0.0, bands=False)
-    for key, _text, pts in flows:
-        for i, (a, b) in enumerate(zip(pts, pts[1:], strict=False)):
-            lines.put(f"{key}\0{i}", (min(a[0], b[0]), min(a[1], b[1]),
-                                      abs(a[0] - b[0]), abs(a[1] - b[1])))
     out: dict[str, LabelSpot] = {}
+    if not any(text for _key, text, _pts in flows):
+        return out
+    obstacles = RectIndex(1.0, bands=False)
+    obstacles.put_many(("b" + k, r) for k, r in boxes.items())
+    obstacles.put_many((f"t{i}", (x - TIP, y - TIP, 2 * TIP, 2 * TIP))
+                       for i, (x, y) in enumerate(tips))
+    lines = RectIndex(0.0, cell=1000.0, bands=False)  # coarse: long routes span few cells
+    lines.put_many((f"{key}\0{i}", (min(a[0], b[0]), min(a[1], b[1]),
+                                    abs(a[0] - b[0]), abs(a[1] - b[1])))
+                   for key, _text, pts in flows
+                   for i, (a, b) in enumerate(zip(pts, pts[1:], strict=False)))
     for key, text, pts in sorted(flows, key=lambda f: len(f[1]), reverse=True):
         if not text:
             continue
