@@ -3,7 +3,8 @@ organisation table) of a design, for slides and approval documents.
 
 Diagram options: `--layout tidy|dot|canvas` (tidy tree by default; Graphviz dot on request;
 canvas = as arranged in the app), `--dpi N` for PNG, `--no-legend`, `--root UNIT_ID` for one
-sub-tree (diagrams and tables), `--orientation tb|lr`, `--compact`, `--lang en|ja`.
+sub-tree (diagrams and tables), `--orientation tb|lr`, `--compact`, `--lang en|ja`,
+`--paper a4|a3[-landscape]` for PDF (fitted and centred; A4 landscape by default).
 `-o -` writes to stdout in the `--format` given (like `dot -T`); FILE `-` reads stdin. An
 existing output is replaced and kept as NAME.bak (cli/output.py).
 """
@@ -16,6 +17,8 @@ from pathlib import Path
 
 from ..messages import exc_text, text_of
 from ..model import Design
+from ..render.paper import DEFAULT as PAPER_DEFAULT
+from ..render.paper import NAMES as PAPER_NAMES
 from .common import CliError, guard, load_design, pick, say
 from .output import to_stdout, write_files, write_stdout
 
@@ -47,6 +50,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--root", metavar="UNIT_ID",
                    help="export only this unit and those below it (diagram or table)")
     p.add_argument("--lang", choices=("en", "ja"), default="en", help="label language")
+    p.add_argument("--paper", choices=PAPER_NAMES, default=PAPER_DEFAULT,
+                   help="PDF page, the diagram fitted and centred on it "
+                        f"(default {PAPER_DEFAULT})")
     p.set_defaults(handler=export)
 
 
@@ -110,7 +116,8 @@ def export(ns: argparse.Namespace) -> int:
     from ..render.export import ExportError, diagram_bytes, export_diagram
 
     options = dict(layout=ns.layout, dpi=ns.dpi, legend=not ns.no_legend, root=ns.root,
-                   lang=ns.lang, orientation=ns.orientation, compact=ns.compact)
+                   lang=ns.lang, orientation=ns.orientation, compact=ns.compact,
+                   paper=ns.paper)
     notes: list[str] = []
     try:
         if stdout:

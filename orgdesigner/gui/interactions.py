@@ -11,17 +11,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsLineItem,
     QGraphicsScene,
     QGraphicsSceneDragDropEvent,
     QGraphicsSceneMouseEvent,
+    QGraphicsSimpleTextItem,
 )
 
 from .. import presets
 from ..model import Flow, FlowKind, Unit, ops
 from ..render.style import box_size, flow_style
+from . import connect_hint
 from .items.company_item import CompanyItem
 from .items.flow_item import FlowItem
 from .items.shapes import flow_pen
@@ -178,13 +181,15 @@ class ResizeInteraction(Interaction):
 
 
 class ConnectInteraction(Interaction):
-    """Drag from one unit to another to create a flow of the scene's current kind."""
+    """Drag from one unit to another to create a flow of the scene's current kind; while
+    over a target, a hint says what will be created (`connect_hint`)."""
 
     def __init__(self, scene: DiagramScene) -> None:
         super().__init__(scene)
         self.source: UnitItem | None = None
         self.line: QGraphicsLineItem | None = None
         self.target: UnitItem | None = None
+        self.hint: QGraphicsSimpleTextItem | None = None
 
     def press(self, ev: QGraphicsSceneMouseEvent) -> bool:
         if ev.button() != Qt.MouseButton.LeftButton:
@@ -212,7 +217,24 @@ class ConnectInteraction(Interaction):
             if target is not None:
                 target.set_highlighted(True)
             self.target = target
+        self._show_hint(ev.scenePos())
         return True
+
+    def _show_hint(self, at: QPointF) -> None:
+        scene = self.scene
+        if self.target is None or self.source is None:
+            if self.hint is not None:
+                self.hint.setVisible(False)
+            return
+        if self.hint is None:
+            self.hint = QGraphicsSimpleTextItem()
+            self.hint.setZValue(11)
+            self.hint.setBrush(QColor("#1A1A1A"))
+            scene.addItem(self.hint)
+        self.hint.setText(connect_hint.hint(scene.design, scene.flow_kind, self.source.uid,
+                                            self.target.uid, scene.lang))
+        self.hint.setPos(at + QPointF(14, 14))
+        self.hint.setVisible(True)
 
     def release(self, ev: QGraphicsSceneMouseEvent) -> bool:
         if self.source is None:
@@ -220,7 +242,13 @@ class ConnectInteraction(Interaction):
         source, target = self.source, self.target
         self.cancel()
         if target is not None:
-            self.scene.connect_units(source.uid, target.uid, self.scene.flow_kind)
+            kind = self.scene.flow_kind
+            src, dst = connect_hint.flow_ends(kind, source.uid, target.uid)
+            why = connect_hint.refusal(self.scene.design, kind, src, dst, self.scene.lang)
+            if why:
+                self.scene.controller.statusMessage.emit(why)
+            else:
+                self.scene.connect_units(src, dst, kind)
         ev.accept()
         return True
 
@@ -229,7 +257,9 @@ class ConnectInteraction(Interaction):
             self.scene.removeItem(self.line)
         if self.target is not None:
             self.target.set_highlighted(False)
-        self.source = self.line = self.target = None
+        if self.hint is not None:
+            self.scene.removeItem(self.hint)
+        self.source = self.line = self.target = self.hint = None
 
 
 class DropInteraction:

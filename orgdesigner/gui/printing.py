@@ -63,8 +63,11 @@ def make_printer(scene: QGraphicsScene | None = None, page: str = "A4",
 
 @contextlib.contextmanager
 def clean_scene(scene: QGraphicsScene) -> Iterator[None]:
-    """Hide the selection and the grid for the time of a print, then put them back."""
+    """Hide the selection, the grid and the collapse handles for the time of a print, then
+    put them back."""
     selected = scene.selectedItems()
+    was_printing = getattr(scene, "printing", False)
+    scene.printing = True  # type: ignore[attr-defined]
     grid = getattr(scene, "show_grid", False)
     setter = getattr(scene, "set_grid", None)
     scene.blockSignals(True)  # the inspector must not follow this temporary deselection
@@ -78,6 +81,7 @@ def clean_scene(scene: QGraphicsScene) -> Iterator[None]:
             item.setSelected(True)
         if grid and setter:
             setter(True)
+        scene.printing = was_printing  # type: ignore[attr-defined]
         scene.blockSignals(False)
 
 

@@ -68,6 +68,7 @@ class DiagramScene(QGraphicsScene):
         self._unit_company: dict[str, str] = {}
         self._dirty_companies: set[str] = set()
         self._stale_flows: set[str] = set()  # to re-route: their units moved or changed
+        self._stale_units: set[str] = set()  # moved, added or resized: obstacles for the router
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(0)
@@ -77,6 +78,7 @@ class DiagramScene(QGraphicsScene):
         self.snap_to_grid = False
         self.flow_kind = FlowKind.REPORTING
         self.connect_mode = False
+        self.printing = False  # set while printing: editing controls are not drawn
         self._interaction: Interaction = SelectInteraction(self)
         self._drop: DropInteraction | None = None
         self.populate()
@@ -133,6 +135,7 @@ class DiagramScene(QGraphicsScene):
             self.addItem(item)
             self.unit_items[e.id] = item
             self._note_company(e.id, d.units[e.id].company)
+            self._stale_units.add(e.id)
             self.branches.schedule()
         elif t == ev.UNIT_REMOVED:
             item = self.unit_items.pop(e.id, None)
@@ -149,6 +152,7 @@ class DiagramScene(QGraphicsScene):
             self._note_company(e.id, unit.company)
             self._dirty_companies.add(unit.company)
             self._stale_flows.update(self.flows.of_unit(e.id))  # once each, at flush
+            self._stale_units.add(e.id)
         elif t == ev.FLOW_ADDED:
             self.flows.added(e.id)
             self.branches.schedule()
@@ -171,13 +175,18 @@ class DiagramScene(QGraphicsScene):
         self._dirty_companies.discard("")
         if t.startswith("unit") or t.startswith("plan"):
             self.unit_layer.invalidate()
-        if (self._dirty_companies or self._stale_flows) and not self._flush_timer.isActive():
+        if (self._dirty_companies or self._stale_flows or self._stale_units) \
+                and not self._flush_timer.isActive():
             self._flush_timer.start()
 
     def flush(self) -> None:
         """Bring flows, company frames and branch handles up to date — deferred so a big
         batch (an auto layout moves every unit) routes each flow and refits each frame
         once."""
+        moved, self._stale_units = self._stale_units, set()
+        for uid in moved:
+            if uid in self.unit_items:
+                self.flows.unit_moved(uid)
         stale, self._stale_flows = self._stale_flows, set()
         for fid in stale:
             if fid in self.flow_items:
@@ -354,6 +363,7 @@ class DiagramScene(QGraphicsScene):
         touched: set[str] = set()
         for uid, pos in units.items():
             self.unit_items[uid].setPos(pos)
+            self.flows.unit_moved(uid)
             touched.update(self.flows.of_unit(uid))
             cid = self._unit_company.get(uid)
             if cid:

@@ -10,8 +10,11 @@ from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ..render.style import FONT_SIZE
 from .items.unit_layer import FAR_LOD
 from .scene import DiagramScene
+
+READABLE_PX = 8.0  # box labels are never opened smaller than this on screen
 
 MIN_ZOOM = 0.02
 MAX_ZOOM = 8.0
@@ -128,11 +131,19 @@ class DiagramView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
-    def set_zoom(self, factor: float) -> None:
+    def set_zoom(self, factor: float, under_mouse: bool = False) -> None:
+        """Zoom about the view's centre (Ctrl+1, the zoom buttons), or about the mouse
+        pointer (the wheel)."""
         factor = min(MAX_ZOOM, max(MIN_ZOOM, factor))
         scale = factor / self.zoom()
         if abs(scale - 1.0) > 1e-9:
+            centre = self.mapToScene(self.viewport().rect().center())
+            if not under_mouse:
+                self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
             self.scale(scale, scale)
+            if not under_mouse:
+                self.centerOn(centre)
+                self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.diagram_scene().set_far(self.zoom() < FAR_LOD)
         self.zoomChanged.emit(self.zoom())
 
@@ -154,19 +165,28 @@ class DiagramView(QGraphicsView):
         self.fitInView(rect.adjusted(-30, -40, 30, 30), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > max_zoom:
             self.set_zoom(max_zoom)
-            self.centerOn(rect.center())
+        # the chart in the middle: the scene rect must reach a viewport's size around it,
+        # or Qt aligns the (smaller) scene rect instead
+        vw = self.viewport().width() / self.zoom()
+        vh = self.viewport().height() / self.zoom()
+        c = rect.center()
+        needed = QRectF(c.x() - vw / 2 - 2, c.y() - vh / 2 - 2, vw + 4, vh + 4)
+        if not self.sceneRect().contains(needed):
+            self.setSceneRect(self.sceneRect().united(needed))
+        self.centerOn(c)
         self.diagram_scene().set_far(self.zoom() < FAR_LOD)
         self.zoomChanged.emit(self.zoom())
 
-    def show_initial(self, readable: float = 0.45) -> None:
-        """First view of a document: all of it when that stays readable; otherwise the top
-        of the organisation at a readable zoom (Fit to Window still shows everything)."""
+    def show_initial(self, readable: float = READABLE_PX / FONT_SIZE) -> None:
+        """First view of a document: all of it when box labels stay at least 8 px high;
+        otherwise the top of the organisation at that zoom (Fit to Window still shows
+        everything)."""
         self.fit_to_window()
         if self.zoom() >= readable:
             return
         scene = self.diagram_scene()
         rect = scene.content_rect()
-        self.set_zoom(0.85)
+        self.set_zoom(readable)
         view = self.mapToScene(self.viewport().rect()).boundingRect()
         x = rect.left() + view.width() / 2 - 20
         top = scene.top_unit()  # a wide tree's root sits far from the left edge
@@ -179,7 +199,7 @@ class DiagramView(QGraphicsView):
         if dy == 0 or event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             super().wheelEvent(event)
             return
-        self.set_zoom(self.zoom() * STEP ** (dy / 120.0))
+        self.set_zoom(self.zoom() * STEP ** (dy / 120.0), under_mouse=True)
         event.accept()
 
     # ---- pan ------------------------------------------------------------------------------

@@ -11,6 +11,13 @@ OUTPUT: dict[str, tuple[str, str]] = {
                         "{path}: フォルダー {folder} がありません"),
     "write.os_error": ("{path}: {reason}", "{path}: 書き込めません（{reason}）"),
     # -- diagram export (render/export.py) ----------------------------------------------------
+    "export.bad_paper": ("unknown paper {paper!r}; use one of: {papers}",
+                         "用紙「{paper}」は不明です。使える用紙：{papers}"),
+    "export.small_text": ("fitted to {paper}, labels are {pt:.1f} pt (under 6 pt, hard to read);"
+                          " try --paper a3-landscape or export a branch with --root",
+                          "{paper} に収めると文字が {pt:.1f} pt になり、"
+                          "6 pt 未満で読みにくくなります。--paper a3-landscape を使うか、"
+                          "--root で部門ごとに書き出してください"),
     "export.bad_format": ("cannot export a diagram as {what!r}; use one of: {formats}",
                           "「{what}」の形式では図を書き出せません。使える形式：{formats}"),
     "export.bad_layout": ("unknown layout {layout!r}; use one of: {layouts}",

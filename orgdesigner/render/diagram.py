@@ -1,8 +1,11 @@
 """A positioned diagram: what every export draws, computed once from a design and a layout.
 
 Boxes with their style and wrapped label lines, company frames, and every flow as a cubic
-spline (y down, in points) with its arrow tips. The Graphviz and GraphML writers only
-translate this; none of them decides geometry or style on its own, so they cannot drift apart.
+spline (y down, in points) with its arrow tips: reporting lines as the tidy tree's elbows,
+every other flow routed around the boxes by `routing.FlowRouter` (the canvas uses the same
+router), labels placed by `routing.labels` where they cover nothing. The Graphviz and GraphML
+writers only translate this; none of them decides geometry or style on its own, so they
+cannot drift apart.
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ from dataclasses import dataclass, field
 from .. import __version__
 from ..model import Design, FlowKind
 from . import geometry as geo
-from .layout import Layout, compute_layout, reporting_route, subtree
+from .layout import FRAME_TITLE, Layout, compute_layout, reporting_route, subtree
+from .routing import FlowRouter
+from .routing.curves import rounded_cubic, trim
+from .routing.labels import place_labels
 from .style import (
     CompanyStyle,
     FlowStyle,
@@ -65,10 +71,12 @@ class Edge:
     kind: FlowKind
     style: FlowStyle
     label: str
-    points: list[Point]  # cubic spline control points, 3n+1
+    points: list[Point]  # cubic spline control points, 3n+1 (corners rounded, ends trimmed)
     head: Point | None = None  # arrow tip at the target, when the style has a head
     tail: Point | None = None  # arrow tip at the source
     label_pos: Point | None = None
+    waypoints: list[Point] = field(default_factory=list)  # the orthogonal route, tip to tip
+    full_label: str = ""  # the whole label when `label` had to be shortened (or hidden)
 
 
 @dataclass
@@ -98,13 +106,40 @@ def label_rect(e: Edge) -> Rect:
     return (e.label_pos[0] - w / 2, e.label_pos[1] - h / 2, w, h)
 
 
-def _place_label(e: Edge, mid: Point, chord: tuple[float, float]) -> None:
-    """Beside a steep line (to its right), above a flat one, so the text never sits on it."""
-    w = text_width(e.label, LABEL_SIZE) + 4
-    if abs(chord[1]) > abs(chord[0]):
-        e.label_pos = (mid[0] + 6 + w / 2, mid[1])
-    else:
-        e.label_pos = (mid[0], mid[1] - LABEL_SIZE)
+def label_size(text: str) -> tuple[float, float]:
+    return (text_width(text, LABEL_SIZE) + 4, LABEL_SIZE * 1.4)
+
+
+def route_flows(design: Design, rects: dict[str, Rect], shapes: dict[str, str],
+                frames: dict[str, Rect], orientation: str = "tb") -> FlowRouter:
+    """The router over these boxes with every overlay flow between two of them routed
+    (reporting lines that run down the tree are elbows and are not routed)."""
+    bars = [(r[0], r[1], r[2], FRAME_TITLE) for r in frames.values()]
+    router = FlowRouter(rects, shapes, bars, orientation)
+    for f in design.flows.values():
+        if f.source in rects and f.target in rects and not is_elbow(f.kind, rects[f.source],
+                                                                  rects[f.target], orientation):
+            router.add(f.id, f.source, f.target)
+    router.route_all()
+    return router
+
+
+def is_elbow(kind: FlowKind, src: Rect, dst: Rect, orientation: str = "tb") -> bool:
+    """A reporting line running down (or right) the tree: drawn as the tidy tree's elbow."""
+    return kind is FlowKind.REPORTING and _below(src, dst, orientation)
+
+
+def _place_labels(edges: list[Edge], boxes: dict[str, Box]) -> None:
+    tips = [p for e in edges for p in (e.head, e.tail) if p is not None]
+    spots = place_labels([(e.id, e.label, e.waypoints) for e in edges], tips,
+                         {u: b.rect for u, b in boxes.items()}, label_size)
+    for e in edges:
+        spot = spots.get(e.id)
+        if spot is None:
+            continue
+        if spot.text != e.label:
+            e.full_label, e.label = e.label, spot.text
+        e.label_pos = spot.centre
 
 
 def canvas_layout(design: Design, *, root: str | None = None, lang: str = "en") -> Layout:
@@ -145,7 +180,7 @@ def design_title(design: Design, lang: str) -> str:
 def build_diagram(design: Design, lay: Layout, *, lang: str = "en",
                   date: str | None = None) -> Diagram:
     """Everything to draw for `design` placed by `lay`: reporting lines as elbows from a
-    superior down to a subordinate, every other flow as a curve from border to border."""
+    superior down to a subordinate, every other flow routed around the boxes it does not join."""
     units = design.units
     boxes: dict[str, Box] = {}
     for uid in lay.positions:
@@ -157,7 +192,9 @@ def build_diagram(design: Design, lay: Layout, *, lang: str = "en",
                          company_style(design.companies[cid]))
               for cid, r in lay.company_rects.items()}
     edges: list[Edge] = []
-    lanes: dict[tuple[str, str], int] = {}
+    router = route_flows(design, {u: b.rect for u, b in boxes.items()},
+                         {u: b.style.shape for u, b in boxes.items()},
+                         {c: f.rect for c, f in frames.items()}, lay.orientation)
     for f in design.flows.values():
         if f.source not in boxes or f.target not in boxes:
             continue
@@ -165,24 +202,22 @@ def build_diagram(design: Design, lay: Layout, *, lang: str = "en",
         label = printable(flow_label(f.kind, f.label, lang))
         src, dst = boxes[f.source], boxes[f.target]
         edge = Edge(f.id, f.source, f.target, f.kind, st, label, [])
-        if f.kind is FlowKind.REPORTING and _below(src.rect, dst.rect, lay.orientation):
+        if f.id not in router.routes:
             pts = reporting_route(src.rect, dst.rect, lay.orientation)
-            edge.points = geo.polyline_to_cubic(pts)
-            a, b = pts[-2], pts[-1]
-            _place_label(edge, ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2), (b[0] - a[0], b[1] - a[1]))
         else:
-            pair = (min(f.source, f.target), max(f.source, f.target))
-            lane = lanes.get(pair, 0)
-            lanes[pair] = lane + 1
-            q = geo.overlay_route(src.rect, src.style.shape, dst.rect, dst.style.shape, lane)
-            _place_label(edge, geo.quad_point(q, 0.5), (q[2][0] - q[0][0], q[2][1] - q[0][1]))
+            pts = router.routes[f.id]
             if st.head == "normal":
-                edge.head = q[2]
+                edge.head = pts[-1]
             if st.tail == "normal":
-                edge.tail = q[0]
-            q = geo.trim_quad(q, ARROW if edge.tail else 0.0, ARROW if edge.head else 0.0)
-            edge.points = geo.quad_to_cubic(*q)
+                edge.tail = pts[0]
+        edge.waypoints = list(pts)
+        if f.id not in router.routes:
+            edge.points = geo.polyline_to_cubic(pts)
+        else:
+            edge.points = rounded_cubic(trim(pts, ARROW if edge.tail else 0.0,
+                                             ARROW if edge.head else 0.0))
         edges.append(edge)
+    _place_labels(edges, boxes)
     m = design.metadata
     today = date or _dt.date.today().isoformat()
     ja = lang == "ja"

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from pathlib import Path
 
 from ..formats.atomic import atomic_write
 from ..messages import BilingualError, msg
 from ..model import Design, UnitKind
+from . import paper as paper_mod
 from .diagram import Diagram, diagram_for
 from .legend import build_legend
 from .quiet import filtered_stderr
@@ -38,10 +40,19 @@ def format_for(path: str | os.PathLike, fmt: str | None = None) -> str:
 def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 150,
                   legend: bool = True, root: str | None = None, lang: str = "en",
                   orientation: str = "tb", compact: bool = False,
-                  date: str | None = None, notes: list[str] | None = None) -> bytes:
-    """The diagram of `design` (or of the sub-tree under `root`) in `fmt`; what the user
-    should know (a PNG drawn at a lower resolution to fit) is added to `notes`."""
+                  date: str | None = None, paper: str | None = paper_mod.DEFAULT,
+                  notes: list | None = None) -> bytes:
+    """The diagram of `design` (or of the sub-tree under `root`) in `fmt`. A PDF is fitted
+    on `paper` ("a4", "a3", "-landscape" appended; None: the drawing's own size). What the
+    user should know (labels under 6 pt on that paper, a PNG drawn at a lower resolution to
+    fit) is appended to `notes`."""
     fmt = format_for("", fmt)
+    if paper is not None:
+        try:
+            paper_mod.page_size(paper)
+        except KeyError:
+            raise ExportError(msg("export.bad_paper", paper=paper,
+                                  papers=", ".join(paper_mod.NAMES))) from None
     if layout not in LAYOUTS:
         raise ExportError(msg("export.bad_layout", layout=layout, layouts=", ".join(LAYOUTS)))
     if not 10 <= dpi <= 1200:
@@ -55,7 +66,8 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
         from ..formats.graphml import graphml_bytes
 
         return graphml_bytes(design, diagram)
-    return _graphviz_bytes(design, diagram, fmt, dpi=dpi, legend=legend, notes=notes)
+    return _graphviz_bytes(design, diagram, fmt, dpi=dpi, legend=legend,
+                           paper=paper if fmt == "pdf" else None, notes=notes)
 
 
 #: Cairo draws bitmaps of at most 32,767 pixels a side; past that Graphviz shrinks the
@@ -82,7 +94,8 @@ def png_dpi(bb: str, dpi: float, notes: list[str] | None = None) -> float:
 
 
 def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
-                    legend: bool, notes: list[str] | None = None) -> bytes:
+                    legend: bool, paper: str | None = None,
+                    notes: list | None = None) -> bytes:
     try:
         from .graphviz_out import to_agraph
     except ImportError as exc:  # pragma: no cover - pygraphviz is a dependency
@@ -102,6 +115,13 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
         return (header + g.string()).encode("utf-8")
     if fmt == "png":
         g.graph_attr["dpi"] = f"{png_dpi(g.graph_attr['bb'], dpi, notes):.4g}"
+    if paper is not None:
+        bb = tuple(float(v) for v in g.graph_attr["bb"].split(","))
+        viewport, zoom = paper_mod.fit(bb, paper)  # type: ignore[arg-type]
+        g.graph_attr.update(viewport=viewport, pad="0", margin="0")
+        pt = paper_mod.text_size(zoom)
+        if pt < paper_mod.MIN_TEXT and notes is not None:
+            notes.append(msg("export.small_text", paper=paper.upper(), pt=pt))
     try:
         with filtered_stderr():
             data = g.draw(format=fmt, prog="nop2")
@@ -109,17 +129,38 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
         raise ExportError(msg("export.render_failed", fmt=fmt.upper(), detail=str(exc))) from None
     if not data:
         raise ExportError(msg("export.no_output", fmt=fmt.upper()))
-    return bytes(data)
+    return _edge_titles(bytes(data), diagram) if fmt == "svg" else bytes(data)
+
+
+def _edge_titles(svg: bytes, diagram: Diagram) -> bytes:
+    """Each labelled flow's <title> is its whole label (Graphviz writes "u1->u2"), so a label
+    shortened to fit still reads in full as a tooltip."""
+    from xml.sax.saxutils import escape
+
+    text = svg.decode("utf-8")
+    for e in diagram.edges:
+        full = e.full_label or e.label
+        if full:
+            eid = re.escape(e.id).replace("\\-", "(?:-|&#45;)")
+            text = re.sub(rf'(<g id="flow(?:-|&#45;){eid}" class="edge">\s*<title>)[^<]*',
+                          lambda m, f=full: m.group(1) + escape(f), text, count=1)
+    return text.encode("utf-8")
 
 
 def export_diagram(design: Design, path: str | os.PathLike, *, fmt: str | None = None,
                    layout: str = "tidy", dpi: int = 150, legend: bool = True,
                    root: str | None = None, lang: str = "en", orientation: str = "tb",
                    compact: bool = False, date: str | None = None,
-                   notes: list[str] | None = None) -> None:
-    """Write the diagram to `path`, the format from `fmt` or the file's suffix."""
+                   notes: list | None = None, paper: str | None = paper_mod.DEFAULT) -> list:
+    """Write the diagram to `path`, the format from `fmt` or the file's suffix; returns the
+    notes (messages) worth showing — text too small on the chosen paper, a PNG scaled down —
+    which are also appended to `notes` when given."""
     fmt = format_for(path, fmt)
+    warnings: list = []
     data = diagram_bytes(design, fmt, layout=layout, dpi=dpi, legend=legend, root=root,
                          lang=lang, orientation=orientation, compact=compact, date=date,
-                         notes=notes)
+                         paper=paper, notes=warnings)
     atomic_write(path, data)
+    if notes is not None:
+        notes.extend(warnings)
+    return warnings

@@ -73,8 +73,9 @@ def build_legend(diagram: Diagram, kinds: set[UnitKind], functions: set[Function
     entries = legend_entries(lang)
     unit_entries = [(k, label, st) for k, label, st in entries
                     if isinstance(k, UnitKind) and k in kinds]
-    flow_entries = [(k, label, st) for k, label, st in entries
-                    if isinstance(k, FlowKind) and k in flow_kinds]
+    convention = _CONVENTION.get(lang, _CONVENTION["en"])
+    flow_entries = [(k, label + convention if k is FlowKind.REPORTING else label, st)
+                    for k, label, st in entries if isinstance(k, FlowKind) and k in flow_kinds]
     families = [(label, fill, border) for (label, fill, border), (_, _, _, fns)
                 in zip(colour_legend(lang), FUNCTION_GROUPS, strict=False) if functions & set(fns)]
     if not (unit_entries or flow_entries or families):
@@ -130,6 +131,10 @@ def build_legend(diagram: Diagram, kinds: set[UnitKind], functions: set[Function
             leg.texts.append(Text(x + LINE_LEN + 4, mid, label, SMALL))
     leg.rect = (x0, y0, right - x0 + pad, y - y0 - GAP + pad)
     return leg
+
+
+# A reporting line has no arrowhead: the convention is stated where the line is explained.
+_CONVENTION = {"en": " (superior above)", "ja": "（上位が上）"}
 
 
 def title_size(diagram: Diagram) -> tuple[float, float]:

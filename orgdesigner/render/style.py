@@ -248,8 +248,41 @@ def text_width(text: str, size: float = FONT_SIZE, bold: bool = False) -> float:
     return w * _BOLD_FACTOR if bold else w
 
 
-def _tokens(text: str) -> list[str]:
-    """Break opportunities: Latin words keep their trailing space; CJK characters stand alone."""
+@functools.lru_cache(maxsize=1)
+def _phrase_parser():  # type: ignore[no-untyped-def]
+    try:
+        import budoux
+    except ImportError:  # pragma: no cover - a dependency; without it, break anywhere
+        return None
+    return budoux.load_default_japanese_parser()
+
+
+@functools.lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Break opportunities. Japanese breaks between phrases (BudouX: 情報システム / 子会社,
+    not 情 / 報システム); a phrase wider than a box breaks between characters after all.
+    Latin words keep their trailing space."""
+    parser = _phrase_parser()
+    if parser is None or not any(unicodedata.east_asian_width(ch) in ("W", "F")
+                                 for ch in text):
+        return tuple(_char_tokens(text))
+    out: list[str] = []
+    for phrase in parser.parse(text):
+        if text_width(phrase) > WRAP_WIDTH:
+            out.extend(_char_tokens(phrase))
+        else:
+            out.extend(_latin_words(phrase))
+    return tuple(out)
+
+
+def _latin_words(phrase: str) -> list[str]:
+    """A phrase kept whole, except that spaces inside it still allow a break."""
+    parts = phrase.split(" ")
+    return [p + " " for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
+def _char_tokens(text: str) -> list[str]:
+    """Latin words keep their trailing space; CJK characters stand alone."""
     out: list[str] = []
     cur = ""
     for ch in text:

@@ -529,6 +529,38 @@
         <source>Overview</source>
         <translation>全体図</translation>
     </message>
+    <message>
+        <source>Management cannot report to %1; drag from the subordinate to its superior</source>
+        <translation>経営層を「%1」の配下にはできません。部下から上位組織へ向けてドラッグしてください</translation>
+    </message>
+    <message>
+        <source>%1 reports to %2</source>
+        <translation>「%1」は「%2」の配下として報告</translation>
+    </message>
+    <message>
+        <source>%1 commands %2 in an incident</source>
+        <translation>インシデント時に「%1」が「%2」へ指示</translation>
+    </message>
+    <message>
+        <source>%1 delegates authority to %2</source>
+        <translation>「%1」が「%2」へ権限を委譲</translation>
+    </message>
+    <message>
+        <source>%1 consults and agrees with %2</source>
+        <translation>「%1」と「%2」が合意・協議</translation>
+    </message>
+    <message>
+        <source>%1 supports %2</source>
+        <translation>「%1」が「%2」を支援</translation>
+    </message>
+    <message>
+        <source>%1 reports incidents to %2</source>
+        <translation>「%1」が「%2」へインシデントを報告</translation>
+    </message>
+    <message>
+        <source>%1 coordinates with %2</source>
+        <translation>「%1」が「%2」と外部連携</translation>
+    </message>
 </context>
 <context>
     <name>AutosaveManager</name>

@@ -32,6 +32,8 @@ ROWS = [
     ("layout", "tidy layout", 0.3, 5000),
     ("dot", "Graphviz dot (same tree)", None, None),
     ("ratio", "dot ÷ tidy (×)", 30, 5000),
+    ("route500", "route 500 overlay flows", 0.5, 5000),
+    ("reroute", "re-route after a move", 0.016, 1000),
     ("canvas", "canvas populated", 1.5, 5000),
     ("workbook", "budget workbook", 2.0, 5000),
     ("svg", "SVG export", None, None),
@@ -76,6 +78,10 @@ def child(n: int, repeat: int, with_dot: bool) -> dict[str, float | None]:
             out["dot"] = dot_seconds(design)
             out["ratio"] = out["dot"] / out["layout"] if out["layout"] else None
 
+    from tests.benchmarks.bench_routing import move_time, route, setup
+    _d, rects, shapes, bars, flows = setup(n)
+    out["route500"] = median_time(lambda: route(rects, shapes, bars, flows[:500]), repeat)
+    out["reroute"] = move_time(rects, shapes, bars, flows)
     try:
         from orgdesigner.render.export import export_diagram
         out["svg"] = median_time(lambda: export_diagram(design, tmp / "d.svg"), max(1, repeat // 2))

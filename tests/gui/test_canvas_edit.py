@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from orgdesigner.formats import orgd
 from orgdesigner.gui.palette import preset_mime
-from orgdesigner.model import FlowKind, UnitKind
+from orgdesigner.model import FlowKind, UnitKind, ops
 
 
 def snap(design) -> str:
@@ -105,14 +105,15 @@ def test_reporting_cycle_is_refused_with_message(window, doc, ui, qtbot):
     ctrl, view = doc
     window.act.flow_kinds[FlowKind.REPORTING].trigger()
     window.act.connect_mode.setChecked(True)
+    ctrl.push(ops.UpdateUnit("s", {"kind": UnitKind.EXECUTIVE}), "Sales is an executive")
     before = snap(ctrl.design)
     with qtbot.waitSignal(ctrl.statusMessage, timeout=1000) as sig:
-        ui.drag(view, QPointF(-200, 0), QPointF(0, -200))  # IT → Management: a cycle
+        ui.drag(view, QPointF(0, -200), QPointF(200, 0))  # Management reports to Sales: a cycle
     assert "cycle" in sig.args[0]
     assert "cycle" in window.statusBar().currentMessage()
-    assert snap(ctrl.design) == before and ctrl.undo_stack.count() == 0
+    assert snap(ctrl.design) == before and ctrl.undo_stack.count() == 1
     with qtbot.waitSignal(ctrl.statusMessage, timeout=1000) as sig:
-        ui.drag(view, QPointF(-200, 0), QPointF(200, 0))  # Sales already reports to Mgmt
+        ui.drag(view, QPointF(-200, 0), QPointF(200, 0))  # IT already reports to Management
     assert "superior" in sig.args[0]
     assert snap(ctrl.design) == before
 
@@ -203,3 +204,50 @@ def test_retype_selected_flow_with_kind_key(window, doc):
     assert ctrl.design.flows["k1"].kind is FlowKind.DELEGATION
     assert ctrl.scene.flow_items["k1"].label  # delegation is labelled by default
     undo_redo_exact(ctrl, before)
+
+
+def test_reporting_drag_from_subordinate_to_superior_makes_it_report(window, doc, ui):
+    """Dragging CSIRT → IT with the reporting kind: the CSIRT reports to IT (IT → CSIRT in
+    the model, superior first), replacing nothing else."""
+    ctrl, view = doc
+    window.act.flow_kinds[FlowKind.REPORTING].trigger()
+    window.act.connect_mode.setChecked(True)
+    ctrl.push(ops.RemoveFlow("r3"), "CSIRT has no superior")
+    ui.drag(view, QPointF(0, 200), QPointF(-200, 0))
+    new = [f for f in ctrl.design.flows.values() if f.kind is FlowKind.REPORTING
+           and "cs" in (f.source, f.target)]
+    assert [(f.source, f.target) for f in new] == [("it", "cs")]
+
+
+def test_reporting_line_putting_management_under_a_department_is_refused(window, doc, ui,
+                                                                          qtbot):
+    ctrl, view = doc
+    window.act.flow_kinds[FlowKind.REPORTING].trigger()
+    window.act.connect_mode.setChecked(True)
+    before = snap(ctrl.design)
+    with qtbot.waitSignal(ctrl.statusMessage, timeout=1000) as sig:
+        ui.drag(view, QPointF(0, -200), QPointF(0, 200))  # Management → CSIRT
+    assert "Management cannot report to CSIRT" in sig.args[0]
+    assert snap(ctrl.design) == before
+
+
+def test_connect_drag_shows_what_it_will_create_before_release(window, doc, ui):
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    ctrl, view = doc
+    window.act.flow_kinds[FlowKind.COMMAND].trigger()
+    window.act.connect_mode.setChecked(True)
+    hints = []
+    scene = ctrl.scene
+    orig = scene.interaction.release
+
+    def spy(ev):
+        hints.extend(i.text() for i in scene.items() if isinstance(i, QGraphicsSimpleTextItem)
+                     and i.isVisible())
+        return orig(ev)
+
+    scene.interaction.release = spy
+    ui.drag(view, QPointF(0, 200), QPointF(200, 0))
+    assert "CSIRT commands Sales in an incident" in hints
+    assert not any(isinstance(i, QGraphicsSimpleTextItem) and i.text() == hints[0]
+                   for i in scene.items())  # gone after release

@@ -129,3 +129,18 @@ def test_print_preview_paints_one_page(window, ctrl, monkeypatch):
     monkeypatch.setattr(QPrintPreviewDialog, "exec", show)
     window.act.print_preview.trigger()
     assert pages == [1]
+
+
+def test_printing_never_draws_the_collapse_handles(ctrl, tmp_path, monkeypatch):
+    from orgdesigner.gui.items.unit_item import UnitItem
+    from orgdesigner.gui.printing import print_to_pdf
+
+    assert any(i.subordinates for i in ctrl.scene.unit_items.values())
+    drawn = []
+    original = UnitItem._paint_handle
+    monkeypatch.setattr(UnitItem, "_paint_handle",
+                        lambda self, painter: (drawn.append(self.uid), original(self, painter)))
+    print_to_pdf(ctrl, tmp_path / "p.pdf")
+    assert (tmp_path / "p.pdf").stat().st_size > 0
+    assert drawn == []
+    assert ctrl.scene.printing is False

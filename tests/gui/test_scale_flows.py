@@ -13,7 +13,20 @@ from orgdesigner.gui.items.flow_layer import clip_segment
 from orgdesigner.model import FlowKind
 from orgdesigner.render.style import flow_style
 
-K1_MID = QPointF(-100, 100)  # the command flow CSIRT (0, 200) → IT (-200, 0)
+
+def on_route(item: FlowItem, off: float = 0.0) -> QPointF:
+    """The middle of a flow's longest run (moved `off` across it): a point on its route."""
+    pts = item.route_points
+    a, b = max(zip(pts, pts[1:], strict=False),
+               key=lambda s: abs(s[0][0] - s[1][0]) + abs(s[0][1] - s[1][1]))
+    horizontal = abs(a[1] - b[1]) < 1e-6
+    return QPointF((a[0] + b[0]) / 2 + (0 if horizontal else off),
+                   (a[1] + b[1]) / 2 + (off if horizontal else 0))
+
+
+def k1_mid(ctrl) -> QPointF:
+    """A point on the command flow CSIRT (0, 200) → IT (-200, 0), as routed."""
+    return on_route(ctrl.scene.flow_items["k1"])
 
 
 def test_click_selects_a_layer_painted_flow_and_delete_removes_it(window, doc, ui):
@@ -22,7 +35,7 @@ def test_click_selects_a_layer_painted_flow_and_delete_removes_it(window, doc, u
     assert item.scene() is None  # painted by its layer, not an item of the scene
     assert item in ctrl.scene.flow_layers[FlowKind.COMMAND].items.values()
     before = orgd.dumps(ctrl.design)
-    ui.click(view, K1_MID)
+    ui.click(view, k1_mid(ctrl))
     assert ctrl.selected_flows() == ["k1"] and ctrl.selected_units() == []
     assert item.scene() is ctrl.scene and item.isSelected()
     window.act.delete.trigger()
@@ -36,7 +49,7 @@ def test_click_selects_a_layer_painted_flow_and_delete_removes_it(window, doc, u
 def test_ctrl_click_adds_a_flow_and_empty_click_releases_it(doc, ui):
     ctrl, view = doc
     ui.click(view, QPointF(200, 0))
-    ui.click(view, K1_MID, Qt.KeyboardModifier.ControlModifier)
+    ui.click(view, k1_mid(ctrl), Qt.KeyboardModifier.ControlModifier)
     assert ctrl.selected_units() == ["s"] and ctrl.selected_flows() == ["k1"]
     ui.click(view, QPointF(-900, 600))  # empty canvas
     QApplication.processEvents()
@@ -47,26 +60,30 @@ def test_ctrl_click_adds_a_flow_and_empty_click_releases_it(doc, ui):
 def test_hover_hit_test_finds_the_flow_and_the_unit_wins_over_it(doc):
     ctrl, _view = doc
     scene = ctrl.scene
-    assert scene.item_at(K1_MID) is scene.flow_items["k1"]
-    assert scene.item_at(QPointF(-100, 140)) is not scene.flow_items["k1"]  # 28 units off
+    assert scene.item_at(k1_mid(ctrl)) is scene.flow_items["k1"]
+    off = on_route(scene.flow_items["k1"], 28)
+    assert scene.item_at(off) is not scene.flow_items["k1"]  # 28 units off
     assert scene.item_at(QPointF(-200, 0)) is scene.unit_items["it"]  # the box is on top
 
 
 def test_flows_follow_a_moved_unit(doc, ui):
     ctrl, view = doc
+    old = k1_mid(ctrl)
     ctrl.select_units(["it"], center=False)
     ui.drag(view, QPointF(-200, 0), QPointF(-200, 300))
     assert (ctrl.design.units["it"].x, ctrl.design.units["it"].y) == (-200, 300)
     scene = ctrl.scene
-    assert scene.item_at(QPointF(-100, 250)) is scene.flow_items["k1"]  # CSIRT → IT now
-    assert scene.flow_at(K1_MID) is None  # the old route is gone from the layer's index
+    new = k1_mid(ctrl)
+    assert new.y() > 150  # CSIRT → IT now, below the CSIRT's top
+    assert scene.item_at(new) is scene.flow_items["k1"]
+    assert scene.flow_at(old) is None  # the old route is gone from the layer's index
 
 
 def test_layer_paints_the_flow_on_screen(doc):
     ctrl, view = doc
     colour = QColor(flow_style(FlowKind.COMMAND).color)
     image = view.viewport().grab().toImage()
-    p = view.mapFromScene(K1_MID)
+    p = view.mapFromScene(k1_mid(ctrl))
     near = [QColor(image.pixel(p.x() + dx, p.y() + dy)) for dx in range(-2, 3)
             for dy in range(-2, 3)]
     assert any(abs(c.red() - colour.red()) + abs(c.green() - colour.green())
@@ -80,7 +97,7 @@ def test_selected_flow_is_deselected_when_its_unit_is_hidden(doc):
     assert isinstance(ctrl.scene.selectedItems()[0], FlowItem)
     ctrl.scene.branches.collapse(["m"])
     assert ctrl.selected_flows() == []
-    assert ctrl.scene.flow_at(K1_MID) is None
+    assert ctrl.scene.flow_at(k1_mid(ctrl)) is None
 
 
 def test_clip_keeps_the_visible_part_and_the_dash_phase():
@@ -100,8 +117,8 @@ def test_hovering_a_flow_shows_its_tooltip(doc):
 
     ctrl, view = doc
     ev = QGraphicsSceneHelpEvent(QEvent.Type.GraphicsSceneHelp)
-    ev.setScenePos(K1_MID)
-    ev.setScreenPos(view.viewport().mapToGlobal(view.mapFromScene(K1_MID)))
+    ev.setScenePos(k1_mid(ctrl))
+    ev.setScreenPos(view.viewport().mapToGlobal(view.mapFromScene(k1_mid(ctrl))))
     ctrl.scene.helpEvent(ev)
     assert QToolTip.text().startswith(FlowKind.COMMAND.label("en") + ": CSIRT → IT")
     QToolTip.hideText()

@@ -110,3 +110,15 @@ def test_cjk_font_family_is_installed_when_reported() -> None:
     import subprocess
     out = subprocess.run(["fc-list", fam], capture_output=True, text=True).stdout
     assert out.strip()
+
+
+def test_japanese_labels_break_between_phrases_not_inside_words():
+    from orgdesigner.render.style import wrap_label
+
+    lines = wrap_label("グループCSIRT（情報システム子会社）", True)
+    assert lines == ["グループCSIRT", "（情報システム子会社）"]
+    for text in ("インシデント対応チーム（セキュリティ統括部門）",
+                 "情報システム子会社の運用管理部門"):
+        lines = wrap_label(text)
+        assert "".join(lines) == text
+        assert all(not line.startswith(("報", "ム", "門")) for line in lines[1:]), lines

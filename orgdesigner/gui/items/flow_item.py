@@ -1,10 +1,10 @@
 """A flow between two units: colour and line style by kind, arrowheads, optional label.
 
 Reporting lines are drawn as org-chart elbows (down, across, down) so siblings share one
-bus; the other kinds are overlays drawn as straight or gently bowed lines, bowed apart when
-several flows join the same two units so none hides another. The lines themselves are
-painted by `flow_layer.FlowLayer`, one item per kind, so thousands of flows cost a few paint
-calls; a `FlowItem` is the flow's geometry, hit test and selection highlight.
+bus; the other kinds are overlays routed around the boxes by the same router the exports use
+(`render.routing`), with rounded corners and their ends spread along the box sides. The
+lines themselves are painted by `flow_layer.FlowLayer`, one item per kind, so thousands of
+flows cost a few paint calls; a `FlowItem` is the flow's geometry, hit test and selection highlight.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphic
 
 from ...model import Design, Flow, FlowKind
 from ...render.layout import reporting_route
+from ...render.routing.curves import rounded_cubic, trim
+from ...render.routing.labels import candidates as label_candidates
 from ...render.style import FlowStyle, flow_label, flow_style, text_width
 from .shapes import flow_pen, label_font
 from .unit_item import SELECTION, TEXT_LOD, UnitItem
@@ -36,7 +38,6 @@ if TYPE_CHECKING:
 
 LABEL_SIZE = 9.0
 ARROW = 9.0
-BOW = 22.0  # distance between parallel overlays at their middle
 SELECTED_Z = 1.5  # a selected flow is drawn above every flow layer, below the units
 
 
@@ -55,7 +56,7 @@ class FlowItem(QGraphicsItem):
     kind = FlowKind.REPORTING
     style: FlowStyle = flow_style(FlowKind.REPORTING)
     label = ""
-    parallel = 0  # 0 = straight; ±1, ±2 … = bowed to one side or the other
+    route_points: list[tuple[float, float]] = []  # the route, tip to tip (replaced)
     layer: FlowLayer | None = None
     segs: list[tuple[float, float, float, float, QLineF]] = []  # straight pieces (replaced)
     lines: list[QLineF] = []  # the same pieces, ready for drawLines
@@ -97,8 +98,10 @@ class FlowItem(QGraphicsItem):
             self.update()
 
     # ---- geometry ----------------------------------------------------------------------
-    def route(self, src: UnitItem, dst: UnitItem) -> None:
-        """Recompute the geometry from the two units' current boxes.
+    def route(self, src: UnitItem, dst: UnitItem,
+              routed: list[tuple[float, float]] | None = None) -> None:
+        """Recompute the geometry: a reporting elbow from the two units' current boxes, or
+        the router's orthogonal path (`routed`, port to port) for every other flow.
 
         Called for every flow when a document opens (7,600 in a 5,000-unit group), so it
         works on plain numbers and builds Qt paths only when they are asked for.
@@ -106,47 +109,34 @@ class FlowItem(QGraphicsItem):
         if self.scene() is not None:
             self.prepareGeometryChange()
         old = self._bounds
-        a, b = src.box(), dst.box()
         self._path = None
         self._hit = None
         self.curve = None
-        if self.kind is FlowKind.REPORTING and self.parallel == 0 and b[1] > a[1] + a[3]:
-            # the same elbows (and compact stacks) as the exports draw
-            pts = reporting_route(a, b)
-            ends = (pts[0], pts[1], pts[-2], pts[-1])  # start, after start, before end, end
+        head, tail = self.style.head == "normal", self.style.tail == "normal"
+        if routed is None:
+            pts = reporting_route(src.box(), dst.box())
         else:
-            ca = QPointF(a[0] + a[2] / 2, a[1] + a[3] / 2)
-            cb = QPointF(b[0] + b[2] / 2, b[1] + b[3] / 2)
-            ctrl = (ca + cb) / 2
-            if self.parallel:
-                dx, dy = cb.x() - ca.x(), cb.y() - ca.y()
-                n = math.hypot(dx, dy) or 1.0
-                ctrl = ctrl + QPointF(-dy / n, dx / n) * (BOW * self.parallel)
-            start = _clip(a, src.shape_name, ca, ctrl)
-            end = _clip(b, dst.shape_name, cb, ctrl)
-            if self.parallel:
-                pts = _quad_points(start, ctrl, end)
-                mid = (ctrl.x(), ctrl.y())
-                ends = (pts[0], mid, mid, pts[-1])
-            else:
-                pts = [(start.x(), start.y()), (end.x(), end.y())]
-                ends = (pts[0], pts[1], pts[0], pts[1])
+            pts = trim(routed, ARROW if tail else 0.0, ARROW if head else 0.0)
+            if len(pts) > 2:
+                ctrl = rounded_cubic(pts)
+                self.curve = QPainterPath(QPointF(*ctrl[0]))  # drawn whole when fully in view
+                for k in range(1, len(ctrl) - 2, 3):
+                    self.curve.cubicTo(QPointF(*ctrl[k]), QPointF(*ctrl[k + 1]),
+                                       QPointF(*ctrl[k + 2]))
         self.segs = [(ax, ay, bx, by, QLineF(ax, ay, bx, by))
                      for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False)]
         self.lines = [seg[4] for seg in self.segs]
-        if self.parallel and len(pts) > 2:
-            self.curve = QPainterPath(QPointF(*pts[0]))  # drawn whole when fully in view
-            self.curve.quadTo(QPointF(*ends[1]), QPointF(*pts[-1]))
         self.heads, self.tips = [], []
-        if self.style.head == "normal":
-            self.heads.append(_arrow(QPointF(*ends[2]), QPointF(*ends[3])))
-            self.tips.append(ends[3])
-        if self.style.tail == "normal":
-            self.heads.append(_arrow(QPointF(*ends[1]), QPointF(*ends[0])))
-            self.tips.append(ends[0])
+        if routed is not None and head:
+            self.heads.append(_arrow(QPointF(*pts[-1]), QPointF(*routed[-1])))
+            self.tips.append(routed[-1])
+        if routed is not None and tail:
+            self.heads.append(_arrow(QPointF(*pts[0]), QPointF(*routed[0])))
+            self.tips.append(routed[0])
+        self.route_points = list(routed) if routed is not None else pts
         if self.label or self.label_item is not None:
             self._place_label()
-        self._bounds = self._geometry_rect(pts)
+        self._bounds = self._geometry_rect(list(self.route_points))
         if self.layer is not None:
             self.layer.moved(self, old)
 
@@ -208,17 +198,20 @@ class FlowItem(QGraphicsItem):
         return False
 
     def _free_label_spot(self, path: QPainterPath) -> QPointF:
-        """The point along the flow nearest its middle where the label covers no unit."""
+        """Beside the route (the exports' candidate spots, `routing.labels`), the first
+        where the label covers no unit and no other flow's label."""
         scene = self.host
         mid = path.pointAtPercent(0.5)
         if scene is None:
             return mid
         w = text_width(self.label, LABEL_SIZE) * 1.08 + 8
-        for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78):
-            p = path.pointAtPercent(t)
-            rect = QRectF(p.x() - w / 2, p.y() - LABEL_SIZE, w, LABEL_SIZE * 2)
-            if not any(isinstance(i, UnitItem) for i in scene.items(rect)):
-                return p
+        h = LABEL_SIZE * 1.7
+        for cx, cy in label_candidates(self.route_points, w, h):
+            rect = QRectF(cx - w / 2, cy - h / 2, w, h)
+            if not any(isinstance(i, UnitItem) or (isinstance(i, FlowLabel)
+                                                   and i is not self.label_item)
+                       for i in scene.items(rect)):
+                return QPointF(cx, cy)
         return mid
 
     def boundingRect(self) -> QRectF:
@@ -315,17 +308,6 @@ def flow_tooltip(design: Design, flow: Flow, lang: str) -> str:
     return text + (f"\n{flow.label}" if flow.label else "")
 
 
-def _quad_points(a: QPointF, c: QPointF, b: QPointF, n: int = 16) -> list[tuple[float, float]]:
-    """A quadratic curve a→b (control c) as n straight pieces, for clipping and hit tests."""
-    pts = []
-    for i in range(n + 1):
-        t = i / n
-        u = 1 - t
-        pts.append((u * u * a.x() + 2 * u * t * c.x() + t * t * b.x(),
-                    u * u * a.y() + 2 * u * t * c.y() + t * t * b.y()))
-    return pts
-
-
 def _dist2(x: float, y: float, ax: float, ay: float, bx: float, by: float) -> float:
     """Squared distance from (x, y) to the segment a→b."""
     dx, dy = bx - ax, by - ay
@@ -333,23 +315,6 @@ def _dist2(x: float, y: float, ax: float, ay: float, bx: float, by: float) -> fl
     t = 0.0 if n == 0 else max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / n))
     px, py = ax + dx * t - x, ay + dy * t - y
     return px * px + py * py
-
-
-def _clip(box: tuple[float, float, float, float], shape: str, centre: QPointF,
-          toward: QPointF) -> QPointF:
-    """Where the line from the box's (x, y, w, h) centre toward `toward` leaves its outline."""
-    dx, dy = toward.x() - centre.x(), toward.y() - centre.y()
-    if dx == 0 and dy == 0:
-        return centre
-    hw, hh = box[2] / 2, box[3] / 2
-    if shape == "ellipse":
-        t = 1.0 / math.sqrt((dx / hw) ** 2 + (dy / hh) ** 2)
-    else:
-        tx = hw / abs(dx) if dx else math.inf
-        ty = hh / abs(dy) if dy else math.inf
-        t = min(tx, ty)
-    t = min(t, 1.0)
-    return QPointF(centre.x() + dx * t, centre.y() + dy * t)
 
 
 def _arrow(frm: QPointF, tip: QPointF) -> QPolygonF:

@@ -1,6 +1,7 @@
 """Every flow of a scene: its `FlowItem`, the per-kind `FlowLayer`s that paint them, which
-flows join which units (to re-route them when a unit moves), and the spreading of flows
-that join the same two units.
+flows join which units, and the `render.routing.FlowRouter` that routes the overlay flows
+(the same router, fed the same boxes and frames, as the exports, so both draw the same
+routes). When a unit moves, the router re-routes only the flows that move affects.
 
 A flow item is put in the Qt scene only while it is selected (see flow_layer.py for why);
 `materialize` adds it before Qt handles a click on it, and unselected ones are taken out
@@ -14,6 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QTimer
 
 from ...model import Flow, FlowKind
+from ...render.diagram import canvas_layout, is_elbow, route_flows
+from ...render.routing import FlowRouter
 from .flow_item import FlowItem
 from .flow_layer import FlowLayer
 
@@ -33,7 +36,7 @@ class SceneFlows:
             self.layers[kind] = layer
             scene.addItem(layer)
         self._unit_flows: dict[str, set[str]] = {}
-        self._pairs: dict[tuple[str, str], list[str]] = {}
+        self.router = FlowRouter({})
         self._ends: dict[str, tuple[str, str]] = {}
         self._in_scene: set[str] = set()  # materialized (selected) flow items
         self._prune_timer = QTimer(scene)
@@ -51,10 +54,12 @@ class SceneFlows:
             item.sync(flow, scene.lang)
             self.items[fid] = item
             self._link(flow)
-        for key in self._pairs:
-            self._spread(key, route=False)
+        units = scene.unit_items
+        frames = canvas_layout(scene.design, lang=scene.lang).company_rects
+        self.router = route_flows(scene.design, {u: i.box() for u, i in units.items()},
+                                  {u: i.shape_name for u, i in units.items()}, frames)
         for fid in self.items:
-            self.route(fid)
+            self._apply(fid)
         self.refill()
 
     def added(self, fid: str) -> None:
@@ -64,7 +69,7 @@ class SceneFlows:
         item.sync(f, scene.lang)
         self.items[fid] = item
         self._link(f)
-        self._spread(_pair(f))
+        self.route(fid)
         self._show(item)
 
     def removed(self, fid: str) -> None:
@@ -77,7 +82,8 @@ class SceneFlows:
             if item.scene() is not None:
                 self.scene.removeItem(item)
         if fid in self._ends:
-            self._spread(self._unlink(fid))
+            self._unlink(fid)
+        self._apply_all(self.router.remove(fid))
 
     def changed(self, fid: str) -> None:
         f = self.scene.design.flows[fid]
@@ -86,30 +92,65 @@ class SceneFlows:
             item.layer.remove(item)
             item.layer = None
         item.sync(f, self.scene.lang)
-        key = self._unlink(fid)
+        self._unlink(fid)
         self._link(f)
-        if key != _pair(f):
-            self._spread(key)
-        self._spread(_pair(f))
+        if self.router.ends.get(fid, (f.source, f.target)) != (f.source, f.target):
+            self._apply_all(self.router.remove(fid))
+        self.route(fid)
         self._show(item)
 
     def unit_removed(self, uid: str) -> None:
         self._unit_flows.pop(uid, None)
+        self.router.forget_box(uid)
+
+    def unit_moved(self, uid: str) -> None:
+        """A unit moved or changed size: re-route the flows that affects."""
+        self._apply_all(self._sync_box(uid))
 
     def of_unit(self, uid: str) -> set[str]:
         return self._unit_flows.get(uid, set())
 
     def route(self, fid: str) -> None:
+        """Bring one flow up to date with its units' boxes (and what else that moves)."""
         f = self.scene.design.flows[fid]
         units = self.scene.unit_items
-        self.items[fid].route(units[f.source], units[f.target])
+        changed = self._sync_box(f.source) | self._sync_box(f.target)
+        router = self.router
+        elbow = is_elbow(f.kind, units[f.source].box(), units[f.target].box())
+        if elbow and fid in router.ends:
+            changed |= router.remove(fid)
+        elif not elbow and fid not in router.ends:
+            router.add(fid, f.source, f.target)
+            changed |= router.route([fid])
+        changed.add(fid)
+        self._apply_all(changed)
+
+    def _sync_box(self, uid: str) -> set[str]:
+        item = self.scene.unit_items.get(uid)
+        if item is None:
+            return set()
+        box = item.box()
+        self.router.shapes[uid] = item.shape_name
+        if self.router.boxes.get(uid) == box:
+            return set()
+        return self.router.move(uid, box)
+
+    def _apply(self, fid: str) -> None:
+        f = self.scene.design.flows[fid]
+        units = self.scene.unit_items
+        self.items[fid].route(units[f.source], units[f.target], self.router.routes.get(fid))
+
+    def _apply_all(self, fids: set[str]) -> None:
+        for fid in fids:
+            if fid in self.items and fid in self.scene.design.flows:
+                self._apply(fid)
 
     def relabel(self) -> None:
         """The language changed: new label texts, and their places along the flows."""
         flows = self.scene.design.flows
         for fid, item in self.items.items():
             item.sync(flows[fid], self.scene.lang)
-            self.route(fid)
+            self._apply(fid)
 
     # ---- which flows are shown -------------------------------------------------------------
     def shown(self, fid: str) -> bool:
@@ -178,45 +219,15 @@ class SceneFlows:
                 return hits[0]
         return None
 
-    # ---- pairs of units joined by several flows --------------------------------------------
+    # ---- which flows join which units ------------------------------------------------------
     def _link(self, flow: Flow) -> None:
         self._unit_flows.setdefault(flow.source, set()).add(flow.id)
         self._unit_flows.setdefault(flow.target, set()).add(flow.id)
-        self._pairs.setdefault(_pair(flow), []).append(flow.id)
         self._ends[flow.id] = (flow.source, flow.target)
 
-    def _unlink(self, fid: str) -> tuple[str, str]:
+    def _unlink(self, fid: str) -> None:
         source, target = self._ends.pop(fid)
         for end in (source, target):
             self._unit_flows.get(end, set()).discard(fid)
-        key = (min(source, target), max(source, target))
-        group = self._pairs.get(key, [])
-        if fid in group:
-            group.remove(fid)
-        if not group:
-            self._pairs.pop(key, None)
-        return key
-
-    def _spread(self, key: tuple[str, str], route: bool = True) -> None:
-        """Spread flows joining the same two units: a reporting line stays straight (an
-        elbow); the others bow out alternately, 1, -1, 2, -2 …"""
-        group = self._pairs.get(key, [])
-        flows = self.scene.design.flows
-        straight = group[0] if len(group) == 1 else next(
-            (g for g in group if flows[g].kind is FlowKind.REPORTING), None)
-        slot = 0
-        for fid in group:
-            f = flows[fid]
-            item = self.items[fid]
-            if fid == straight:
-                item.parallel = 0
-            else:
-                slot += 1
-                n = (slot + 1) // 2 * (1 if slot % 2 else -1)
-                item.parallel = n if f.source == key[0] else -n
-            if route:
-                self.route(fid)
 
 
-def _pair(flow: Flow) -> tuple[str, str]:
-    return (min(flow.source, flow.target), max(flow.source, flow.target))

@@ -177,8 +177,8 @@ class UnitItem(QGraphicsItem):
             painter.drawText(text_rect(self.shape_name, self.w, self.h),
                              Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextDontClip,
                              "\n".join(self._lines))
-        if self.subordinates and lod >= TEXT_LOD:
-            self._paint_handle(painter)
+        if self.subordinates and lod >= TEXT_LOD and not getattr(self.scene(), "printing", False):
+            self._paint_handle(painter)  # an editing control: never printed
         if self.isSelected() or self.highlighted:
             pen = QPen(HIGHLIGHT if self.highlighted else SELECTION, 2.0)
             pen.setStyle(Qt.PenStyle.DashLine if not self.highlighted else Qt.PenStyle.SolidLine)

@@ -1,0 +1,43 @@
+"""Paper sizes for the PDF export: the drawing scaled to fit an A4 or A3 page (portrait or
+landscape) and centred, with the text size that scaling leaves.
+
+Graphviz's `viewport` (width, height, zoom, centre) makes its output page exactly the
+viewport's size, so the fitted page costs nothing beyond the normal render.
+"""
+
+from __future__ import annotations
+
+from .style import FONT_SIZE
+
+PAPERS: dict[str, tuple[float, float]] = {  # portrait width, height in points
+    "a4": (595.0, 842.0),
+    "a3": (842.0, 1191.0),
+}
+NAMES = ("a4", "a4-landscape", "a3", "a3-landscape")
+DEFAULT = "a4-landscape"
+MARGIN = 0.04  # of the page, on each side
+MIN_TEXT = 6.0  # points: below this the export warns
+
+
+def page_size(name: str) -> tuple[float, float]:
+    """(width, height) in points of `name` ("a4", "a3-landscape" …); KeyError if unknown."""
+    base, _, orient = name.lower().partition("-")
+    w, h = PAPERS[base]
+    if orient not in ("", "landscape", "portrait"):
+        raise KeyError(name)
+    return (h, w) if orient == "landscape" else (w, h)
+
+
+def fit(bb: tuple[float, float, float, float], name: str) -> tuple[str, float]:
+    """Graphviz `viewport` for the drawing with bounding box `bb` (x0, y0, x1, y1) on the
+    page, and the zoom it is drawn at."""
+    pw, ph = page_size(name)
+    w, h = max(bb[2] - bb[0], 1.0), max(bb[3] - bb[1], 1.0)
+    zoom = min(pw / w, ph / h) * (1 - 2 * MARGIN)
+    cx, cy = (bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2
+    return f"{pw:.0f},{ph:.0f},{zoom:.5f},{cx:.2f},{cy:.2f}", zoom
+
+
+def text_size(zoom: float) -> float:
+    """Box labels' size on paper at this zoom."""
+    return FONT_SIZE * zoom

@@ -1,0 +1,302 @@
+"""The flow router: every overlay flow as an orthogonal path around the boxes it does not
+join, shared by the canvas and every export so both draw the same routes.
+
+Steps for a set of flows: pick each end's side (`ports.side_order`), spread the ends on
+each side (`ports.spread`), find the path between the two stub ends (`paths.find_path`),
+then give segments that would lie on one line their own track (`_nudge`). Moving a unit
+re-routes only the flows that join it, share a box side with those, or cross its new place:
+the rest of the design is untouched, so a move costs a few flows, not the whole chart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .index import RectIndex
+from .paths import find_path, simplify
+from .ports import CENTRE_GAP, NORMAL, border_point, side_order, side_point, spread, stub_end
+
+Point = tuple[float, float]
+Rect = tuple[float, float, float, float]
+CLEARANCE = 6.0  # a route keeps at least this far from every box it does not join
+TRACK = 5.0  # distance between parallel routes sharing a channel
+PORT_GAP = 7.0  # least distance between two flow ends on one box side (arrowheads apart)
+MIN_END = 12.0  # the first and last segment stay this long (arrowhead, then the bend)
+BAR = "\0bar:"  # key prefix of company title bars
+
+
+class FlowRouter:
+    """Routes for flows among boxes; `route_all` once, then `move` as units move."""
+
+    def __init__(self, rects: dict[str, Rect], shapes: dict[str, str] | None = None,
+                 bars: Iterable[Rect] = (), orientation: str = "tb") -> None:
+        self.index = RectIndex(CLEARANCE)
+        self.boxes: dict[str, Rect] = dict(rects)
+        self.shapes = shapes or {}
+        self.reserve = ("left", "right") if orientation == "lr" else ("top", "bottom")
+        self.index.put_many(rects.items())
+        for i, (x, y, w, h) in enumerate(bars):  # the bar itself is the obstacle, not grown
+            c = CLEARANCE
+            self.index.put(f"{BAR}{i}", (x + c, y + c, max(w - 2 * c, 0.0), max(h - 2 * c, 0.0)))
+        self.ends: dict[str, tuple[str, str]] = {}  # flow → (source, target)
+        self.sides: dict[str, tuple[str, str]] = {}
+        self.ports: dict[str, list[Point]] = {}  # flow → [source port, target port]
+        self.routes: dict[str, list[Point]] = {}  # flow → polyline, source port → target port
+        self._on_side: dict[tuple[str, str], set[tuple[str, int]]] = {}  # (unit, side) → ends
+        self._of: dict[str, set[str]] = {}  # unit → flows
+        self._lines: dict[tuple[int, int], list[tuple[float, float, float, str]]] = {}
+        # every route's segments (key "flow\0k"): a move finds the routes it crosses
+        # built on the first move: an export never moves anything
+        self._route_index = RectIndex(0.0, cell=2000.0, bands=False)
+        self._segments: dict[str, int] = {}  # flow → how many segments it indexed
+        self._indexed = False
+
+    # ---- the flows -------------------------------------------------------------------------
+    def add(self, fid: str, source: str, target: str) -> None:
+        self.ends[fid] = (source, target)
+        self._of.setdefault(source, set()).add(fid)
+        self._of.setdefault(target, set()).add(fid)
+
+    def remove(self, fid: str) -> set[str]:
+        """Forget a flow; returns the flows whose ports moved (re-routed)."""
+        if fid not in self.ends:
+            return set()
+        touched = self._drop_sides(fid)
+        s, t = self.ends.pop(fid)
+        for u in (s, t):
+            self._of.get(u, set()).discard(fid)
+        self._forget_route(fid)
+        self.ports.pop(fid, None)
+        return self._reroute(set(), touched)
+
+    def route_all(self) -> dict[str, list[Point]]:
+        self._reroute(set(self.ends), set())
+        return self.routes
+
+    def route(self, fids: Iterable[str]) -> set[str]:
+        """(Re-)route these flows; returns every flow whose route changed."""
+        return self._reroute(set(fids) & set(self.ends), set())
+
+    def move(self, uid: str, rect: Rect) -> set[str]:
+        """A unit moved or resized: re-route what that affects; returns those flows."""
+        self.boxes[uid] = rect
+        self.index.put(uid, rect)
+        x0, y0, x1, y1 = self.index.rects[uid]
+        if not self._indexed:
+            self._indexed = True
+            for fid, pts in self.routes.items():
+                self._index_route(fid, pts)
+        crossing = set()
+        for key in self._route_index.near(x0, y0, x1, y1):
+            fid, k = key.split("\0")
+            pts = self.routes.get(fid, [])
+            if int(k) + 1 < len(pts) and _seg_in(pts[int(k)], pts[int(k) + 1],
+                                                 (x0, y0, x1, y1)):
+                crossing.add(fid)
+        return self._reroute(set(self._of.get(uid, ())) | crossing, set())
+
+    def forget_box(self, uid: str) -> None:
+        """A unit is gone (its flows were removed first)."""
+        self.boxes.pop(uid, None)
+        self.index.remove(uid)
+
+    # ---- routing ---------------------------------------------------------------------------
+    def _reroute(self, fids: set[str], sides_touched: set[tuple[str, str]]) -> set[str]:
+        touched = set(sides_touched)
+        for fid in fids:
+            touched |= self._drop_sides(fid)
+            s, t = self.ends[fid]
+            ss, ts = self._pick_sides(s, t)
+            self.sides[fid] = (ss, ts)
+            self._on_side.setdefault((s, ss), set()).add((fid, 0))
+            self._on_side.setdefault((t, ts), set()).add((fid, 1))
+            touched.add((s, ss))
+            touched.add((t, ts))
+        todo = set(fids)
+        for key in touched:
+            todo |= self._place_ports(key)
+        for fid in sorted(todo):
+            self._forget_route(fid)
+        for fid in sorted(todo):
+            self._path(fid)
+        return todo
+
+    def _pick_sides(self, s: str, t: str) -> tuple[str, str]:
+        a, b = self.boxes[s], self.boxes[t]
+        if s == t:
+            return "right", "top"
+        return self._free_side(s, side_order(a, b)), self._free_side(t, side_order(b, a))
+
+    def _free_side(self, uid: str, order: list[str]) -> str:
+        """The first side in `order` with room for a stub and for one more port (a side
+        holds as many ports as fit `PORT_GAP` apart), else the least crowded free one."""
+        r = self.boxes[uid]
+        free = []
+        for side in order:
+            p0, p1 = stub_end(side_point(r, side, 0.1), side), stub_end(side_point(r, side, 0.9),
+                                                                        side)
+            if self.index.segment_hits(p0[0], p0[1], p1[0], p1[1], skip=(uid,)) is None:
+                load = len(self._on_side.get((uid, side), ()))
+                if load < self._capacity(uid, side):
+                    return side
+                free.append((load / self._capacity(uid, side), side))
+        return min(free)[1] if free else order[0]
+
+    def _capacity(self, uid: str, side: str) -> int:
+        r = self.boxes[uid]
+        length = r[2] if side in ("top", "bottom") else r[3]
+        usable = length * 0.7 - (2 * CENTRE_GAP if side in self.reserve else 0.0)
+        return max(1, int(usable / PORT_GAP))
+
+    def _drop_sides(self, fid: str) -> set[tuple[str, str]]:
+        old = self.sides.pop(fid, None)
+        if old is None:
+            return set()
+        s, t = self.ends[fid]
+        out = set()
+        for end, key in enumerate(((s, old[0]), (t, old[1]))):
+            group = self._on_side.get(key)
+            if group is not None:
+                group.discard((fid, end))
+                out.add(key)
+        return out
+
+    def _place_ports(self, key: tuple[str, str]) -> set[str]:
+        """Spread the ends on one box side; returns the flows whose port moved."""
+        uid, side = key
+        group = self._on_side.get(key, set())
+        if uid not in self.boxes:
+            return set()
+        r = self.boxes[uid]
+        along = 0 if side in ("top", "bottom") else 1
+
+        def other(end: tuple[str, int]) -> tuple[float, str, int]:
+            fid, e = end
+            o = self.boxes[self.ends[fid][1 - e]]
+            return (o[along] + o[along + 2] / 2, fid, e)
+
+        ordered = sorted(group, key=other)
+        fracs = spread(r, side, len(ordered), side in self.reserve, self.shapes.get(uid, "box"))
+        moved = set()
+        for (fid, e), f in zip(ordered, fracs, strict=False):
+            p = border_point(r, self.shapes.get(uid, "box"), side, side_point(r, side, f))
+            ports = self.ports.setdefault(fid, [p, p])
+            if ports[e] != p or fid not in self.routes:
+                ports[e] = p
+                moved.add(fid)
+        return moved
+
+    def _path(self, fid: str) -> None:
+        s, t = self.ends[fid]
+        ss, ts = self.sides[fid]
+        ps, pt = self.ports[fid]
+        a = stub_end(_on_box(ps, self.boxes[s], ss), ss)
+        b = stub_end(_on_box(pt, self.boxes[t], ts), ts)
+        mid = find_path(self.index, a, NORMAL[ss], b, NORMAL[ts])
+        pts = simplify([ps, *mid, pt])
+        pts = self._nudge(fid, pts, s, t)
+        self.routes[fid] = pts
+        self._remember(fid, pts)
+
+    # ---- separate tracks -------------------------------------------------------------------
+    def _nudge(self, fid: str, pts: list[Point], s: str, t: str) -> list[Point]:
+        """Move each inner segment that would lie on another route's segment to a free track
+        beside it, when the shifted segment and its neighbours stay clear of every box."""
+        for k in range(1, len(pts) - 2):
+            a, b = pts[k], pts[k + 1]
+            axis = 1 if abs(a[1] - b[1]) < 1e-6 else 0  # 1: horizontal (lies on a y line)
+            c = a[axis]
+            lo, hi = sorted((a[1 - axis], b[1 - axis]))
+            for off in _offsets():
+                if self._occupied(axis, c + off, lo, hi, fid):
+                    continue
+                if off == 0:
+                    break
+                trial = list(pts)
+                if axis == 1:
+                    trial[k], trial[k + 1] = (a[0], a[1] + off), (b[0], b[1] + off)
+                else:
+                    trial[k], trial[k + 1] = (a[0] + off, a[1]), (b[0] + off, b[1])
+                if self._valid(trial, k, pts, s, t):
+                    pts = trial
+                    break
+        return pts
+
+    def _valid(self, pts: list[Point], k: int, old: list[Point], s: str, t: str) -> bool:
+        last = len(pts) - 1
+        for j in (k - 1, k, k + 1):
+            a, b = pts[j], pts[j + 1]
+            oa, ob = old[j], old[j + 1]
+            if (_dir(a, b) != _dir(oa, ob)) or (a == b):
+                return False
+            if (j == 0 or j + 1 == last) and abs(a[0] - b[0]) + abs(a[1] - b[1]) < MIN_END:
+                return False
+            skip = (s,) if j == 0 else (t,) if j + 1 == last else ()
+            if self.index.segment_hits(a[0], a[1], b[0], b[1], skip=skip) is not None:
+                return False
+        return True
+
+    def _occupied(self, axis: int, c: float, lo: float, hi: float, fid: str) -> bool:
+        for key in ((axis, round(c) - 1), (axis, round(c)), (axis, round(c) + 1)):
+            for c2, lo2, hi2, other in self._lines.get(key, ()):
+                if other != fid and abs(c2 - c) < TRACK * 0.6 and lo2 < hi - 0.5 \
+                        and hi2 > lo + 0.5:
+                    return True
+        return False
+
+    def _remember(self, fid: str, pts: list[Point]) -> None:
+        for a, b in zip(pts[1:-2], pts[2:-1], strict=False):
+            axis = 1 if abs(a[1] - b[1]) < 1e-6 else 0
+            lo, hi = sorted((a[1 - axis], b[1 - axis]))
+            self._lines.setdefault((axis, round(a[axis])), []).append((a[axis], lo, hi, fid))
+        if self._indexed:
+            self._index_route(fid, pts)
+
+    def _index_route(self, fid: str, pts: list[Point]) -> None:
+        for k, (a, b) in enumerate(zip(pts, pts[1:], strict=False)):
+            self._route_index.put(f"{fid}\0{k}", (min(a[0], b[0]), min(a[1], b[1]),
+                                                  abs(a[0] - b[0]), abs(a[1] - b[1])))
+        self._segments[fid] = len(pts) - 1
+
+    def _forget_route(self, fid: str) -> None:
+        pts = self.routes.pop(fid, None)
+        for k in range(self._segments.pop(fid, 0)):
+            self._route_index.remove(f"{fid}\0{k}")
+        if not pts:
+            return
+        for a, b in zip(pts[1:-2], pts[2:-1], strict=False):
+            axis = 1 if abs(a[1] - b[1]) < 1e-6 else 0
+            key = (axis, round(a[axis]))
+            lst = self._lines.get(key)
+            if lst:
+                lst[:] = [x for x in lst if x[3] != fid]
+                if not lst:
+                    del self._lines[key]
+
+
+def _offsets() -> list[float]:
+    out = [0.0]
+    for n in range(1, 9):
+        out += [n * TRACK, -n * TRACK]
+    return out
+
+
+def _dir(a: Point, b: Point) -> tuple[int, int]:
+    return ((b[0] > a[0]) - (b[0] < a[0]), (b[1] > a[1]) - (b[1] < a[1]))
+
+
+def _on_box(p: Point, r: Rect, side: str) -> Point:
+    """The port moved out to the bounding side (stubs start from the bounding box)."""
+    if side == "top":
+        return (p[0], r[1])
+    if side == "bottom":
+        return (p[0], r[1] + r[3])
+    if side == "left":
+        return (r[0], p[1])
+    return (r[0] + r[2], p[1])
+
+
+def _seg_in(a: Point, b: Point, r: tuple[float, float, float, float]) -> bool:
+    x0, x1 = sorted((a[0], b[0]))
+    y0, y1 = sorted((a[1], b[1]))
+    return x0 < r[2] and x1 > r[0] and y0 < r[3] and y1 > r[1]
