@@ -377,7 +377,9 @@ def apply_import(window: MainWindow, design: Design, choice: str) -> Any:
             return None
         ctrl.select_units(merged_ids(batch))
         return ctrl
-    return window.open_design(design, None)
+    ctrl = window.open_design(design, None)
+    ctrl.undo_stack.resetClean()  # never saved: closing it must ask
+    return ctrl
 
 
 def run_import(window: MainWindow, path: str | Path | None = None) -> Any:

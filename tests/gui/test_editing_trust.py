@@ -1,0 +1,138 @@
+"""Issue 14 regressions: the canvas, docks and document state follow every edit."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from orgdesigner.gui import documents
+from orgdesigner.model import Flow, FlowKind, ops
+from tests.gui.conftest import sample_design
+
+pytestmark = pytest.mark.gui
+
+
+def _repainted(scene, action) -> list[QRectF]:
+    """The scene regions Qt repaints after `action` (what the user would see redrawn)."""
+    QApplication.processEvents()
+    regions: list[QRectF] = []
+    scene.changed.connect(lambda rects: regions.extend(rects))
+    action()
+    QApplication.processEvents()
+    return regions
+
+
+def _covers(regions: list[QRectF], rect: QRectF) -> bool:
+    return any(r.intersects(rect) for r in regions)
+
+
+def _covers_point(regions: list[QRectF], point) -> bool:
+    return any(r.contains(point) for r in regions)
+
+
+def test_redo_of_a_connection_repaints_the_flow(window, doc):
+    """#1: undo then redo: the arrow is drawn again (its layer repaints where it is)."""
+    ctrl, _view = doc
+    ctrl.push(ops.AddFlow(Flow("n1", "s", "cs", FlowKind.SUPPORT)), "Connect")
+    ctrl.scene.flush()
+    ctrl.undo_stack.undo()
+    item_rect = QRectF()
+
+    def redo() -> None:
+        ctrl.undo_stack.redo()
+        item_rect.setRect(*ctrl.scene.flow_items["n1"].bounds().getRect())
+
+    regions = _repainted(ctrl.scene, redo)
+    assert _covers(regions, item_rect)
+    layer = ctrl.scene.flow_layers[FlowKind.SUPPORT]
+    assert "n1" in layer.items and layer.hits(_middle(ctrl.scene.flow_items["n1"]))
+
+
+def test_undo_of_a_unit_delete_repaints_its_flows(window, doc):
+    """#1: delete a unit, undo: its reporting line and command flow come back drawn."""
+    ctrl, _view = doc
+    ctrl.select_units(["it"], center=False)
+    window.edit.delete()
+    ctrl.scene.flush()
+    QApplication.processEvents()
+    middles: dict = {}
+
+    def undo() -> None:
+        ctrl.undo_stack.undo()
+        ctrl.scene.flush()
+        for fid in ("r1", "k1"):
+            middles[fid] = _middle(ctrl.scene.flow_items[fid])
+
+    regions = _repainted(ctrl.scene, undo)
+    for fid, middle in middles.items():
+        assert _covers_point(regions, middle), fid  # not only the unit's own box
+        kind = ctrl.design.flows[fid].kind
+        assert ctrl.scene.flow_layers[kind].hits(_middle(ctrl.scene.flow_items[fid]))
+
+
+def _middle(item):
+    ax, ay, bx, by, _ = item.segs[len(item.segs) // 2]
+    from PySide6.QtCore import QPointF
+
+    return QPointF((ax + bx) / 2, (ay + by) / 2)
+
+
+def test_findings_dock_follows_the_remaining_document_after_a_close(window, qtbot):
+    """#2: two documents, close the current one: the dock shows the other, and keeps
+    following its edits."""
+    a = window.open_design(sample_design(), None)
+    b = window.open_design(sample_design(), None)
+    window.activate(a)
+    window.activate(b)
+    panel = window.analysis.findings
+    window.analysis.findings_dock.show()
+    window.analysis.findings_dock.raise_()
+    window.shell.close(b)
+    qtbot.waitUntil(lambda: window.current_controller() is a)
+    QApplication.processEvents()
+    from PySide6.QtCore import QEvent
+
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the closed one
+    QApplication.processEvents()
+    assert panel.controller is a
+    assert window.analysis.budget.ctrl is a
+    panel.refresh()
+    assert panel.report is not None
+    assert "No document" not in panel.authority_label.text()
+
+
+def test_a_freshly_imported_design_is_modified_and_close_asks(window, monkeypatch):
+    """#4: an imported, never-saved design carries "*" and Ctrl+W asks first."""
+    from orgdesigner.gui.import_dialog import ImportDialog, apply_import
+
+    ctrl = apply_import(window, sample_design(), ImportDialog.NEW)
+    assert ctrl.is_modified()
+    assert ctrl.display_name() + " *" == window.tabs.tabText(window.tabs.currentIndex())
+    asked = []
+    monkeypatch.setattr(documents, "_exec",
+                        lambda box: asked.append(box) or QMessageBox.StandardButton.Cancel)
+    assert not window.shell.close(ctrl)
+    assert asked and ctrl in window.documents()
+
+
+def test_findings_selection_follows_the_finding_not_the_row(qtbot, window, doc):
+    """#5: after an edit adds a finding above the selected one, the same finding stays
+    selected."""
+    ctrl, _view = doc
+    panel = window.analysis.findings
+    window.analysis.findings_dock.show()
+    window.analysis.findings_dock.raise_()
+    panel.refresh()
+    tree = panel.findings_tree
+    items = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+             for j in range(tree.topLevelItem(i).childCount())]
+    target = items[-1]
+    tree.setCurrentItem(target)
+    chosen = panel.current_finding()
+    # removing the CSIRT's reporting line adds findings (no sponsor …) ahead of it
+    ctrl.push(ops.RemoveFlow("r3"), "Delete")
+    panel.refresh()
+    now = panel.current_finding()
+    assert now is not None
+    assert (now.id, now.units) == (chosen.id, chosen.units)
