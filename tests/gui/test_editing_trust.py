@@ -136,3 +136,37 @@ def test_findings_selection_follows_the_finding_not_the_row(qtbot, window, doc):
     now = panel.current_finding()
     assert now is not None
     assert (now.id, now.units) == (chosen.id, chosen.units)
+
+
+def test_wheel_over_an_unfocused_inspector_field_changes_nothing(window, doc):
+    """#3: scrolling the inspector over the headcount box neither changes it nor records
+    an undo step; once focused, the wheel does change it."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+
+    ctrl, _view = doc
+    ctrl.select_units(["it"], center=False)
+    box = window.inspector.unit.headcount
+    kind = window.inspector.unit.kind
+    steps = ctrl.undo_stack.count()
+    before = (box.value(), kind.currentIndex())
+    window.inspector.setFocus()
+
+    def wheel(widget) -> None:
+        pos = QPointF(widget.rect().center())
+        ev = QWheelEvent(pos, QPointF(widget.mapToGlobal(pos.toPoint())), QPoint(0, 0),
+                         QPoint(0, 120), Qt.MouseButton.NoButton,
+                         Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(widget, ev)
+
+    for w in (box, kind):
+        assert not w.hasFocus()
+        wheel(w)
+    assert (box.value(), kind.currentIndex()) == before
+    assert ctrl.undo_stack.count() == steps
+    assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    box.setFocus()
+    QApplication.processEvents()
+    if box.hasFocus():  # focus works offscreen when the window is active
+        wheel(box)
+        assert box.value() != before[0]
