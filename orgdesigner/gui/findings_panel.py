@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ..analysis import CheckReport, Finding, Severity, check
 from ..analysis.process import track_name
 from ..model import ProcessStatus, ops
+from ..render.placement import place_new_units
 from ..model.process import STEPS, TRACKS
 
 DEBOUNCE_MS = 300
@@ -402,6 +403,8 @@ class FindingsPanel(QWidget):
         batch = f.fix
         if batch is None:
             return False
+        # a unit the fix adds goes to free space near the unit it joins, not onto a box
+        batch = place_new_units(self.controller.design, batch, self.controller.lang)
         done = self.controller.push(batch, f.fix_label(self.lang))
         self.refresh()
         return bool(done)

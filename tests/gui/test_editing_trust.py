@@ -170,3 +170,41 @@ def test_wheel_over_an_unfocused_inspector_field_changes_nothing(window, doc):
     if box.hasFocus():  # focus works offscreen when the window is active
         wheel(box)
         assert box.value() != before[0]
+
+
+def test_a_quick_fix_adds_its_unit_in_free_space(qtbot, window, doc):
+    """#6: the NCA coordination fix puts the new party beside the CSIRT, on no box — even
+    when the spot the rule proposes is taken."""
+    from orgdesigner.analysis import fixes
+    from orgdesigner.model import Unit, UnitKind
+    from orgdesigner.render.style import box_size
+
+    ctrl, _view = doc
+    cs = ctrl.design.units["cs"]
+    for slot in range(3):  # every spot the rule might propose is taken
+        ctrl.push(ops.AddUnit(Unit(f"b{slot}", f"箱{slot}", UnitKind.DEPARTMENT,
+                                   x=cs.x + fixes.OFFSET_X,
+                                   y=cs.y + fixes.OFFSET_Y * slot)), "Add")
+    panel = window.analysis.findings
+    window.analysis.findings_dock.show()
+    window.analysis.findings_dock.raise_()
+    panel.refresh()
+    tree = panel.findings_tree
+    item = next(tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+                for j in range(tree.topLevelItem(i).childCount())
+                if panel.report.findings[tree.topLevelItem(i).child(j).data(0, 256)].id
+                == "no-external")
+    tree.setCurrentItem(item)
+    before = set(ctrl.design.units)
+    assert panel.apply_fix()
+    (new,) = set(ctrl.design.units) - before
+
+    def box(u):
+        w, h = box_size(u, ctrl.lang)
+        return QRectF(u.x - w / 2, u.y - h / 2, w, h)
+
+    mine = box(ctrl.design.units[new])
+    for uid, u in ctrl.design.units.items():
+        if uid != new:
+            assert not mine.intersects(box(u)), uid
+    assert abs(mine.center().x() - cs.x) + abs(mine.center().y() - cs.y) < 800
