@@ -385,9 +385,12 @@ def apply_import(window: MainWindow, design: Design, choice: str) -> Any:
 def run_import(window: MainWindow, path: str | Path | None = None) -> Any:
     """File › Import…: pick a sheet, preview it, and import it if the user confirms."""
     if path is None:
+        from .documents import start_folder
+
         path, _ = QFileDialog.getOpenFileName(
             window, QCoreApplication.translate("ImportDialog", "Import organisation"),
-            str(Path.home()), QCoreApplication.translate("ImportDialog", SHEET_FILTER))
+            str(start_folder(window.current_controller())),
+            QCoreApplication.translate("ImportDialog", SHEET_FILTER))
         if not path:
             return None
     dialog = ImportDialog(window, can_merge=window.current_controller() is not None,

@@ -208,3 +208,32 @@ def test_a_quick_fix_adds_its_unit_in_free_space(qtbot, window, doc):
         if uid != new:
             assert not mine.intersects(box(u)), uid
     assert abs(mine.center().x() - cs.x) + abs(mine.center().y() - cs.y) < 800
+
+
+def test_save_and_export_dialogs_start_in_the_documents_folder(window, doc, monkeypatch,
+                                                               tmp_path):
+    """#11: an unsaved document's Save As and budget export open in Documents; a saved
+    one's in its own folder — never the working folder."""
+    import os
+
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    from orgdesigner.gui.budget_panel import export_budget_workbook
+
+    docs = tmp_path / "Documents"
+    docs.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _loc: str(docs))
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (asked.append(a[2]), ("", ""))[1])
+    ctrl, _view = doc
+    assert not documents.save_as(ctrl, window)
+    export_budget_workbook(window, ctrl)
+    ctrl.set_path(tmp_path / "mine" / "design.orgd")
+    assert not documents.save_as(ctrl, window)
+    starts = [os.path.dirname(os.path.abspath(a)) for a in asked]
+    assert starts == [str(docs), str(docs), str(tmp_path / "mine")]
