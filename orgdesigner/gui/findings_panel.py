@@ -405,7 +405,8 @@ class FindingsPanel(QWidget):
             return False
         # a unit the fix adds goes to free space near the unit it joins, not onto a box
         batch = place_new_units(self.controller.design, batch, self.controller.lang)
-        done = self.controller.push(batch, f.fix_label(self.lang))
+        done = self.controller.push(batch, f.fix_label(self.lang),
+                                    texts={lg: f.fix_label(lg) for lg in ("en", "ja")})
         self.refresh()
         return bool(done)
 

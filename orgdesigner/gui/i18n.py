@@ -163,8 +163,13 @@ def apply_language(window: Any, lang: str) -> None:
         window.lang = _current
     seen: set[int] = {id(window)}  # the window calls this from its own set_language
     documents = getattr(window, "documents", None)
+    from .undo_text import retranslate_stack
+
     for ctrl in (documents() if callable(documents) else []):
         set_document_language(ctrl, _current)
+        stack = getattr(ctrl, "undo_stack", None)
+        if stack is not None:  # undo steps named in the new language too
+            retranslate_stack(stack, before, _current, getattr(ctrl, "design", None))
         seen.add(id(getattr(ctrl, "scene", None)))  # relabelled once is enough
     _renew_undo_actions(window)
     for root in roots:

@@ -237,3 +237,53 @@ def test_save_and_export_dialogs_start_in_the_documents_folder(window, doc, monk
     assert not documents.save_as(ctrl, window)
     starts = [os.path.dirname(os.path.abspath(a)) for a in asked]
     assert starts == [str(docs), str(docs), str(tmp_path / "mine")]
+
+
+def test_undo_steps_follow_the_language(window, doc):
+    """#9: steps made in English read in Japanese after the switch (fixed texts, templates
+    with a kind or a preset, a quick fix's own label) and back again."""
+    ctrl, _view = doc
+    ctrl.select_units(["s"], center=False)
+    window.edit.delete()
+    ctrl.scene.connect_units("it", "cs", FlowKind.REPORT)
+    ctrl.scene.drop_preset("jpcert", ctrl.scene.unit_items["m"].pos())
+    ctrl.push(ops.UpdateUnit("m", {"headcount": 3}), "Fix it",
+              texts={"en": "Fix it", "ja": "直す"})
+    stack = ctrl.undo_stack
+    names = [stack.command(i).text() for i in range(stack.count())]
+    assert names[:2] == ["Delete", "Connect (Incident report)"]
+    window.set_language("ja")
+    ja = [stack.command(i).text() for i in range(stack.count())]
+    assert ja[0] == "削除"
+    assert ja[1] == "接続（インシデント報告）" or (
+        ja[1].startswith("接続") and FlowKind.REPORT.label("ja") in ja[1])
+    assert "JPCERT" in ja[2] and ja[2] != names[2]
+    assert ja[3] == "直す"
+    assert window.action_undo.text().endswith("直す")
+    window.set_language("en")
+    assert [stack.command(i).text() for i in range(stack.count())] == names
+
+
+def test_refusals_name_units_in_the_ui_language():
+    """#9: an English refusal names a unit by its English name, a Japanese one by its
+    Japanese name."""
+    from orgdesigner.messages import exc_text
+    from orgdesigner.model import ModelError
+
+    d = sample_design()
+    with pytest.raises(ModelError) as err:
+        d.add_flow(Flow("x", "s", "it", FlowKind.REPORTING))
+    assert "IT" in exc_text(err.value, "en") and "情報システム部" not in exc_text(err.value, "en")
+    assert "情報システム部" in exc_text(err.value, "ja")
+
+
+def test_qt_file_dialog_is_japanese(window):
+    """#9: Qt's own file dialog speaks Japanese with the Japanese UI."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    window.set_language("ja")
+    dialog = QFileDialog(window)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    texts = {lab.text() for lab in dialog.findChildren(QLabel)}
+    dialog.deleteLater()
+    assert "Look in:" not in texts and "Files of type:" not in texts
