@@ -287,3 +287,33 @@ def test_qt_file_dialog_is_japanese(window):
     texts = {lab.text() for lab in dialog.findChildren(QLabel)}
     dialog.deleteLater()
     assert "Look in:" not in texts and "Files of type:" not in texts
+
+
+def test_toolbar_buttons_keep_their_place_and_fit_in_japanese(qtbot):
+    """#10: the undo button does not grow with the step's name, and at a normal window
+    width (1280 px) the Japanese toolbars show every button and the search box."""
+    from orgdesigner.gui import i18n
+    from orgdesigner.gui.main_window import MainWindow
+
+    i18n.install_translators("ja")
+    w = MainWindow(lang="ja")
+    qtbot.addWidget(w)
+    w.resize(1280, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    ctrl = w.open_design(sample_design(), None)
+    QApplication.processEvents()
+    undo = w.toolbar.widgetForAction(w.toolbar_undo)
+    before = (undo.width(), w.toolbar.widgetForAction(w.act.connect_mode).x())
+    ctrl.push(ops.UpdateUnit("m", {"name": "とても長い名前の経営層" * 3}),
+              "部署名を変更する（とても長い操作の名前）" * 2)
+    QApplication.processEvents()
+    assert w.action_undo.text().startswith("元に戻す")
+    assert (undo.width(), w.toolbar.widgetForAction(w.act.connect_mode).x()) == before
+    assert w.toolbar_undo.isEnabled() and "部署名" in w.toolbar_undo.toolTip()
+    for tb in (w.toolbar, w.flow_toolbar, w.view_toolbar):
+        for act in tb.actions():
+            widget = tb.widgetForAction(act)
+            assert widget is not None and widget.isVisible(), (tb.objectName(), act.text())
+    assert w.find_bar.isVisible()
+    ctrl.undo_stack.setClean()
