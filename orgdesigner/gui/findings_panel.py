@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from ..analysis import CheckReport, Finding, Severity, check
 from ..analysis.process import track_name
 from ..model import ProcessStatus, ops
-from ..render.placement import place_new_units
 from ..model.process import STEPS, TRACKS
+from ..render.placement import place_new_units
 
 DEBOUNCE_MS = 300
 _ROLE = Qt.ItemDataRole.UserRole

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..model import Design, FlowKind
 from .actions import Actions
+from .context_menu import CanvasMenus
 from .controller import DocumentController
 from .docks import AnalysisDocks
 from .documents import FileDropFilter, apply_window_title
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._current_changed()
         install_canvas_tools(self)  # Overview dock and View › branch actions (minimap.py)
+        self.canvas_menus = CanvasMenus(self)  # right-click menus, Enter renames
 
     # ---- construction ---------------------------------------------------------------------
     def _build_status(self) -> None:
@@ -146,6 +148,7 @@ class MainWindow(QMainWindow):
         view = DiagramView(ctrl.scene)
         view.setObjectName("diagramView")
         view.viewport().installEventFilter(self.drop_filter)  # .orgd files dropped on it
+        self.canvas_menus.attach(view)
         self._docs.append((ctrl, view))
         self.undo_group.addStack(ctrl.undo_stack)
         ctrl.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 8000))
