@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import Design, FlowKind
+from .accessibility import name_tab_buttons, name_widgets
 from .actions import Actions
 from .context_menu import CanvasMenus
 from .controller import DocumentController
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self._current_changed()
         install_canvas_tools(self)  # Overview dock and View › branch actions (minimap.py)
         self.canvas_menus = CanvasMenus(self)  # right-click menus, Enter renames
+        name_widgets(self)  # accessible names a screen reader cannot find on its own
 
     # ---- construction ---------------------------------------------------------------------
     def _build_status(self) -> None:
@@ -156,8 +158,10 @@ class MainWindow(QMainWindow):
         ctrl.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         ctrl.pathChanged.connect(self._update_title)
         view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
+        view.setAccessibleName(self.tr("Diagram canvas"))
         index = self.tabs.addTab(view, ctrl.display_name())
         self.tabs.setCurrentIndex(index)
+        name_tab_buttons(self.tabs)
         if replace and spare is not None:
             self.remove_document(spare)
         QTimer.singleShot(0, view, view.show_initial)  # cancelled if the view goes first
@@ -247,6 +251,7 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(i, c.display_name() + (" *" if c.is_modified() else ""))
             self.tabs.setTabToolTip(i, str(c.path) if c.path else c.display_name())
         apply_window_title(self, ctrl)
+        name_tab_buttons(self.tabs)
 
     def _update_selection_label(self) -> None:
         ctrl = self.current_controller()
@@ -292,6 +297,7 @@ class MainWindow(QMainWindow):
         for kind, act in self.act.flow_kinds.items():
             act.setToolTip(f"{act.shortcut().toString()}: {kind.label(lang)}")
         self._current_changed()
+        name_widgets(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         if self.shell.close_all():

@@ -442,3 +442,69 @@ def test_keyboard_walks_the_tree_nudges_and_renames(window, doc, qtbot):
     name = window.inspector.unit.name
     assert name.hasFocus() or QApplication.focusWidget() is name
     assert name.selectedText() == name.text() != ""
+
+
+def _unnamed_controls(window) -> list[str]:
+    """Visible controls a screen reader would read out without a name. Qt's own parts of
+    a named control (a scroll area's scroll bars, a view's headers and corner button, a
+    spin box's inner editor) are read as parts of it and are left out."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSlider,
+        QAbstractSpinBox,
+        QComboBox,
+        QGraphicsView,
+        QHeaderView,
+        QLineEdit,
+        QPlainTextEdit,
+        QScrollBar,
+        QTabBar,
+        QTextEdit,
+        QWidget,
+    )
+
+    controls = (QAbstractButton, QLineEdit, QAbstractSpinBox, QComboBox, QAbstractItemView,
+                QGraphicsView, QTabBar, QPlainTextEdit, QTextEdit, QAbstractSlider)
+    out = []
+    seen = 0
+    for w in window.findChildren(QWidget):
+        if not w.isVisible() or not isinstance(w, controls):
+            continue
+        if isinstance(w, (QScrollBar, QHeaderView)) or w.objectName() in (
+                "qt_spinbox_lineedit", "qt_tableview_cornerbutton"):
+            continue
+        seen += 1
+        iface = QAccessible.queryAccessibleInterface(w)
+        if iface is None or not iface.text(QAccessible.Text.Name).strip():
+            out.append(f"{type(w).__name__}:{w.objectName()}")
+    assert seen > 40  # the enumeration found the window's controls
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_visible_control_has_an_accessible_name(qtbot, lang):
+    """#12: whatever is selected, every visible control of the main window has a name."""
+    from orgdesigner.gui import i18n
+    from orgdesigner.gui.main_window import MainWindow
+
+    i18n.install_translators(lang)
+    w = MainWindow(lang=lang)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    ctrl = w.open_design(sample_design(), None)
+    QApplication.processEvents()
+    states = [([], [], []), (["cs"], [], []), ([], ["k1"], []), ([], [], ["c1"])]
+    for units, flows, frames in states:
+        ctrl.scene.select_ids(units=units, flows=flows, companies=frames)
+        QApplication.processEvents()
+        if units == ["cs"]:
+            w.inspector.unit.tabs.setCurrentIndex(1)  # the CSIRT plan
+            QApplication.processEvents()
+        assert _unnamed_controls(w) == [], (units, flows, frames)
+    w.analysis.budget_dock.raise_()
+    QApplication.processEvents()
+    assert _unnamed_controls(w) == []
