@@ -508,3 +508,38 @@ def test_every_visible_control_has_an_accessible_name(qtbot, lang):
     w.analysis.budget_dock.raise_()
     QApplication.processEvents()
     assert _unnamed_controls(w) == []
+
+
+def test_member_role_is_chosen_from_the_budget_roles_and_shown_translated(qtbot):
+    """#8: the role cell shows the role's label in the UI language, the editor offers the
+    budget's roles (defaults and those given rates in Settings), the design keeps the key."""
+    from orgdesigner import settings as settings_mod
+    from orgdesigner.gui.controller import DocumentController
+    from orgdesigner.gui.inspector.plan_page import COL_ROLE, PlanPage
+    from orgdesigner.model import CsirtPlan, Member
+
+    s = settings_mod.load_settings()
+    s.role_rates = {"threat_hunter": 9_000_000}
+    settings_mod.save_settings(s)
+    d = sample_design()
+    d.units["cs"].plan = CsirtPlan(members=[Member("田中", "analyst")])
+    ctrl = DocumentController(d, None, "ja")
+    page = PlanPage("ja")
+    qtbot.addWidget(page)
+    page.show_plan(ctrl, "cs")
+    cell = page.members.item(0, COL_ROLE)
+    assert cell.text() == "インシデント分析担当"
+    delegate = page.members.itemDelegateForColumn(COL_ROLE)
+    index = page.members.model().index(0, COL_ROLE)
+    editor = delegate.createEditor(page.members.viewport(), None, index)
+    keys = [editor.itemData(i) for i in range(editor.count())]
+    assert {"manager", "analyst", "engineer", "threat_hunter"} <= set(keys)
+    delegate.setEditorData(editor, index)
+    assert editor.currentData() == "analyst"
+    editor.setCurrentIndex(keys.index("engineer"))
+    delegate.setModelData(editor, page.members.model(), index)
+    assert ctrl.design.units["cs"].plan.members[0].role == "engineer"
+    assert page.members.item(0, COL_ROLE).text() == "セキュリティエンジニア"
+    ctrl.undo_stack.undo()
+    assert ctrl.design.units["cs"].plan.members[0].role == "analyst"
+    ctrl.close()
