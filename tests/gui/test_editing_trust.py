@@ -543,3 +543,19 @@ def test_member_role_is_chosen_from_the_budget_roles_and_shown_translated(qtbot)
     ctrl.undo_stack.undo()
     assert ctrl.design.units["cs"].plan.members[0].role == "analyst"
     ctrl.close()
+
+
+def test_a_hidden_flows_label_stays_hidden_when_its_unit_moves(window, doc):
+    """Found by the invariant: with "overlay flows of the selection only", moving a unit
+    re-routed its hidden labelled flow and showed the label without the line."""
+    ctrl, _view = doc
+    ctrl.push(ops.AddFlow(Flow("lb", "s", "cs", FlowKind.SUPPORT, "技術支援")), "Connect")
+    ctrl.scene.flush()
+    window.act.overlay_selection.setChecked(True)
+    ctrl.select_units(["m"], center=False)
+    ctrl.scene.overlay.refresh()
+    item = ctrl.scene.flow_items["lb"]
+    assert item.layer is None and not item.label_item.isVisible()
+    ctrl.push(ops.UpdateUnit("s", {"x": 260}), "Move")
+    ctrl.scene.flush()
+    assert item.layer is None and not item.label_item.isVisible()
