@@ -218,7 +218,8 @@ class CanvasMenus(QObject):
         if ctrl.selected_units() != [uid]:
             ctrl.select_units([uid], center=False)
         self.window.inspector.refresh()
-        self._focus_field(self.window.inspector.unit.name)
+        page = self.window.inspector.unit  # the name the canvas shows in this language
+        self._focus_field(page.name_en if ctrl.lang == "en" else page.name)
 
     def edit_frame_name(self) -> None:
         self.window.inspector.refresh()
@@ -229,7 +230,7 @@ class CanvasMenus(QObject):
         dock.show()
         dock.raise_()
         tabs = getattr(self.window.inspector.unit, "tabs", None)
-        if tabs is not None and field is self.window.inspector.unit.name:
+        if tabs is not None and field.parent() is not None and tabs.isAncestorOf(field):
             tabs.setCurrentIndex(0)
         field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         field.selectAll()  # type: ignore[attr-defined]

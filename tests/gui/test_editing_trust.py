@@ -439,7 +439,7 @@ def test_keyboard_walks_the_tree_nudges_and_renames(window, doc, qtbot):
     ctrl.undo_stack.undo()
     assert ctrl.design.units["m"].x == x0
     qtbot.keyClick(view, Qt.Key.Key_Return)
-    name = window.inspector.unit.name
+    name = window.inspector.unit.name_en  # the English UI shows the English name
     assert name.hasFocus() or QApplication.focusWidget() is name
     assert name.selectedText() == name.text() != ""
 
