@@ -286,7 +286,8 @@ def test_qt_file_dialog_is_japanese(window):
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     texts = {lab.text() for lab in dialog.findChildren(QLabel)}
     dialog.deleteLater()
-    assert "Look in:" not in texts and "Files of type:" not in texts
+    assert "&Look in:" not in texts and "Files of &type:" not in texts
+    assert "ファイルの種類(&T):" in texts
 
 
 def test_toolbar_buttons_keep_their_place_and_fit_in_japanese(qtbot):
