@@ -35,6 +35,7 @@ pytestmark = pytest.mark.gui
 TEMPLATES = ["model-1", "model-2", "consensual", "cert-coordinating"]
 PRESETS = [p.id for p in presets.PRESETS]
 MAX_DOCS = 3
+MAX_EXAMPLES, STEPS = 9, 34  # ≈300 steps: long sequences, CI time kept reasonable
 
 
 class EditorMachine(RuleBasedStateMachine):
@@ -224,7 +225,7 @@ class EditorMachine(RuleBasedStateMachine):
 
 
 def test_every_view_shows_the_model_after_any_sequence(qtbot, monkeypatch):
-    """Hundreds of steps per run: max_examples × stateful_step_count = 360."""
+    """Hundreds of steps per run: max_examples × stateful_step_count ≈ 300."""
     from orgdesigner.gui.main_window import MainWindow
 
     monkeypatch.setattr(documents, "_exec", lambda box: QMessageBox.StandardButton.Discard)
@@ -239,9 +240,9 @@ def test_every_view_shows_the_model_after_any_sequence(qtbot, monkeypatch):
     EditorMachine.checked = 0
     try:
         run_state_machine_as_test(EditorMachine, settings=settings(
-            max_examples=10, stateful_step_count=36, deadline=None, derandomize=True,
+            max_examples=MAX_EXAMPLES, stateful_step_count=STEPS, deadline=None, derandomize=True,
             suppress_health_check=list(HealthCheck)))
-        assert EditorMachine.checked >= 250  # long sequences really ran
+        assert EditorMachine.checked >= 220  # long sequences really ran
     finally:
         EditorMachine.window = None
         for c in list(w.documents()):
