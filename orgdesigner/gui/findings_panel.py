@@ -407,6 +407,9 @@ class FindingsPanel(QWidget):
         batch = place_new_units(self.controller.design, batch, self.controller.lang)
         done = self.controller.push(batch, f.fix_label(self.lang),
                                     texts={lg: f.fix_label(lg) for lg in ("en", "ja")})
+        added = [o.unit.id for o in batch.ops if isinstance(o, ops.AddUnit)]
+        if done and added:  # show what the fix added (it may be off screen)
+            self.controller.select_units(added, center=True)
         self.refresh()
         return bool(done)
 

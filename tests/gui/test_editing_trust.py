@@ -198,6 +198,7 @@ def test_a_quick_fix_adds_its_unit_in_free_space(qtbot, window, doc):
     before = set(ctrl.design.units)
     assert panel.apply_fix()
     (new,) = set(ctrl.design.units) - before
+    assert ctrl.selected_units() == [new]  # shown and selected
 
     def box(u):
         w, h = box_size(u, ctrl.lang)
