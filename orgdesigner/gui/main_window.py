@@ -37,6 +37,7 @@ from .minimap import install_canvas_tools
 from .palette import Palette
 from .shell import ShellCommands
 from .view import DiagramView
+from .wheel_guard import guard_wheel
 from .welcome import WelcomePage
 
 
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self._build_status()
         self.shell = ShellCommands(self)
         self.analysis = AnalysisDocks(self)
+        self.budget_wheel_guard = guard_wheel(self.analysis.budget)  # as in the inspector
         self.setAcceptDrops(True)
         self.drop_filter = FileDropFilter(self)
         self.drop_filter.filesDropped.connect(self.shell.open_paths)

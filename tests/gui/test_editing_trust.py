@@ -159,10 +159,13 @@ def test_wheel_over_an_unfocused_inspector_field_changes_nothing(window, doc):
                          Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
         QApplication.sendEvent(widget, ev)
 
-    for w in (box, kind):
+    years = window.analysis.budget.years  # the budget dock's spin box likewise
+    years_before = years.value()
+    for w in (box, kind, years):
         assert not w.hasFocus()
         wheel(w)
     assert (box.value(), kind.currentIndex()) == before
+    assert years.value() == years_before
     assert ctrl.undo_stack.count() == steps
     assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus
     box.setFocus()

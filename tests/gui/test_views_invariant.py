@@ -112,6 +112,20 @@ class EditorMachine(RuleBasedStateMachine):
                              for u in ids]), "Move")
 
     @precondition(has_units)
+    @rule(data=st.data(), keys=st.lists(st.sampled_from(["up", "down", "left", "right"]),
+                                        min_size=1, max_size=5))
+    def nudge(self, data, keys) -> None:
+        """Shift+arrows: consecutive nudges merge into one undo step (mergeWith)."""
+        from PySide6.QtCore import Qt
+
+        from orgdesigner.gui import navigate
+
+        ctrl = self.ctrl
+        ctrl.select_units(self._pick(data, ctrl.design.units, 2), center=False)
+        for k in keys:
+            navigate.nudge(ctrl.scene, getattr(Qt.Key, f"Key_{k.capitalize()}"))
+
+    @precondition(has_units)
     @rule(data=st.data(), name=st.text("あいう部課ITSales ", min_size=1, max_size=30))
     def rename(self, data, name) -> None:
         ctrl = self.ctrl
