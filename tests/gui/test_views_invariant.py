@@ -28,7 +28,7 @@ from orgdesigner import presets, templates
 from orgdesigner.gui import documents
 from orgdesigner.model import Flow, FlowKind, ops
 from tests.gui.conftest import sample_design
-from tests.gui.views_invariant import view_problems
+from tests.gui.views_invariant import RepaintWatch, view_problems
 
 pytestmark = pytest.mark.gui
 
@@ -42,11 +42,15 @@ class EditorMachine(RuleBasedStateMachine):
     """A user at the editor. `window` is the real MainWindow."""
 
     window = None  # set by the test
+    repaints: RepaintWatch
     checked = 0  # invariant checks run (the test asserts the sequences were long)
 
     @initialize()
     def start(self) -> None:
+        self.repaints = RepaintWatch()
         w = self.window
+        w.act.overlay_selection.setChecked(False)  # the window outlives an example:
+        QApplication.clipboard().clear()  # nothing carried over from the last one
         for c in list(w.documents()):
             c.undo_stack.setClean()
             w.shell.close(c)
@@ -230,7 +234,8 @@ class EditorMachine(RuleBasedStateMachine):
         if ctrl is None:
             assert docks.findings.controller is None and docks.budget.ctrl is None
             return
-        problems = view_problems(ctrl.design, ctrl.scene, docks, ctrl)
+        problems = self.repaints.problems(ctrl.scene)  # first: it sees what changed
+        problems += view_problems(ctrl.design, ctrl.scene, docks, ctrl)
         assert not problems, "\n".join(problems[:12])
         for other in self.window.documents():  # documents in the background too
             if other is not ctrl:

@@ -306,3 +306,58 @@ def view_problems(design: Design, scene: Any, docks: Any = None,
     if docks is not None:
         out += _dock_problems(controller, docks)
     return out
+
+
+class RepaintWatch:
+    """What Qt repainted between two checks, per scene: a flow that appeared, moved,
+    changed kind or went away must have its place repainted, or the screen still shows
+    the old picture (issue 14 item 1: the model and the layer's index were right, the
+    arrow was not drawn until the next zoom)."""
+
+    def __init__(self) -> None:
+        self._regions: dict[int, list[QRectF]] = {}
+        self._before: dict[int, dict[str, tuple]] = {}
+        self._scenes: dict[int, Any] = {}
+
+    def _snapshot(self, scene: Any) -> dict[str, tuple]:
+        out = {}
+        for fid, item in scene.flow_items.items():
+            if item.layer is None or not item.segs:
+                continue
+            mid = _middle(item)
+            out[fid] = (tuple(_r(v) for v in item.bbox), item.kind, _r(mid.x()), _r(mid.y()))
+        return out
+
+    def problems(self, scene: Any) -> list[str]:
+        from PySide6.QtWidgets import QApplication
+
+        key = id(scene)
+        if self._scenes.get(key) is not scene:  # first look at this scene: start watching
+            self._scenes[key] = scene
+            self._regions[key] = []
+            scene.changed.connect(lambda rects, k=key: self._regions[k].extend(rects))
+            scene.flush()
+            QApplication.processEvents()
+            self._regions[key].clear()
+            self._before[key] = self._snapshot(scene)
+            return []
+        scene.flush()
+        QApplication.processEvents()
+        now = self._snapshot(scene)
+        before = self._before[key]
+        regions = self._regions[key]
+        out = []
+        for fid in set(now) | set(before):
+            if now.get(fid) == before.get(fid):
+                continue
+            for state in (now.get(fid), before.get(fid)):
+                if state is None:
+                    continue
+                point = QPointF(state[2], state[3])
+                if not any(r.adjusted(-1, -1, 1, 1).contains(point) for r in regions):
+                    what = "drawn" if state is now.get(fid) else "erased"
+                    out.append(f"flow {fid}: not {what} at {point.x()},{point.y()} "
+                               f"(no repaint there)")
+        self._before[key] = now
+        regions.clear()
+        return out
