@@ -37,8 +37,8 @@ from .minimap import install_canvas_tools
 from .palette import Palette
 from .shell import ShellCommands
 from .view import DiagramView
-from .wheel_guard import guard_wheel
 from .welcome import WelcomePage
+from .wheel_guard import guard_wheel
 
 
 class MainWindow(QMainWindow):
