@@ -370,8 +370,10 @@ def export_budget_workbook(parent: QWidget | None, controller: Any,
     lang = getattr(controller, "lang", "en")
     if path is None:
         doc = getattr(controller, "path", None)
+        from .documents import start_folder
+
         start = str(Path(doc).with_name(Path(doc).stem + "-budget.xlsx")) if doc else \
-            "budget.xlsx"
+            str(start_folder(controller) / "budget.xlsx")
         path, _ = QFileDialog.getSaveFileName(
             parent, QCoreApplication.translate("BudgetExport", "Export budget workbook"), start,
             QCoreApplication.translate("BudgetExport", "Excel workbook (*.xlsx)"))

@@ -26,8 +26,9 @@ class OpCommand(QUndoCommand):
     """
 
     def __init__(self, design: Design, forward: Op, backward: Op, text: str,
-                 merge_key: Hashable | None = None) -> None:
+                 merge_key: Hashable | None = None, texts: dict[str, str] | None = None) -> None:
         super().__init__(text)
+        self.texts = texts or {}  # the step's name per language, when the caller knows it
         self._design = design
         self._forward = forward
         self._backward = backward

@@ -46,9 +46,11 @@ class DocumentController(QObject):
     def _count_event(self, _event: object) -> None:
         self._events_seen += 1
 
-    def push(self, op: Op, text: str, merge_key: Hashable | None = None) -> bool:
+    def push(self, op: Op, text: str, merge_key: Hashable | None = None,
+             texts: dict[str, str] | None = None) -> bool:
         """Apply `op` as one undo step named `text`; False (and a status message) if refused.
 
+        `texts` names the step in each language when the caller can (see undo_text.py).
         An op that changes nothing (a drag that ends where it began, a field set to its own
         value) is not pushed, so Undo never does nothing.
         """
@@ -64,7 +66,7 @@ class DocumentController(QObject):
             return False
         if self._events_seen == before:
             return True
-        self.undo_stack.push(OpCommand(self.design, op, inverse, text, merge_key))
+        self.undo_stack.push(OpCommand(self.design, op, inverse, text, merge_key, texts))
         return True
 
     def close(self) -> None:

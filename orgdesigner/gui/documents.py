@@ -12,7 +12,7 @@ import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -77,9 +77,21 @@ def read_design(parent: QWidget | None, path: str | Path) -> Design | None:
         return None
 
 
+def start_folder(controller: Any = None) -> Path:
+    """Where a file dialog opens: the document's folder, else the user's Documents folder
+    (never the process's working folder, which means nothing to a desktop user)."""
+    path = getattr(controller, "path", None)
+    if path is not None:
+        return Path(path).absolute().parent
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if docs and Path(docs).is_dir():
+        return Path(docs)
+    return Path.home()
+
+
 def ask_open_path(parent: QWidget | None) -> Path | None:
     recent = settings_mod.load_settings().existing_recent()
-    start = str(recent[0].parent) if recent else ""
+    start = str(recent[0].parent) if recent else str(start_folder())
     name, _ = QFileDialog.getOpenFileName(parent, tr("Open design"), start, file_filter())
     return Path(name) if name else None
 
@@ -175,7 +187,8 @@ def save_as(controller: Any, parent: QWidget | None = None) -> bool:
     if controller.path is not None:
         suggestion = str(controller.path)
     else:
-        suggestion = _display_name(controller).replace("/", "_") + SUFFIX
+        name = _display_name(controller).replace("/", "_") + SUFFIX
+        suggestion = str(start_folder(controller) / name)
     path = ask_save_path(parent, suggestion)
     if path is None:
         return False

@@ -366,6 +366,8 @@ class ExportDialog(QDialog):
 def run_export(window: Any, controller: Any) -> Path | None:
     """File › Export Diagram…: the dialog for the current document, offering the first
     selected unit as the sub-tree root. Returns the file written, or None."""
+    from .documents import start_folder
+
     if controller is None:
         return None
     selected = controller.selected_units() if hasattr(controller, "selected_units") else []
@@ -373,7 +375,7 @@ def run_export(window: Any, controller: Any) -> Path | None:
         start = Path(controller.path).with_suffix("." + ExportDialog.last_format)
     else:
         name = controller.display_name().replace("/", "_") or "diagram"
-        start = Path.home() / f"{name}.{ExportDialog.last_format}"
+        start = start_folder(controller) / f"{name}.{ExportDialog.last_format}"
     dialog = ExportDialog(controller.design, lang=getattr(controller, "lang", "en"),
                           root=selected[0] if selected else None, start_path=start,
                           parent=window)

@@ -32,9 +32,11 @@ from ..analysis import CheckReport, Finding, Severity, check
 from ..analysis.process import track_name
 from ..model import ProcessStatus, ops
 from ..model.process import STEPS, TRACKS
+from ..render.placement import place_new_units
 
 DEBOUNCE_MS = 300
 _ROLE = Qt.ItemDataRole.UserRole
+_KEY = Qt.ItemDataRole.UserRole + 1  # a finding's identity: rule id and units
 _STATUS_TO_CHECK = {ProcessStatus.NOT_STARTED: Qt.CheckState.Unchecked,
                     ProcessStatus.IN_PROGRESS: Qt.CheckState.PartiallyChecked,
                     ProcessStatus.DONE: Qt.CheckState.Checked}
@@ -169,11 +171,16 @@ class FindingsPanel(QWidget):
         """Follow another document (None: no document open)."""
         if controller is self.controller:
             return
-        if self.controller is not None:
-            try:
-                self.controller.changed.disconnect(self._schedule)
-            except (RuntimeError, TypeError):
-                pass
+        old = self.controller
+        if old is not None:
+            # a closed document that was shown earlier must not blank the panel later
+            for signal, slot in ((getattr(old, "changed", None), self._schedule),
+                                 (getattr(old, "destroyed", None), self._controller_gone)):
+                try:
+                    if signal is not None:
+                        signal.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
         self.controller = controller
         self._signature = ()
         if controller is not None:
@@ -280,8 +287,9 @@ class FindingsPanel(QWidget):
             self._show_detail()
             return
         self._signature = signature
-        current = self.current_finding()
-        keep = (current.id, current.units) if current is not None else None
+        # the selected finding by identity: the report (and the row indices) are new here
+        current = self.findings_tree.currentItem()
+        keep = current.data(0, _KEY) if current is not None else None
         tree = self.findings_tree
         tree.setUpdatesEnabled(False)
         tree.clear()
@@ -309,7 +317,8 @@ class FindingsPanel(QWidget):
                 item.setIcon(0, icon)
                 item.setToolTip(0, f.suggestion(self.lang))
                 item.setData(0, _ROLE, index)
-                if keep == (f.id, f.units):
+                item.setData(0, _KEY, _identity(f))
+                if keep is not None and keep == _identity(f):
                     reselect = item
             top.setExpanded(True)
         tree.setUpdatesEnabled(True)
@@ -394,7 +403,13 @@ class FindingsPanel(QWidget):
         batch = f.fix
         if batch is None:
             return False
-        done = self.controller.push(batch, f.fix_label(self.lang))
+        # a unit the fix adds goes to free space near the unit it joins, not onto a box
+        batch = place_new_units(self.controller.design, batch, self.controller.lang)
+        done = self.controller.push(batch, f.fix_label(self.lang),
+                                    texts={lg: f.fix_label(lg) for lg in ("en", "ja")})
+        added = [o.unit.id for o in batch.ops if isinstance(o, ops.AddUnit)]
+        if done and added:  # show what the fix added (it may be off screen)
+            self.controller.select_units(added, center=True)
         self.refresh()
         return bool(done)
 
@@ -410,6 +425,11 @@ class FindingsPanel(QWidget):
             with QSignalBlocker(self.process_tree):
                 old = self.controller.design.process.get(key, ProcessStatus.NOT_STARTED)
                 item.setCheckState(0, _STATUS_TO_CHECK[old])
+
+
+def _identity(f: Finding) -> str:
+    """Which finding an item shows, stable across re-checks (the row is not)."""
+    return f.id + "\x1f" + "\x1f".join(f.units)
 
 
 def _esc(text: str) -> str:

@@ -120,6 +120,39 @@ def qt_catalogue(lang: str) -> Path | None:
 
 # ---- installing -----------------------------------------------------------------------------
 
+class AcceleratorGaps(QTranslator):
+    """Qt's own texts that its Japanese catalogue has only without the keyboard accelerator.
+
+    The file dialog asks for "&Look in:" and "Files of &type:", and qtbase_ja.qm holds
+    "Look in:" and "Files of type:" only, so those two labels stayed English in an
+    otherwise Japanese dialog. Asked last (installed first), this finds the text without
+    the "&" and puts the accelerator back the Japanese way: "ファイルの種類(&T):".
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.base: QTranslator | None = None
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt API)
+        return False
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        if self.base is None or "&" not in (source or "") or "&&" in source:
+            return ""
+        i = source.index("&")
+        if i + 1 >= len(source):
+            return ""
+        key = source[i + 1].upper()
+        plain = source.replace("&", "")
+        found = self.base.translate(context, plain, disambiguation, n)
+        if not found or found == plain:
+            return ""
+        colon = next((c for c in (":", "：") if found.endswith(c)), "")
+        stem = found[: len(found) - len(colon)] if colon else found
+        return f"{stem}(&{key}){colon}"
+
+
 def current_language() -> str:
     return _current
 
@@ -137,6 +170,9 @@ def install_translators(lang: str) -> bool:
     if _current == "en" or app is None:
         return _current == "en"
     loaded = False
+    gaps = AcceleratorGaps(app)  # installed first: asked only when the others have nothing
+    QCoreApplication.installTranslator(gaps)
+    _installed.append(gaps)
     for path in (qt_catalogue(_current), qm_path(_current)):
         if path is None:
             continue
@@ -144,6 +180,8 @@ def install_translators(lang: str) -> bool:
         if t.load(str(path)):
             QCoreApplication.installTranslator(t)
             _installed.append(t)
+            if path.name.startswith("qtbase"):
+                gaps.base = t
             loaded = loaded or path.name.startswith(CATALOGUE)
     return loaded
 
@@ -163,8 +201,13 @@ def apply_language(window: Any, lang: str) -> None:
         window.lang = _current
     seen: set[int] = {id(window)}  # the window calls this from its own set_language
     documents = getattr(window, "documents", None)
+    from .undo_text import retranslate_stack
+
     for ctrl in (documents() if callable(documents) else []):
         set_document_language(ctrl, _current)
+        stack = getattr(ctrl, "undo_stack", None)
+        if stack is not None:  # undo steps named in the new language too
+            retranslate_stack(stack, before, _current, getattr(ctrl, "design", None))
         seen.add(id(getattr(ctrl, "scene", None)))  # relabelled once is enough
     _renew_undo_actions(window)
     for root in roots:

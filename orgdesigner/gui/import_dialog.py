@@ -377,15 +377,20 @@ def apply_import(window: MainWindow, design: Design, choice: str) -> Any:
             return None
         ctrl.select_units(merged_ids(batch))
         return ctrl
-    return window.open_design(design, None)
+    ctrl = window.open_design(design, None)
+    ctrl.undo_stack.resetClean()  # never saved: closing it must ask
+    return ctrl
 
 
 def run_import(window: MainWindow, path: str | Path | None = None) -> Any:
     """File › Import…: pick a sheet, preview it, and import it if the user confirms."""
     if path is None:
+        from .documents import start_folder
+
         path, _ = QFileDialog.getOpenFileName(
             window, QCoreApplication.translate("ImportDialog", "Import organisation"),
-            str(Path.home()), QCoreApplication.translate("ImportDialog", SHEET_FILTER))
+            str(start_folder(window.current_controller())),
+            QCoreApplication.translate("ImportDialog", SHEET_FILTER))
         if not path:
             return None
     dialog = ImportDialog(window, can_merge=window.current_controller() is not None,

@@ -262,6 +262,33 @@ class ConnectInteraction(Interaction):
         self.source = self.line = self.target = self.hint = None
 
 
+class ConnectFromInteraction(ConnectInteraction):
+    """"Connect from here" (context menu): the flow starts at `source`, follows the
+    pointer, and a click on another unit ends it (a click elsewhere or Esc cancels)."""
+
+    def __init__(self, scene: DiagramScene, source: UnitItem) -> None:
+        super().__init__(scene)
+        self.source = source
+        self.line = QGraphicsLineItem(QLineF(source.pos(), source.pos()))
+        self.line.setPen(flow_pen(flow_style(scene.flow_kind)))
+        self.line.setZValue(10)
+        scene.addItem(self.line)
+
+        for view in scene.views():
+            view.viewport().setMouseTracking(True)  # the line follows the bare pointer
+
+    def press(self, ev: QGraphicsSceneMouseEvent) -> bool:
+        self.move(ev)
+        source, target = self.source, self.target
+        self.cancel()
+        self.done()
+        if source is not None and target is not None and \
+                ev.button() == Qt.MouseButton.LeftButton:
+            self.scene.connect_units(source.uid, target.uid, self.scene.flow_kind)
+        ev.accept()
+        return True
+
+
 class DropInteraction:
     """A palette preset dragged over the canvas: highlight the target, create on drop.
 

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import Design, FlowKind
+from .accessibility import name_tab_buttons, name_widgets
 from .actions import Actions
+from .context_menu import CanvasMenus
 from .controller import DocumentController
 from .docks import AnalysisDocks
 from .documents import FileDropFilter, apply_window_title
@@ -36,6 +38,7 @@ from .palette import Palette
 from .shell import ShellCommands
 from .view import DiagramView
 from .welcome import WelcomePage
+from .wheel_guard import guard_wheel
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
         self._build_status()
         self.shell = ShellCommands(self)
         self.analysis = AnalysisDocks(self)
+        self.budget_wheel_guard = guard_wheel(self.analysis.budget)  # as in the inspector
         self.setAcceptDrops(True)
         self.drop_filter = FileDropFilter(self)
         self.drop_filter.filesDropped.connect(self.shell.open_paths)
@@ -93,6 +97,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._current_changed()
         install_canvas_tools(self)  # Overview dock and View › branch actions (minimap.py)
+        self.canvas_menus = CanvasMenus(self)  # right-click menus, Enter renames
+        name_widgets(self)  # accessible names a screen reader cannot find on its own
 
     # ---- construction ---------------------------------------------------------------------
     def _build_status(self) -> None:
@@ -146,6 +152,7 @@ class MainWindow(QMainWindow):
         view = DiagramView(ctrl.scene)
         view.setObjectName("diagramView")
         view.viewport().installEventFilter(self.drop_filter)  # .orgd files dropped on it
+        self.canvas_menus.attach(view)
         self._docs.append((ctrl, view))
         self.undo_group.addStack(ctrl.undo_stack)
         ctrl.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 8000))
@@ -153,8 +160,10 @@ class MainWindow(QMainWindow):
         ctrl.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         ctrl.pathChanged.connect(self._update_title)
         view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
+        view.setAccessibleName(self.tr("Diagram canvas"))
         index = self.tabs.addTab(view, ctrl.display_name())
         self.tabs.setCurrentIndex(index)
+        name_tab_buttons(self.tabs)
         if replace and spare is not None:
             self.remove_document(spare)
         QTimer.singleShot(0, view, view.show_initial)  # cancelled if the view goes first
@@ -244,6 +253,7 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(i, c.display_name() + (" *" if c.is_modified() else ""))
             self.tabs.setTabToolTip(i, str(c.path) if c.path else c.display_name())
         apply_window_title(self, ctrl)
+        name_tab_buttons(self.tabs)
 
     def _update_selection_label(self) -> None:
         ctrl = self.current_controller()
@@ -289,6 +299,7 @@ class MainWindow(QMainWindow):
         for kind, act in self.act.flow_kinds.items():
             act.setToolTip(f"{act.shortcut().toString()}: {kind.label(lang)}")
         self._current_changed()
+        name_widgets(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         if self.shell.close_all():

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLineEdit, QToolBar
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QLineEdit, QStyle, QToolBar
 
 from .documents import RecentFilesMenu
 
@@ -83,6 +84,33 @@ def build_menus(w: MainWindow) -> None:
     w.menu_help.addAction(a.about)
 
 
+def _undo_buttons(w: MainWindow) -> list[QAction]:
+    """Undo and Redo for the toolbar, with fixed texts: the undo group's own actions are
+    named after the step ("Undo Change headcount"), which made the button grow and shift
+    every button after it. The step's name is shown in the tooltip instead (and in the
+    Edit menu)."""
+    group = w.undo_group
+    style = w.style()
+    out = []
+    for name, text, icon, fallback, can, changed, slot in (
+            ("toolbarUndo", _tr("Undo"), "edit-undo", QStyle.StandardPixmap.SP_ArrowBack,
+             group.canUndo, group.canUndoChanged, group.undo),
+            ("toolbarRedo", _tr("Redo"), "edit-redo", QStyle.StandardPixmap.SP_ArrowForward,
+             group.canRedo, group.canRedoChanged, group.redo)):
+        act = QAction(QIcon.fromTheme(icon, style.standardIcon(fallback)), text, w)
+        act.setObjectName(name)
+        act.setEnabled(can())
+        changed.connect(act.setEnabled)
+        act.triggered.connect(slot)
+        out.append(act)
+    w.toolbar_undo, w.toolbar_redo = out
+    group.undoTextChanged.connect(lambda t: w.toolbar_undo.setToolTip(
+        w.action_undo.text().replace("&", "") if t else w.toolbar_undo.text()))
+    group.redoTextChanged.connect(lambda t: w.toolbar_redo.setToolTip(
+        w.action_redo.text().replace("&", "") if t else w.toolbar_redo.text()))
+    return out
+
+
 def build_toolbars(w: MainWindow) -> None:
     a = w.act
     w.toolbar = QToolBar(_tr("Main"), w)
@@ -91,7 +119,7 @@ def build_toolbars(w: MainWindow) -> None:
     w.addToolBar(w.toolbar)
     w.toolbar.addActions([a.new, a.open, a.save])
     w.toolbar.addSeparator()
-    w.toolbar.addActions([w.action_undo, w.action_redo])
+    w.toolbar.addActions(_undo_buttons(w))
     w.toolbar.addSeparator()
     w.toolbar.addAction(a.connect_mode)
     w.flow_toolbar = QToolBar(_tr("Flow kinds"), w)

@@ -88,6 +88,7 @@ class Palette(QWidget):
         self.filter.setPlaceholderText(self.tr("Filter units…"))
         self.filter.setClearButtonEnabled(True)
         self.tree = PresetTree(self)
+        self.tree.setObjectName("paletteTree")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)

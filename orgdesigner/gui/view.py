@@ -6,8 +6,16 @@ items/unit_layer.py) and shows a banner while the canvas is focused on one branc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QFrame, QGraphicsView, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ..render.style import FONT_SIZE
@@ -63,6 +71,9 @@ class FocusBanner(QFrame):
 
 class DiagramView(QGraphicsView):
     zoomChanged = Signal(float)
+    #: the user asked for the context menu: scene position, global position, by keyboard
+    contextMenuWanted = Signal(QPointF, QPoint, bool)
+    editNameWanted = Signal(str)  # Enter on a selected unit: edit its name
 
     def __init__(self, scene: DiagramScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -237,6 +248,9 @@ class DiagramView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             event.accept()
             return
+        if self._keyboard(event):
+            event.accept()
+            return
         if event.key() == Qt.Key.Key_Escape:
             scene = self.diagram_scene()
             scene.cancel_interaction()
@@ -247,6 +261,44 @@ class DiagramView(QGraphicsView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _keyboard(self, event: QKeyEvent) -> bool:
+        """Arrows walk the organisation, Shift+arrows nudge, Enter edits the name
+        (navigate.py); True when the key was used."""
+        from . import navigate
+
+        key, mods = event.key(), event.modifiers()
+        scene = self.diagram_scene()
+        plain = not mods & (Qt.KeyboardModifier.ControlModifier
+                            | Qt.KeyboardModifier.AltModifier
+                            | Qt.KeyboardModifier.MetaModifier)
+        if key in navigate.ARROWS and plain:
+            if mods & Qt.KeyboardModifier.ShiftModifier:
+                navigate.nudge(scene, key)
+            else:
+                navigate.walk(scene, key)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            units = scene.selected_unit_ids()
+            if len(units) == 1:
+                self.editNameWanted.emit(units[0])
+                return True
+        return False
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right click, or the Menu key (then at the selection, not the pointer)."""
+        keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+        scene = self.diagram_scene()
+        if keyboard:
+            rect = scene.items_rect(scene.selected_unit_ids())
+            at = rect.center() if not rect.isNull() else self.mapToScene(
+                self.viewport().rect().center())
+            pos = self.mapFromScene(at)
+        else:
+            pos = event.pos()
+            at = self.mapToScene(pos)
+        self.contextMenuWanted.emit(at, self.viewport().mapToGlobal(pos), keyboard)
+        event.accept()
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():

@@ -22,9 +22,9 @@ from typing import Any
 from .catalogue import MESSAGES
 from .fields import Field, field_name
 
-__all__ = ["MESSAGES", "QUOTE_LIMIT", "BilingualError", "Field", "Label", "Message", "Seq",
-           "Shown", "exc_text", "field_name", "message_of", "msg", "placeholders", "shorten",
-           "text_of"]
+__all__ = ["MESSAGES", "QUOTE_LIMIT", "BilingualError", "Field", "Label", "Message", "Name",
+           "Seq", "Shown", "exc_text", "field_name", "message_of", "msg", "placeholders",
+           "shorten", "text_of"]
 
 LANGS = ("en", "ja")
 #: At most this many characters of a value typed by the user (or by an attacker: a 10 MB
@@ -162,6 +162,27 @@ class Seq(str):
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (Seq, (self.items, *self.seps))
+
+
+class Name(str):
+    """A unit's or company's name in the reader's language: the English name (else the
+    Japanese one) in English text, the Japanese name (else the English one) in Japanese."""
+
+    ja: str
+
+    def __new__(cls, name: str, name_en: str = "") -> Name:
+        obj = super().__new__(cls, name_en or name)
+        obj.ja = name or name_en
+        return obj
+
+    def text(self, lang: str = "en") -> str:
+        return self.ja if lang == "ja" else str.__str__(self)
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (Name, (self.ja, str.__str__(self)))
 
 
 class Label(str):

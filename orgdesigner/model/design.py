@@ -14,7 +14,7 @@ import copy
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..messages import Seq, msg
+from ..messages import Name, Seq, msg
 from . import events as ev
 from . import validate as v
 from .entities import BudgetInputs, Company, CostItem, CsirtPlan, Flow, Metadata, Unit
@@ -293,7 +293,7 @@ class Design:
     def _name(self, unit_id: str) -> str:
         u = self.units.get(unit_id)
         if u:
-            return msg("quote.name", value=u.name or u.name_en)
+            return msg("quote.name", value=Name(u.name, u.name_en))  # each reader's own
         return msg("quote.repr", value=unit_id)
 
     def _attach(self, flow: Flow) -> None:

@@ -418,8 +418,76 @@
         <translation>枠を中身に合わせる(&amp;C)</translation>
     </message>
     <message>
+        <source>Filter units</source>
+        <translation>ユニットを絞り込む</translation>
+    </message>
+    <message>
+        <source>Units to add (drag onto the canvas)</source>
+        <translation>追加できるユニット（キャンバスへドラッグ）</translation>
+    </message>
+    <message>
+        <source>Find unit</source>
+        <translation>ユニットを検索</translation>
+    </message>
+    <message>
+        <source>Diagram canvas</source>
+        <translation>組織図キャンバス</translation>
+    </message>
+    <message>
+        <source>Open designs</source>
+        <translation>開いている設計</translation>
+    </message>
+    <message>
         <source>Findings</source>
         <translation>指摘事項</translation>
+    </message>
+    <message>
+        <source>Nearest reference models</source>
+        <translation>近い参照モデル</translation>
+    </message>
+    <message>
+        <source>Evidence for the authority style</source>
+        <translation>権限の型の根拠</translation>
+    </message>
+    <message>
+        <source>Establishment process steps</source>
+        <translation>設立プロセスの各ステップ</translation>
+    </message>
+    <message>
+        <source>Years in the budget</source>
+        <translation>予算の年数</translation>
+    </message>
+    <message>
+        <source>Overhead multiplier</source>
+        <translation>法定福利費・間接費係数</translation>
+    </message>
+    <message>
+        <source>Cost items</source>
+        <translation>費用項目</translation>
+    </message>
+    <message>
+        <source>Budget totals per year</source>
+        <translation>年度ごとの予算合計</translation>
+    </message>
+    <message>
+        <source>CSIRT members</source>
+        <translation>CSIRT メンバー</translation>
+    </message>
+    <message>
+        <source>CSIRT services</source>
+        <translation>CSIRT のサービス</translation>
+    </message>
+    <message>
+        <source>Other memberships</source>
+        <translation>その他の加盟団体</translation>
+    </message>
+    <message>
+        <source>Overview of the whole diagram</source>
+        <translation>組織図全体の概観</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>%1 を閉じる</translation>
     </message>
     <message>
         <source>Budget</source>
@@ -460,6 +528,14 @@
     <message>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>やり直し</translation>
     </message>
     <message>
         <source>Main</source>
@@ -712,6 +788,53 @@
     </message>
 </context>
 <context>
+    <name>CanvasMenus</name>
+    <message>
+        <source>Rename…</source>
+        <translation>名前を変更…</translation>
+    </message>
+    <message>
+        <source>Connect from Here</source>
+        <translation>ここから接続</translation>
+    </message>
+    <message>
+        <source>Change Kind</source>
+        <translation>種別を変更</translation>
+    </message>
+    <message>
+        <source>Add Subordinate</source>
+        <translation>配下にユニットを追加</translation>
+    </message>
+    <message>
+        <source>Select Branch</source>
+        <translation>配下をまとめて選択</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>プロパティ</translation>
+    </message>
+    <message>
+        <source>Add Unit Here</source>
+        <translation>ここにユニットを追加</translation>
+    </message>
+    <message>
+        <source>Paste Here</source>
+        <translation>ここに貼り付け</translation>
+    </message>
+    <message>
+        <source>Cannot paste: %1</source>
+        <translation>貼り付けできません: %1</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>貼り付け</translation>
+    </message>
+    <message>
+        <source>Change unit kind</source>
+        <translation>組織種別の変更</translation>
+    </message>
+</context>
+<context>
     <name>CompanyPage</name>
     <message>
         <source>In the CSIRT&apos;s scope</source>
@@ -872,9 +995,14 @@
     <name>DiagramView</name>
     <message numerus="yes">
         <source>Showing only the branch of “%1” (%n unit(s)). Esc shows the whole design.</source>
+        <extracomment>the user asked for the context menu: scene position, global position, by keyboard</extracomment>
         <translation>
             <numerusform>「%1」の配下（%n 組織）だけを表示しています。Esc キーで設計全体に戻ります。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移動</translation>
     </message>
 </context>
 <context>
@@ -1244,6 +1372,10 @@ Install one and restart OrgDesigner:
     <message>
         <source>Legend</source>
         <translation>凡例</translation>
+    </message>
+    <message>
+        <source>Diagram canvas</source>
+        <translation>組織図キャンバス</translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>

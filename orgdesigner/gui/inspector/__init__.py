@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from ..controller import DocumentController
+from ..wheel_guard import guard_wheel
 from .company_page import CompanyPage
 from .flow_page import FlowPage
 from .metadata_page import MetadataPage
@@ -40,6 +41,8 @@ class Inspector(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        self.scroll = scroll
+        self.wheel_guard = guard_wheel(self)  # scrolling the panel changes no value
 
     def set_controller(self, ctrl: DocumentController | None) -> None:
         if self.ctrl is not None:

@@ -34,6 +34,7 @@ from ...model import (
 )
 from ..controller import DocumentController
 from .fields import CheckList, EnumCombo, LineField
+from .roles import RoleDelegate, role_label, role_labels
 
 COL_NAME, COL_ROLE, COL_HOME, COL_FTE, COL_DEDICATED, COL_STAFFING = range(6)
 KNOWN_MEMBERSHIPS = ("NCA", "FIRST")
@@ -87,6 +88,7 @@ class PlanPage(QWidget):
         self.members.verticalHeader().setVisible(False)
         self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.members.setItemDelegateForColumn(COL_HOME, HomeUnitDelegate(self))
+        self.members.setItemDelegateForColumn(COL_ROLE, RoleDelegate(self))
         self.members.setMinimumHeight(150)
         add = QPushButton(self.tr("Add member"))
         add.setObjectName("planAddMember")
@@ -159,14 +161,16 @@ class PlanPage(QWidget):
         plan = self.plan()
         units = self.ctrl.design.units
         lang = self.ctrl.lang
+        roles = role_labels(self.ctrl.design, lang) if plan.members else {}
         self._loading = True
         try:
             self.members.setRowCount(len(plan.members))
             for r, m in enumerate(plan.members):
                 home = units[m.home_unit].display_name(lang) if m.home_unit in units \
                     else m.home_unit
-                cells = [QTableWidgetItem(m.name), QTableWidgetItem(m.role),
+                cells = [QTableWidgetItem(m.name), QTableWidgetItem(role_label(m.role, roles)),
                          QTableWidgetItem(home), QTableWidgetItem()]
+                cells[COL_ROLE].setData(ID_ROLE, m.role)  # the key; the label is shown
                 cells[COL_HOME].setData(ID_ROLE, m.home_unit)
                 cells[COL_FTE].setData(Qt.ItemDataRole.EditRole, float(m.fte))
                 ded = QTableWidgetItem(self.tr("dedicated") if m.dedicated
@@ -253,7 +257,7 @@ class PlanPage(QWidget):
         if c == COL_NAME:
             m.name = item.text()
         elif c == COL_ROLE:
-            m.role = item.text()
+            m.role = item.data(ID_ROLE) or item.text()
         elif c == COL_HOME:
             m.home_unit = item.data(ID_ROLE) or ""
         elif c == COL_FTE:

@@ -153,6 +153,8 @@ class FlowItem(QGraphicsItem):
             self.host.addItem(self.label_item)
         if self.label_item is not None:
             self.label_item.place(self._label_pos, self.label, self.style.color)
+            # shown only with its flow: a hidden flow re-routed must not show its label
+            self.label_item.setVisible(bool(self.label) and self.layer is not None)
 
     def _geometry_rect(self, pts: list[tuple[float, float]]) -> QRectF:
         m = ARROW + 6
@@ -269,7 +271,6 @@ class FlowLabel(QGraphicsItem):
             self.prepareGeometryChange()
             self._rect = rect
         self.text, self.colour = text, QColor(colour).darker(140)
-        self.setVisible(bool(text))
         self.setPos(at)
         self.update()
 

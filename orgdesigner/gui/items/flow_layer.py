@@ -65,9 +65,12 @@ class FlowLayer(QGraphicsItem):
 
     # ---- membership and the spatial index ----------------------------------------------------
     def add(self, item: FlowItem) -> None:
+        """Index `item` and repaint where it is: a redo or an undone delete adds a flow
+        inside the layer's current bounds, where growing them repaints nothing."""
         self.items[item.fid] = item
         self._index(item)
         self._grow(item.bounds())
+        self.update(item.bounds())
 
     def remove(self, item: FlowItem) -> None:
         if self.items.pop(item.fid, None) is None:
