@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .cat_load import LOAD
 from .cat_output import OUTPUT
+from .cat_scenarios import SCENARIOS
 from .cat_tables import TABLES
 
-MESSAGES: dict[str, tuple[str, str]] = {**LOAD, **TABLES, **OUTPUT}
+MESSAGES: dict[str, tuple[str, str]] = {**LOAD, **TABLES, **OUTPUT, **SCENARIOS}
