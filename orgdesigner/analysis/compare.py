@@ -87,26 +87,30 @@ class StructuralDiff:
                        flows_changed=srt(self.flows_changed))
 
 
-def _names(d: Design) -> dict[str, str | None]:
-    """Unit name → id, or None when the name is used by several units."""
-    out: dict[str, str | None] = {}
-    for u in d.units.values():
-        key = (u.name or u.name_en).strip()
-        out[key] = None if key in out else u.id
+def _unique(d: Design, ids: list[str], with_company: bool) -> dict[tuple, str | None]:
+    """Key → unit id among `ids`, or None when several units share the key."""
+    out: dict[tuple, str | None] = {}
+    for uid in ids:
+        u = d.units[uid]
+        key = ((u.name or u.name_en).strip(), u.company if with_company else "")
+        out[key] = None if key in out else uid
     return out
 
 
 def match_units(a: Design, b: Design) -> dict[str, str]:
-    """Before-id → after-id for units that are the same on both sides."""
+    """Before-id → after-id for units that are the same on both sides: by id, then by a
+    (company, name) unique on both sides, then by a name unique on both sides."""
     m = {uid: uid for uid in a.units if uid in b.units}
-    if len(m) == len(a.units) or len(m) == len(b.units):
-        return m
-    left = {k: v for k, v in _names(a).items() if v is not None and v not in m}
-    taken = set(m.values())
-    for key, bid in _names(b).items():
-        aid = left.get(key)
-        if bid is not None and aid is not None and bid not in taken:
-            m[aid] = bid
+    for with_company in (True, False):
+        if len(m) == len(a.units) or len(m) == len(b.units):
+            return m
+        taken = set(m.values())
+        left = _unique(a, [u for u in a.units if u not in m], with_company)
+        right = _unique(b, [u for u in b.units if u not in taken], with_company)
+        for key, aid in left.items():
+            bid = right.get(key)
+            if aid is not None and bid is not None:
+                m[aid] = bid
     return m
 
 

@@ -1,0 +1,90 @@
+"""Scenarios in one document: ops, undo, switching, the file format and its migration."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from orgdesigner import templates
+from orgdesigner.formats import orgd
+from orgdesigner.model import InvalidValueError
+from orgdesigner.model import scenarios as sc
+
+
+def _doc():
+    d = templates.load("model-1")
+    sc.create(d, "案A").apply(d)
+    sc.create(d, "案B").apply(d)
+    return d
+
+
+def test_v1_file_without_scenarios_loads_unchanged():
+    d = templates.load("model-1")
+    data = orgd.to_data(d)
+    assert "scenarios" not in data and data["version"] == orgd.FORMAT_VERSION == 2
+    v1 = dict(data, version=1)
+    again = orgd.build(orgd.parse(json.dumps(v1, ensure_ascii=False)))
+    assert orgd.to_data(again) == data
+    assert [s.id for s, _ in sc.list_scenarios(again)] == ["baseline"]
+
+
+def test_proposals_round_trip_and_keep_baseline_ids():
+    d = _doc()
+    p1 = sc.design_of(d, "p1")
+    assert list(p1.units) == list(d.units) and p1 is not d
+    p1.update_unit("csirt", name="情報セキュリティ室")
+    sc.recommend(d, "p1").apply(d)
+    text = orgd.dumps(d)
+    again = orgd.loads(text)
+    assert orgd.dumps(again) == text
+    names = [s.display_name("ja") for s, _ in sc.list_scenarios(again)]
+    assert names == ["現状", "案A", "案B"]
+    assert sc.scenarios_of(again).recommended().id == "p1"
+    assert sc.design_of(again, "p1").units["csirt"].name == "情報セキュリティ室"
+    assert again.units["csirt"].name == "社内 CSIRT"
+
+
+def test_rename_reorder_delete_are_undoable():
+    d = _doc()
+    before = orgd.dumps(d)
+    inverses = [op.apply(d) for op in (sc.UpdateScenario("p1", {"name": "案X"}),
+                                       sc.MoveScenario("p2", 1),
+                                       sc.RemoveScenario("p1"))]
+    assert [s.name for s in sc.scenarios_of(d).items] == ["", "案B"]
+    for inv in reversed(inverses):
+        inv.apply(d)
+    assert orgd.dumps(d) == before
+    with pytest.raises(InvalidValueError):
+        sc.RemoveScenario("baseline").apply(d)
+    with pytest.raises(InvalidValueError):
+        sc.MoveScenario("p1", 0).apply(d)
+
+
+def test_switching_shows_the_proposal_and_saves_the_baseline_on_top():
+    d = _doc()
+    sc.design_of(d, "p2").update_unit("mkt", name="営業企画部")
+    saved = orgd.dumps(d)
+    back = sc.SwitchScenario("p2").apply(d)
+    assert d.units["mkt"].name == "営業企画部"
+    assert sc.scenarios_of(d).active == "p2"
+    d.update_unit("sys", headcount=99)  # an edit made while the proposal is open
+    data = orgd.to_data(d)
+    assert data["units"][3]["name"] == "システム部" and data["units"][1]["name"] == "マーケティング部"
+    p2 = next(s for s in data["scenarios"] if s["id"] == "p2")["design"]
+    assert next(u for u in p2["units"] if u["id"] == "sys")["headcount"] == 99
+    back.apply(d)
+    assert d.units["mkt"].name == "マーケティング部"
+    assert sc.design_of(d, "p2").units["sys"].headcount == 99
+    d2 = orgd.loads(saved)
+    assert orgd.dumps(d2) == saved
+
+
+def test_bad_scenarios_are_reported_with_their_path():
+    data = orgd.to_data(_doc())
+    data["scenarios"][1]["design"]["units"][0]["kind"] = "departmnt"
+    with pytest.raises(orgd.LoadError, match=r"scenarios\[1\]\.design\.units\[0\]"):
+        orgd.build(data)
+    data["scenarios"] = "x"
+    with pytest.raises(orgd.LoadError, match="scenarios"):
+        orgd.build(data)
