@@ -71,9 +71,10 @@ def footprint(a: Design, b: Design, diff: StructuralDiff) -> Footprint:
     fp = Footprint()
     umap = diff.unit_map
     agree: dict[str, list[str]] = {}
+    existed = set(umap.values())  # a unit the proposal creates has no one to persuade yet
 
     def note(uid: str | None, reason: str) -> None:
-        if uid is not None and uid in b.units and b.units[uid].kind not in (
+        if uid in existed and b.units[uid].kind not in (
                 UnitKind.CSIRT, UnitKind.EXTERNAL):
             reasons = agree.setdefault(uid, [])
             if reason not in reasons:

@@ -23,6 +23,8 @@ COMMAND_MODULES = [
     "orgdesigner.cli.budget_cmd",
     "orgdesigner.cli.import_cmd",
     "orgdesigner.cli.export_cmd",
+    "orgdesigner.cli.compare_cmd",
+    "orgdesigner.cli.propose_cmd",
 ]
 
 
