@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self._current_changed()
         install_canvas_tools(self)  # Overview dock and View › branch actions (minimap.py)
+        from .scenarios import install as install_scenarios
+
+        install_scenarios(self)  # Scenarios dock: 現状, proposals, options, Compare
 
     # ---- construction ---------------------------------------------------------------------
     def _build_status(self) -> None:

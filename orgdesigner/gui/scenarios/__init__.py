@@ -1,0 +1,24 @@
+"""Scenarios in the GUI: the switcher dock (現状 and proposals), Generate Options…, and the
+Compare view. Wired into the shell by `install(window)` only."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from .dock import ScenariosPanel
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+
+
+def install(window: MainWindow) -> ScenariosPanel:
+    panel = ScenariosPanel(window)
+    window.scenarios_panel = panel
+    window.scenarios_dock = window.add_dock(
+        panel, QCoreApplication.translate("", "Scenarios"),
+        Qt.DockWidgetArea.LeftDockWidgetArea, "scenariosDock")
+    window.currentDocumentChanged.connect(panel.set_controller)
+    panel.set_controller(window.current_controller())
+    return panel

@@ -1,0 +1,193 @@
+"""The Scenarios dock: the current organisation (現状) and the proposals of the current
+document. Clicking one shows it on the canvas (undoable, like every edit); the buttons
+create, rename, reorder, delete and recommend proposals, generate the least-change options
+and open the Compare view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...analysis.options import generate, recommended
+from ...model import scenarios as sc
+from ...model.ops import Batch
+
+
+class ScenariosPanel(QWidget):
+    def __init__(self, window: Any) -> None:
+        super().__init__()
+        self.setObjectName("scenariosPanel")
+        self.window_ = window
+        self.ctrl: Any = None
+        self.list = QListWidget()
+        self.list.setObjectName("scenarioList")
+        self.list.itemActivated.connect(self._switch)
+        self.list.itemClicked.connect(self._switch)
+        self.hint = QLabel(self.tr("Click a scenario to show it on the canvas. ★ recommended."))
+        self.hint.setWordWrap(True)
+        grid = QGridLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        specs = [("new", self.tr("New from Selected"), self.new),
+                 ("rename", self.tr("Rename…"), self.rename),
+                 ("up", self.tr("Move Up"), lambda: self.move(-1)),
+                 ("down", self.tr("Move Down"), lambda: self.move(1)),
+                 ("delete", self.tr("Delete"), self.delete),
+                 ("recommend", self.tr("Recommend"), self.recommend),
+                 ("generate", self.tr("Generate Options…"), self.generate),
+                 ("compare", self.tr("Compare…"), self.compare)]
+        for i, (key, text, slot) in enumerate(specs):
+            b = QPushButton(text)
+            b.setObjectName(f"scenario_{key}")
+            b.clicked.connect(slot)
+            grid.addWidget(b, i // 2, i % 2)
+            self.buttons[key] = b
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.list)
+        lay.addLayout(grid)
+        lay.addWidget(self.hint)
+
+    # ---- following the document ----------------------------------------------------------
+    def set_controller(self, ctrl: Any) -> None:
+        if self.ctrl is not None:
+            try:
+                self.ctrl.changed.disconnect(self.refresh)
+            except (RuntimeError, TypeError):
+                pass
+        self.ctrl = ctrl
+        if ctrl is not None:
+            ctrl.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        enabled = self.ctrl is not None
+        for b in self.buttons.values():
+            b.setEnabled(enabled)
+        if not enabled:
+            return
+        lang = self.ctrl.lang
+        sset = sc.scenarios_of(self.ctrl.design)
+        for s in sset.items:
+            item = QListWidgetItem(("★ " if s.recommended else "") + s.display_name(lang))
+            item.setData(256, s.id)
+            if s.id == sset.active:
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
+                item.setSelected(True)
+            self.list.addItem(item)
+            if s.id == sset.active:
+                self.list.setCurrentItem(item)
+
+    def selected_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(256) if item is not None else None
+
+    # ---- actions ------------------------------------------------------------------------
+    def _push(self, op: Any, text: str) -> None:
+        if self.ctrl is not None:
+            self.ctrl.push(op, text)
+
+    def _switch(self, item: QListWidgetItem) -> None:
+        sid = item.data(256)
+        if self.ctrl is not None and sid != sc.scenarios_of(self.ctrl.design).active:
+            self._push(sc.SwitchScenario(sid), self.tr("Show Scenario"))
+
+    def new(self) -> None:
+        if self.ctrl is None:
+            return
+        n = len(sc.scenarios_of(self.ctrl.design).items)
+        name, ok = QInputDialog.getText(self, self.tr("New Scenario"), self.tr("Name:"),
+                                        text=self.tr("Proposal %1").replace("%1", str(n)))
+        if ok and name.strip():
+            self._push(sc.create(self.ctrl.design, name.strip(), self.selected_id()),
+                       self.tr("New Scenario"))
+
+    def rename(self) -> None:
+        sid = self.selected_id()
+        if self.ctrl is None or sid is None:
+            return
+        s = sc.scenarios_of(self.ctrl.design).get(sid)
+        name, ok = QInputDialog.getText(self, self.tr("Rename Scenario"), self.tr("Name:"),
+                                        text=s.display_name(self.ctrl.lang))
+        if ok:
+            self._push(sc.UpdateScenario(sid, {"name": name}), self.tr("Rename Scenario"))
+
+    def move(self, step: int) -> None:
+        sid = self.selected_id()
+        if self.ctrl is None or sid is None or sid == sc.BASELINE:
+            return
+        sset = sc.scenarios_of(self.ctrl.design)
+        index = sset.index(sid) + step
+        if 1 <= index < len(sset.items):
+            self._push(sc.MoveScenario(sid, index), self.tr("Move Scenario"))
+
+    def delete(self) -> None:
+        sid = self.selected_id()
+        if self.ctrl is None or sid is None or sid == sc.BASELINE:
+            self.window_.statusBar().showMessage(
+                self.tr("The current organisation cannot be deleted."), 6000)
+            return
+        ops: list = []
+        if sid == sc.scenarios_of(self.ctrl.design).active:
+            ops.append(sc.SwitchScenario(sc.BASELINE))
+        ops.append(sc.RemoveScenario(sid))
+        self._push(Batch(ops), self.tr("Delete Scenario"))
+
+    def recommend(self) -> None:
+        sid = self.selected_id()
+        if self.ctrl is not None and sid is not None:
+            self._push(sc.recommend(self.ctrl.design, sid), self.tr("Recommend Scenario"))
+
+    def generate(self) -> None:
+        if self.ctrl is None:
+            return
+        design = self.ctrl.design
+        base = sc.design_of(design, sc.BASELINE)
+        options = generate(base)
+        if not options:
+            self.window_.statusBar().showMessage(
+                self.tr("No option could be generated without errors."), 8000)
+            return
+        best = recommended(options)
+        sset = sc.scenarios_of(design)
+        ops: list = []
+        next_ids = []
+        for o in options:
+            batch = sc.create(design, o.name(self.ctrl.lang), sc.BASELINE, o.design)
+            scenario = batch.ops[0].scenario  # type: ignore[attr-defined]
+            n = 1
+            while f"p{n}" in sset.ids() or f"p{n}" in next_ids:
+                n += 1
+            scenario.id = f"p{n}"
+            next_ids.append(scenario.id)
+            scenario.recommended = o is best
+            ops.append(batch)
+        ops.insert(0, sc.recommend(design, None))
+        self._push(Batch(ops), self.tr("Generate Options"))
+        self.window_.statusBar().showMessage(
+            self.tr("%n option(s) added; ★ marks the recommended one.", "", len(options)), 8000)
+
+    def compare(self) -> None:
+        if self.ctrl is None:
+            return
+        from .compare_view import CompareDialog
+
+        sset = sc.scenarios_of(self.ctrl.design)
+        other = self.selected_id()
+        if other == sc.BASELINE or other is None:
+            other = sset.items[1].id if len(sset.items) > 1 else sc.BASELINE
+        dialog = CompareDialog(self.ctrl, sc.BASELINE, other, self)
+        dialog.show()
+        self._dialog = dialog

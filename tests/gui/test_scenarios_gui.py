@@ -1,0 +1,74 @@
+"""The Scenarios dock and the Compare view, driven through their real widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog
+
+from orgdesigner import templates
+from orgdesigner.formats import orgd
+from orgdesigner.model import scenarios as sc
+
+
+def _open(window):
+    return window.open_design(templates.load("model-1"), None)
+
+
+def test_generate_switch_and_undo(window, qtbot):
+    ctrl = _open(window)
+    panel = window.scenarios_panel
+    before = orgd.dumps(ctrl.design)
+    panel.generate()
+    sset = sc.scenarios_of(ctrl.design)
+    assert [s.id for s in sset.items] == ["baseline", "p1", "p2", "p3"]
+    assert sum(s.recommended for s in sset.items) == 1
+    assert panel.list.count() == 4
+    panel._switch(panel.list.item(3))  # textbook: the CSIRT moves under management
+    assert sset.active == "p3"
+    assert ctrl.design.superior("csirt") == "mgmt"
+    assert ctrl.scene.unit_items.keys() == ctrl.design.units.keys()  # canvas followed
+    ctrl.undo_stack.undo()
+    assert sset.active == "baseline" and ctrl.design.superior("csirt") == "risk"
+    ctrl.undo_stack.undo()
+    assert orgd.dumps(ctrl.design) == before
+
+
+def test_new_rename_reorder_delete(window, qtbot, monkeypatch):
+    ctrl = _open(window)
+    panel = window.scenarios_panel
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("案X", True))
+    panel.new()
+    panel.new()
+    sset = sc.scenarios_of(ctrl.design)
+    assert [s.name for s in sset.items] == ["", "案X", "案X"]
+    panel.list.setCurrentRow(2)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("案Y", True))
+    panel.rename()
+    panel.list.setCurrentRow(2)
+    panel.move(-1)
+    assert [s.name for s in sset.items] == ["", "案Y", "案X"]
+    panel.list.setCurrentRow(1)
+    panel.delete()
+    assert [s.name for s in sset.items] == ["", "案X"]
+    for _ in range(5):
+        ctrl.undo_stack.undo()
+    assert [s.name for s in sset.items] == [""]
+
+
+def test_compare_view_colours_and_selects(window, qtbot):
+    ctrl = _open(window)
+    panel = window.scenarios_panel
+    panel.generate()
+    panel.list.setCurrentRow(3)
+    panel.compare()
+    dialog = panel._dialog
+    qtbot.addWidget(dialog)
+    assert dialog.result.diff.moved and dialog.result.diff.moved[0].after_id == "csirt"
+    moved = next(dialog.panel.topLevelItem(i) for i in range(dialog.panel.topLevelItemCount())
+                 if dialog.panel.topLevelItem(i).text(0).startswith("Units moved"))
+    dialog._select_item(moved)
+    assert dialog.sides[1][0].selected_units() == ["csirt"]
+    assert dialog.sides[0][0].selected_units() == ["csirt"]
+    dialog.sides[0][1].set_zoom(0.8)
+    assert abs(dialog.sides[1][1].zoom() - 0.8) < 1e-6
+    assert orgd.dumps(ctrl.design)  # the document is untouched by the view
+    dialog.close()
