@@ -28,8 +28,17 @@ from ..model import (
     Unit,
     UnitKind,
 )
-from ..model.ops import AddFlow, AddUnit, Batch, Op, RemoveFlow, RemoveUnit, SetPlan, UpdateFlow
-from ..model.ops import UpdateUnit
+from ..model.ops import (
+    AddFlow,
+    AddUnit,
+    Batch,
+    Op,
+    RemoveFlow,
+    RemoveUnit,
+    SetPlan,
+    UpdateFlow,
+    UpdateUnit,
+)
 from ..model.scenarios import snapshot
 from .check import check
 from .context import SYSTEMS, Context

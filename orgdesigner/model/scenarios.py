@@ -15,9 +15,9 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
+from ..messages import msg
 from . import events as ev
 from .design import Design
-from ..messages import msg
 from .errors import InvalidValueError, UnknownReferenceError
 from .ops import Batch, Op
 

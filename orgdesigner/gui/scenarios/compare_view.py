@@ -145,7 +145,7 @@ class CompareDialog(QDialog):
 
     def _fill_panel(self) -> None:
         self.panel.clear()
-        c, lang, tr = self.result, self.lang, self.tr
+        c, lang = self.result, self.lang
         fp = c.footprint
 
         def group(title: str, units: list[str], rows: list[tuple[str, list[str]]]) -> None:
@@ -164,27 +164,27 @@ class CompareDialog(QDialog):
             return ", ".join(REASONS[r](lang) for r in reasons)
 
         a0, a1 = c.report_before.authority, c.report_after.authority
-        group(tr("Authority: %1 → %2").replace("%1", a0.label(lang)).replace(
+        group(self.tr("Authority: %1 → %2").replace("%1", a0.label(lang)).replace(
             "%2", a1.label(lang)), [], [])
-        for key, title, items, n in (
-                ("moved", tr("Units moved: %1"), fp.moved, len(fp.moved)),
-                ("people", tr("People affected: %1"), fp.people, fp.people_count),
-                ("authority", tr("Authority changes: %1"), fp.authority, len(fp.authority)),
-                ("agree", tr("Must agree (合議先): %1"), fp.must_agree, len(fp.must_agree))):
+        for _key, title, items, n in (
+                ("moved", self.tr("Units moved: %1"), fp.moved, len(fp.moved)),
+                ("people", self.tr("People affected: %1"), fp.people, fp.people_count),
+                ("authority", self.tr("Authority changes: %1"), fp.authority, len(fp.authority)),
+                ("agree", self.tr("Must agree (合議先): %1"), fp.must_agree, len(fp.must_agree))):
             group(title.replace("%1", str(n)), [i.unit for i in items],
                   [(f"{name(i.unit)} — {why(i.reasons)}", [i.unit]) for i in items])
-        group(tr("Findings resolved: %1").replace("%1", str(len(c.resolved))),
+        group(self.tr("Findings resolved: %1").replace("%1", str(len(c.resolved))),
               [u for f in c.resolved for u in f.units],
               [(f.message(lang), list(f.units)) for f in c.resolved])
-        group(tr("Findings new: %1").replace("%1", str(len(c.new))),
+        group(self.tr("Findings new: %1").replace("%1", str(len(c.new))),
               [u for f in c.new for u in f.units],
               [(f.message(lang), list(f.units)) for f in c.new])
         total0, total1 = sum(c.cost.before), sum(c.cost.after)
-        group(tr("Cost: %1 → %2").replace("%1", f"{total0:,}").replace("%2", f"{total1:,}"),
+        group(self.tr("Cost: %1 → %2").replace("%1", f"{total0:,}").replace("%2", f"{total1:,}"),
               [], [(f"{y}: {b0:,} → {b1:,}", []) for y, b0, b1 in
                    zip(c.cost.years, c.cost.before, c.cost.after, strict=False)])
         for i, p in enumerate(roadmap(c), start=1):
-            group(tr("Roadmap %1: %2").replace("%1", str(i)).replace("%2", p.title(lang)),
+            group(self.tr("Roadmap %1: %2").replace("%1", str(i)).replace("%2", p.title(lang)),
                   p.units, [(x(lang), []) for x in p.changes])
         self.panel.expandToDepth(0)
 
