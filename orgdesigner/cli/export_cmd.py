@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 
 from ..messages import exc_text
+from ..model import Design, ModelError
 from .common import CliError, guard, load_design, pick
 
 DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".graphml")
@@ -35,6 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-legend", action="store_true", help="leave the legend out")
     p.add_argument("--root", metavar="UNIT_ID", help="export only this unit and those below it")
     p.add_argument("--lang", choices=("en", "ja"), default="en", help="label language")
+    p.add_argument("--scenario", metavar="NAME",
+                   help="export this scenario of the file (id, name or number; default: the "
+                        "current organisation)")
+    p.add_argument("--highlight-changes", action="store_true", dest="highlight",
+                   help="mark units added, moved or changed against the current organisation")
     p.set_defaults(handler=export)
 
 
@@ -52,7 +58,7 @@ def export(ns: argparse.Namespace) -> int:
     if not 10 <= ns.dpi <= 1200:
         raise CliError(pick(ns.lang, f"--dpi must be between 10 and 1200, not {ns.dpi}",
                             f"--dpi は 10～1200 で指定してください（{ns.dpi} は範囲外）"))
-    design = load_design(ns.file, ns.lang)
+    design, highlight = _scenario(load_design(ns.file, ns.lang), ns)
     if ns.root is not None and ns.root not in design.units:
         raise CliError(pick(ns.lang, f"--root: no unit with id {ns.root!r} in {ns.file}",
                             f"--root: {ns.file} に ID「{ns.root}」の部署はありません"))
@@ -74,8 +80,23 @@ def export(ns: argparse.Namespace) -> int:
     try:
         export_diagram(design, out, layout=ns.layout, dpi=ns.dpi, legend=not ns.no_legend,
                        root=ns.root, lang=ns.lang, orientation=ns.orientation,
-                       compact=ns.compact)
+                       compact=ns.compact, highlight=highlight)
     except ExportError as exc:
         raise CliError(exc.text(ns.lang)) from None
     print(pick(ns.lang, f"wrote {out}", f"{out} に書き出しました"))
     return 0
+
+
+def _scenario(doc: Design, ns: argparse.Namespace) -> tuple[Design, dict[str, str] | None]:
+    """The scenario to export and, with --highlight-changes, its changed units."""
+    from ..analysis.compare import changed_units, structural_diff
+    from ..model import scenarios as sc
+
+    try:
+        sid = sc.find(doc, ns.scenario).id if ns.scenario else sc.BASELINE
+    except ModelError as exc:
+        raise CliError(exc_text(exc, ns.lang)) from None
+    design = sc.design_of(doc, sid)
+    if not ns.highlight:
+        return design, None
+    return design, changed_units(structural_diff(sc.design_of(doc, sc.BASELINE), design))

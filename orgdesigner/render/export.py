@@ -37,8 +37,9 @@ def format_for(path: str | os.PathLike, fmt: str | None = None) -> str:
 def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 150,
                   legend: bool = True, root: str | None = None, lang: str = "en",
                   orientation: str = "tb", compact: bool = False,
-                  date: str | None = None) -> bytes:
-    """The diagram of `design` (or of the sub-tree under `root`) in `fmt`."""
+                  date: str | None = None, highlight: dict[str, str] | None = None) -> bytes:
+    """The diagram of `design` (or of the sub-tree under `root`) in `fmt`; `highlight`
+    marks changed units (unit id → added / moved / changed; see `highlight.py`)."""
     fmt = format_for("", fmt)
     if layout not in LAYOUTS:
         raise ExportError(msg("export.bad_layout", layout=layout, layouts=", ".join(LAYOUTS)))
@@ -53,11 +54,13 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
         from ..formats.graphml import graphml_bytes
 
         return graphml_bytes(design, diagram)
-    return _graphviz_bytes(design, diagram, fmt, dpi=dpi, legend=legend)
+    return _graphviz_bytes(design, diagram, fmt, dpi=dpi, legend=legend, highlight=highlight,
+                           lang=lang)
 
 
 def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
-                    legend: bool) -> bytes:
+                    legend: bool, highlight: dict[str, str] | None = None,
+                    lang: str = "en") -> bytes:
     try:
         from .graphviz_out import to_agraph
     except ImportError as exc:  # pragma: no cover - pygraphviz is a dependency
@@ -71,6 +74,10 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
         x0, y0, w, h = diagram.bounds()
         leg = build_legend(diagram, kinds, functions, x0, y0 + h + 30, min(max(w, 480), 1100))
     g = to_agraph(diagram, leg)
+    if highlight is not None:
+        from .highlight import apply_highlight
+
+        apply_highlight(g, highlight, lang)
     if fmt == "dot":
         header = ("// OrgDesigner diagram. Every position is fixed: render it unchanged with\n"
                   "//   neato -n2 -Tsvg THIS.dot -o OUT.svg\n")
@@ -90,9 +97,11 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
 def export_diagram(design: Design, path: str | os.PathLike, *, fmt: str | None = None,
                    layout: str = "tidy", dpi: int = 150, legend: bool = True,
                    root: str | None = None, lang: str = "en", orientation: str = "tb",
-                   compact: bool = False, date: str | None = None) -> None:
+                   compact: bool = False, date: str | None = None,
+                   highlight: dict[str, str] | None = None) -> None:
     """Write the diagram to `path`, the format from `fmt` or the file's suffix."""
     fmt = format_for(path, fmt)
     data = diagram_bytes(design, fmt, layout=layout, dpi=dpi, legend=legend, root=root,
-                         lang=lang, orientation=orientation, compact=compact, date=date)
+                         lang=lang, orientation=orientation, compact=compact, date=date,
+                         highlight=highlight)
     atomic_write(path, data)
