@@ -160,7 +160,8 @@ def _reparent(design: Design, unit: str, superior: str) -> list[Op]:
 
 
 def _has(design: Design, s: str, t: str, kind: FlowKind) -> bool:
-    return any(f.source == s and f.target == t and f.kind is kind for f in design.flows.values())
+    return any(design.flows[fid].source == s and design.flows[fid].target == t
+               and design.flows[fid].kind is kind for fid in design._by_unit.get(s, ()))
 
 
 def _add(design: Design, s: str, t: str, kind: FlowKind, label: str = "") -> list[Op]:
@@ -201,9 +202,15 @@ def _textbook_step(design: Design, csirt: str, steps: list[Text]) -> None:
     Batch(_add(design, top, csirt, K.DELEGATION, "権限委譲")).apply(design)
     ctx = Context(design)
     ops: list[Op] = []
+    company = design.units[csirt].company
     for u in design.units.values():
+        # the highest system units of the CSIRT's own company: command reaches down the line,
+        # and group companies keep their own CSIRTs (the quick fixes add what is missing)
+        up = ctx.parent.get(u.id)
         if (u.kind not in (UnitKind.CSIRT, UnitKind.EXTERNAL) and ctx.has(u.id, SYSTEMS)
-                and ctx.in_scope(u.id) and not _has(design, csirt, u.id, K.COMMAND)):
+                and u.company == company and ctx.in_scope(u.id)
+                and not (up is not None and ctx.has(up, SYSTEMS))
+                and not _has(design, csirt, u.id, K.COMMAND)):
             ops.append(AddFlow(Flow(design.new_id("f"), csirt, u.id, K.COMMAND)))
     Batch(ops).apply(design)
     steps.append(Text("The CSIRT reports directly to management, with delegated authority "

@@ -68,6 +68,7 @@ def build_workbook(design: Design, *, lang: str = "en", years: int | None = None
     write_organisation(sheets["organisation"], design, lang)
     write_process(sheets["process"], design, lang)
     write_diagram(sheets["diagram"], diagram_png, lang)
+    _proposal_sheets(wb, design, sheets["cover"], lang, title, page, overrides)
 
     wb.active = 0
     wb.calculation.fullCalcOnLoad = True  # spreadsheets compute every formula on opening
@@ -76,6 +77,28 @@ def build_workbook(design: Design, *, lang: str = "en", years: int | None = None
     props.creator = (design.metadata.author or "OrgDesigner")[:250]
     props.subject = t("cover.heading", lang)
     return wb, budget
+
+
+def _proposal_sheets(wb: Any, design: Design, cover: Any, lang: str, title: str, page: str,
+                     overrides: Any) -> None:
+    """案の比較 and ロードマップ after the others, for a document with proposals."""
+    from .sheets_options import has_proposals, label, write_options, write_recommended
+    from .sheets_options import write_roadmap
+    from .xlsx import Sheet
+
+    if not has_proposals(design):
+        return
+    write_options(Sheet(_new_sheet(wb, label("sheet.options", lang)), title, page), design,
+                  lang, overrides)
+    write_roadmap(Sheet(_new_sheet(wb, label("sheet.roadmap", lang)), title, page), design,
+                  lang, overrides)
+    write_recommended(cover, design, lang)
+
+
+def _new_sheet(wb: Any, name: str) -> Any:
+    ws = wb.create_sheet()
+    ws.title = name
+    return ws
 
 
 def write_workbook(design: Design, path: str | os.PathLike, *, lang: str = "en",
