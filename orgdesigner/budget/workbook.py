@@ -82,8 +82,13 @@ def build_workbook(design: Design, *, lang: str = "en", years: int | None = None
 def _proposal_sheets(wb: Any, design: Design, cover: Any, lang: str, title: str, page: str,
                      overrides: Any) -> None:
     """案の比較 and ロードマップ after the others, for a document with proposals."""
-    from .sheets_options import has_proposals, label, write_options, write_recommended
-    from .sheets_options import write_roadmap
+    from .sheets_options import (
+        has_proposals,
+        label,
+        write_options,
+        write_recommended,
+        write_roadmap,
+    )
     from .xlsx import Sheet
 
     if not has_proposals(design):
