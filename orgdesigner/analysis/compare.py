@@ -125,9 +125,11 @@ def match_flows(a: Design, b: Design, umap: dict[str, str]) -> dict[str, str]:
         return (f.source, f.target, f.kind)
 
     m: dict[str, str] = {}
+    get, bflows = umap.get, b.flows
     for fid, f in a.flows.items():
-        g = b.flows.get(fid)
-        if g is not None and key(f, True) == key(g, False):
+        g = bflows.get(fid)
+        if (g is not None and f.kind is g.kind and get(f.source) == g.source
+                and get(f.target) == g.target):
             m[fid] = fid
     if len(m) == len(a.flows) and len(m) == len(b.flows):
         return m
@@ -153,13 +155,17 @@ def structural_diff(a: Design, b: Design) -> StructuralDiff:
     d.units_removed = [u for u in a.units if u not in umap]
     d.units_added = [u for u in b.units if u not in back]
     sup_a, sup_b = _superiors(a), _superiors(b)
+    aunits, bunits = a.units, b.units
     for aid, bid in umap.items():
-        u, w = a.units[aid], b.units[bid]
+        u, w = aunits[aid], bunits[bid]
+        old_sup, new_sup = sup_a.get(aid), sup_b.get(bid)
+        if u.__dict__ == w.__dict__ and aid == bid and old_sup == new_sup and (
+                old_sup is None or umap.get(old_sup) == old_sup):
+            continue  # the common case: the same unit, untouched (a C-speed comparison)
         if (u.name, u.name_en) != (w.name, w.name_en):
             d.renamed.append(UnitChange(aid, bid, (u.name, u.name_en), (w.name, w.name_en)))
         if u.kind is not w.kind:
             d.rekinded.append(UnitChange(aid, bid, u.kind, w.kind))
-        old_sup, new_sup = sup_a.get(aid), sup_b.get(bid)
         if (umap.get(old_sup) if old_sup else None) != new_sup or (
                 old_sup is not None and old_sup not in umap and new_sup is None):
             d.moved.append(UnitChange(aid, bid, old_sup, new_sup))
@@ -170,8 +176,9 @@ def structural_diff(a: Design, b: Design) -> StructuralDiff:
     fback = set(fmap.values())
     d.flows_removed = [f for f in a.flows if f not in fmap]
     d.flows_added = [f for f in b.flows if f not in fback]
+    aflows, bflows = a.flows, b.flows
     for fa, fb in fmap.items():
-        if a.flows[fa].label != b.flows[fb].label:
+        if aflows[fa].label != bflows[fb].label:
             d.flows_changed.append(FlowChange(fa, fb, ("label",)))
     return d.normalised()
 

@@ -97,8 +97,12 @@ def footprint(a: Design, b: Design, diff: StructuralDiff) -> Footprint:
         for uid in sorted(_csirt_links(b, kind, from_csirt) - before):
             reasons.setdefault(uid, []).append(reason)
     back = {v: k for k, v in umap.items()}
+    aunits, bunits = a.units, b.units
     for bid, aid in back.items():
-        lost = set(a.units[aid].functions) - set(b.units[bid].functions)
+        before, after = aunits[aid].functions, bunits[bid].functions
+        if before == after:
+            continue
+        lost = set(before) - set(after)
         if lost and b.units[bid].kind is not UnitKind.CSIRT:
             reasons.setdefault(bid, []).append("loses_function")
     for c in diff.moved:
