@@ -1400,14 +1400,6 @@ Install one and restart OrgDesigner:
 <context>
     <name>ScenariosPanel</name>
     <message>
-        <source>Click a scenario to show it on the canvas. ★ recommended.</source>
-        <translation>シナリオをクリックするとキャンバスに表示します。★ は推奨案です。</translation>
-    </message>
-    <message>
-        <source>New from Selected</source>
-        <translation>選択中から新規作成</translation>
-    </message>
-    <message>
         <source>Rename…</source>
         <translation>名前の変更…</translation>
     </message>
@@ -1424,6 +1416,14 @@ Install one and restart OrgDesigner:
         <translation>削除</translation>
     </message>
     <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>A new proposal: a copy of the selected scenario</source>
+        <translation>選択中のシナリオを複製して新しい案を作ります</translation>
+    </message>
+    <message>
         <source>Recommend</source>
         <translation>推奨案にする</translation>
     </message>
@@ -1432,8 +1432,20 @@ Install one and restart OrgDesigner:
         <translation>案を自動作成…</translation>
     </message>
     <message>
+        <source>Up to three least-change proposals from the current organisation</source>
+        <translation>現状から、変更の少ない案を最大 3 つ作ります</translation>
+    </message>
+    <message>
         <source>Compare…</source>
         <translation>比較…</translation>
+    </message>
+    <message>
+        <source>The current organisation beside the selected proposal</source>
+        <translation>現状と選択中の案を並べて比較します</translation>
+    </message>
+    <message>
+        <source>Showing: %1. Click another scenario to show it on the canvas; ★ marks the recommended one.</source>
+        <translation>表示中：%1。別のシナリオをクリックするとキャンバスに表示します。★ は推奨案です。</translation>
     </message>
     <message>
         <source>Show Scenario</source>

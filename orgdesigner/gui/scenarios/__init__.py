@@ -19,6 +19,9 @@ def install(window: MainWindow) -> ScenariosPanel:
     window.scenarios_dock = window.add_dock(
         panel, QCoreApplication.translate("", "Scenarios"),
         Qt.DockWidgetArea.LeftDockWidgetArea, "scenariosDock")
+    if getattr(window, "minimap_dock", None) is not None:  # beside the Overview, in front
+        window.tabifyDockWidget(window.minimap_dock, window.scenarios_dock)
+        window.scenarios_dock.raise_()
     window.currentDocumentChanged.connect(panel.set_controller)
     panel.set_controller(window.current_controller())
     return panel

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...analysis.comparison import compare
+from ...analysis.comparison_json import fy_label
 from ...analysis.comparison_text import REASONS
 from ...analysis.roadmap import roadmap
 from ...model import scenarios as sc
@@ -109,13 +110,28 @@ class CompareDialog(QDialog):
             self.sides.append((ctrl, view))
         if self.split.indexOf(self.panel) < 0:
             self.split.addWidget(self.panel)
-        self.split.setSizes([560, 560, 300])
+        self.split.setSizes([500, 500, 420])
         self._colour()
         for i, (ctrl, view) in enumerate(self.sides):
             view.zoomChanged.connect(lambda z, i=i: self._sync_zoom(i, z))
             ctrl.scene.selectionChanged.connect(lambda i=i: self._sync_selection(i))
-            view.fit_to_window()
         self._fill_panel()
+        QTimer.singleShot(0, self, self._fit)
+
+    def _fit(self) -> None:
+        """Both diagrams fit, at the same zoom (the smaller of the two fits)."""
+        zooms = []
+        for ctrl, view in self.sides:
+            ctrl.scene.flush()
+            view.fit_to_window()
+            zooms.append(view.zoom())
+        self._syncing = True
+        try:
+            for ctrl, view in self.sides:
+                view.set_zoom(min(zooms))
+                view.centerOn(ctrl.scene.content_rect().center())
+        finally:
+            self._syncing = False
 
     def _mark(self, side: int, uid: str, kind: str) -> None:
         scene = self.sides[side][0].scene
@@ -151,9 +167,11 @@ class CompareDialog(QDialog):
         def group(title: str, units: list[str], rows: list[tuple[str, list[str]]]) -> None:
             top = QTreeWidgetItem([title])
             top.setData(0, 256, units)
+            top.setToolTip(0, title)
             for text, ids in rows:
                 child = QTreeWidgetItem([text])
                 child.setData(0, 256, ids)
+                child.setToolTip(0, text)
                 top.addChild(child)
             self.panel.addTopLevelItem(top)
 
@@ -181,7 +199,7 @@ class CompareDialog(QDialog):
               [(f.message(lang), list(f.units)) for f in c.new])
         total0, total1 = sum(c.cost.before), sum(c.cost.after)
         group(self.tr("Cost: %1 → %2").replace("%1", f"{total0:,}").replace("%2", f"{total1:,}"),
-              [], [(f"{y}: {b0:,} → {b1:,}", []) for y, b0, b1 in
+              [], [(f"{fy_label(y, lang)}: {b0:,} → {b1:,}", []) for y, b0, b1 in
                    zip(c.cost.years, c.cost.before, c.cost.after, strict=False)])
         for i, p in enumerate(roadmap(c), start=1):
             group(self.tr("Roadmap %1: %2").replace("%1", str(i)).replace("%2", p.title(lang)),

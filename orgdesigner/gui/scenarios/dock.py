@@ -34,24 +34,33 @@ class ScenariosPanel(QWidget):
         self.list.setObjectName("scenarioList")
         self.list.itemActivated.connect(self._switch)
         self.list.itemClicked.connect(self._switch)
-        self.hint = QLabel(self.tr("Click a scenario to show it on the canvas. ★ recommended."))
+        self.hint = QLabel()
         self.hint.setWordWrap(True)
         grid = QGridLayout()
+        grid.setSpacing(3)
         self.buttons: dict[str, QPushButton] = {}
-        specs = [("new", self.tr("New from Selected"), self.new),
-                 ("rename", self.tr("Rename…"), self.rename),
-                 ("up", self.tr("Move Up"), lambda: self.move(-1)),
-                 ("down", self.tr("Move Down"), lambda: self.move(1)),
-                 ("delete", self.tr("Delete"), self.delete),
-                 ("recommend", self.tr("Recommend"), self.recommend),
-                 ("generate", self.tr("Generate Options…"), self.generate),
-                 ("compare", self.tr("Compare…"), self.compare)]
-        for i, (key, text, slot) in enumerate(specs):
+        specs = [("new", self.tr("New"), self.tr("A new proposal: a copy of the selected "
+                                                 "scenario"), self.new, 0, 0, 1),
+                 ("rename", self.tr("Rename…"), "", self.rename, 0, 1, 1),
+                 ("delete", self.tr("Delete"), "", self.delete, 0, 2, 1),
+                 ("up", "↑", self.tr("Move Up"), lambda: self.move(-1), 1, 0, 1),
+                 ("down", "↓", self.tr("Move Down"), lambda: self.move(1), 1, 1, 1),
+                 ("recommend", "★", self.tr("Recommend"), self.recommend, 1, 2, 1),
+                 ("generate", self.tr("Generate Options…"),
+                  self.tr("Up to three least-change proposals from the current organisation"),
+                  self.generate, 2, 0, 3),
+                 ("compare", self.tr("Compare…"),
+                  self.tr("The current organisation beside the selected proposal"),
+                  self.compare, 3, 0, 3)]
+        for key, text, tip, slot, row, col, span in specs:
             b = QPushButton(text)
             b.setObjectName(f"scenario_{key}")
+            if tip:
+                b.setToolTip(tip)
             b.clicked.connect(slot)
-            grid.addWidget(b, i // 2, i % 2)
+            grid.addWidget(b, row, col, 1, span)
             self.buttons[key] = b
+        self.list.setMinimumHeight(90)
         lay = QVBoxLayout(self)
         lay.addWidget(self.list)
         lay.addLayout(grid)
@@ -78,6 +87,9 @@ class ScenariosPanel(QWidget):
             return
         lang = self.ctrl.lang
         sset = sc.scenarios_of(self.ctrl.design)
+        self.hint.setText(self.tr("Showing: %1. Click another scenario to show it on the "
+                                  "canvas; ★ marks the recommended one.").replace(
+            "%1", sset.get(sset.active).display_name(lang)))
         for s in sset.items:
             item = QListWidgetItem(("★ " if s.recommended else "") + s.display_name(lang))
             item.setData(256, s.id)
