@@ -39,50 +39,55 @@ REASONS = {
 }
 
 
-def format_comparison(c: Comparison, lang: str = "en", with_roadmap: bool = True) -> str:
+def format_comparison(x: Comparison, lang: str = "en", with_roadmap: bool = True) -> str:
     t = {k: v(lang) for k, v in T.items()}
-    d = c.diff
-    out = [t["title"].format(a=c.before_name or "A", b=c.after_name or "B"), ""]
+    d = x.diff
+    out = [t["title"].format(a=x.before_name or "A", b=x.after_name or "B"), ""]
     if d.is_empty():
         out += [t["identical"], ""]
-    sep = "、" if lang == "ja" else ", "
+    ja = lang == "ja"
+    sep = "、" if ja else ", "
+    c = "：" if ja else ": "
+
+    def par(x: object) -> str:
+        return f"（{x}）" if ja else f" ({x})"
 
     def names(ids: list[str], before: bool = False) -> str:
-        return sep.join(c.name(u, lang, before) for u in ids)
+        return sep.join(x.name(u, lang, before) for u in ids)
 
     rows = [("added", names(d.units_added)), ("removed", names(d.units_removed, True)),
             ("renamed", names([x.after_id for x in d.renamed])),
             ("moved", names([x.after_id for x in d.moved])),
             ("rekinded", names([x.after_id for x in d.rekinded])),
             ("changed", names([x.after_id for x in d.changed]))]
-    out.append(f"{t['units']}:")
-    out += [f"  {t[k]} ({len(v.split(sep))}): {v}" for k, v in rows if v]
+    out.append(f"{t['units']}{c.strip()}")
+    out += [f"  {t[k]}{par(len(v.split(sep)))}{c}{v}" for k, v in rows if v]
     n = d.counts()
-    out.append(f"{t['flows']}: +{n['flows_added']} −{n['flows_removed']} "
+    out.append(f"{t['flows']}{c}+{n['flows_added']} −{n['flows_removed']} "
                f"~{n['flows_changed']}")
-    a0, a1 = c.report_before.authority, c.report_after.authority
-    out.append(f"{t['authority']}: {a0.label(lang)} → {a1.label(lang)}")
-    out.append(f"{t['findings']}: {t['resolved']} {len(c.resolved)}, {t['new']} {len(c.new)}, "
-               f"{t['remaining']} {len(c.remaining)}")
-    out += [f"  − {f.id}: {f.message(lang)}" for f in c.resolved]
-    out += [f"  + {f.id}: {f.message(lang)}" for f in c.new]
-    out.append(f"{t['cost']} ({c.after.metadata.currency}):")
-    for y, b0, b1 in zip(c.cost.years, c.cost.before, c.cost.after, strict=False):
-        out.append(f"  {fy_label(y, lang)}: {b0:,} → {b1:,} ({b1 - b0:+,})")
-    fp = c.footprint
-    out.append(f"{t['footprint']}:")
+    a0, a1 = x.report_before.authority, x.report_after.authority
+    out.append(f"{t['authority']}{c}{a0.label(lang)} → {a1.label(lang)}")
+    out.append(f"{t['findings']}{c}{t['resolved']} {len(x.resolved)}{sep}{t['new']} "
+               f"{len(x.new)}{sep}{t['remaining']} {len(x.remaining)}")
+    out += [f"  − {f.id}{c}{f.message(lang)}" for f in x.resolved]
+    out += [f"  + {f.id}{c}{f.message(lang)}" for f in x.new]
+    out.append(f"{t['cost']}{par(x.after.metadata.currency)}{c.strip()}")
+    for y, b0, b1 in zip(x.cost.years, x.cost.before, x.cost.after, strict=False):
+        out.append(f"  {fy_label(y, lang)}{c}{b0:,} → {b1:,}{par(f'{b1 - b0:+,}')}")
+    fp = x.footprint
+    out.append(f"{t['footprint']}{c.strip()}")
     for key, items, number in (("fp_moved", fp.moved, len(fp.moved)),
                                ("fp_people", fp.people, fp.people_count),
                                ("fp_authority", fp.authority, len(fp.authority)),
                                ("fp_must_agree", fp.must_agree, len(fp.must_agree))):
-        out.append(f"  {t[key]}: {number}")
+        out.append(f"  {t[key]}{c}{number}")
         for i in items:
             why = sep.join(REASONS[r](lang) for r in i.reasons)
             extra = f" ×{i.people}" if i.people > 1 else (f" {i.detail}" if i.detail else "")
-            out.append(f"    {c.name(i.unit, lang)}{extra} ({why})")
+            out.append(f"    {x.name(i.unit, lang)}{extra}{par(why)}")
     if with_roadmap and not d.is_empty():
-        out.append(f"{t['roadmap']}:")
-        for i, p in enumerate(roadmap(c), start=1):
-            out.append(f"  {i}. {p.title(lang)} ({fy_label(p.fiscal_year, lang)})")
+        out.append(f"{t['roadmap']}{c.strip()}")
+        for i, p in enumerate(roadmap(x), start=1):
+            out.append(f"  {i}. {p.title(lang)}{par(fy_label(p.fiscal_year, lang))}")
             out += [f"     - {x(lang)}" for x in p.changes]
     return "\n".join(out) + "\n"

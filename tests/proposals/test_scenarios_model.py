@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgdesigner import templates
 from orgdesigner.formats import orgd
 from orgdesigner.model import InvalidValueError
 from orgdesigner.model import scenarios as sc
+
+from .edits import apply_edits, edit
 
 
 def _doc():
@@ -88,3 +92,31 @@ def test_bad_scenarios_are_reported_with_their_path():
     data["scenarios"] = "x"
     with pytest.raises(orgd.LoadError, match="scenarios"):
         orgd.build(data)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(edit, max_size=8), st.lists(edit, max_size=8))
+def test_switching_back_and_forth_keeps_every_scenario(edits_base, edits_prop):
+    d = templates.load("model-2")
+    sc.create(d, "案A").apply(d)
+    apply_edits(d, edits_base)  # the baseline edited while open
+    base = orgd.to_data(sc.snapshot(d))
+    back = sc.SwitchScenario("p1").apply(d)
+    apply_edits(d, edits_prop)  # the proposal edited while open
+    prop = orgd.to_data(sc.snapshot(d))
+    back.apply(d)
+    assert orgd.to_data(sc.snapshot(d)) == base
+    assert orgd.to_data(sc.design_of(d, "p1")) == prop
+    again = orgd.loads(orgd.dumps(d))
+    assert orgd.to_data(sc.design_of(again, "p1")) == prop
+
+
+def test_proposal_summaries_for_the_deck():
+    from orgdesigner.analysis.proposals import summaries
+
+    d = _doc()
+    sc.recommend(d, "p2").apply(d)
+    rows = summaries(d, "ja")
+    assert [(r.name, r.is_baseline, r.recommended) for r in rows] == [
+        ("現状", True, False), ("案A", False, False), ("案B", False, True)]
+    assert rows[0].comparison is None and rows[2].comparison.diff.is_empty()
