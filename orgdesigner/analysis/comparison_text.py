@@ -69,9 +69,13 @@ def format_comparison(x: Comparison, lang: str = "en", with_roadmap: bool = True
     out.append(f"{t['authority']}{c}{a0.label(lang)} → {a1.label(lang)}")
     out.append(f"{t['findings']}{c}{t['resolved']} {len(x.resolved)}{sep}{t['new']} "
                f"{len(x.new)}{sep}{t['remaining']} {len(x.remaining)}")
-    out += [f"  − {f.id}{c}{f.message(lang)}" for f in x.resolved]
-    out += [f"  + {f.id}{c}{f.message(lang)}" for f in x.new]
-    out.append(f"{t['cost']}{par(x.after.metadata.currency)}{c.strip()}")
+    def fid(f: object) -> str:  # rule ids for readers of English; the message says it all
+        return "" if ja else f"{f.id}{c}"  # type: ignore[attr-defined]
+
+    out += [f"  − {fid(f)}{f.message(lang)}" for f in x.resolved]
+    out += [f"  + {fid(f)}{f.message(lang)}" for f in x.new]
+    currency = x.after.metadata.currency
+    out.append(f"{t['cost']}{par('円' if ja and currency == 'JPY' else currency)}{c.strip()}")
     for y, b0, b1 in zip(x.cost.years, x.cost.before, x.cost.after, strict=False):
         out.append(f"  {fy_label(y, lang)}{c}{b0:,} → {b1:,}{par(f'{b1 - b0:+,}')}")
     fp = x.footprint

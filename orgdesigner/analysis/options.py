@@ -178,11 +178,11 @@ def _sponsor_step(design: Design, csirt: str, steps: list[Text]) -> None:
     if sponsor is None or sponsor == top or design.units[sponsor].kind is not UnitKind.EXECUTIVE:
         anchor = design.units[top]
         sponsor = design.new_id("u")
-        Batch([AddUnit(Unit(sponsor, "CISO", UnitKind.EXECUTIVE, name_en="CISO",
+        Batch([AddUnit(Unit(sponsor, "情報セキュリティ担当役員", UnitKind.EXECUTIVE, name_en="CISO",
                             company=anchor.company, x=anchor.x + 200, y=anchor.y + 90)),
                AddFlow(Flow(design.new_id("f"), top, sponsor, K.REPORTING))]).apply(design)
         steps.append(Text("Appoint a CISO reporting to management",
-                          "経営層の下に CISO を置く"))
+                          "経営層の下に情報セキュリティ担当役員（CISO）を置く"))
     name = design.units[sponsor].display_name
     Batch(_reparent(design, csirt, sponsor)).apply(design)
     Batch(_add(design, top, sponsor, K.DELEGATION, "権限委譲")).apply(design)
