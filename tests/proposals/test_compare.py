@@ -127,3 +127,13 @@ def test_applying_the_diff_to_a_gives_b(template, edits_a, edits_b):
     diff_ops(a, b).apply(a)
     assert orgd.to_data(a) == orgd.to_data(b)
     assert structural_diff(a, b).is_empty()
+
+
+def test_a_unit_moving_to_another_group_company_is_a_change_of_company():
+    a, b = _pair("model-2")
+    uid = next(u.id for u in b.units.values() if u.company and u.kind is UnitKind.DEPARTMENT)
+    other = next(c for c in b.companies if c != b.units[uid].company)
+    b.update_unit(uid, company=other)
+    d = compare(a, b).diff
+    assert [(x.after_id, x.new) for x in d.changed] == [(uid, ("company",))]
+    assert not d.moved and not d.units_added

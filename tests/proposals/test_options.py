@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgdesigner import templates
 from orgdesigner.analysis import check
@@ -11,6 +13,8 @@ from orgdesigner.analysis.context import Context
 from orgdesigner.analysis.options import generate, recommended
 from orgdesigner.model import Design, Flow, FlowKind, Unit, UnitKind
 from orgdesigner.synthetic import generate as synthetic
+
+from .edits import apply_edits, edit
 
 
 def _bare_company() -> Design:
@@ -67,3 +71,14 @@ def test_flows_only_resolves_warnings_on_model_1():
     c = compare(base, flows.design)
     assert {"no-escalation", "reports-bypass", "no-external"} <= {f.id for f in c.resolved}
     assert "far-from-management" in {f.id for f in c.remaining}  # it may not move the CSIRT
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["model-1", "model-2", "consensual", "cert-distributed"]),
+       st.lists(edit, max_size=10))
+def test_options_never_have_errors_on_random_baselines(template, edits):
+    base = apply_edits(templates.load(template), edits)
+    for o in generate(base):
+        assert check(o.design).counts()["error"] == 0
+        if o.key == "flows":
+            assert not compare(base, o.design).diff.moved
