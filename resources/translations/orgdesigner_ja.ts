@@ -1497,6 +1497,10 @@ Install one and restart OrgDesigner:
             <numerusform>%n 件の案を追加しました。★ が推奨案です。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: resolves %2, new %3, moves %4, must agree %5</source>
+        <translation>%1：解消 %2 件、新規 %3 件、移管 %4、合議先 %5</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -76,3 +76,10 @@ def test_export_scenario_with_highlighted_changes(tmp_path, capsys):
     plain = tmp_path / "b.svg"
     run(capsys, "export", out, "-o", plain)
     assert 'id="changes"' not in plain.read_text(encoding="utf-8")
+
+
+def test_info_lists_the_scenarios(tmp_path, capsys):
+    _base, out = _proposals(tmp_path, capsys)
+    code, text, _ = run(capsys, "info", out)
+    assert code == 0 and "scenarios: 4" in text
+    assert "1. Current organisation [baseline]" in text and text.count("(recommended)") == 1

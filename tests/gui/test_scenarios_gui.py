@@ -72,3 +72,11 @@ def test_compare_view_colours_and_selects(window, qtbot):
     assert abs(dialog.sides[1][1].zoom() - 0.8) < 1e-6
     assert orgd.dumps(ctrl.design)  # the document is untouched by the view
     dialog.close()
+
+
+def test_generated_options_say_what_they_fix_and_disturb(window, qtbot):
+    _open(window)
+    panel = window.scenarios_panel
+    panel.generate()
+    lines = panel.summary.text().splitlines()
+    assert len(lines) == 3 and "moves 0" in lines[0] and "moves 1" in lines[2]

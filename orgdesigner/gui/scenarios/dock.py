@@ -35,6 +35,9 @@ class ScenariosPanel(QWidget):
         self.list.itemActivated.connect(self._switch)
         self.list.itemClicked.connect(self._switch)
         self.hint = QLabel()
+        self.summary = QLabel()  # what the generated options fix and disturb
+        self.summary.setObjectName("scenarioSummary")
+        self.summary.setWordWrap(True)
         self.hint.setWordWrap(True)
         grid = QGridLayout()
         grid.setSpacing(3)
@@ -65,6 +68,7 @@ class ScenariosPanel(QWidget):
         lay.addWidget(self.list)
         lay.addLayout(grid)
         lay.addWidget(self.hint)
+        lay.addWidget(self.summary)
 
     # ---- following the document ----------------------------------------------------------
     def set_controller(self, ctrl: Any) -> None:
@@ -74,6 +78,7 @@ class ScenariosPanel(QWidget):
             except (RuntimeError, TypeError):
                 pass
         self.ctrl = ctrl
+        self.summary.clear()
         if ctrl is not None:
             ctrl.changed.connect(self.refresh)
         self.refresh()
@@ -190,6 +195,17 @@ class ScenariosPanel(QWidget):
         self._push(Batch(ops), self.tr("Generate Options"))
         self.window_.statusBar().showMessage(
             self.tr("%n option(s) added; ★ marks the recommended one.", "", len(options)), 8000)
+        self.summary.setText("\n".join(self._summary(base, o) for o in options))
+
+    def _summary(self, base: Any, option: Any) -> str:
+        """What an option fixes and disturbs, in one line (the Compare view has the rest)."""
+        from ...analysis.comparison import compare
+
+        c = compare(base, option.design)
+        return self.tr("%1: resolves %2, new %3, moves %4, must agree %5").replace(
+            "%1", option.name(self.ctrl.lang)).replace("%2", str(len(c.resolved))).replace(
+            "%3", str(len(c.new))).replace("%4", str(len(c.footprint.moved))).replace(
+            "%5", str(len(c.footprint.must_agree)))
 
     def compare(self) -> None:
         if self.ctrl is None:
