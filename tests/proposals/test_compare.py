@@ -116,6 +116,10 @@ def test_inverted_equals_the_other_way_round(template, edits_a, edits_b):
     a = apply_edits(snapshot(base), edits_a)
     b = apply_edits(snapshot(base), edits_b)
     assert structural_diff(a, b).inverted() == structural_diff(b, a)
+    ab, ba = compare(a, b), compare(b, a)
+    assert sorted(f.id for f in ab.resolved) == sorted(f.id for f in ba.new)
+    assert sorted(f.id for f in ab.new) == sorted(f.id for f in ba.resolved)
+    assert (ab.cost.before, ab.cost.after) == (ba.cost.after, ba.cost.before)
 
 
 @settings(max_examples=60, deadline=None)

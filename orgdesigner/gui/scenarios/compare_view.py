@@ -179,11 +179,17 @@ class CompareDialog(QDialog):
             return c.name(uid, lang)
 
         def why(reasons: tuple[str, ...]) -> str:
-            return ", ".join(REASONS[r](lang) for r in reasons)
+            return ("、" if lang == "ja" else ", ").join(REASONS[r](lang) for r in reasons)
 
         a0, a1 = c.report_before.authority, c.report_after.authority
+        flows = c.after.flows
         group(self.tr("Authority: %1 → %2").replace("%1", a0.label(lang)).replace(
-            "%2", a1.label(lang)), [], [])
+            "%2", a1.label(lang)), [u for f in a1.evidence if f in flows
+                                    for u in (flows[f].source, flows[f].target)],
+              [(a1.explanation(lang), [])]
+              + [(f"{name(flows[f].source)} → {name(flows[f].target)} "
+                  f"({flows[f].kind.label(lang)})", [flows[f].source, flows[f].target])
+                 for f in a1.evidence if f in flows])
         for _key, title, items, n in (
                 ("moved", self.tr("Units moved: %1"), fp.moved, len(fp.moved)),
                 ("people", self.tr("People affected: %1"), fp.people, fp.people_count),
