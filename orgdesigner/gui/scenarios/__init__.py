@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QScrollArea
 
 from .dock import ScenariosPanel
 
@@ -16,8 +17,14 @@ if TYPE_CHECKING:
 def install(window: MainWindow) -> ScenariosPanel:
     panel = ScenariosPanel(window)
     window.scenarios_panel = panel
+    scroll = QScrollArea()  # a short dock scrolls rather than clipping the summary
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(panel)
+    scroll.setMinimumHeight(290)  # the list and the buttons, at least
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     window.scenarios_dock = window.add_dock(
-        panel, QCoreApplication.translate("", "Scenarios"),
+        scroll, QCoreApplication.translate("", "Scenarios"),
         Qt.DockWidgetArea.LeftDockWidgetArea, "scenariosDock")
     if getattr(window, "minimap_dock", None) is not None:  # beside the Overview, in front
         window.tabifyDockWidget(window.minimap_dock, window.scenarios_dock)

@@ -63,7 +63,8 @@ class ScenariosPanel(QWidget):
             b.clicked.connect(slot)
             grid.addWidget(b, row, col, 1, span)
             self.buttons[key] = b
-        self.list.setMinimumHeight(90)
+        self.list.setMinimumHeight(80)
+        self.list.setMaximumHeight(130)  # the buttons and the summary stay in view
         lay = QVBoxLayout(self)
         lay.addWidget(self.list)
         lay.addLayout(grid)
@@ -203,7 +204,8 @@ class ScenariosPanel(QWidget):
 
         c = compare(base, option.design)
         return self.tr("%1: resolves %2, new %3, moves %4, must agree %5").replace(
-            "%1", option.name(self.ctrl.lang)).replace("%2", str(len(c.resolved))).replace(
+            "%1", option.name(self.ctrl.lang).split("：")[0].split(":")[0]).replace(
+            "%2", str(len(c.resolved))).replace(
             "%3", str(len(c.new))).replace("%4", str(len(c.footprint.moved))).replace(
             "%5", str(len(c.footprint.must_agree)))
 
