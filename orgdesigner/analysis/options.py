@@ -179,7 +179,7 @@ def _sponsor_step(design: Design, csirt: str, steps: list[Text]) -> None:
         anchor = design.units[top]
         sponsor = design.new_id("u")
         Batch([AddUnit(Unit(sponsor, "情報セキュリティ担当役員", UnitKind.EXECUTIVE, name_en="CISO",
-                            company=anchor.company, x=anchor.x + 200, y=anchor.y + 90)),
+                            company=anchor.company, x=anchor.x + 240, y=anchor.y)),
                AddFlow(Flow(design.new_id("f"), top, sponsor, K.REPORTING))]).apply(design)
         steps.append(Text("Appoint a CISO reporting to management",
                           "経営層の下に情報セキュリティ担当役員（CISO）を置く"))
