@@ -49,6 +49,8 @@ class Comparison:
     remaining: list[Finding]
     cost: Cost
     footprint: Footprint
+    before_scenario: str = ""  # scenario ids, when both designs come from one document
+    after_scenario: str = ""
 
     def name(self, uid: str, lang: str = "en", before: bool = False) -> str:
         report = self.report_before if before else self.report_after

@@ -55,9 +55,11 @@ def comparison_json(c: Comparison, lang: str = "en") -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
-        "before": {"name": c.before_name, "title": _title(c.before, lang),
+        "before": {"name": c.before_name, "scenario": c.before_scenario,
+                   "title": _title(c.before, lang),
                    "units": len(c.before.units), "flows": len(c.before.flows)},
-        "after": {"name": c.after_name, "title": _title(c.after, lang),
+        "after": {"name": c.after_name, "scenario": c.after_scenario,
+                  "title": _title(c.after, lang),
                   "units": len(c.after.units), "flows": len(c.after.flows)},
         "identical": d.is_empty(),
         "units": {

@@ -35,11 +35,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def _pairs(ns: argparse.Namespace) -> list[tuple[str, object, str, object]]:
+def _pairs(ns: argparse.Namespace) -> list[tuple[str, str, object, str, str, object]]:
+    """(name, scenario id, design) of each side of each comparison to make."""
     a = load_design(ns.file, ns.lang)
     if ns.other:
         b = load_design(ns.other, ns.lang)
-        return [(ns.file, a, ns.other, b)]
+        return [(ns.file, "", a, ns.other, "", b)]
     designs = {s.id: (s.display_name(ns.lang), d) for s, d in list_scenarios(a)}
     try:
         if ns.scenarios:
@@ -54,12 +55,16 @@ def _pairs(ns: argparse.Namespace) -> list[tuple[str, object, str, object]]:
         raise CliError(exc_text(exc, ns.lang)) from None
     if not pairs:
         raise CliError(msg("scenario.need_two").text(ns.lang))
-    return [(designs[x][0], designs[x][1], designs[y][0], designs[y][1]) for x, y in pairs]
+    return [(designs[x][0], x, designs[x][1], designs[y][0], y, designs[y][1]) for x, y in pairs]
 
 
 @guard
 def run(ns: argparse.Namespace) -> int:
-    results = [compare(a, b, an, bn) for an, a, bn, b in _pairs(ns)]  # type: ignore[arg-type]
+    results = []
+    for an, aid, a, bn, bid, b in _pairs(ns):
+        c = compare(a, b, an, bn)  # type: ignore[arg-type]
+        c.before_scenario, c.after_scenario = aid, bid
+        results.append(c)
     if ns.format == "json":
         body = {"schema": "orgdesigner-compare-set", "schema_version": 1,
                 "comparisons": [c.to_json(ns.lang) for c in results]}

@@ -44,6 +44,7 @@ def test_compare_json_schema_and_scenario_choice(tmp_path, capsys):
     assert code == 0 and body["schema"] == "orgdesigner-compare-set"
     assert len(body["comparisons"]) == 3
     textbook = body["comparisons"][2]
+    assert (textbook["before"]["scenario"], textbook["after"]["scenario"]) == ("baseline", "p3")
     assert textbook["schema"] == "orgdesigner-compare" and textbook["schema_version"] == 1
     assert [m["id"] for m in textbook["units"]["moved"]] == ["csirt"]
     assert textbook["authority"]["after"]["style"] == "strong"
