@@ -96,7 +96,7 @@ def _num(x: float) -> float | int:
 
 def to_data(design: Design) -> dict[str, Any]:
     data = _design_data(orgd_scenarios.top_design(design))
-    scenarios = orgd_scenarios.scenarios_data(design, _design_data)
+    scenarios = orgd_scenarios.scenarios_data(design, _design_data, data)
     if scenarios is not None:
         data["scenarios"] = scenarios
     return data

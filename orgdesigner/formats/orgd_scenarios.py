@@ -1,12 +1,13 @@
 """Scenarios in the `.orgd` file (version 2): the baseline stays at the top level, exactly
-as a one-design file, and each proposal follows in `"scenarios"` as a full design of its own
-(same keys, same unit ids where the units are the same), so a file diffs cleanly and a
-design without proposals is written just as before.
+as a one-design file, and each proposal follows in `"scenarios"` as its changes against the
+baseline (`orgd_delta.py`: the units, flows, … it adds, changes or removes, with the
+baseline's ids), so a file diffs cleanly, a proposal costs what it changes, and a design
+without proposals is written just as before.
 
     "scenarios": [
       {"id": "baseline", "name": "", "recommended": false},
       {"id": "p1", "name": "案A", "based_on": "baseline", "recommended": true,
-       "design": {"metadata": …, "companies": […], "units": […], "flows": […], …}}
+       "changes": {"flows": {"set": [{"id": "f20", …}]}, "units": {…}}}
     ]
 """
 
@@ -15,11 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..messages import msg
+from ..messages import message_of, msg
 from ..model import Design
 from ..model.scenarios import BASELINE, Scenario, ScenarioSet, design_of
-
-_DESIGN_KEYS = ("metadata", "companies", "units", "flows", "costs", "process", "budget")
+from .orgd_delta import apply_changes, changes
 
 
 def v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
@@ -32,7 +32,9 @@ def top_design(design: Design) -> Design:
     return design_of(design, BASELINE) if design.scenarios is not None else design
 
 
-def scenarios_data(design: Design, to_data: Callable[[Design], dict]) -> list[dict] | None:
+def scenarios_data(design: Design, to_data: Callable[[Design], dict],
+                   base: dict[str, Any]) -> list[dict] | None:
+    """The "scenarios" list: each proposal as its changes against `base` (the top level)."""
     sset = design.scenarios
     if sset is None or (not sset.proposals and not sset.items[0].name
                         and not sset.items[0].recommended):
@@ -44,8 +46,7 @@ def scenarios_data(design: Design, to_data: Callable[[Design], dict]) -> list[di
             entry["based_on"] = s.based_on
         entry["recommended"] = s.recommended
         if s.id != BASELINE:
-            full = to_data(design_of(design, s.id))
-            entry["design"] = {k: full[k] for k in _DESIGN_KEYS}
+            entry["changes"] = changes(base, to_data(design_of(design, s.id)))
         out.append(entry)
     return out
 
@@ -74,14 +75,15 @@ def attach(design: Design, data: dict[str, Any], build: Callable[[dict, str], De
         if sid == BASELINE:
             sset.items[0].name, sset.items[0].recommended = name, recommended
             continue
-        body = entry.get("design")
-        if not isinstance(body, dict):
-            problems.append(problem(f"{where}.design", msg("scenario.needs_design")))
+        try:
+            body = apply_changes(data, entry.get("changes", {}))
+        except ValueError as exc:
+            problems.append(problem(where, message_of(exc)))
             continue
         try:
             proposal = build(body, "")
         except error as exc:
-            problems += [problem(f"{where}.design.{p.path}", p.message)
+            problems += [problem(f"{where}: {p.path}", p.message)
                          for p in exc.problems]  # type: ignore[attr-defined]
             continue
         based_on = entry.get("based_on", BASELINE)

@@ -18,6 +18,8 @@ SCENARIOS: dict[str, tuple[str, str]] = {
                                 "現状は常に先頭です"),
     "scenario.bad_list": ("scenarios must be a list of objects",
                           "scenarios はオブジェクトのリストである必要があります"),
+    "scenario.bad_changes": ("the changes of a scenario are malformed at {where!r}",
+                             "シナリオの変更内容の形式が正しくありません（{where}）"),
     "scenario.need_two": ("compare needs two designs: two files, or a file with a proposal",
                           "比較には 2 つの設計が必要です（ファイル 2 つ、または案を含むファイル）"),
 }

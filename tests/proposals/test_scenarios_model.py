@@ -75,8 +75,9 @@ def test_switching_shows_the_proposal_and_saves_the_baseline_on_top():
     d.update_unit("sys", headcount=99)  # an edit made while the proposal is open
     data = orgd.to_data(d)
     assert data["units"][1]["name"] == "マーケティング部"  # the baseline stays on top
-    p2 = next(s for s in data["scenarios"] if s["id"] == "p2")["design"]
-    assert next(u for u in p2["units"] if u["id"] == "sys")["headcount"] == 99
+    p2 = next(s for s in data["scenarios"] if s["id"] == "p2")["changes"]
+    assert [u["id"] for u in p2["units"]["set"]] == ["mkt", "sys"]  # only what differs
+    assert next(u for u in p2["units"]["set"] if u["id"] == "sys")["headcount"] == 99
     back.apply(d)
     assert d.units["mkt"].name == "マーケティング部"
     assert sc.design_of(d, "p2").units["sys"].headcount == 99
@@ -85,9 +86,15 @@ def test_switching_shows_the_proposal_and_saves_the_baseline_on_top():
 
 
 def test_bad_scenarios_are_reported_with_their_path():
-    data = orgd.to_data(_doc())
-    data["scenarios"][1]["design"]["units"][0]["kind"] = "departmnt"
-    with pytest.raises(orgd.LoadError, match=r"scenarios\[1\]\.design\.units\[0\]"):
+    d = _doc()
+    sc.design_of(d, "p1").update_unit("mkt", headcount=5)
+    data = orgd.to_data(d)
+    data["scenarios"][1]["changes"]["units"]["set"][0]["kind"] = "departmnt"
+    with pytest.raises(orgd.LoadError, match=r"scenarios\[1\]: units\[1\]: 'departmnt'"):
+        orgd.build(data)
+    data = orgd.to_data(d)
+    data["scenarios"][1]["changes"]["units"]["order"] = ["mkt"]
+    with pytest.raises(orgd.LoadError, match=r"scenarios\[1\].*units\.order"):
         orgd.build(data)
     data["scenarios"] = "x"
     with pytest.raises(orgd.LoadError, match="scenarios"):
@@ -120,3 +127,16 @@ def test_proposal_summaries_for_the_deck():
     assert [(r.name, r.is_baseline, r.recommended) for r in rows] == [
         ("現状", True, False), ("案A", False, False), ("案B", False, True)]
     assert rows[0].comparison is None and rows[2].comparison.diff.is_empty()
+
+
+def test_a_proposal_costs_what_it_changes_in_the_file():
+    from orgdesigner.synthetic import generate
+
+    d = generate(300, seed=5)
+    alone = len(orgd.dumps(d))
+    sc.create(d, "案A").apply(d)
+    sc.design_of(d, "p1").update_unit(next(iter(d.units)), name="変更")
+    text = orgd.dumps(d)
+    assert len(text) < alone + 2000
+    again = orgd.loads(text)
+    assert orgd.to_data(sc.design_of(again, "p1")) == orgd.to_data(sc.design_of(d, "p1"))
