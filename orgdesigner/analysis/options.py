@@ -251,13 +251,22 @@ def generate(baseline: Design) -> list[Option]:
     return out
 
 
-def recommended(options: list[Option]) -> Option | None:
-    """The option that leaves the fewest errors, then warnings, then disturbs the least."""
+def recommended(options: list[Option], baseline: Design | None = None) -> Option | None:
+    """The option that leaves the fewest errors, then warnings; on a tie, the one that
+    disturbs the least (who must agree, then units moved — the talk's lesson that changing
+    the existing organisation meets opposition), then (a) before (b) before (c)."""
     if not options:
         return None
 
-    def score(o: Option) -> tuple[int, int, int]:
+    def score(o: Option) -> tuple[int, ...]:
         c = o.report.counts()
-        return (c["error"], c["warning"], KEYS.index(o.key))
+        disturb = (0, 0)
+        if baseline is not None:
+            from .compare import structural_diff
+            from .footprint import footprint
+
+            fp = footprint(baseline, o.design, structural_diff(baseline, o.design))
+            disturb = (len(fp.must_agree), len(fp.moved))
+        return (c["error"], c["warning"], *disturb, KEYS.index(o.key))
 
     return min(options, key=score)

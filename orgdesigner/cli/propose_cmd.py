@@ -37,7 +37,7 @@ def run(ns: argparse.Namespace) -> int:
     design = load_design(ns.file, ns.lang)
     base = sc.design_of(design, sc.BASELINE)
     options = generate(base)
-    best = recommended(options)
+    best = recommended(options, base)
     lines = []
     for o in options:
         sc.create(design, o.name(ns.lang), source=sc.BASELINE, proposal=o.design).apply(design)

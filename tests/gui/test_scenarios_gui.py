@@ -80,3 +80,18 @@ def test_generated_options_say_what_they_fix_and_disturb(window, qtbot):
     panel.generate()
     lines = panel.summary.text().splitlines()
     assert len(lines) == 3 and "moves 0" in lines[0] and "moves 1" in lines[2]
+
+
+def test_deleting_the_open_proposal_shows_the_baseline_again(window, qtbot):
+    ctrl = _open(window)
+    panel = window.scenarios_panel
+    panel.generate()
+    panel._switch(panel.list.item(3))
+    sset = sc.scenarios_of(ctrl.design)
+    assert sset.active == "p3"
+    panel.list.setCurrentRow(3)
+    panel.delete()
+    assert sset.active == "baseline" and "p3" not in sset.ids()
+    assert ctrl.design.superior("csirt") == "risk"
+    ctrl.undo_stack.undo()
+    assert sset.active == "p3" and ctrl.design.superior("csirt") == "mgmt"

@@ -53,7 +53,7 @@ def test_options_check_without_errors_and_keep_their_promises(name):
         if o.key == "sponsor":
             ctx = Context(o.design)
             assert o.design.units[ctx.parent[ctx.primary]].kind is UnitKind.EXECUTIVE
-    assert recommended(options) in options
+    assert recommended(options) in options and recommended(options, base) in options
 
 
 def test_the_baseline_is_left_untouched():
@@ -82,3 +82,12 @@ def test_options_never_have_errors_on_random_baselines(template, edits):
         assert check(o.design).counts()["error"] == 0
         if o.key == "flows":
             assert not compare(base, o.design).diff.moved
+
+
+def test_on_a_tie_the_option_that_disturbs_least_is_recommended():
+    base = templates.load("model-1")
+    options = generate(base)
+    best = recommended(options, base)
+    counts = {o.key: o.report.counts()["warning"] for o in options}
+    assert counts["sponsor"] == counts["textbook"] < counts["flows"]  # a tie on warnings
+    assert best.key == "sponsor"  # fewer departments to persuade than the textbook option

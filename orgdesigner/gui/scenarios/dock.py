@@ -178,7 +178,7 @@ class ScenariosPanel(QWidget):
             self.window_.statusBar().showMessage(
                 self.tr("No option could be generated without errors."), 8000)
             return
-        best = recommended(options)
+        best = recommended(options, base)
         sset = sc.scenarios_of(design)
         ops: list = []
         next_ids = []
