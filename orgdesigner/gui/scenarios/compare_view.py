@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QGraphicsRectItem,
@@ -92,6 +93,15 @@ class CompareDialog(QDialog):
 
     # ---- building ------------------------------------------------------------------------
     def rebuild(self) -> None:
+        """Both sides and the panel for the scenarios chosen (a wait cursor: at 5,000 units
+        this builds two canvases)."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._rebuild()
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _rebuild(self) -> None:
         for ctrl, view in self.sides:
             view.setParent(None)
             ctrl.close()
