@@ -5,10 +5,14 @@ and open the Compare view."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QInputDialog,
     QLabel,
@@ -22,6 +26,16 @@ from PySide6.QtWidgets import (
 from ...analysis.options import generate, recommended
 from ...model import scenarios as sc
 from ...model.ops import Batch
+
+
+@contextmanager
+def waiting() -> Iterator[None]:
+    """A wait cursor for edits that take a moment on a large group (switching, generating)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class ScenariosPanel(QWidget):
@@ -115,7 +129,8 @@ class ScenariosPanel(QWidget):
     # ---- actions ------------------------------------------------------------------------
     def _push(self, op: Any, text: str) -> None:
         if self.ctrl is not None:
-            self.ctrl.push(op, text)
+            with waiting():
+                self.ctrl.push(op, text)
 
     def _switch(self, item: QListWidgetItem) -> None:
         sid = item.data(256)
@@ -173,7 +188,8 @@ class ScenariosPanel(QWidget):
             return
         design = self.ctrl.design
         base = sc.design_of(design, sc.BASELINE)
-        options = generate(base)
+        with waiting():  # about a second for a 5,000-unit group
+            options = generate(base)
         if not options:
             self.window_.statusBar().showMessage(
                 self.tr("No option could be generated without errors."), 8000)
