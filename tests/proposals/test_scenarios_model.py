@@ -140,3 +140,35 @@ def test_a_proposal_costs_what_it_changes_in_the_file():
     assert len(text) < alone + 2000
     again = orgd.loads(text)
     assert orgd.to_data(sc.design_of(again, "p1")) == orgd.to_data(sc.design_of(d, "p1"))
+
+
+_json = st.recursive(st.none() | st.booleans() | st.integers(-3, 3) | st.text(max_size=4),
+                     lambda inner: st.lists(inner, max_size=3)
+                     | st.dictionaries(st.sampled_from(["id", "set", "remove", "order", "units",
+                                                        "flows", "name", "kind"]), inner,
+                                       max_size=3), max_leaves=8)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_malformed_scenarios_give_load_errors_never_crashes(data):
+    d = _doc()
+    sc.design_of(d, "p1").update_unit("mkt", headcount=5)
+    raw = orgd.to_data(d)
+    target = data.draw(st.sampled_from(["entry", "changes", "units", "set", "order"]))
+    value = data.draw(_json)
+    entry = raw["scenarios"][1]
+    if target == "entry":
+        raw["scenarios"][1] = value
+    elif target == "changes":
+        entry["changes"] = value
+    elif target == "units":
+        entry["changes"]["units"] = value
+    elif target == "set":
+        entry["changes"]["units"]["set"] = value
+    else:
+        entry["changes"]["units"]["order"] = value
+    try:
+        orgd.build(raw)
+    except orgd.LoadError as exc:
+        assert exc.problems and all(p.text("ja") for p in exc.problems)
