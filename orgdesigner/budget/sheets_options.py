@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from ..model import Design
 from ..model import scenarios as sc
+from .textwidth import wrapped_lines
 from .xlsx import BOLD, BOX, HEADER_FILL, TOTAL_FILL, WRAP, YEN, Sheet
 
 _L = {
@@ -145,9 +146,12 @@ def write_roadmap(sh: Sheet, design: Design, lang: str, overrides: Any = None) -
         for i, p in enumerate(roadmap(c), start=1):
             sh.text(r, 1, f"{i}. {p.title(lang)}", align=WRAP, fit=False)
             sh.text(r, 2, fy_label(p.fiscal_year, lang), align=WRAP)
-            sh.text(r, 3, sep.join(titles[k] for k in p.steps), align=WRAP, fit=False)
-            sh.text(r, 4, "\n".join(x(lang) for x in p.changes), align=WRAP, fit=False)
-            sh.ws.row_dimensions[r].height = 16.5 * max(len(p.changes), 2) + 4
+            steps = sep.join(titles[k] for k in p.steps)
+            changes = "\n".join(x(lang) for x in p.changes)
+            sh.text(r, 3, steps, align=WRAP, fit=False)
+            sh.text(r, 4, changes, align=WRAP, fit=False)
+            lines = max(wrapped_lines(steps, 46), wrapped_lines(changes, 54), 2)
+            sh.ws.row_dimensions[r].height = 16.5 * lines + 4
             r += 1
         r += 1
     sh.finish()
