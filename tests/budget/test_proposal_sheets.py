@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
 from orgdesigner import templates
 from orgdesigner.analysis.options import generate, recommended
 from orgdesigner.budget import compute_budget
-from orgdesigner.budget.workbook import build_workbook
+from orgdesigner.budget.workbook import build_workbook, write_workbook
+from orgdesigner.model import CostItem
 from orgdesigner.model import scenarios as sc
 
 
@@ -56,3 +64,24 @@ def test_roadmap_sheet_lists_each_proposals_phases():
 def test_no_proposal_sheets_without_proposals():
     wb, _ = build_workbook(templates.load("model-1"), lang="en")
     assert "Options" not in wb.sheetnames and "Roadmap" not in wb.sheetnames
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice (soffice) is not installed")
+def test_options_totals_recalculate_to_each_scenarios_budget(tmp_path):
+    d = _document()
+    sc.design_of(d, "p3").add_cost(CostItem("extra", "Shift staff", amounts=[Decimal(1_000_000)]))
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    write_workbook(d, src / "o.xlsx", lang="en")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    done = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'p').as_uri()}",
+                           "--headless", "--norestore", "--convert-to", "xlsx", "--outdir",
+                           str(out), str(src / "o.xlsx")], capture_output=True, text=True,
+                          timeout=240)
+    assert done.returncode == 0, done.stderr
+    ws = openpyxl.load_workbook(out / "o.xlsx", data_only=True)["Options"]
+    total = next(r for r in ws.iter_rows(values_only=True) if r[0] == "Total cost")
+    expected = [compute_budget(design).grand_total for _s, design in sc.list_scenarios(d)]
+    assert list(total[1:]) == expected and expected[3] > expected[0]
