@@ -166,6 +166,10 @@
         <translation>凡例を含める(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Highlight changes from the current organisation</source>
+        <translation>現状からの変更を強調表示(&amp;H)</translation>
+    </message>
+    <message>
         <source>Lan&amp;guage:</source>
         <translation>言語(&amp;G):</translation>
     </message>

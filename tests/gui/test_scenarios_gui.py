@@ -95,3 +95,21 @@ def test_deleting_the_open_proposal_shows_the_baseline_again(window, qtbot):
     assert ctrl.design.superior("csirt") == "risk"
     ctrl.undo_stack.undo()
     assert sset.active == "p3" and ctrl.design.superior("csirt") == "mgmt"
+
+
+def test_export_dialog_highlights_the_open_proposals_changes(window, qtbot, tmp_path):
+    from orgdesigner.gui.export_dialog import ExportDialog, write_export
+
+    ctrl = _open(window)
+    plain = ExportDialog(ctrl.design)
+    qtbot.addWidget(plain)
+    assert not plain.highlight_check.isVisibleTo(plain)  # 現状 is open: nothing to highlight
+    window.scenarios_panel.generate()
+    window.scenarios_panel._switch(window.scenarios_panel.list.item(3))
+    dialog = ExportDialog(ctrl.design, start_path=tmp_path / "c.svg")
+    qtbot.addWidget(dialog)
+    assert dialog.highlight_check.isVisibleTo(dialog) and dialog.highlight_check.isChecked()
+    options = dialog.options()
+    assert ("csirt", "moved") in options.highlight
+    write_export(ctrl.design, options)
+    assert 'id="changes"' in (tmp_path / "c.svg").read_text(encoding="utf-8")
