@@ -141,3 +141,16 @@ def test_a_unit_moving_to_another_group_company_is_a_change_of_company():
     d = compare(a, b).diff
     assert [(x.after_id, x.new) for x in d.changed] == [(uid, ("company",))]
     assert not d.moved and not d.units_added
+
+
+def test_a_department_delegating_to_the_csirt_must_agree_with_its_executive():
+    a, b = _pair("strong-authority")
+    dept = next(u.id for u in b.units.values() if u.kind is UnitKind.DEPARTMENT)
+    b.add_flow(Flow("dlg", dept, next(u.id for u in b.csirts()), FlowKind.DELEGATION))
+    fp = compare(a, b).footprint
+    assert [(i.unit, i.reasons) for i in fp.authority] == [(dept, ("delegates",))]
+    agree = {i.unit: i.reasons for i in fp.must_agree}
+    assert agree[dept] == ("delegates",)
+    above = [u for u, r in agree.items() if r == ("executive_above",)]
+    assert len(above) == 1 and b.units[above[0]].kind in (UnitKind.EXECUTIVE,
+                                                          UnitKind.MANAGEMENT)
