@@ -360,6 +360,8 @@ def _english_words(text: str, *, drop: list[str]) -> list[str]:
     ["export", "{m2}", "-o", "{tmp}/t.csv"],
     ["new", "-t", "model-1", "-o", "{tmp}/n.orgd"],
     ["import", "{tmp}/t.csv", "-o", "{tmp}/i.orgd"],
+    ["propose", "{m2}", "-o", "{tmp}/p.orgd"],
+    ["compare", "{tmp}/p.orgd"],
 ], ids=lambda a: " ".join(a[:1] + [x for x in a[1:] if x.startswith("-") and x != "-o"]))
 def test_cli_speaks_japanese(argv, tmp_path, capsys):
     from orgdesigner.cli import main
@@ -367,6 +369,8 @@ def test_cli_speaks_japanese(argv, tmp_path, capsys):
     m2 = str(ROOT / "resources" / "templates" / "model-2.orgd")
     if argv[0] == "import":
         assert main(["export", m2, "-o", str(tmp_path / "t.csv")]) == 0
+    if argv[0] == "compare":
+        assert main(["propose", m2, "-o", str(tmp_path / "p.orgd"), "--lang", "ja"]) == 0
     args = [a.format(m2=m2, tmp=tmp_path) for a in argv] + ["--lang", "ja"]
     capsys.readouterr()
     assert main(args) in (0, 1), capsys.readouterr().err

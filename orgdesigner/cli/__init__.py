@@ -30,6 +30,8 @@ COMMAND_MODULES = [
     "orgdesigner.cli.import_cmd",
     "orgdesigner.cli.export_cmd",
     "orgdesigner.cli.desktop_cmd",
+    "orgdesigner.cli.compare_cmd",
+    "orgdesigner.cli.propose_cmd",
 ]
 
 

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from ..messages import exc_text, text_of
-from ..model import Design
+from ..model import Design, ModelError
 from ..render.paper import DEFAULT as PAPER_DEFAULT
 from ..render.paper import NAMES as PAPER_NAMES
 from .common import CliError, guard, load_design, pick, say
@@ -53,6 +53,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--paper", choices=PAPER_NAMES, default=PAPER_DEFAULT,
                    help="PDF page, the diagram fitted and centred on it "
                         f"(default {PAPER_DEFAULT})")
+    p.add_argument("--scenario", metavar="NAME",
+                   help="export this scenario of the file (id, name or number; default: the "
+                        "current organisation)")
+    p.add_argument("--highlight-changes", action="store_true", dest="highlight",
+                   help="mark units added, moved or changed against the current organisation")
     p.set_defaults(handler=export)
 
 
@@ -96,7 +101,7 @@ def export(ns: argparse.Namespace) -> int:
     if not 10 <= ns.dpi <= 1200:
         raise CliError(pick(ns.lang, f"--dpi must be between 10 and 1200, not {ns.dpi}",
                             f"--dpi は 10～1200 で指定してください（{ns.dpi} は範囲外）"))
-    design = load_design(ns.file, ns.lang)
+    design, highlight = _scenario(load_design(ns.file, ns.lang), ns)
     if ns.root is not None and ns.root not in design.units:
         raise CliError(pick(ns.lang, f"--root: no unit with id {ns.root!r} in {ns.file}",
                             f"--root: {ns.file} に ID「{ns.root}」の部署はありません"))
@@ -121,7 +126,8 @@ def export(ns: argparse.Namespace) -> int:
     notes: list[str] = []
     try:
         if stdout:
-            write_stdout(diagram_bytes(design, suffix.lstrip("."), **options, notes=notes))
+            write_stdout(diagram_bytes(design, suffix.lstrip("."), **options, notes=notes,
+                                                               highlight=highlight))
             return 0
         written = write_files(out, lambda path: export_diagram(design, path,
                                                                fmt=suffix.lstrip("."),
@@ -132,3 +138,18 @@ def export(ns: argparse.Namespace) -> int:
     for note in notes:
         print(f"orgdesigner: warning: {text_of(note, ns.lang)}", file=sys.stderr)
     return 0
+
+
+def _scenario(doc: Design, ns: argparse.Namespace) -> tuple[Design, dict[str, str] | None]:
+    """The scenario to export and, with --highlight-changes, its changed units."""
+    from ..analysis.compare import changed_units, structural_diff
+    from ..model import scenarios as sc
+
+    try:
+        sid = sc.find(doc, ns.scenario).id if ns.scenario else sc.BASELINE
+    except ModelError as exc:
+        raise CliError(exc_text(exc, ns.lang)) from None
+    design = sc.design_of(doc, sid)
+    if not ns.highlight:
+        return design, None
+    return design, changed_units(structural_diff(sc.design_of(doc, sc.BASELINE), design))

@@ -121,4 +121,18 @@ def info(ns: argparse.Namespace) -> int:
                 ("dedicated" if x.dedicated else "concurrent")
             sep = "、" if ja else ", "
             print(f"  {x.name} — {sep.join([_role(x.role, lang), home, f'{x.fte:g} FTE', kind])}")
+    _scenarios(design, lang)
     return 0
+
+
+def _scenarios(design: Design, lang: str) -> None:
+    """The document's scenarios, when it has proposals (ids for `compare --scenarios`)."""
+    from ..model.scenarios import scenarios_of
+
+    sset = scenarios_of(design)
+    if not sset.proposals:
+        return
+    print(pick(lang, f"scenarios: {len(sset.items)}", f"シナリオ: {len(sset.items)} 件"))
+    for i, s in enumerate(sset.items, start=1):
+        mark = pick(lang, " (recommended)", "（推奨案）") if s.recommended else ""
+        print(f"  {i}. {s.display_name(lang)} [{s.id}]{mark}")

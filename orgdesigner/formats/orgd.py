@@ -27,17 +27,18 @@ from ..model import (
     Unit,
 )
 from ..model.process import STEP_KEYS
+from . import orgd_scenarios
 from .atomic import atomic_write
 from .safe_read import ReadRefused, read_capped
 
 FORMAT_NAME = "orgdesigner"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: scenarios (orgd_scenarios.py)
 # A 10,000-unit group is about 4 MB; 32 MB leaves room for ~80,000 units and refuses
 # anything that is clearly not a design before it is read into memory.
 MAX_BYTES = 32 * 1024 * 1024
 
 #: version n → function that turns version-n data into version n+1 data.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: orgd_scenarios.v1_to_v2}
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,14 @@ def _num(x: float) -> float | int:
 
 
 def to_data(design: Design) -> dict[str, Any]:
+    data = _design_data(orgd_scenarios.top_design(design))
+    scenarios = orgd_scenarios.scenarios_data(design, _design_data, data)
+    if scenarios is not None:
+        data["scenarios"] = scenarios
+    return data
+
+
+def _design_data(design: Design) -> dict[str, Any]:
     m = design.metadata
     b = design.budget
     data: dict[str, Any] = {
@@ -347,6 +356,7 @@ def build(data: dict[str, Any], source: str = "") -> Design:
     if isinstance(budget, dict):  # the single overhead multiplier became the cost model
         budget = {k: v for k, v in budget.items() if k != "multiplier"}
     col.run("budget", lambda: design.update_budget(**_obj(budget, "budget")))
+    col.problems += orgd_scenarios.attach(design, data, build, Problem, LoadError)
     if col.problems:
         raise LoadError(col.problems, source)
     return design

@@ -74,6 +74,7 @@ class ExportOptions:
     legend: bool = True
     lang: str = "en"
     root: str | None = None
+    highlight: tuple[tuple[str, str], ...] | None = None  # unit id → change kind
 
 
 def write_export(design: Design, o: ExportOptions) -> None:
@@ -83,7 +84,8 @@ def write_export(design: Design, o: ExportOptions) -> None:
     else:
         export_diagram(design, o.path, fmt=o.fmt, layout=o.layout, dpi=o.dpi,
                        legend=o.legend, root=o.root, lang=o.lang,
-                       orientation=o.orientation, compact=o.compact)
+                       orientation=o.orientation, compact=o.compact,
+                       highlight=dict(o.highlight) if o.highlight is not None else None)
 
 
 def _failure_text(design: Design, o: ExportOptions) -> str | None:
@@ -199,6 +201,11 @@ class ExportDialog(QDialog):
         self.legend_check.setObjectName("exportLegend")
         self.legend_check.setChecked(True)
         form.addRow("", self.legend_check)
+        self.highlight_check = QCheckBox(tr("&Highlight changes from the current organisation"))
+        self.highlight_check.setObjectName("exportHighlight")
+        self.highlight_check.setVisible(_proposal_open(self.design))  # a proposal is shown
+        self.highlight_check.setChecked(_proposal_open(self.design))
+        form.addRow("", self.highlight_check)
         self.lang_combo = QComboBox()
         self.lang_combo.setObjectName("exportLanguage")
         self.lang_combo.addItem("English", "en")
@@ -268,6 +275,7 @@ class ExportDialog(QDialog):
         self.compact_check.setEnabled(diagram and layout == "tidy")
         self.dpi_spin.setEnabled(fmt == "png")
         self.legend_check.setEnabled(diagram and fmt != "graphml")
+        self.highlight_check.setEnabled(diagram and fmt != "graphml")
         self.scope_subtree.setEnabled(diagram and self.root_id is not None)
         if not self.scope_subtree.isEnabled():
             self.scope_whole.setChecked(True)
@@ -305,7 +313,11 @@ class ExportDialog(QDialog):
                              compact=self.compact_check.isChecked(),
                              dpi=self.dpi_spin.value(), legend=self.legend_check.isChecked(),
                              lang=self.lang_combo.currentData(),
-                             root=self.root_id if subtree else None)
+                             root=self.root_id if subtree else None,
+                             highlight=_changes(self.design) if (
+                                 self.highlight_check.isChecked()
+                                 and self.highlight_check.isEnabled()
+                                 and _proposal_open(self.design)) else None)
 
     # ---- running ------------------------------------------------------------------------
     def accept(self) -> None:
@@ -361,6 +373,18 @@ class ExportDialog(QDialog):
         box.setObjectName("exportErrorBox")
         box.setInformativeText(text)
         box.exec()
+
+
+def _proposal_open(design: Design) -> bool:
+    return design.scenarios is not None and design.scenarios.active != "baseline"
+
+
+def _changes(design: Design) -> tuple[tuple[str, str], ...]:
+    """The open proposal's units added, moved or changed against the current organisation."""
+    from ..analysis.compare import changed_units, structural_diff
+    from ..model.scenarios import BASELINE, design_of
+
+    return tuple(changed_units(structural_diff(design_of(design, BASELINE), design)).items())
 
 
 def run_export(window: Any, controller: Any) -> Path | None:

@@ -76,6 +76,8 @@ class Design:
         self._superior: dict[str, str] = {}  # unit id → id of its reporting flow
         self._by_unit: dict[str, set[str]] = {}  # unit id → ids of flows touching it
         self._counters: dict[str, int] = {}
+        #: The document's scenarios (`model.scenarios.ScenarioSet`), made on first use.
+        self.scenarios: Any = None
 
     # ---- read access ---------------------------------------------------------------
     @property

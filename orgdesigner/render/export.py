@@ -41,11 +41,13 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
                   legend: bool = True, root: str | None = None, lang: str = "en",
                   orientation: str = "tb", compact: bool = False,
                   date: str | None = None, paper: str | None = paper_mod.DEFAULT,
-                  notes: list | None = None) -> bytes:
+                  notes: list | None = None,
+                  highlight: dict[str, str] | None = None) -> bytes:
     """The diagram of `design` (or of the sub-tree under `root`) in `fmt`. A PDF is fitted
     on `paper` ("a4", "a3", "-landscape" appended; None: the drawing's own size). What the
     user should know (labels under 6 pt on that paper, a PNG drawn at a lower resolution to
-    fit) is appended to `notes`."""
+    fit) is appended to `notes`. `highlight` marks changed units (unit id → added / moved /
+    changed; see `highlight.py`)."""
     fmt = format_for("", fmt)
     if paper is not None:
         try:
@@ -67,7 +69,8 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
 
         return graphml_bytes(design, diagram)
     return _graphviz_bytes(design, diagram, fmt, dpi=dpi, legend=legend,
-                           paper=paper if fmt == "pdf" else None, notes=notes)
+                           paper=paper if fmt == "pdf" else None, notes=notes,
+                           highlight=highlight, lang=lang)
 
 
 #: Cairo draws bitmaps of at most 32,767 pixels a side; past that Graphviz shrinks the
@@ -95,7 +98,8 @@ def png_dpi(bb: str, dpi: float, notes: list[str] | None = None) -> float:
 
 def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
                     legend: bool, paper: str | None = None,
-                    notes: list | None = None) -> bytes:
+                    notes: list | None = None, highlight: dict[str, str] | None = None,
+                    lang: str = "en") -> bytes:
     try:
         from .graphviz_out import to_agraph
     except ImportError as exc:  # pragma: no cover - pygraphviz is a dependency
@@ -109,6 +113,10 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
         x0, y0, w, h = diagram.bounds()
         leg = build_legend(diagram, kinds, functions, x0, y0 + h + 30, min(max(w, 480), 1100))
     g = to_agraph(diagram, leg)
+    if highlight is not None:
+        from .highlight import apply_highlight
+
+        apply_highlight(g, highlight, lang)
     if fmt == "dot":
         header = ("// OrgDesigner diagram. Every position is fixed: render it unchanged with\n"
                   "//   neato -n2 -Tsvg THIS.dot -o OUT.svg\n")
@@ -151,7 +159,8 @@ def export_diagram(design: Design, path: str | os.PathLike, *, fmt: str | None =
                    layout: str = "tidy", dpi: int = 150, legend: bool = True,
                    root: str | None = None, lang: str = "en", orientation: str = "tb",
                    compact: bool = False, date: str | None = None,
-                   notes: list | None = None, paper: str | None = paper_mod.DEFAULT) -> list:
+                   notes: list | None = None, paper: str | None = paper_mod.DEFAULT,
+                   highlight: dict[str, str] | None = None) -> list:
     """Write the diagram to `path`, the format from `fmt` or the file's suffix; returns the
     notes (messages) worth showing — text too small on the chosen paper, a PNG scaled down —
     which are also appended to `notes` when given."""
@@ -159,7 +168,7 @@ def export_diagram(design: Design, path: str | os.PathLike, *, fmt: str | None =
     warnings: list = []
     data = diagram_bytes(design, fmt, layout=layout, dpi=dpi, legend=legend, root=root,
                          lang=lang, orientation=orientation, compact=compact, date=date,
-                         paper=paper, notes=warnings)
+                         paper=paper, notes=warnings, highlight=highlight)
     atomic_write(path, data)
     if notes is not None:
         notes.extend(warnings)

@@ -166,6 +166,10 @@
         <translation>凡例を含める(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Highlight changes from the current organisation</source>
+        <translation>現状からの変更を強調表示(&amp;H)</translation>
+    </message>
+    <message>
         <source>Lan&amp;guage:</source>
         <translation>言語(&amp;G):</translation>
     </message>
@@ -637,6 +641,10 @@
         <source>%1 coordinates with %2</source>
         <translation>「%1」が「%2」と外部連携</translation>
     </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>シナリオ</translation>
+    </message>
 </context>
 <context>
     <name>AutosaveManager</name>
@@ -966,6 +974,74 @@
     <message>
         <source>Empty: %1 from the settings or the shipped default</source>
         <translation>空欄: 設定または初期値の %1</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare Scenarios</source>
+        <extracomment>Okabe–Ito colours for the change kinds (also told apart by the line style).</extracomment>
+        <translation>シナリオの比較</translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation>変更前：</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>変更後：</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新設</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>廃止</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>移管</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>Authority: %1 → %2</source>
+        <translation>権限の型：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Units moved: %1</source>
+        <translation>移管される部署：%1</translation>
+    </message>
+    <message>
+        <source>People affected: %1</source>
+        <translation>影響を受ける人数：%1</translation>
+    </message>
+    <message>
+        <source>Authority changes: %1</source>
+        <translation>権限が変わる部署：%1</translation>
+    </message>
+    <message>
+        <source>Must agree (合議先): %1</source>
+        <translation>合議先：%1</translation>
+    </message>
+    <message>
+        <source>Findings resolved: %1</source>
+        <translation>解消される指摘：%1</translation>
+    </message>
+    <message>
+        <source>Findings new: %1</source>
+        <translation>新たに生じる指摘：%1</translation>
+    </message>
+    <message>
+        <source>Cost: %1 → %2</source>
+        <translation>費用合計：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Roadmap %1: %2</source>
+        <translation>ロードマップ %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1645,6 +1721,111 @@ Install one and restart OrgDesigner:
     <message>
         <source>Departments consulted (合議先)</source>
         <translation>合議先</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosPanel</name>
+    <message>
+        <source>Rename…</source>
+        <translation>名前の変更…</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>A new proposal: a copy of the selected scenario</source>
+        <translation>選択中のシナリオを複製して新しい案を作ります</translation>
+    </message>
+    <message>
+        <source>Recommend</source>
+        <translation>推奨案にする</translation>
+    </message>
+    <message>
+        <source>Generate Options…</source>
+        <translation>案を自動作成…</translation>
+    </message>
+    <message>
+        <source>Up to three least-change proposals from the current organisation</source>
+        <translation>現状から、変更の少ない案を最大 3 つ作ります</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>比較…</translation>
+    </message>
+    <message>
+        <source>The current organisation beside the selected proposal</source>
+        <translation>現状と選択中の案を並べて比較します</translation>
+    </message>
+    <message>
+        <source>Showing: %1. Click another scenario to show it on the canvas; ★ marks the recommended one.</source>
+        <translation>表示中：%1。別のシナリオをクリックするとキャンバスに表示します。★ は推奨案です。</translation>
+    </message>
+    <message>
+        <source>Show Scenario</source>
+        <translation>シナリオの表示</translation>
+    </message>
+    <message>
+        <source>New Scenario</source>
+        <translation>新しいシナリオ</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名前：</translation>
+    </message>
+    <message>
+        <source>Proposal %1</source>
+        <translation>案%1</translation>
+    </message>
+    <message>
+        <source>Rename Scenario</source>
+        <translation>シナリオ名の変更</translation>
+    </message>
+    <message>
+        <source>Move Scenario</source>
+        <translation>シナリオの並べ替え</translation>
+    </message>
+    <message>
+        <source>The current organisation cannot be deleted.</source>
+        <translation>現状は削除できません。</translation>
+    </message>
+    <message>
+        <source>Delete Scenario</source>
+        <translation>シナリオの削除</translation>
+    </message>
+    <message>
+        <source>Recommend Scenario</source>
+        <translation>推奨案の指定</translation>
+    </message>
+    <message>
+        <source>No option could be generated without errors.</source>
+        <translation>エラーのない案を作成できませんでした。</translation>
+    </message>
+    <message>
+        <source>Generate Options</source>
+        <translation>案の自動作成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n option(s) added; ★ marks the recommended one.</source>
+        <translation>
+            <numerusform>%n 件の案を追加しました。★ が推奨案です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: resolves %2, new %3, moves %4, must agree %5</source>
+        <translation>%1：解消 %2 件、新規 %3 件、移管 %4、合議先 %5</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,8 @@ ROWS = [
     ("workbook", "budget workbook", 2.0, 5000),
     ("svg", "SVG export", None, None),
     ("import", "import sheet (row per unit)", 1.0, 5000),
+    ("compare", "compare two scenarios", 0.2, 5000),
+    ("options", "generate the three options", 2.0, 5000),
     ("rss", "peak memory (MB)", None, None),
 ]
 
@@ -101,8 +103,23 @@ def child(n: int, repeat: int, with_dot: bool) -> dict[str, float | None]:
         out["import"] = median_time(lambda: read_table(sheet), repeat)
     except ImportError:
         pass
+    out.update(_proposal_times(design, repeat))
     out["canvas"] = _canvas_time(design, repeat)
     out["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def _proposal_times(design, repeat: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Generating the least-change options, and comparing the baseline with the textbook one
+    (the one that moves a unit and adds the most flows)."""
+    try:
+        from orgdesigner.analysis.comparison import compare
+        from orgdesigner.analysis.options import generate as options
+    except ImportError:
+        return {}
+    out = {"options": median_time(lambda: options(design), max(1, repeat // 2))}
+    other = options(design)[-1].design
+    out["compare"] = median_time(lambda: compare(design, other), repeat)
     return out
 
 
