@@ -1,9 +1,9 @@
-"""`orgdesigner export FILE -o OUT.{svg,png,pdf,dot,graphml,csv,xlsx}`: the diagram (or the
-organisation table) of a design, for slides and approval documents.
+"""`orgdesigner export FILE -o OUT.{svg,png,pdf,dot,graphml,pptx,drawio,csv,xlsx}`: the diagram
+(or the organisation table) of a design, for slides and approval documents.
 
 Diagram options: `--layout tidy|dot|canvas` (tidy tree by default; Graphviz dot on request;
 canvas = as arranged in the app), `--dpi N` for PNG, `--no-legend`, `--root UNIT_ID` for one
-sub-tree, `--orientation tb|lr`, `--compact`, `--lang en|ja`.
+sub-tree, `--orientation tb|lr`, `--compact`, `--aspect 16:9|4:3` (slides), `--lang en|ja`.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from pathlib import Path
 from ..messages import exc_text
 from .common import CliError, guard, load_design, pick
 
-DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".graphml")
+DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".graphml", ".pptx", ".drawio")
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="export the diagram (SVG, PNG, PDF, DOT, GraphML) or the "
-                                      "organisation table (CSV, XLSX)")
+    p = sub.add_parser("export", help="export the diagram (SVG, PNG, PDF, DOT, GraphML, "
+                                      "PowerPoint, draw.io) or the organisation table (CSV, "
+                                      "XLSX)")
     p.add_argument("file", help="the .orgd design")
     p.add_argument("-o", "--output", required=True,
                    help="output file; the format comes from its suffix: "
@@ -34,6 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
     p.add_argument("--no-legend", action="store_true", help="leave the legend out")
     p.add_argument("--root", metavar="UNIT_ID", help="export only this unit and those below it")
+    p.add_argument("--aspect", choices=("16:9", "4:3"), default="16:9",
+                   help="slide shape of a .pptx (default 16:9)")
     p.add_argument("--lang", choices=("en", "ja"), default="en", help="label language")
     p.set_defaults(handler=export)
 
@@ -74,7 +77,7 @@ def export(ns: argparse.Namespace) -> int:
     try:
         export_diagram(design, out, layout=ns.layout, dpi=ns.dpi, legend=not ns.no_legend,
                        root=ns.root, lang=ns.lang, orientation=ns.orientation,
-                       compact=ns.compact)
+                       compact=ns.compact, aspect=ns.aspect)
     except ExportError as exc:
         raise CliError(exc.text(ns.lang)) from None
     print(pick(ns.lang, f"wrote {out}", f"{out} に書き出しました"))

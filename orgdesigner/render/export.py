@@ -1,4 +1,5 @@
-"""Diagram exports: SVG, PNG, PDF and DOT through Graphviz, GraphML for yEd.
+"""Diagram exports: SVG, PNG, PDF and DOT through Graphviz, GraphML for yEd, PowerPoint
+slides and draw.io files (render/office_export.py).
 
 `diagram_bytes` produces the bytes, `export_diagram` writes them atomically (a failed export
 never leaves a truncated file). Positions come from the tidy layout by default, from Graphviz
@@ -17,7 +18,7 @@ from .diagram import Diagram, diagram_for
 from .legend import build_legend
 from .quiet import filtered_stderr
 
-FORMATS = ("svg", "png", "pdf", "dot", "graphml")
+FORMATS = ("svg", "png", "pdf", "dot", "graphml", "pptx", "drawio")
 LAYOUTS = ("tidy", "dot", "canvas")
 
 
@@ -37,13 +38,19 @@ def format_for(path: str | os.PathLike, fmt: str | None = None) -> str:
 def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 150,
                   legend: bool = True, root: str | None = None, lang: str = "en",
                   orientation: str = "tb", compact: bool = False,
-                  date: str | None = None) -> bytes:
-    """The diagram of `design` (or of the sub-tree under `root`) in `fmt`."""
+                  date: str | None = None, aspect: str | None = None) -> bytes:
+    """The diagram of `design` (or of the sub-tree under `root`) in `fmt`; `aspect` is the
+    slide shape of a .pptx ("16:9" or "4:3")."""
     fmt = format_for("", fmt)
     if layout not in LAYOUTS:
         raise ExportError(msg("export.bad_layout", layout=layout, layouts=", ".join(LAYOUTS)))
     if not 10 <= dpi <= 1200:
         raise ExportError(msg("export.bad_dpi", dpi=dpi))
+    if fmt in ("pptx", "drawio"):
+        from .office_export import office_bytes
+
+        return office_bytes(design, fmt, layout=layout, legend=legend, root=root, lang=lang,
+                            orientation=orientation, compact=compact, date=date, aspect=aspect)
     try:
         diagram = diagram_for(design, layout=layout, root=root, lang=lang,
                               orientation=orientation, compact=compact, date=date)
@@ -90,9 +97,11 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
 def export_diagram(design: Design, path: str | os.PathLike, *, fmt: str | None = None,
                    layout: str = "tidy", dpi: int = 150, legend: bool = True,
                    root: str | None = None, lang: str = "en", orientation: str = "tb",
-                   compact: bool = False, date: str | None = None) -> None:
+                   compact: bool = False, date: str | None = None,
+                   aspect: str | None = None) -> None:
     """Write the diagram to `path`, the format from `fmt` or the file's suffix."""
     fmt = format_for(path, fmt)
     data = diagram_bytes(design, fmt, layout=layout, dpi=dpi, legend=legend, root=root,
-                         lang=lang, orientation=orientation, compact=compact, date=date)
+                         lang=lang, orientation=orientation, compact=compact, date=date,
+                         aspect=aspect)
     atomic_write(path, data)
