@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "orgdesigner.cli.budget_cmd",
     "orgdesigner.cli.import_cmd",
     "orgdesigner.cli.export_cmd",
+    "orgdesigner.cli.deck_cmd",
 ]
 
 
