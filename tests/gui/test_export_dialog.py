@@ -77,6 +77,16 @@ def test_every_format_is_written_and_reads_back(qtbot, design, tmp_path, boxes, 
         root = ET.fromstring(data)
         nodes = [n for n in root.iter() if n.tag.endswith("}node")]
         assert len(nodes) >= len(design.units)
+    elif fmt == "pptx":
+        from pptx import Presentation
+
+        slide = Presentation(str(target)).slides[0]
+        units = [sh for sh in slide.shapes if sh.name.startswith("unit:")]
+        assert len(units) == len(design.units)
+    elif fmt == "drawio":
+        root = ET.fromstring(data)
+        ids = {c.get("id") for c in root.iter("mxCell")}
+        assert {f"unit-{u}" for u in design.units} <= ids
     else:
         back = read_table(target).design
         assert sorted(back.units) == sorted(design.units)
@@ -130,6 +140,41 @@ def test_options_follow_the_format(qtbot, design, tmp_path):
     assert dialog.scope_subtree.isEnabled()
     no_selection = make(qtbot, design, tmp_path / "c.svg")
     assert not no_selection.scope_subtree.isEnabled()
+    assert not dialog.aspect_combo.isEnabled()
+    dialog.path_edit.setText(str(tmp_path / "slides.pptx"))
+    assert dialog.fmt() == "pptx" and dialog.aspect_combo.isEnabled()
+    dialog.aspect_combo.setCurrentIndex(1)
+    assert dialog.options().aspect == "4:3"
+    dialog.path_edit.setText(str(tmp_path / "chart.drawio"))
+    assert not dialog.aspect_combo.isEnabled() and not dialog.legend_check.isEnabled()
+
+
+def test_pptx_slides_take_the_chosen_aspect(qtbot, design, tmp_path):
+    from pptx import Presentation
+
+    target = tmp_path / "s.pptx"
+    dialog = make(qtbot, design, target)
+    dialog.aspect_combo.setCurrentIndex(1)
+    dialog.accept()
+    prs = Presentation(str(target))
+    assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
+
+
+def test_approval_deck_action_writes_the_deck(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    from pptx import Presentation
+
+    window.open_design(templates.load("model-2"), tmp_path / "m2.orgd")
+    target = tmp_path / "deck.pptx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(target), ""))
+    action = window.findChild(type(window.act.export_deck), "actionExportDeck")
+    assert action is window.act.export_deck and action.isEnabled()
+    action.trigger()
+    prs = Presentation(str(target))
+    titles = [s.shapes.title.text_frame.text for s in prs.slides if s.shapes.title]
+    assert len(prs.slides) >= 6 and "Current organisation" in titles
+    assert "deck.pptx" in window.statusBar().currentMessage()
 
 
 def test_missing_folder_is_reported_and_the_dialog_stays(qtbot, design, tmp_path, boxes):
