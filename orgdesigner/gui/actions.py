@@ -151,7 +151,8 @@ class Actions(QObject):
     def document_actions(self) -> list[QAction]:
         """Actions that need an open document (disabled when none is open)."""
         return [self.save, self.save_as, self.revert, self.close, self.export_diagram,
-                self.export_budget, self.export_deck, self.print, self.print_preview, self.cut, self.copy, self.paste,
+                self.export_budget, self.export_deck, self.print, self.print_preview, self.cut,
+                self.copy, self.paste,
                 self.duplicate, self.select_all, self.delete, self.find, self.zoom_in,
                 self.zoom_out, self.fit, self.actual_size, self.grid, self.snap,
                 self.overlay_selection,

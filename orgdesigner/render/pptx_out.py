@@ -18,9 +18,9 @@ from ..model import Design, UnitKind
 from .diagram import Diagram, build_diagram, canvas_layout, design_title
 from .layout import Layout, compute_layout, subtree
 from .legend import build_legend
-from .style import text_width
 from .pptx_doc import MARGIN, Deck, add_slide, new_deck, text_box
 from .pptx_shapes import EMU, Fit, Ids, append_xml, details_xml, diagram_xml, next_id
+from .style import text_width
 
 MIN_SCALE = 0.6  # 6 pt unit text: smaller is unreadable when projected
 MAX_DEPTH = 6

@@ -19,8 +19,8 @@ from lxml import etree
 
 from .diagram import LABEL_SIZE, Diagram, Edge
 from .geometry import shape_polygon
-from .route_path import edge_path
 from .legend import SMALL, Legend
+from .route_path import edge_path
 from .style import FONT_SIZE, PAD_X, PAD_Y, TEXT, UnitStyle, cjk_font_family, shade
 
 EMU = 12700  # per point

@@ -161,8 +161,8 @@ def test_pptx_slides_take_the_chosen_aspect(qtbot, design, tmp_path):
 
 
 def test_approval_deck_action_writes_the_deck(window, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
     from pptx import Presentation
+    from PySide6.QtWidgets import QFileDialog
 
     window.open_design(templates.load("model-2"), tmp_path / "m2.orgd")
     target = tmp_path / "deck.pptx"
