@@ -15,12 +15,12 @@ import os
 from dataclasses import dataclass, replace
 
 from ..model import Design, UnitKind
-from .diagram import Diagram, build_diagram, canvas_layout, design_title
+from .diagram import Diagram, Edge, build_diagram, canvas_layout, design_title
 from .layout import Layout, compute_layout, subtree
 from .legend import build_legend
 from .pptx_doc import MARGIN, Deck, add_slide, new_deck, text_box
 from .pptx_shapes import EMU, Fit, Ids, append_xml, details_xml, diagram_xml, next_id
-from .style import text_width
+from .style import flow_style, text_width
 
 MIN_SCALE = 0.6  # 6 pt unit text: smaller is unreadable when projected
 MAX_DEPTH = 6
@@ -277,7 +277,9 @@ def _legend_slide(deck: Deck, design: Design, parts: list[Part], lang: str):  # 
     kinds = {u.kind for u in design.units.values()}
     functions = {u.functions[0] for u in design.units.values()
                  if u.functions and u.kind is not UnitKind.CSIRT}
-    edges = [e for p in parts for e in p.diagram.edges]
+    # every flow kind of the design, including those only between parts
+    kinds_seen = {f.kind for f in design.flows.values()}
+    edges = [Edge(k.value, "", "", k, flow_style(k), "", []) for k in kinds_seen]
     probe = Diagram({}, {}, edges, "", lang=lang)
     leg = build_legend(probe, kinds, functions, 0.0, 0.0, 900.0)
     if leg is not None:
