@@ -1,7 +1,8 @@
 """File › Export Approval Deck…: the approval deck (.pptx) of the current design.
 
-The slides are made by `render.deck` (no Qt); this only asks where to save and reports.
-A user's own template is a command-line option (`orgdesigner deck --template`).
+The slides are made by `render.deck` (no Qt); this dialog only asks for the file, an optional
+PowerPoint template (the company's own slide master), the slide shape and the language, then
+writes atomically and reports. Same options as `orgdesigner deck`.
 """
 
 from __future__ import annotations
@@ -9,8 +10,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..formats.atomic import WriteError, atomic_write
 from ..messages import exc_text
@@ -21,40 +36,141 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-def export_deck(parent: QWidget | None, controller: Any, path: str | None = None) -> Path | None:
-    """Ask where to save (unless `path` is given) and write the deck in the UI language.
-    Returns the written path, or None if cancelled or failed."""
-    from ..render.deck import DeckOptions, deck_bytes
-    from ..render.export import ExportError
+class DeckDialog(QDialog):
+    """Choose where the deck goes and how it looks; OK writes it. `exported(Path)` reports."""
 
-    if controller is None:
-        return None
-    lang = getattr(controller, "lang", current_language())
-    if path is None:
-        doc = getattr(controller, "path", None)
-        start = str(Path(doc).with_name(Path(doc).stem + "-deck.pptx")) if doc else \
-            str(Path.home() / "approval-deck.pptx")
-        path, _ = QFileDialog.getSaveFileName(parent, tr("Export Approval Deck"), start,
+    exported = Signal(Path)
+
+    def __init__(self, design: Any, *, lang: str = "en", start_path: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deckDialog")
+        self.setWindowTitle(tr("Export Approval Deck"))
+        self.design = design
+        form = QFormLayout()
+        self.path_edit = QLineEdit(str(start_path or Path.home() / "approval-deck.pptx"))
+        self.path_edit.setObjectName("deckPath")
+        self.path_edit.setMinimumWidth(380)
+        form.addRow(self._label(tr("&File:"), self.path_edit),
+                    self._with_browse(self.path_edit, self.browse, "deckBrowse"))
+        self.template_edit = QLineEdit()
+        self.template_edit.setObjectName("deckTemplate")
+        self.template_edit.setPlaceholderText(tr("None: plain slides"))
+        form.addRow(self._label(tr("&Template:"), self.template_edit),
+                    self._with_browse(self.template_edit, self.browse_template,
+                                      "deckTemplateBrowse"))
+        self.aspect_combo = QComboBox()
+        self.aspect_combo.setObjectName("deckAspect")
+        self.aspect_combo.addItem(tr("Widescreen 16:9"), "16:9")
+        self.aspect_combo.addItem(tr("Standard 4:3"), "4:3")
+        self.aspect_combo.addItem(tr("As in the template"), None)
+        form.addRow(tr("Sli&des:"), self.aspect_combo)
+        self.lang_combo = QComboBox()
+        self.lang_combo.setObjectName("deckLanguage")
+        self.lang_combo.addItem("English", "en")
+        self.lang_combo.addItem("日本語", "ja")
+        self.lang_combo.setCurrentIndex(1 if lang == "ja" else 0)
+        form.addRow(tr("Lan&guage:"), self.lang_combo)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("&Export"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer = QVBoxLayout(self)
+        outer.addLayout(form)
+        outer.addWidget(self.buttons)
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    @staticmethod
+    def _with_browse(edit: QLineEdit, slot: Any, name: str) -> QHBoxLayout:
+        button = QPushButton(tr("&Browse…") if name == "deckBrowse" else tr("B&rowse…"))
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        row = QHBoxLayout()
+        row.addWidget(edit, 1)
+        row.addWidget(button)
+        return row
+
+    def browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, tr("Export Approval Deck"),
+                                              self.path_edit.text(),
                                               tr("PowerPoint presentation (*.pptx)"))
-        if not path:
-            return None
-    out = Path(path)
-    if out.suffix.lower() != ".pptx":
-        out = out.with_name(out.name + ".pptx")
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
+        if name:
+            self.path_edit.setText(name)
+
+    def browse_template(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, tr("PowerPoint template"),
+                                              self.template_edit.text(),
+                                              tr("PowerPoint presentation (*.pptx)"))
+        if name:
+            self.template_edit.setText(name)
+            self.aspect_combo.setCurrentIndex(2)  # a template brings its own slide size
+
+    def target(self) -> Path:
+        """The file to write (.pptx added when missing); ValueError says what is wrong."""
+        text = self.path_edit.text().strip()
+        if not text:
+            raise ValueError(tr("Choose a file to export to."))
+        out = Path(text).expanduser()
+        if out.is_dir():
+            raise ValueError(tr("“{0}” is a folder; add a file name.").format(out))
+        return out if out.suffix.lower() == ".pptx" else out.with_name(out.name + ".pptx")
+
+    def accept(self) -> None:
+        from ..render.deck import DeckOptions, deck_bytes
+        from ..render.export import ExportError
         from .budget_panel import _settings
 
-        atomic_write(out, deck_bytes(controller.design,
-                                     DeckOptions(lang=lang, overrides=_settings())))
-    except (ExportError, WriteError, OSError) as exc:
+        template = self.template_edit.text().strip() or None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            out = self.target()
+            aspect = self.aspect_combo.currentData()
+            if template is None:
+                aspect = aspect or "16:9"
+            options = DeckOptions(lang=self.lang_combo.currentData(), template=template,
+                                  aspect=aspect, overrides=_settings())
+            atomic_write(out, deck_bytes(self.design, options))
+        except ValueError as exc:
+            QApplication.restoreOverrideCursor()
+            self._show_error(str(exc))
+            return
+        except (ExportError, WriteError, OSError) as exc:
+            QApplication.restoreOverrideCursor()
+            self._show_error(exc_text(exc, current_language()))
+            return
         QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, tr("Export Approval Deck"),
-                            tr("The approval deck was not written:")
-                            + f"\n{exc_text(exc, current_language())}")
+        self.exported.emit(out)
+        super().accept()
+
+    def _show_error(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Export Approval Deck"),
+                          tr("The approval deck was not written:"),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("deckErrorBox")
+        box.setInformativeText(text)
+        box.exec()
+
+
+def export_deck(parent: QWidget | None, controller: Any) -> Path | None:
+    """File › Export Approval Deck…: the dialog for the current document. Returns the file
+    written, or None if cancelled or failed."""
+    if controller is None:
         return None
-    QApplication.restoreOverrideCursor()
+    doc = getattr(controller, "path", None)
+    start = Path(doc).with_name(Path(doc).stem + "-deck.pptx") if doc else None
+    dialog = DeckDialog(controller.design, lang=getattr(controller, "lang", current_language()),
+                        start_path=start, parent=parent)
+    written: list[Path] = []
+    dialog.exported.connect(written.append)
+    dialog.exec()
+    dialog.deleteLater()
     status = getattr(controller, "statusMessage", None)
-    if status is not None:
-        status.emit(tr("Approval deck written to {0}").format(out))
-    return out
+    if written and status is not None:
+        status.emit(tr("Approval deck written to {0}").format(written[0]))
+    return written[0] if written else None

@@ -558,8 +558,28 @@
         <translation>承認資料の書き出し</translation>
     </message>
     <message>
+        <source>None: plain slides</source>
+        <translation>なし（標準のスライド）</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>テンプレート(&amp;T):</translation>
+    </message>
+    <message>
+        <source>As in the template</source>
+        <translation>テンプレートのまま</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>参照(&amp;R)…</translation>
+    </message>
+    <message>
         <source>PowerPoint presentation (*.pptx)</source>
         <translation>PowerPoint プレゼンテーション (*.pptx)</translation>
+    </message>
+    <message>
+        <source>PowerPoint template</source>
+        <translation>PowerPoint のテンプレート</translation>
     </message>
     <message>
         <source>The approval deck was not written:</source>

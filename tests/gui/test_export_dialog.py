@@ -162,19 +162,55 @@ def test_pptx_slides_take_the_chosen_aspect(qtbot, design, tmp_path):
 
 def test_approval_deck_action_writes_the_deck(window, tmp_path, monkeypatch):
     from pptx import Presentation
-    from PySide6.QtWidgets import QFileDialog
 
-    window.open_design(templates.load("model-2"), tmp_path / "m2.orgd")
-    target = tmp_path / "deck.pptx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(target), ""))
+    from orgdesigner.gui import deck_export
+
+    ctrl = window.open_design(templates.load("model-2"), tmp_path / "m2.orgd")
+    target = tmp_path / "deck"
+    seen = {}
+
+    def run(dialog):
+        seen["start"] = dialog.path_edit.text()
+        dialog.path_edit.setText(str(target))  # the .pptx is added
+        dialog.lang_combo.setCurrentIndex(1)
+        dialog.aspect_combo.setCurrentIndex(1)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(deck_export.DeckDialog, "exec", run)
     action = window.findChild(type(window.act.export_deck), "actionExportDeck")
     assert action is window.act.export_deck and action.isEnabled()
     action.trigger()
-    prs = Presentation(str(target))
+    assert seen["start"] == str(tmp_path / "m2-deck.pptx")
+    prs = Presentation(str(tmp_path / "deck.pptx"))
     titles = [s.shapes.title.text_frame.text for s in prs.slides if s.shapes.title]
-    assert len(prs.slides) >= 6 and "Current organisation" in titles
+    assert len(prs.slides) >= 6 and "現在の組織" in titles
+    assert prs.slide_width == 9144000
     assert "deck.pptx" in window.statusBar().currentMessage()
+    assert ctrl.design is not None
+
+
+def test_deck_dialog_uses_the_template_and_reports_a_broken_one(qtbot, design, tmp_path, boxes):
+    from pptx import Presentation
+
+    from orgdesigner.gui.deck_export import DeckDialog
+
+    tpl = tmp_path / "brand.pptx"
+    Presentation().save(str(tpl))  # 4:3
+    dialog = DeckDialog(design, start_path=tmp_path / "d.pptx")
+    qtbot.addWidget(dialog)
+    dialog.template_edit.setText(str(tpl))
+    dialog.aspect_combo.setCurrentIndex(2)  # as in the template
+    dialog.accept()
+    assert Presentation(str(tmp_path / "d.pptx")).slide_width == 9144000
+    bad = tmp_path / "bad.pptx"
+    bad.write_bytes(b"nope")
+    again = DeckDialog(design, start_path=tmp_path / "e.pptx")
+    qtbot.addWidget(again)
+    again.template_edit.setText(str(bad))
+    again.accept()
+    assert not (tmp_path / "e.pptx").exists()
+    assert boxes and boxes[-1]["name"] == "deckErrorBox" and "bad.pptx" in boxes[-1]["info"]
 
 
 def test_missing_folder_is_reported_and_the_dialog_stays(qtbot, design, tmp_path, boxes):
