@@ -9,8 +9,6 @@ plain text (`html=0`) and XML-escaped, so `<b>"R&D"` shows as typed.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from .. import __version__
 from .diagram import Diagram, Edge
 from .route_path import edge_path
@@ -28,11 +26,13 @@ _SHAPES = {
 _DASH = {"solid": "dashed=0", "dashed": "dashed=1;dashPattern=6 4",
          "dotted": "dashed=1;dashPattern=1 3", "dashdot": "dashed=1;dashPattern=7 3 1.6 3"}
 _CURVE_SAMPLES = (0.25, 0.5, 0.75)
-_ATTR = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;",
+                       "\r": "&#13;", "\t": "&#9;"})
 
 
 def _n(v: float) -> str:
-    return f"{v:.1f}".rstrip("0").rstrip(".")
+    s = f"{v:.1f}"
+    return s[:-2] if s.endswith(".0") else s
 
 
 def unit_style(st: UnitStyle, font: str) -> str:
@@ -89,7 +89,7 @@ def waypoints(e: Edge) -> tuple[list[tuple[float, float]], bool]:
 
 def _a(value: str) -> str:
     """An attribute value: quoted, with markup and line breaks escaped (shown as typed)."""
-    return '"' + escape(value, _ATTR) + '"'
+    return '"' + value.translate(_ATTR) + '"'
 
 
 def drawio_lines(d: Diagram) -> list[str]:
@@ -135,10 +135,14 @@ def drawio_lines(d: Diagram) -> list[str]:
             styles[b.style] = unit_style(b.style, font)
         vertex(f"unit-{uid}", "\n".join(b.lines), styles[b.style], parent,
                (bx + dx - ox, by + dy - oy, bw, bh))
+    edge_styles: dict[tuple, str] = {}
     for e in d.edges:
         inner, curved = waypoints(e)
+        key = (e.style, e.head is None, e.tail is None, curved)
+        if key not in edge_styles:
+            edge_styles[key] = _a(edge_style(e, font, curved))
         out.append(f"    <mxCell id={_a('flow-' + e.id)} value={_a(e.label)} "
-                   f"style={_a(edge_style(e, font, curved))} edge=\"1\" parent=\"1\" "
+                   f"style={edge_styles[key]} edge=\"1\" parent=\"1\" "
                    f"source={_a('unit-' + e.source)} target={_a('unit-' + e.target)}>")
         if inner:
             out.append('     <mxGeometry relative="1" as="geometry">')
