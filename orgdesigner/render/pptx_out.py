@@ -84,7 +84,7 @@ def _children_parts(design: Design, ids: list[str], title: str, lang: str
         out = []
         for cid, members in companies.items():
             name = design.companies[cid].display_name(lang) if cid in design.companies else \
-                ("会社外" if lang == "ja" else "Outside the companies")
+                ("会社に属さない組織" if lang == "ja" else "Outside the companies")
             out.append((name, members))
         return out
     d = sub_design(design, ids)
@@ -107,7 +107,7 @@ def _children_parts(design: Design, ids: list[str], title: str, lang: str
             return [(title, ids)]
         return [(title + " (1)", [r] + children[:half] + singles),
                 (title + " (2)", [r] + children[half:])]
-    suffix = "（上位）" if lang == "ja" else " (top level)"
+    suffix = "（上位組織）" if lang == "ja" else " (top level)"
     parts = [(title + suffix, top)]
     return parts + _merge_small([(d.units[c].display_name(lang), sub)
                                  for c, sub in branches if len(sub) > 1], lang)
@@ -123,7 +123,7 @@ def _merge_small(parts: list[tuple[str, list[str]]], lang: str, small: int = 12,
     def flush() -> None:
         if run:
             more = len(run) - 1
-            name = run[0][0] if not more else (f"{run[0][0]} ほか {more} 部署" if lang == "ja"
+            name = run[0][0] if not more else (f"{run[0][0]} ほか {more} 部門" if lang == "ja"
                                                else f"{run[0][0]} and {more} more")
             out.append((name, [u for _, ids in run for u in ids]))
             run.clear()
@@ -263,11 +263,13 @@ def _contents(deck: Deck, slide, parts: list[Part], slides: list, area: tuple[in
         box = text_box(slide, (ax + c * col_w, ay + r * line_h, col_w - MARGIN // 2, line_h),
                        [(text, size, False, "#1A1A1A")], lang)
         box.click_action.target_slide = slides[1 + i]
-    note = ("各スライドの部署名をクリックすると編集できます。" if ja else
-            "Every box and line is an editable shape.")
+    note = ("目次の各行から該当のスライドに移動できます。"
+            "図の箱と線はすべて PowerPoint で編集できます。" if ja else
+            "Each line links to its slide. Every box and line is an editable shape.")
     if missing:
-        note = (f"スライドをまたぐ {missing} 本の線は図に含まれていません。" if ja else
-                f"{missing} flows between parts are not drawn on the part slides.") + " " + note
+        note = (f"別々のスライドにある部署どうしを結ぶ線（{missing} 本）は図に描いていません。"
+                if ja else f"{missing} flows between parts are not drawn on the part slides."
+                ) + ("" if ja else " ") + note
     text_box(slide, (ax, ay + ah - note_h, aw, note_h), [(note, 11, False, "#555555")], lang)
 
 
