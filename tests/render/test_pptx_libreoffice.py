@@ -14,8 +14,18 @@ from orgdesigner import synthetic, templates
 from orgdesigner.render.deck import DeckOptions, deck_bytes
 from orgdesigner.render.pptx_out import Options, pptx_bytes
 
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or
-                                shutil.which("pdfinfo") is None,
+
+def _impress() -> bool:
+    """soffice with Impress (a machine may have only Calc, for the workbook tests)."""
+    exe = shutil.which("soffice")
+    if exe is None:
+        return False
+    program = Path(exe).resolve().parent
+    return any((p / "libsdlo.so").exists() or (p / "simpress").exists()
+               for p in (program, Path("/usr/lib/libreoffice/program")))
+
+
+pytestmark = pytest.mark.skipif(not _impress() or shutil.which("pdfinfo") is None,
                                 reason="LibreOffice Impress or poppler-utils not installed")
 
 
