@@ -7,6 +7,7 @@ writes atomically and reports. Same options as `orgdesigner deck`.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,15 +33,34 @@ from ..formats.atomic import WriteError, atomic_write
 from ..messages import exc_text
 from .i18n import current_language
 
+BACKGROUND_UNITS = 500
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
+
+
+def _write(design: Any, options: Any, out: Path) -> str | None:
+    """Make and write the deck (no Qt: safe in a worker); the error text, or None."""
+    from ..render.deck import deck_bytes
+    from ..render.export import ExportError
+
+    try:
+        atomic_write(out, deck_bytes(design, options))
+    except (ExportError, WriteError) as exc:
+        return exc_text(exc, current_language())
+    except OSError as exc:
+        return f"{out}: {exc.strerror or exc}"
+    except Exception as exc:  # noqa: BLE001 - a bug must not leave the busy dialog up
+        return tr("Unexpected error: {0}").format(f"{type(exc).__name__}: {exc}")
+    return None
 
 
 class DeckDialog(QDialog):
     """Choose where the deck goes and how it looks; OK writes it. `exported(Path)` reports."""
 
     exported = Signal(Path)
+    _done = Signal(object)  # from the worker: None or the error text
 
     def __init__(self, design: Any, *, lang: str = "en", start_path: Path | None = None,
                  parent: QWidget | None = None) -> None:
@@ -47,6 +68,10 @@ class DeckDialog(QDialog):
         self.setObjectName("deckDialog")
         self.setWindowTitle(tr("Export Approval Deck"))
         self.design = design
+        self.worker: threading.Thread | None = None
+        self.progress: QProgressDialog | None = None
+        self._target = Path()
+        self._done.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         form = QFormLayout()
         self.path_edit = QLineEdit(str(start_path or Path.home() / "approval-deck.pptx"))
         self.path_edit.setObjectName("deckPath")
@@ -122,30 +147,56 @@ class DeckDialog(QDialog):
         return out if out.suffix.lower() == ".pptx" else out.with_name(out.name + ".pptx")
 
     def accept(self) -> None:
-        from ..render.deck import DeckOptions, deck_bytes
-        from ..render.export import ExportError
+        from ..render.deck import DeckOptions
         from .budget_panel import _settings
 
-        template = self.template_edit.text().strip() or None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        if self.worker is not None:
+            return  # already writing
         try:
             out = self.target()
-            aspect = self.aspect_combo.currentData()
-            if template is None:
-                aspect = aspect or "16:9"
-            options = DeckOptions(lang=self.lang_combo.currentData(), template=template,
-                                  aspect=aspect, overrides=_settings())
-            atomic_write(out, deck_bytes(self.design, options))
         except ValueError as exc:
-            QApplication.restoreOverrideCursor()
             self._show_error(str(exc))
             return
-        except (ExportError, WriteError, OSError) as exc:
-            QApplication.restoreOverrideCursor()
-            self._show_error(exc_text(exc, current_language()))
+        template = self.template_edit.text().strip() or None
+        aspect = self.aspect_combo.currentData()
+        if template is None:
+            aspect = aspect or "16:9"
+        options = DeckOptions(lang=self.lang_combo.currentData(), template=template,
+                              aspect=aspect, overrides=_settings())
+        self._target = out
+        if len(self.design.units) <= BACKGROUND_UNITS:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                error = _write(self.design, options, out)
+            finally:
+                QApplication.restoreOverrideCursor()
+            self._finished(error)
             return
-        QApplication.restoreOverrideCursor()
-        self.exported.emit(out)
+        # a large group takes seconds: write in a thread behind a window-modal busy
+        # indicator, which also keeps the design from being edited meanwhile
+        self.progress = QProgressDialog(tr("Writing the approval deck…"), "", 0, 0, self)
+        self.progress.setObjectName("deckProgress")
+        self.progress.setCancelButton(None)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.show()
+        self.buttons.setEnabled(False)
+        self.worker = threading.Thread(
+            target=lambda: self._done.emit(_write(self.design, options, out)),
+            name="orgdesigner-deck", daemon=True)
+        self.worker.start()
+
+    def _finished(self, error: str | None) -> None:
+        self.worker = None
+        self.buttons.setEnabled(True)
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        if error is not None:
+            self._show_error(error)
+            return
+        self.exported.emit(self._target)
         super().accept()
 
     def _show_error(self, text: str) -> None:

@@ -582,6 +582,10 @@
         <translation>PowerPoint のテンプレート</translation>
     </message>
     <message>
+        <source>Writing the approval deck…</source>
+        <translation>承認資料を書き出しています…</translation>
+    </message>
+    <message>
         <source>The approval deck was not written:</source>
         <translation>承認資料を書き出せませんでした：</translation>
     </message>

@@ -291,3 +291,20 @@ def test_menu_action_offers_the_selected_unit_as_root(window, tmp_path, monkeypa
         rows = list(csv.reader(fh))
     assert len(rows) == 1 + len(ctrl.design.units)  # a table is always the whole design
     assert re.search("Exported to", window.statusBar().currentMessage())
+
+
+def test_large_deck_is_written_in_a_worker_thread(qtbot, tmp_path, boxes):
+    from pptx import Presentation
+
+    from orgdesigner.gui.deck_export import BACKGROUND_UNITS, DeckDialog
+
+    big = synthetic.generate(BACKGROUND_UNITS + 100, seed=4)
+    dialog = DeckDialog(big, start_path=tmp_path / "big.pptx")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.exported, timeout=120000) as sig:
+        dialog.accept()
+        assert dialog.worker is not None and dialog.progress is not None
+        assert not dialog.buttons.isEnabled()
+    assert sig.args == [tmp_path / "big.pptx"] and boxes == []
+    assert len(Presentation(str(tmp_path / "big.pptx")).slides) > 6
+    assert dialog.progress is None and dialog.buttons.isEnabled()
