@@ -89,11 +89,15 @@ def _children_parts(design: Design, ids: list[str], title: str, lang: str
         return out
     d = sub_design(design, ids)
     kids = d.children()
+    cid = design.units[ids[0]].company
+    # in a group, a branch's title says whose it is ("本社 › CIO", not just "CIO")
+    prefix = design.companies[cid].display_name(lang) + " › " \
+        if len(design.companies) > 1 and cid in design.companies else ""
     sizes = {r: subtree(d, r) for r in d.roots()}
     big = [r for r, s in sizes.items() if len(s) > 1]
     singles = [r for r, s in sizes.items() if len(s) == 1]
     if len(big) > 1:
-        parts = [(d.units[r].display_name(lang), sizes[r]) for r in big]
+        parts = [(prefix + d.units[r].display_name(lang), sizes[r]) for r in big]
         return ([(title, singles)] if singles else []) + parts
     if not big:
         return [(title, ids)]
@@ -109,7 +113,7 @@ def _children_parts(design: Design, ids: list[str], title: str, lang: str
                 (title + " (2)", [r] + children[half:])]
     suffix = "（上位組織）" if lang == "ja" else " (top level)"
     parts = [(title + suffix, top)]
-    return parts + _merge_small([(d.units[c].display_name(lang), sub)
+    return parts + _merge_small([(prefix + d.units[c].display_name(lang), sub)
                                  for c, sub in branches if len(sub) > 1], lang)
 
 

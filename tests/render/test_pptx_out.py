@@ -173,3 +173,11 @@ def test_broken_template_is_one_clear_error(tmp_path) -> None:
     with pytest.raises(PptxError) as exc:
         pptx_bytes(templates.load("model-2"), template=bad)
     assert "bad.pptx" in str(exc.value) and "テンプレート" in exc.value.text("ja")
+
+
+def test_empty_design_is_one_plain_slide() -> None:
+    from orgdesigner.render.deck import DeckOptions, deck_bytes
+
+    prs = read(pptx_bytes(Design()))
+    assert len(prs.slides) == 1 and not named(prs.slides[0], "unit:")
+    assert len(read(deck_bytes(Design(), DeckOptions(lang="ja"))).slides) == 6
