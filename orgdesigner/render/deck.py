@@ -14,6 +14,9 @@ import io
 import os
 from dataclasses import dataclass, field
 
+from pptx.dml.color import RGBColor
+from pptx.util import Pt
+
 from ..model import Design, ProcessStatus
 from .diagram import design_title
 from .pptx_doc import Deck, add_slide, add_table, fill_text, new_deck, text_box
@@ -73,18 +76,23 @@ def _title_slide(deck: Deck, design: Design, o: DeckOptions) -> None:
         details.append(_t(lang, f"Prepared by {m.author}", f"作成：{m.author}"))
     sub.append("　".join(details) if lang == "ja" else " · ".join(details))
     ph = next((p for p in slide.placeholders if p.placeholder_format.idx == 1), None)
-    paras = [(s, 20 if i == 0 else 14, i == 0, "#333333") for i, s in enumerate(sub)]
+    paras = [(s, 24 if i == 0 else 16, i == 0, "#333333") for i, s in enumerate(sub)]
     if deck.own:
         title = slide.shapes.title
         title.left, title.top, title.width, title.height = (
             area[0], int(deck.height * 0.28), area[2], int(deck.height * 0.2))
+        fill_text(title.text_frame, [(design_title(design, lang), 36, True, "#1A1A1A")], lang)
+        rule = slide.shapes.add_connector(1, area[0], int(deck.height * 0.49),
+                                          area[0] + area[2] // 3, int(deck.height * 0.49))
+        rule.line.color.rgb = RGBColor(0x59, 0x59, 0x59)
+        rule.line.width = Pt(1.5)
     if ph is not None and not deck.own:
         fill_text(ph.text_frame, [(s, 0, b, None) for s, _, b, _ in paras], lang, own=False)
         return
     if ph is not None:
         ph._element.getparent().remove(ph._element)  # noqa: SLF001
     text_box(slide, (area[0], int(deck.height * 0.52), area[2], int(deck.height * 0.3)),
-             paras, lang)
+             paras, lang, spacing=0.6)
 
 
 def _findings_slide(deck: Deck, design: Design, heading: str | None) -> None:
@@ -103,23 +111,23 @@ def _findings_slide(deck: Deck, design: Design, heading: str | None) -> None:
     tally = ("　".join if lang == "ja" else ", ".join)(
         f"{Severity(k).label(lang)} {v}" + ("件" if lang == "ja" else "")
         for k, v in counts.items())
-    paras = [(_t(lang, "Authority style: ", "権限の型：") + a.label(lang), 16, True, "#1A1A1A"),
-             (a.explanation(lang), 12, False, "#333333"),
-             (_t(lang, "Findings: ", "指摘事項：") + tally, 14, True, "#1A1A1A")]
+    paras = [(_t(lang, "Authority style: ", "権限の型：") + a.label(lang), 20, True, "#1A1A1A"),
+             (a.explanation(lang), 14, False, "#333333"),
+             (_t(lang, "Findings: ", "指摘事項：") + tally, 20, True, "#1A1A1A")]
     for f in report.findings[:TOP_FINDINGS]:
         mark = _SEVERITY_MARK.get(f.severity.value, "・")
-        paras.append((f"{mark} [{f.severity.label(lang)}] {f.message(lang)}", 12, False,
+        paras.append((f"{mark} [{f.severity.label(lang)}] {f.message(lang)}", 14, False,
                       "#1A1A1A"))
-        paras.append(("　　" + _t(lang, "Source: ", "出典：") + f.source_text(lang), 10, False,
+        paras.append(("　　" + _t(lang, "Source: ", "出典：") + f.source_text(lang), 11, False,
                       "#555555"))
     rest = len(report.findings) - TOP_FINDINGS
     if rest > 0:
         paras.append((_t(lang, f"… and {rest} more (orgdesigner check)",
                          f"ほか {rest} 件（詳細は orgdesigner check で確認できます）"),
-                       11, False, "#555555"))
+                       12, False, "#555555"))
     if not report.findings:
-        paras.append((_t(lang, "No findings.", "指摘事項はありません。"), 12, False, "#1A1A1A"))
-    box = text_box(slide, (ax, ay, aw, ah), paras, lang)
+        paras.append((_t(lang, "No findings.", "指摘事項はありません。"), 20, False, "#1A1A1A"))
+    box = text_box(slide, (ax, ay, aw, ah), paras, lang, spacing=0.8)
     box.text_frame.auto_size = None
 
 
@@ -141,7 +149,7 @@ def _process_slide(deck: Deck, design: Design) -> None:
                     f"{len(rep.tracks[track])} steps done",
               f"{track_name(track, lang)}の手順：全 {len(rep.tracks[track])} ステップ中 "
               f"{rep.done(track)} ステップ完了")
-    paras = [(head, 16, True, "#1A1A1A")]
+    paras = [(head, 20, True, "#1A1A1A")]
     for s in rep.tracks[track]:
         here = nxt is not None and s.step.key == nxt.key
         text = f"{mark[s.status]} {s.step.number}. {s.step.title(lang)}（{status[s.status]}）" \
@@ -149,8 +157,8 @@ def _process_slide(deck: Deck, design: Design) -> None:
                                  f"({status[s.status]})"
         if here:
             text += _t(lang, "  ← next", "　← 次の手順")
-        paras.append((text, 13, here, "#B04A00" if here else "#1A1A1A"))
-    text_box(slide, (ax, ay, aw, ah), paras, lang)
+        paras.append((text, 16, here, "#B04A00" if here else "#1A1A1A"))
+    text_box(slide, (ax, ay, aw, ah), paras, lang, spacing=0.9)
 
 
 def _budget(design: Design, o: DeckOptions):  # type: ignore[no-untyped-def]
@@ -206,7 +214,7 @@ def _decision_slide(deck: Deck, design: Design, o: DeckOptions) -> None:
     paras: list[tuple[str, float, bool, str | None]] = []
     if o.recommended:
         paras.append((_t(lang, f"Recommended option: {o.recommended}",
-                         f"推奨案：{o.recommended}"), 18, True, "#1A1A1A"))
+                         f"推奨案：{o.recommended}"), 24, True, "#1A1A1A"))
     chosen = dict(o.proposals).get(o.recommended or "", design)
     report = check(chosen)
     csirt = report.main_csirt
@@ -214,8 +222,8 @@ def _decision_slide(deck: Deck, design: Design, o: DeckOptions) -> None:
         path = [chosen.units[u].display_name(lang)
                 for u in reversed(chosen.reporting_path(csirt))]
         paras.append((_t(lang, "Where the CSIRT sits: ", "CSIRT の位置づけ：")
-                      + " › ".join(path), 14, False, "#1A1A1A"))
-    paras.append((_t(lang, "Authority: ", "権限：") + report.authority.label(lang), 14, False,
+                      + " › ".join(path), 20, False, "#1A1A1A"))
+    paras.append((_t(lang, "Authority: ", "権限：") + report.authority.label(lang), 20, False,
                   "#1A1A1A"))
     b = _budget(chosen, o)
     if b is not None and b.years:
@@ -223,9 +231,9 @@ def _decision_slide(deck: Deck, design: Design, o: DeckOptions) -> None:
         paras.append((_t(lang, f"Budget: {first.label(lang)} ¥{b.total_per_year[0]:,}; "
                                f"{len(b.years)} years ¥{b.grand_total:,}",
                          f"予算：{first.label(lang)} {b.total_per_year[0]:,} 円、"
-                         f"{len(b.years)} 年間合計 {b.grand_total:,} 円"), 14, False, "#1A1A1A"))
+                         f"{len(b.years)} 年間合計 {b.grand_total:,} 円"), 20, False, "#1A1A1A"))
     errors = report.counts().get("error", 0)
     if errors:
         paras.append((_t(lang, f"Open issues to resolve first: {errors}",
-                         f"先に解消すべき重大な指摘：{errors} 件"), 14, True, "#B00020"))
-    text_box(slide, (ax, ay, aw, ah), paras, lang)
+                         f"先に解消すべき重大な指摘：{errors} 件"), 20, True, "#B00020"))
+    text_box(slide, (ax, ay, aw, ah), paras, lang, spacing=1.2)

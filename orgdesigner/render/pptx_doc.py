@@ -119,13 +119,15 @@ def east_asian(run, lang: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def fill_text(frame, paragraphs: list[tuple[str, float, bool, str | None]], lang: str,
-              *, own: bool = True) -> None:  # type: ignore[no-untyped-def]
+              *, own: bool = True, spacing: float = 0.0) -> None:  # type: ignore[no-untyped-def]
     """Text as (text, size pt, bold, colour) paragraphs; sizes and fonts only on our own master
-    (a template's styles decide the rest)."""
+    (a template's styles decide the rest). `spacing` × size of room above each bold one."""
     frame.clear()
     latin, _ = fonts()
     for i, (text, size, bold, colour) in enumerate(paragraphs):
         p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        if i and spacing and size:
+            p.space_before = Pt(size * (spacing if bold else spacing / 3))
         run = p.add_run()
         run.text = text
         if own or size:
@@ -163,10 +165,10 @@ def add_slide(deck: Deck, want: str, title: str) -> tuple[object, tuple[int, int
 
 
 def text_box(slide, rect: tuple[int, int, int, int], paragraphs: list[tuple[str, float, bool,
-             str | None]], lang: str):  # type: ignore[no-untyped-def]
+             str | None]], lang: str, *, spacing: float = 0.0):  # type: ignore[no-untyped-def]
     box = slide.shapes.add_textbox(*(Emu(v) for v in rect))
     box.text_frame.word_wrap = True
-    fill_text(box.text_frame, paragraphs, lang)
+    fill_text(box.text_frame, paragraphs, lang, spacing=spacing)
     return box
 
 
