@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", help="the .orgd design")
     p.add_argument("-o", "--output", required=True, help="the .pptx file to write")
     p.add_argument("--template", metavar="PPTX",
-                   help="use this presentation's slide master and layouts")
+                   help="use the slide master and layouts of this .pptx or .potx")
     p.add_argument("--aspect", choices=("16:9", "4:3"),
                    help="slide shape (default 16:9, or the template's own)")
     p.add_argument("--years", type=int, help="fiscal years in the cost summary")

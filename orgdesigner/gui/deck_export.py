@@ -131,7 +131,8 @@ class DeckDialog(QDialog):
     def browse_template(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("PowerPoint template"),
                                               self.template_edit.text(),
-                                              tr("PowerPoint presentation (*.pptx)"))
+                                              tr("PowerPoint template or presentation "
+                                                 "(*.potx *.pptx)"))
         if name:
             self.template_edit.setText(name)
             self.aspect_combo.setCurrentIndex(2)  # a template brings its own slide size

@@ -8,7 +8,9 @@ space below them, so their fonts, colours and logo apply.
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 from dataclasses import dataclass, field
 
 from pptx import Presentation
@@ -56,7 +58,7 @@ def new_deck(lang: str = "en", *, template: str | os.PathLike | None = None,
         raise PptxError(msg("pptx.bad_aspect", aspect=aspect, aspects=", ".join(ASPECTS)))
     if template is not None:
         try:
-            prs = Presentation(os.fspath(template))
+            prs = Presentation(_as_presentation(template))
         except Exception as exc:  # noqa: BLE001 - any unreadable template gets one message
             raise PptxError(msg("pptx.bad_template", path=os.fspath(template),
                                 detail=str(exc) or type(exc).__name__)) from None
@@ -70,6 +72,29 @@ def new_deck(lang: str = "en", *, template: str | os.PathLike | None = None,
         w, h = ASPECTS[aspect or "16:9"]
         prs.slide_width, prs.slide_height = Emu(w), Emu(h)
     return Deck(prs, lang, template is None)
+
+
+_POTX = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+_PPTX = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+
+
+def _as_presentation(template: str | os.PathLike) -> io.BytesIO | str:
+    """A .potx (PowerPoint's template format) is a .pptx with another main content type:
+    relabel it in memory so python-pptx opens it; a .pptx is read as it is."""
+    path = os.fspath(template)
+    if not path.lower().endswith((".potx", ".potm")):
+        return path
+    src = zipfile.ZipFile(path)
+    buf = io.BytesIO()
+    with src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(_POTX, _PPTX).replace(
+                    _POTX.replace(b"template.main", b"template.macroEnabled.main"), _PPTX)
+            dst.writestr(item, data)
+    buf.seek(0)
+    return buf
 
 
 def _layout(deck: Deck, want: str):  # type: ignore[no-untyped-def]

@@ -582,6 +582,10 @@
         <translation>PowerPoint のテンプレート</translation>
     </message>
     <message>
+        <source>PowerPoint template or presentation (*.potx *.pptx)</source>
+        <translation>PowerPoint のテンプレートまたはプレゼンテーション (*.potx *.pptx)</translation>
+    </message>
+    <message>
         <source>Writing the approval deck…</source>
         <translation>承認資料を書き出しています…</translation>
     </message>

@@ -181,3 +181,19 @@ def test_empty_design_is_one_plain_slide() -> None:
     prs = read(pptx_bytes(Design()))
     assert len(prs.slides) == 1 and not named(prs.slides[0], "unit:")
     assert len(read(deck_bytes(Design(), DeckOptions(lang="ja"))).slides) == 6
+
+
+def test_potx_template_is_accepted(tmp_path) -> None:
+    import zipfile
+
+    pptx_path = tmp_path / "brand.pptx"
+    make_template(pptx_path)
+    potx = tmp_path / "brand.potx"
+    with zipfile.ZipFile(pptx_path) as src, zipfile.ZipFile(potx, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"presentation.main+xml", b"template.main+xml")
+            dst.writestr(item, data)
+    prs = read(pptx_bytes(templates.load("model-2"), template=potx))
+    assert any(sh.name == "brand-logo" for sh in prs.slide_master.shapes)
