@@ -29,6 +29,9 @@ def deck(ns: argparse.Namespace) -> int:
     if out.suffix.lower() != ".pptx":
         raise CliError(pick(ns.lang, f"{out}: the approval deck must be a .pptx file",
                             f"{out}: 承認資料は .pptx ファイルにしてください"))
+    if ns.years is not None and not 1 <= ns.years <= 20:
+        raise CliError(pick(ns.lang, f"--years must be between 1 and 20, not {ns.years}",
+                            f"--years は 1～20 で指定してください（{ns.years} は範囲外）"))
     if ns.template is not None and not Path(ns.template).is_file():
         raise CliError(pick(ns.lang, f"--template: {ns.template} does not exist",
                             f"--template: {ns.template} がありません"))

@@ -137,3 +137,6 @@ def test_deck_command(design_file: Path, tmp_path: Path, capsys) -> None:
     code, _, err = run(capsys, "deck", str(design_file), "-o", str(out), "--template",
                        str(tmp_path / "missing.pptx"))
     assert code == 2 and "missing.pptx" in err
+    code, _, err = run(capsys, "deck", str(design_file), "-o", str(out), "--years", "0",
+                       "--lang", "ja")
+    assert code == 2 and "--years は 1～20" in err
