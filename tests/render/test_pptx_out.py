@@ -16,6 +16,7 @@ from orgdesigner.model import Design, Flow, FlowKind, Unit, UnitKind
 from orgdesigner.render.diagram import diagram_for
 from orgdesigner.render.pptx_doc import ASPECTS, PptxError
 from orgdesigner.render.pptx_out import Options, pptx_bytes
+from orgdesigner.render.pptx_shapes import PRESET
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -57,6 +58,16 @@ def test_one_shape_per_unit_and_one_line_per_flow(lang: str) -> None:
     assert set(units) == set(design.units)
     for uid, sh in units.items():
         assert sh.text_frame.text == "\n".join(d.boxes[uid].lines)
+        st = d.boxes[uid].style  # the kind's shape and colours, as on the canvas
+        sp_pr = sh._element.spPr
+        assert sp_pr.find(f"{A}solidFill/{A}srgbClr").get("val") == st.fill.lstrip("#").upper()
+        assert sp_pr.find(f"{A}ln/{A}solidFill/{A}srgbClr").get("val") == \
+            st.border.lstrip("#").upper()
+        geom = sp_pr.find(f"{A}prstGeom")
+        if st.shape == "house":
+            assert geom is None and sp_pr.find(f"{A}custGeom") is not None
+        else:
+            assert geom.get("prst") == PRESET[st.shape]
     flows = named(slide, "flow:")
     assert set(flows) == set(design.flows)
     groups = {sh.name for sh in slide.shapes if sh.shape_type == 6}
