@@ -199,10 +199,10 @@ def test_export_error_in_japanese(tmp_path):
     with pytest.raises(ExportError) as info:
         export_diagram(Design(), tmp_path / "diagram.bmp")
     assert str(info.value) == ("cannot export a diagram as 'bmp'; use one of: .svg, .png, .pdf, "
-                               ".dot, .graphml")
+                               ".dot, .graphml, .pptx, .drawio")
     ja = info.value.text("ja")
     assert ja.startswith("「bmp」の形式では図を書き出せません")
-    assert not english_words(ja, ".svg, .png, .pdf, .dot, .graphml")
+    assert not english_words(ja, ".svg, .png, .pdf, .dot, .graphml, .pptx, .drawio")
 
 
 def test_write_error_in_japanese(tmp_path):

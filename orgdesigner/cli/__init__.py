@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "orgdesigner.cli.desktop_cmd",
     "orgdesigner.cli.compare_cmd",
     "orgdesigner.cli.propose_cmd",
+    "orgdesigner.cli.deck_cmd",
 ]
 
 

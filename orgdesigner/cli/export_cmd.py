@@ -1,9 +1,10 @@
-"""`orgdesigner export FILE -o OUT.{svg,png,pdf,dot,graphml,csv,xlsx}`: the diagram (or the
-organisation table) of a design, for slides and approval documents.
+"""`orgdesigner export FILE -o OUT.{svg,png,pdf,dot,graphml,pptx,drawio,csv,xlsx}`: the diagram
+(or the organisation table) of a design, for slides and approval documents.
 
 Diagram options: `--layout tidy|dot|canvas` (tidy tree by default; Graphviz dot on request;
 canvas = as arranged in the app), `--dpi N` for PNG, `--no-legend`, `--root UNIT_ID` for one
-sub-tree (diagrams and tables), `--orientation tb|lr`, `--compact`, `--lang en|ja`,
+sub-tree (diagrams and tables), `--orientation tb|lr`, `--compact`, `--aspect 16:9|4:3`
+(slides), `--lang en|ja`,
 `--paper a4|a3[-landscape]` for PDF (fitted and centred; A4 landscape by default).
 `-o -` writes to stdout in the `--format` given (like `dot -T`); FILE `-` reads stdin. An
 existing output is replaced and kept as NAME.bak (cli/output.py).
@@ -22,13 +23,14 @@ from ..render.paper import NAMES as PAPER_NAMES
 from .common import CliError, guard, load_design, pick, say
 from .output import to_stdout, write_files, write_stdout
 
-DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".graphml")
+DIAGRAM_SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".graphml", ".pptx", ".drawio")
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="export the diagram (SVG, PNG, PDF, DOT, GraphML) or the "
-                                      "organisation table (CSV, XLSX)")
+    p = sub.add_parser("export", help="export the diagram (SVG, PNG, PDF, DOT, GraphML, "
+                                      "PowerPoint, draw.io) or the organisation table (CSV, "
+                                      "XLSX)")
     p.add_argument("file", help="the .orgd design ('-': read from stdin)")
     p.add_argument("-o", "--output", required=True,
                    help="output file; the format comes from its suffix: "
@@ -49,6 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-legend", action="store_true", help="leave the legend out")
     p.add_argument("--root", metavar="UNIT_ID",
                    help="export only this unit and those below it (diagram or table)")
+    p.add_argument("--aspect", choices=("16:9", "4:3"), default="16:9",
+                   help="slide shape of a .pptx (default 16:9)")
     p.add_argument("--lang", choices=("en", "ja"), default="en", help="label language")
     p.add_argument("--paper", choices=PAPER_NAMES, default=PAPER_DEFAULT,
                    help="PDF page, the diagram fitted and centred on it "
@@ -122,12 +126,11 @@ def export(ns: argparse.Namespace) -> int:
 
     options = dict(layout=ns.layout, dpi=ns.dpi, legend=not ns.no_legend, root=ns.root,
                    lang=ns.lang, orientation=ns.orientation, compact=ns.compact,
-                   paper=ns.paper)
+                   paper=ns.paper, highlight=highlight, aspect=ns.aspect)
     notes: list[str] = []
     try:
         if stdout:
-            write_stdout(diagram_bytes(design, suffix.lstrip("."), **options, notes=notes,
-                                                               highlight=highlight))
+            write_stdout(diagram_bytes(design, suffix.lstrip("."), **options, notes=notes))
             return 0
         written = write_files(out, lambda path: export_diagram(design, path,
                                                                fmt=suffix.lstrip("."),

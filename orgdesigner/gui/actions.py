@@ -64,6 +64,7 @@ class Actions(QObject):
         self.export_diagram = a("actionExportDiagram", _tr("&Export Diagram…"), "Ctrl+E")
         self.export_budget = a("actionExportBudget", _tr("Export &Budget Workbook…"),
                                "Ctrl+Shift+E")
+        self.export_deck = a("actionExportDeck", _tr("Export Approval &Deck…"))
         self.print = a("actionPrint", _tr("&Print…"), SK.Print)
         self.print_preview = a("actionPrintPreview", _tr("Print Pre&view…"), "Ctrl+Shift+P")
         self.quit = a("actionQuit", _tr("&Quit"), SK.Quit)
@@ -150,7 +151,8 @@ class Actions(QObject):
     def document_actions(self) -> list[QAction]:
         """Actions that need an open document (disabled when none is open)."""
         return [self.save, self.save_as, self.revert, self.close, self.export_diagram,
-                self.export_budget, self.print, self.print_preview, self.cut, self.copy, self.paste,
+                self.export_budget, self.export_deck, self.print, self.print_preview, self.cut,
+                self.copy, self.paste,
                 self.duplicate, self.select_all, self.delete, self.find, self.zoom_in,
                 self.zoom_out, self.fit, self.actual_size, self.grid, self.snap,
                 self.overlay_selection,

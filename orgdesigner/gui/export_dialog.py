@@ -1,6 +1,6 @@
 """File › Export Diagram…: one dialog for every export of the design.
 
-The format follows the file's extension (SVG, PNG, PDF, DOT, GraphML through
+The format follows the file's extension (SVG, PNG, PDF, DOT, GraphML, PowerPoint, draw.io through
 `render.export.export_diagram`, or the organisation table as CSV/XLSX through
 `formats.table_export.write_table`); the options that do not apply to the chosen format are
 greyed out rather than hidden, so the dialog does not jump around. Both writers are atomic:
@@ -47,7 +47,7 @@ from ..model import Design
 from ..render.export import ExportError, export_diagram
 from .i18n import current_language
 
-DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot", "graphml")
+DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot", "graphml", "pptx", "drawio")
 TABLE_FORMATS = ("csv", "xlsx")
 FORMATS = DIAGRAM_FORMATS + TABLE_FORMATS
 BACKGROUND_UNITS = 500
@@ -60,6 +60,7 @@ def tr(text: str) -> str:
 def format_names() -> dict[str, str]:
     return {"svg": tr("SVG vector image"), "png": tr("PNG image"), "pdf": tr("PDF document"),
             "dot": tr("Graphviz DOT source"), "graphml": tr("GraphML (yEd)"),
+            "pptx": tr("PowerPoint slides, editable shapes"), "drawio": tr("draw.io diagram"),
             "csv": tr("Organisation table, CSV"), "xlsx": tr("Organisation table, Excel")}
 
 
@@ -75,6 +76,7 @@ class ExportOptions:
     lang: str = "en"
     root: str | None = None
     highlight: tuple[tuple[str, str], ...] | None = None  # unit id → change kind
+    aspect: str = "16:9"
 
 
 def write_export(design: Design, o: ExportOptions) -> None:
@@ -85,7 +87,8 @@ def write_export(design: Design, o: ExportOptions) -> None:
         export_diagram(design, o.path, fmt=o.fmt, layout=o.layout, dpi=o.dpi,
                        legend=o.legend, root=o.root, lang=o.lang,
                        orientation=o.orientation, compact=o.compact,
-                       highlight=dict(o.highlight) if o.highlight is not None else None)
+                       highlight=dict(o.highlight) if o.highlight is not None else None,
+                       aspect=o.aspect)
 
 
 def _failure_text(design: Design, o: ExportOptions) -> str | None:
@@ -197,6 +200,11 @@ class ExportDialog(QDialog):
         self.dpi_spin.setValue(150)
         self.dpi_spin.setSuffix(" dpi")
         form.addRow(tr("&Resolution:"), self.dpi_spin)
+        self.aspect_combo = QComboBox()
+        self.aspect_combo.setObjectName("exportAspect")
+        self.aspect_combo.addItem(tr("Widescreen 16:9"), "16:9")
+        self.aspect_combo.addItem(tr("Standard 4:3"), "4:3")
+        form.addRow(tr("Sli&des:"), self.aspect_combo)
         self.legend_check = QCheckBox(tr("Include the &legend"))
         self.legend_check.setObjectName("exportLegend")
         self.legend_check.setChecked(True)
@@ -274,7 +282,8 @@ class ExportDialog(QDialog):
         self.orientation_combo.setEnabled(diagram and layout != "canvas")
         self.compact_check.setEnabled(diagram and layout == "tidy")
         self.dpi_spin.setEnabled(fmt == "png")
-        self.legend_check.setEnabled(diagram and fmt != "graphml")
+        self.aspect_combo.setEnabled(fmt == "pptx")
+        self.legend_check.setEnabled(diagram and fmt not in ("graphml", "drawio"))
         self.highlight_check.setEnabled(diagram and fmt != "graphml")
         self.scope_subtree.setEnabled(diagram and self.root_id is not None)
         if not self.scope_subtree.isEnabled():
@@ -314,6 +323,7 @@ class ExportDialog(QDialog):
                              dpi=self.dpi_spin.value(), legend=self.legend_check.isChecked(),
                              lang=self.lang_combo.currentData(),
                              root=self.root_id if subtree else None,
+                             aspect=self.aspect_combo.currentData(),
                              highlight=_changes(self.design) if (
                                  self.highlight_check.isChecked()
                                  and self.highlight_check.isEnabled()

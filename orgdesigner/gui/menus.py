@@ -35,7 +35,7 @@ def build_menus(w: MainWindow) -> None:
     w.menu_file.addSeparator()
     w.menu_file.addActions([a.save, a.save_as, a.revert])
     w.menu_file.addSeparator()
-    w.menu_file.addActions([a.export_diagram, a.export_budget])
+    w.menu_file.addActions([a.export_diagram, a.export_budget, a.export_deck])
     w.menu_file.addSeparator()
     w.menu_file.addActions([a.print_preview, a.print])
     w.menu_file.addSeparator()

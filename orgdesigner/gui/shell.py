@@ -39,6 +39,7 @@ class ShellCommands(QObject):
         a.close.triggered.connect(lambda: self.close())
         a.export_diagram.triggered.connect(self.export_diagram)
         a.export_budget.triggered.connect(self.export_budget)
+        a.export_deck.triggered.connect(self.export_deck)
         a.print.triggered.connect(self.print_)
         a.print_preview.triggered.connect(self.print_preview)
         a.quit.triggered.connect(window.close)
@@ -148,6 +149,11 @@ class ShellCommands(QObject):
 
         c = self._ctrl()
         return export_budget_workbook(self.window, c) if c is not None else None
+
+    def export_deck(self) -> Any:
+        from .deck_export import export_deck
+
+        return export_deck(self.window, self._ctrl())
 
     def print_(self) -> bool:
         from .printing import print_design

@@ -32,6 +32,11 @@ OUTPUT: dict[str, tuple[str, str]] = {
                              "Graphviz で {fmt} を作成できませんでした（{detail}）"),
     "export.no_output": ("Graphviz produced no {fmt} output",
                          "Graphviz が {fmt} を出力しませんでした"),
+    # -- PowerPoint and draw.io (render/pptx_*.py, render/drawio_out.py, render/deck*.py) ------
+    "pptx.bad_aspect": ("unknown slide aspect {aspect!r}; use one of: {aspects}",
+                        "スライドの縦横比「{aspect}」は不明です。使える縦横比：{aspects}"),
+    "pptx.bad_template": ("{path}: cannot be used as a PowerPoint template ({detail})",
+                          "{path}: PowerPoint のテンプレートとして読み込めません（{detail}）"),
     # -- budget (budget/*.py) -----------------------------------------------------------------
     "budget.no_fx": ("no exchange rate for {currency}: add '{currency}' to the budget's FX rates "
                      "(yen per {currency})",

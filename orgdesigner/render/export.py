@@ -1,4 +1,5 @@
-"""Diagram exports: SVG, PNG, PDF and DOT through Graphviz, GraphML for yEd.
+"""Diagram exports: SVG, PNG, PDF and DOT through Graphviz, GraphML for yEd, PowerPoint
+slides and draw.io files (render/office_export.py).
 
 `diagram_bytes` produces the bytes, `export_diagram` writes them atomically (a failed export
 never leaves a truncated file). Positions come from the tidy layout by default, from Graphviz
@@ -20,7 +21,7 @@ from .diagram import Diagram, diagram_for
 from .legend import build_legend
 from .quiet import filtered_stderr
 
-FORMATS = ("svg", "png", "pdf", "dot", "graphml")
+FORMATS = ("svg", "png", "pdf", "dot", "graphml", "pptx", "drawio")
 LAYOUTS = ("tidy", "dot", "canvas")
 
 
@@ -42,12 +43,13 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
                   orientation: str = "tb", compact: bool = False,
                   date: str | None = None, paper: str | None = paper_mod.DEFAULT,
                   notes: list | None = None,
-                  highlight: dict[str, str] | None = None) -> bytes:
+                  highlight: dict[str, str] | None = None,
+                  aspect: str | None = None) -> bytes:
     """The diagram of `design` (or of the sub-tree under `root`) in `fmt`. A PDF is fitted
     on `paper` ("a4", "a3", "-landscape" appended; None: the drawing's own size). What the
     user should know (labels under 6 pt on that paper, a PNG drawn at a lower resolution to
     fit) is appended to `notes`. `highlight` marks changed units (unit id → added / moved /
-    changed; see `highlight.py`)."""
+    changed; see `highlight.py`). `aspect` is the slide shape of a .pptx ("16:9" or "4:3")."""
     fmt = format_for("", fmt)
     if paper is not None:
         try:
@@ -59,6 +61,11 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
         raise ExportError(msg("export.bad_layout", layout=layout, layouts=", ".join(LAYOUTS)))
     if not 10 <= dpi <= 1200:
         raise ExportError(msg("export.bad_dpi", dpi=dpi))
+    if fmt in ("pptx", "drawio"):
+        from .office_export import office_bytes
+
+        return office_bytes(design, fmt, layout=layout, legend=legend, root=root, lang=lang,
+                            orientation=orientation, compact=compact, date=date, aspect=aspect)
     try:
         diagram = diagram_for(design, layout=layout, root=root, lang=lang,
                               orientation=orientation, compact=compact, date=date)
@@ -160,7 +167,8 @@ def export_diagram(design: Design, path: str | os.PathLike, *, fmt: str | None =
                    root: str | None = None, lang: str = "en", orientation: str = "tb",
                    compact: bool = False, date: str | None = None,
                    notes: list | None = None, paper: str | None = paper_mod.DEFAULT,
-                   highlight: dict[str, str] | None = None) -> list:
+                   highlight: dict[str, str] | None = None,
+                   aspect: str | None = None) -> list:
     """Write the diagram to `path`, the format from `fmt` or the file's suffix; returns the
     notes (messages) worth showing — text too small on the chosen paper, a PNG scaled down —
     which are also appended to `notes` when given."""
@@ -168,7 +176,7 @@ def export_diagram(design: Design, path: str | os.PathLike, *, fmt: str | None =
     warnings: list = []
     data = diagram_bytes(design, fmt, layout=layout, dpi=dpi, legend=legend, root=root,
                          lang=lang, orientation=orientation, compact=compact, date=date,
-                         paper=paper, notes=warnings, highlight=highlight)
+                         paper=paper, notes=warnings, highlight=highlight, aspect=aspect)
     atomic_write(path, data)
     if notes is not None:
         notes.extend(warnings)

@@ -98,6 +98,14 @@
         <translation>GraphML (yEd)</translation>
     </message>
     <message>
+        <source>PowerPoint slides, editable shapes</source>
+        <translation>PowerPoint スライド（図形を編集可能）</translation>
+    </message>
+    <message>
+        <source>draw.io diagram</source>
+        <translation>draw.io 図</translation>
+    </message>
+    <message>
         <source>Organisation table, CSV</source>
         <translation>組織表 (CSV)</translation>
     </message>
@@ -160,6 +168,18 @@
     <message>
         <source>&amp;Resolution:</source>
         <translation>解像度(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Widescreen 16:9</source>
+        <translation>ワイド画面 16:9</translation>
+    </message>
+    <message>
+        <source>Standard 4:3</source>
+        <translation>標準 4:3</translation>
+    </message>
+    <message>
+        <source>Sli&amp;des:</source>
+        <translation>スライド(&amp;D):</translation>
     </message>
     <message>
         <source>Include the &amp;legend</source>
@@ -276,6 +296,10 @@
     <message>
         <source>Export &amp;Budget Workbook…</source>
         <translation>予算ブックをエクスポート(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Export Approval &amp;Deck…</source>
+        <translation>承認資料を書き出す(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -644,6 +668,50 @@
     <message>
         <source>Scenarios</source>
         <translation>シナリオ</translation>
+    </message>
+    <message>
+        <source>Export Approval Deck</source>
+        <translation>承認資料の書き出し</translation>
+    </message>
+    <message>
+        <source>None: plain slides</source>
+        <translation>なし（標準のスライド）</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>テンプレート(&amp;T):</translation>
+    </message>
+    <message>
+        <source>As in the template</source>
+        <translation>テンプレートのまま</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>参照(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>PowerPoint presentation (*.pptx)</source>
+        <translation>PowerPoint プレゼンテーション (*.pptx)</translation>
+    </message>
+    <message>
+        <source>PowerPoint template</source>
+        <translation>PowerPoint のテンプレート</translation>
+    </message>
+    <message>
+        <source>PowerPoint template or presentation (*.potx *.pptx)</source>
+        <translation>PowerPoint のテンプレートまたはプレゼンテーション (*.potx *.pptx)</translation>
+    </message>
+    <message>
+        <source>Writing the approval deck…</source>
+        <translation>承認資料を書き出しています…</translation>
+    </message>
+    <message>
+        <source>The approval deck was not written:</source>
+        <translation>承認資料を書き出せませんでした：</translation>
+    </message>
+    <message>
+        <source>Approval deck written to {0}</source>
+        <translation>承認資料を {0} に書き出しました</translation>
     </message>
 </context>
 <context>

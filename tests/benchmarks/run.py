@@ -37,6 +37,8 @@ ROWS = [
     ("canvas", "canvas populated", 1.5, 5000),
     ("workbook", "budget workbook", 2.0, 5000),
     ("svg", "SVG export", None, None),
+    ("pptx", "PowerPoint export (.pptx)", 3.0, 1000),
+    ("drawio", "draw.io export", 2.0, 5000),
     ("import", "import sheet (row per unit)", 1.0, 5000),
     ("compare", "compare two scenarios", 0.2, 5000),
     ("options", "generate the three options", 2.0, 5000),
@@ -87,6 +89,10 @@ def child(n: int, repeat: int, with_dot: bool) -> dict[str, float | None]:
     try:
         from orgdesigner.render.export import export_diagram
         out["svg"] = median_time(lambda: export_diagram(design, tmp / "d.svg"), max(1, repeat // 2))
+        out["pptx"] = median_time(lambda: export_diagram(design, tmp / "d.pptx"),
+                                  max(1, repeat // 2))
+        out["drawio"] = median_time(lambda: export_diagram(design, tmp / "d.drawio"),
+                                    max(1, repeat // 2))
     except ImportError:
         pass
     try:

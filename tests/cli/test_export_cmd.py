@@ -106,3 +106,41 @@ def test_missing_design_file(tmp_path: Path, capsys) -> None:
     code, _, err = run(capsys, "export", str(tmp_path / "none.orgd"), "-o",
                        str(tmp_path / "x.svg"))
     assert code == 2 and "none.orgd" in err
+
+
+def test_pptx_and_drawio(design_file: Path, tmp_path: Path, capsys) -> None:
+    from pptx import Presentation
+
+    out = tmp_path / "o.pptx"
+    assert run(capsys, "export", str(design_file), "-o", str(out), "--aspect", "4:3",
+               "--lang", "ja")[0] == 0
+    prs = Presentation(str(out))
+    assert prs.slide_width == 9144000
+    texts = {sh.text_frame.text.replace("\n", "") for sh in prs.slides[0].shapes
+             if sh.name.startswith("unit:")}
+    assert NASTY in texts and "経営層" in texts
+    out = tmp_path / "o.drawio"
+    assert run(capsys, "export", str(design_file), "-o", str(out))[0] == 0
+    values = {c.get("value") for c in ET.parse(out).getroot().iter("mxCell")}
+    assert NASTY in values
+
+
+def test_deck_command(design_file: Path, tmp_path: Path, capsys) -> None:
+    from pptx import Presentation
+
+    out = tmp_path / "deck.pptx"
+    code, stdout, _ = run(capsys, "deck", str(design_file), "-o", str(out), "--lang", "ja")
+    assert code == 0 and "書き出しました" in stdout
+    titles = [s.shapes.title.text_frame.text for s in Presentation(str(out)).slides
+              if s.shapes.title]
+    for expected in ("現在の組織", "権限と指摘事項", "検討プロセスの現在地", "年度別の費用（円）",
+                     "ご決裁いただきたい事項"):
+        assert expected in titles
+    code, _, err = run(capsys, "deck", str(design_file), "-o", str(tmp_path / "d.pdf"))
+    assert code == 2 and ".pptx" in err
+    code, _, err = run(capsys, "deck", str(design_file), "-o", str(out), "--template",
+                       str(tmp_path / "missing.pptx"))
+    assert code == 2 and "missing.pptx" in err
+    code, _, err = run(capsys, "deck", str(design_file), "-o", str(out), "--years", "0",
+                       "--lang", "ja")
+    assert code == 2 and "--years は 1～20" in err

@@ -42,14 +42,16 @@ def workbook(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[s
 
 def with_cached_values(path: Path, values: dict[str, str],
                        errors: dict[str, str] | None = None) -> None:
-    """Give formula cells the saved result Excel would have stored (openpyxl writes none)."""
+    """Give formula cells the saved result Excel would have stored (openpyxl writes none:
+    `<v/>`, or `<v></v>` when lxml is installed, as python-pptx brings it)."""
     with zipfile.ZipFile(path) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     xml = parts["xl/worksheets/sheet1.xml"].decode()
     for ref, value in values.items():
-        xml = re.sub(rf'(<c r="{ref}"[^>]*>)(<f>[^<]*</f>)<v\s*/>', rf"\1\2<v>{value}</v>", xml)
+        xml = re.sub(rf'(<c r="{ref}"[^>]*>)(<f>[^<]*</f>)(?:<v\s*/>|<v></v>)',
+                     rf"\1\2<v>{value}</v>", xml)
     for ref, value in (errors or {}).items():
-        xml = re.sub(rf'<c r="{ref}"([^>]*)>(<f>[^<]*</f>)<v\s*/>',
+        xml = re.sub(rf'<c r="{ref}"([^>]*)>(<f>[^<]*</f>)(?:<v\s*/>|<v></v>)',
                      rf'<c r="{ref}"\1 t="e">\2<v>{value}</v>', xml)
     parts["xl/worksheets/sheet1.xml"] = xml.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -104,7 +106,7 @@ def test_formula_string_result_is_taken(tmp_path):
     with zipfile.ZipFile(path) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     xml = parts["xl/worksheets/sheet1.xml"].decode()
-    xml, n = re.subn(r'<c r="B4"([^>]*)>(<f>[^<]*</f>)<v\s*/>',
+    xml, n = re.subn(r'<c r="B4"([^>]*)>(<f>[^<]*</f>)(?:<v\s*/>|<v></v>)',
                      r'<c r="B4"\1 t="str">\2<v>CSIRT</v>', xml)
     assert n == 1
     parts["xl/worksheets/sheet1.xml"] = xml.encode()

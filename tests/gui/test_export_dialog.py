@@ -77,6 +77,16 @@ def test_every_format_is_written_and_reads_back(qtbot, design, tmp_path, boxes, 
         root = ET.fromstring(data)
         nodes = [n for n in root.iter() if n.tag.endswith("}node")]
         assert len(nodes) >= len(design.units)
+    elif fmt == "pptx":
+        from pptx import Presentation
+
+        slide = Presentation(str(target)).slides[0]
+        units = [sh for sh in slide.shapes if sh.name.startswith("unit:")]
+        assert len(units) == len(design.units)
+    elif fmt == "drawio":
+        root = ET.fromstring(data)
+        ids = {c.get("id") for c in root.iter("mxCell")}
+        assert {f"unit-{u}" for u in design.units} <= ids
     else:
         back = read_table(target).design
         assert sorted(back.units) == sorted(design.units)
@@ -130,6 +140,77 @@ def test_options_follow_the_format(qtbot, design, tmp_path):
     assert dialog.scope_subtree.isEnabled()
     no_selection = make(qtbot, design, tmp_path / "c.svg")
     assert not no_selection.scope_subtree.isEnabled()
+    assert not dialog.aspect_combo.isEnabled()
+    dialog.path_edit.setText(str(tmp_path / "slides.pptx"))
+    assert dialog.fmt() == "pptx" and dialog.aspect_combo.isEnabled()
+    dialog.aspect_combo.setCurrentIndex(1)
+    assert dialog.options().aspect == "4:3"
+    dialog.path_edit.setText(str(tmp_path / "chart.drawio"))
+    assert not dialog.aspect_combo.isEnabled() and not dialog.legend_check.isEnabled()
+
+
+def test_pptx_slides_take_the_chosen_aspect(qtbot, design, tmp_path):
+    from pptx import Presentation
+
+    target = tmp_path / "s.pptx"
+    dialog = make(qtbot, design, target)
+    dialog.aspect_combo.setCurrentIndex(1)
+    dialog.accept()
+    prs = Presentation(str(target))
+    assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
+
+
+def test_approval_deck_action_writes_the_deck(window, tmp_path, monkeypatch):
+    from pptx import Presentation
+
+    from orgdesigner.gui import deck_export
+
+    ctrl = window.open_design(templates.load("model-2"), tmp_path / "m2.orgd")
+    target = tmp_path / "deck"
+    seen = {}
+
+    def run(dialog):
+        seen["start"] = dialog.path_edit.text()
+        dialog.path_edit.setText(str(target))  # the .pptx is added
+        dialog.lang_combo.setCurrentIndex(1)
+        dialog.aspect_combo.setCurrentIndex(1)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(deck_export.DeckDialog, "exec", run)
+    action = window.findChild(type(window.act.export_deck), "actionExportDeck")
+    assert action is window.act.export_deck and action.isEnabled()
+    action.trigger()
+    assert seen["start"] == str(tmp_path / "m2-deck.pptx")
+    prs = Presentation(str(tmp_path / "deck.pptx"))
+    titles = [s.shapes.title.text_frame.text for s in prs.slides if s.shapes.title]
+    assert len(prs.slides) >= 6 and "現在の組織" in titles
+    assert prs.slide_width == 9144000
+    assert "deck.pptx" in window.statusBar().currentMessage()
+    assert ctrl.design is not None
+
+
+def test_deck_dialog_uses_the_template_and_reports_a_broken_one(qtbot, design, tmp_path, boxes):
+    from pptx import Presentation
+
+    from orgdesigner.gui.deck_export import DeckDialog
+
+    tpl = tmp_path / "brand.pptx"
+    Presentation().save(str(tpl))  # 4:3
+    dialog = DeckDialog(design, start_path=tmp_path / "d.pptx")
+    qtbot.addWidget(dialog)
+    dialog.template_edit.setText(str(tpl))
+    dialog.aspect_combo.setCurrentIndex(2)  # as in the template
+    dialog.accept()
+    assert Presentation(str(tmp_path / "d.pptx")).slide_width == 9144000
+    bad = tmp_path / "bad.pptx"
+    bad.write_bytes(b"nope")
+    again = DeckDialog(design, start_path=tmp_path / "e.pptx")
+    qtbot.addWidget(again)
+    again.template_edit.setText(str(bad))
+    again.accept()
+    assert not (tmp_path / "e.pptx").exists()
+    assert boxes and boxes[-1]["name"] == "deckErrorBox" and "bad.pptx" in boxes[-1]["info"]
 
 
 def test_missing_folder_is_reported_and_the_dialog_stays(qtbot, design, tmp_path, boxes):
@@ -210,3 +291,20 @@ def test_menu_action_offers_the_selected_unit_as_root(window, tmp_path, monkeypa
         rows = list(csv.reader(fh))
     assert len(rows) == 1 + len(ctrl.design.units)  # a table is always the whole design
     assert re.search("Exported to", window.statusBar().currentMessage())
+
+
+def test_large_deck_is_written_in_a_worker_thread(qtbot, tmp_path, boxes):
+    from pptx import Presentation
+
+    from orgdesigner.gui.deck_export import BACKGROUND_UNITS, DeckDialog
+
+    big = synthetic.generate(BACKGROUND_UNITS + 100, seed=4)
+    dialog = DeckDialog(big, start_path=tmp_path / "big.pptx")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.exported, timeout=120000) as sig:
+        dialog.accept()
+        assert dialog.worker is not None and dialog.progress is not None
+        assert not dialog.buttons.isEnabled()
+    assert sig.args == [tmp_path / "big.pptx"] and boxes == []
+    assert len(Presentation(str(tmp_path / "big.pptx")).slides) > 6
+    assert dialog.progress is None and dialog.buttons.isEnabled()
