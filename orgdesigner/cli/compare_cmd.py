@@ -8,15 +8,14 @@ with `--scenarios X,Y`); with two files, the first file's open design with the s
 from __future__ import annotations
 
 import argparse
-import json
 
 from ..analysis.comparison import compare
 from ..analysis.comparison_text import format_comparison
 from ..messages import exc_text, msg
 from ..model import ModelError
 from ..model.scenarios import BASELINE, find, list_scenarios
-from .check_cmd import _emit
 from .common import CliError, guard, load_design
+from .output import write_json, write_stdout
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,7 +67,7 @@ def run(ns: argparse.Namespace) -> int:
     if ns.format == "json":
         body = {"schema": "orgdesigner-compare-set", "schema_version": 1,
                 "comparisons": [c.to_json(ns.lang) for c in results]}
-        _emit(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+        write_json(body)
     else:
-        _emit("\n".join(format_comparison(c, ns.lang) for c in results))
+        write_stdout("\n".join(format_comparison(c, ns.lang) for c in results))
     return 0

@@ -6,14 +6,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import CliError, guard, load_design, pick
+from .common import CliError, guard, load_design, pick, say
+from .output import write_files
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("deck", help="write the approval deck (.pptx): organisation, findings, "
                                     "process, costs, decision")
     p.add_argument("file", help="the .orgd design")
-    p.add_argument("-o", "--output", required=True, help="the .pptx file to write")
+    p.add_argument("-o", "--output", required=True,
+                   help="the .pptx file to write (an existing one is kept as NAME.bak)")
     p.add_argument("--template", metavar="PPTX",
                    help="use the slide master and layouts of this .pptx or .potx")
     p.add_argument("--aspect", choices=("16:9", "4:3"),
@@ -36,7 +38,6 @@ def deck(ns: argparse.Namespace) -> int:
         raise CliError(pick(ns.lang, f"--template: {ns.template} does not exist",
                             f"--template: {ns.template} がありません"))
     design = load_design(ns.file, ns.lang)
-    from ..formats.atomic import atomic_write
     from ..render.deck import DeckOptions, deck_bytes
     from ..render.export import ExportError
     from .budget_cmd import _settings
@@ -47,6 +48,6 @@ def deck(ns: argparse.Namespace) -> int:
                                               overrides=_settings()))
     except ExportError as exc:
         raise CliError(exc.text(ns.lang)) from None
-    atomic_write(out, data)
-    print(pick(ns.lang, f"wrote {out}", f"{out} に書き出しました"))
+    written = write_files(out, lambda path: path.write_bytes(data))
+    say(ns, written.report(ns.lang))
     return 0

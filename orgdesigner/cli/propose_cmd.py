@@ -8,9 +8,10 @@ from pathlib import Path
 
 from ..analysis.comparison import compare
 from ..analysis.options import generate, recommended
+from ..formats import orgd
 from ..model import scenarios as sc
-from .check_cmd import _emit
-from .common import CliError, guard, load_design, pick, save_design
+from .common import guard, load_design, pick, say
+from .output import write_files
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,8 +22,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "directly under management. Each resolves the baseline's errors and as "
                     "many warnings as it can. They are written as scenarios of OUT.")
     p.add_argument("file", help="a .orgd design (its baseline is used)")
-    p.add_argument("-o", "--output", required=True, help="the .orgd file to write")
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument("-o", "--output", required=True,
+                   help="the .orgd file to write (an existing file is replaced and kept as "
+                        "NAME.bak, like every command that writes)")
+    # accepted for scripts written before the one overwrite policy; it changes nothing
+    p.add_argument("--force", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--lang", choices=("en", "ja"), default="en",
                    help="language of the proposal names and the summary")
     p.set_defaults(handler=run)
@@ -31,9 +35,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 @guard
 def run(ns: argparse.Namespace) -> int:
     out = Path(ns.output)
-    if out.exists() and not ns.force:
-        raise CliError(pick(ns.lang, f"{out} already exists (use --force to overwrite)",
-                            f"{out} はすでにあります（上書きするには --force）"))
     design = load_design(ns.file, ns.lang)
     base = sc.design_of(design, sc.BASELINE)
     options = generate(base)
@@ -52,8 +53,9 @@ def run(ns: argparse.Namespace) -> int:
                           f"{len(c.footprint.must_agree)}",
                           f"{o.name('ja')}{mark}：解消 {len(c.resolved)} 件、新規 {len(c.new)} 件、"
                           f"移管 {len(c.footprint.moved)}、合議先 {len(c.footprint.must_agree)}"))
-    save_design(design, str(out), ns.lang)
-    _emit("\n".join(lines) + ("\n" if lines else "") + pick(
-        ns.lang, f"wrote {len(options)} proposal(s) to {out} (* recommended)\n",
-        f"{out} に案を {len(options)} 件書き出しました（* は推奨案）\n"))
+    written = write_files(out, lambda path: orgd.save(design, path))
+    say(ns, "\n".join(lines) + ("\n" if lines else "") + pick(
+        ns.lang, f"{len(options)} proposal(s) (* recommended)",
+        f"案 {len(options)} 件（* は推奨案）"))
+    say(ns, written.report(ns.lang))
     return 0

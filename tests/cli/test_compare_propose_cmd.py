@@ -33,8 +33,8 @@ def test_propose_writes_three_scenarios_one_recommended(tmp_path, capsys):
     assert sum(s.recommended for s in items) == 1
     written, original = orgd.to_data(doc), orgd.to_data(orgd.load(base))
     assert written["units"] == original["units"] and written["flows"] == original["flows"]
-    code, _, err = run(capsys, "propose", base, "-o", out)
-    assert code == 2 and "--force" in err
+    code, text, _ = run(capsys, "propose", base, "-o", out)  # one overwrite policy: .bak
+    assert code == 0 and out.with_name(out.name + ".bak").exists() and ".bak" in text
 
 
 def test_compare_json_schema_and_scenario_choice(tmp_path, capsys):
