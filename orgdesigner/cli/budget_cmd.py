@@ -67,16 +67,21 @@ def budget_json(b: Any) -> dict[str, Any]:
     a = b.assumptions
     return {
         "schema": "orgdesigner-budget", "schema_version": 1, "currency": "JPY",
-        "fy_start_month": a.fy_start_month, "multiplier": str(a.multiplier),
+        "fy_start_month": a.fy_start_month,
+        "cost_model": {k: str(v.value) for k, v in a.params.items()},
         "years": [{"index": y.index, "fiscal_year": y.number, "start": y.start.isoformat(),
                    "end": y.end.isoformat(),
-                   "total": b.total_per_year[i], "fte": float(b.total_fte(y.index)),
+                   "total": b.total_per_year[i], "new_money": b.new_money[i],
+                   "reallocated": b.reallocated[i], "contingency": b.contingency[i],
+                   "tax": b.tax[i],
+                   "total_incl_tax": b.total_incl_tax[i], "fte": float(b.total_fte(y.index)),
                    "by_category": {c.value: b.by_category[c][i] for c in CostCategory},
                    "by_expenditure": {e.value: b.by_expenditure[e][i] for e in Expenditure}}
                   for i, y in enumerate(b.years)],
         "by_category": {c.value: sum(b.by_category[c]) for c in CostCategory},
         "by_expenditure": {e.value: sum(b.by_expenditure[e]) for e in Expenditure},
-        "total": b.grand_total,
+        "total": b.grand_total, "new_money": sum(b.new_money),
+        "reallocated": sum(b.reallocated), "contingency": sum(b.contingency),
         "illustrative_rates": sorted(r.key for r in a.roles.values()
                                      if r.source in ("default", "fallback")),
     }

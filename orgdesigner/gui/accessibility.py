@@ -28,13 +28,13 @@ def _names() -> dict[str, str]:
         "evidenceList": _tr("Evidence for the authority style"),
         "processTree": _tr("Establishment process steps"),
         "budgetYears": _tr("Years in the budget"),
-        "budgetMultiplier": _tr("Overhead multiplier"),
         "budgetItems": _tr("Cost items"),
         "budgetTotals": _tr("Budget totals per year"),
         "planMembers": _tr("CSIRT members"),
         "planServices": _tr("CSIRT services"),
         "planOtherMemberships": _tr("Other memberships"),
         "minimap": _tr("Overview of the whole diagram"),
+        "scenarioList": _tr("Current organisation and proposals"),
     }
 
 

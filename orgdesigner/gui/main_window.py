@@ -97,11 +97,11 @@ class MainWindow(QMainWindow):
         self._connect()
         self._current_changed()
         install_canvas_tools(self)  # Overview dock and View › branch actions (minimap.py)
-        self.canvas_menus = CanvasMenus(self)  # right-click menus, Enter renames
-        name_widgets(self)  # accessible names a screen reader cannot find on its own
         from .scenarios import install as install_scenarios
 
         install_scenarios(self)  # Scenarios dock: 現状, proposals, options, Compare
+        self.canvas_menus = CanvasMenus(self)  # right-click menus, Enter renames
+        name_widgets(self)  # accessible names a screen reader cannot find on its own
 
     # ---- construction ---------------------------------------------------------------------
     def _build_status(self) -> None:

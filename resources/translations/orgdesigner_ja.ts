@@ -486,10 +486,6 @@
         <translation>予算の年数</translation>
     </message>
     <message>
-        <source>Overhead multiplier</source>
-        <translation>法定福利費・間接費係数</translation>
-    </message>
-    <message>
         <source>Cost items</source>
         <translation>費用項目</translation>
     </message>
@@ -512,6 +508,10 @@
     <message>
         <source>Overview of the whole diagram</source>
         <translation>組織図全体の概観</translation>
+    </message>
+    <message>
+        <source>Current organisation and proposals</source>
+        <translation>現状と提案の一覧</translation>
     </message>
     <message>
         <source>Close %1</source>
@@ -958,6 +958,74 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare Scenarios</source>
+        <extracomment>Okabe–Ito colours for the change kinds (also told apart by the line style).</extracomment>
+        <translation>シナリオの比較</translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation>変更前：</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>変更後：</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新設</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>廃止</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>移管</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>Authority: %1 → %2</source>
+        <translation>権限の型：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Units moved: %1</source>
+        <translation>移管される部署：%1</translation>
+    </message>
+    <message>
+        <source>People affected: %1</source>
+        <translation>影響を受ける人数：%1</translation>
+    </message>
+    <message>
+        <source>Authority changes: %1</source>
+        <translation>権限が変わる部署：%1</translation>
+    </message>
+    <message>
+        <source>Must agree (合議先): %1</source>
+        <translation>合議先：%1</translation>
+    </message>
+    <message>
+        <source>Findings resolved: %1</source>
+        <translation>解消される指摘：%1</translation>
+    </message>
+    <message>
+        <source>Findings new: %1</source>
+        <translation>新たに生じる指摘：%1</translation>
+    </message>
+    <message>
+        <source>Cost: %1 → %2</source>
+        <translation>費用合計：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Roadmap %1: %2</source>
+        <translation>ロードマップ %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>CostModelForm</name>
     <message>
         <source>Bonus (months of base pay)</source>
@@ -1042,74 +1110,6 @@
     <message>
         <source>Empty: %1 from the settings or the shipped default</source>
         <translation>空欄: 設定または初期値の %1</translation>
-    </message>
-</context>
-<context>
-    <name>CompareDialog</name>
-    <message>
-        <source>Compare Scenarios</source>
-        <extracomment>Okabe–Ito colours for the change kinds (also told apart by the line style).</extracomment>
-        <translation>シナリオの比較</translation>
-    </message>
-    <message>
-        <source>Before:</source>
-        <translation>変更前：</translation>
-    </message>
-    <message>
-        <source>After:</source>
-        <translation>変更後：</translation>
-    </message>
-    <message>
-        <source>added</source>
-        <translation>新設</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>廃止</translation>
-    </message>
-    <message>
-        <source>moved</source>
-        <translation>移管</translation>
-    </message>
-    <message>
-        <source>changed</source>
-        <translation>変更</translation>
-    </message>
-    <message>
-        <source>Authority: %1 → %2</source>
-        <translation>権限の型：%1 → %2</translation>
-    </message>
-    <message>
-        <source>Units moved: %1</source>
-        <translation>移管される部署：%1</translation>
-    </message>
-    <message>
-        <source>People affected: %1</source>
-        <translation>影響を受ける人数：%1</translation>
-    </message>
-    <message>
-        <source>Authority changes: %1</source>
-        <translation>権限が変わる部署：%1</translation>
-    </message>
-    <message>
-        <source>Must agree (合議先): %1</source>
-        <translation>合議先：%1</translation>
-    </message>
-    <message>
-        <source>Findings resolved: %1</source>
-        <translation>解消される指摘：%1</translation>
-    </message>
-    <message>
-        <source>Findings new: %1</source>
-        <translation>新たに生じる指摘：%1</translation>
-    </message>
-    <message>
-        <source>Cost: %1 → %2</source>
-        <translation>費用合計：%1 → %2</translation>
-    </message>
-    <message>
-        <source>Roadmap %1: %2</source>
-        <translation>ロードマップ %1：%2</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from orgdesigner.analysis import check
 from orgdesigner.model import Design, FlowKind
+from orgdesigner.render.diagram import is_elbow
 from orgdesigner.render.style import box_size
 
 R = 2  # decimals compared (geometry is recomputed with the same code, so exact is fair)
@@ -121,7 +122,8 @@ def _flow_problems(design: Design, scene: Any, hidden: set[str]) -> list[str]:
     lang = scene.lang
     if set(scene.flow_items) != set(design.flows):
         out.append(f"flow items {sorted(set(scene.flow_items) ^ set(design.flows))}")
-    pairs: dict[tuple[str, str], list[int]] = {}
+    router = scene.flows.router
+    drawn: dict[tuple[str, str], dict[tuple, str]] = {}
     for fid, f in design.flows.items():
         item = scene.flow_items.get(fid)
         if item is None:
@@ -130,10 +132,23 @@ def _flow_problems(design: Design, scene: Any, hidden: set[str]) -> list[str]:
         if (item.kind, item.label, item.pens) != (f.kind, label, _pens(f.kind)[0]):
             out.append(f"flow {fid}: kind/label/pens {(item.kind, item.label)} ≠ "
                        f"{(f.kind, label)}")
+        src, dst = scene.unit_items[f.source], scene.unit_items[f.target]
+        elbow = is_elbow(f.kind, src.box(), dst.box())
+        routed = None if elbow else router.routes.get(fid)
+        if not elbow:
+            # the router must know the units where they are now, and its route must run
+            # from the source's box to the target's (a stale route would not)
+            for uid, unit in ((f.source, src), (f.target, dst)):
+                if tuple(_r(v) for v in router.boxes.get(uid, ())) != tuple(
+                        _r(v) for v in unit.box()):
+                    out.append(f"flow {fid}: the router has a stale box for {uid}")
+            if routed is None:
+                out.append(f"flow {fid}: overlay flow without a route")
+            elif not (_on_box(routed[0], src.box()) and _on_box(routed[-1], dst.box())):
+                out.append(f"flow {fid}: route {routed[0]}…{routed[-1]} does not join its units")
         want = FlowItem(fid, None)
         want.sync(f, lang)
-        want.parallel = item.parallel
-        want.route(scene.unit_items[f.source], scene.unit_items[f.target])
+        want.route(src, dst, routed)
         geo = [tuple(_r(v) for v in s[:4]) for s in item.segs]
         exp = [tuple(_r(v) for v in s[:4]) for s in want.segs]
         if geo != exp or len(item.heads) != len(want.heads):
@@ -150,13 +165,20 @@ def _flow_problems(design: Design, scene: Any, hidden: set[str]) -> list[str]:
                 bool(item.label) and shown):
             out.append(f"flow {fid}: label visible={item.label_item.isVisible()}")
         key = (min(f.source, f.target), max(f.source, f.target))
-        pairs.setdefault(key, []).append(item.parallel if f.source == key[0]
-                                         else -item.parallel)
-    for key, slots in pairs.items():
-        if len(set(slots)) != len(slots):
-            out.append(f"flows between {key} drawn on top of each other: {slots}")
+        seen = drawn.setdefault(key, {})
+        if geo and tuple(geo) in seen:
+            out.append(f"flows {seen[tuple(geo)]} and {fid} between {key} drawn on top of "
+                       "each other")
+        seen[tuple(geo)] = fid
     out += _layer_problems(design, scene, hidden)
     return out
+
+
+def _on_box(p: tuple[float, float], box: tuple[float, float, float, float],
+            tol: float = 1.5) -> bool:
+    """`p` on the border of (or just inside) the box x, y, w, h: where a route meets a unit."""
+    x, y, w, h = box
+    return x - tol <= p[0] <= x + w + tol and y - tol <= p[1] <= y + h + tol
 
 
 def _middle(item: Any) -> QPointF:

@@ -93,7 +93,7 @@ def _json_cases(scale: float) -> dict[str, Callable[[], Any]]:
         "costs": lambda: many_costs(big),
         "first_year_9999": lambda: _base(units=[_csirt()],
                                          budget={"first_year": 9999, "years": 20}),
-        "multiplier_huge": lambda: _base(units=[_csirt()], budget={"multiplier": "1e999999"}),
+        "bonus_huge": lambda: _base(units=[_csirt()], budget={"bonus_months": "1e999999"}),
         "rate_huge": lambda: _base(units=[_csirt()], budget={"role_rates": {
             "analyst": 10 ** 200}}),
         "amount_exp": lambda: _cost("1e999999"),

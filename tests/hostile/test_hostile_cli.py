@@ -119,7 +119,7 @@ def test_refusals_name_the_problem_in_one_short_line(corpus, tmp_path):
         "duplicate_keys": ("appears twice", "2 回あります"),
         "fx_zero": ("FX rate", "為替レート"),
         "first_year_9999": ("first fiscal year", "初年度"),
-        "multiplier_huge": ("multiplier", "係数"),
+        "bonus_huge": ("bonus months", "賞与"),
         "rate_huge": ("digits", "桁"),
         "amount_exp": ("amount", "金額"),
         "amount_digits": ("amount", "金額"),

@@ -48,7 +48,7 @@ def test_each_kind_of_unit_change():
     d = compare(a, b).diff
     assert [x.after_id for x in d.renamed] == ["mkt"]
     assert [(x.after_id, x.old, x.new) for x in d.rekinded] == [
-        ("risk", UnitKind.DIVISION, UnitKind.DEPARTMENT)]
+        ("risk", UnitKind.SECTION, UnitKind.DEPARTMENT)]
     assert [(x.after_id, x.fields if hasattr(x, "fields") else x.new) for x in d.changed] == [
         ("other", ("headcount",))]
     assert d.units_removed == ["dev"] and d.units_added == ["new"]
