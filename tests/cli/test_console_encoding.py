@@ -73,7 +73,8 @@ def test_design_files_to_stdout_stay_utf8():
     """`new -o -` writes a .orgd file, whose format is UTF-8, whatever the console."""
     out = run_cp932("new", "-t", "model-2", "-o", "-")
     assert out.returncode == 0
-    assert json.loads(out.stdout.decode("utf-8"))["metadata"]["title"].startswith("モデル2：企業グループA")
+    title = json.loads(out.stdout.decode("utf-8"))["metadata"]["title"]
+    assert title.startswith("モデル2：企業グループA")
 
 
 def test_errors_in_cp932_too(tmp_path):

@@ -95,7 +95,7 @@ def test_on_a_tie_the_option_that_disturbs_least_is_recommended():
         options = generate(base)
         best = recommended(options, base)
 
-        def rank(o):
+        def rank(o, base=base):
             c = compare(base, o.design)
             n = o.report.counts()
             return (n["error"], n["warning"], len(c.footprint.must_agree),
