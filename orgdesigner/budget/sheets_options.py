@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
 from ..model import Design
 from ..model import scenarios as sc
 from .textwidth import wrapped_lines
-from .xlsx import BOLD, BOX, HEADER_FILL, TOTAL_FILL, WRAP, YEN, Sheet
+from .xlsx import NUMBER, YEN, Sheet
+from .xlsx import col_name as L
 
 _L = {
     "sheet.options": ("Options", "案の比較"),
@@ -77,38 +76,42 @@ def write_options(sh: Sheet, design: Design, lang: str, overrides: Any = None) -
     budgets = [compute_budget(c.after, overrides=overrides) for _, c in rows]
     years = max(len(b.years) for b in budgets)
     fys = max(budgets, key=lambda b: len(b.years)).years
-    r = r0 + 1
+
+    def cell(r: int, col: int, key: str, value: Any, *styles: str) -> None:
+        if col == 2:
+            sh.text(r, 1, label(key, lang), "bold", "box", "wrap")
+        if isinstance(value, int):
+            sh.number(r, col, value, NUMBER, "box")
+        else:
+            sh.text(r, col, value, "box", "wrap", *styles)
+
     for col, (s, c) in enumerate(rows, start=2):
         counts = c.report_after.counts()
         fp = c.footprint
-        cells: list[tuple[str, Any]] = [
-            ("op.recommended", label("op.yes", lang) if s.recommended else ""),
+        rr = r0 + 1
+        head: list[tuple[str, Any]] = [
             ("op.errors", counts["error"]), ("op.warnings", counts["warning"]),
             ("op.info", counts["info"]), ("op.resolved", len(c.resolved)),
             ("op.authority", c.report_after.authority.label(lang)),
         ]
-        rr = r
-        for key, value in cells:
-            if col == 2:
-                sh.text(rr, 1, label(key, lang), font=BOLD, border=BOX)
-            if isinstance(value, int):
-                sh.number(rr, col, value, border=BOX)
-            else:
-                sh.text(rr, col, value, border=BOX, align=WRAP,
-                        font=BOLD if key == "op.recommended" else None)
+        cell(rr, col, "op.recommended", label("op.yes", lang) if s.recommended else "", "bold")
+        rr += 1
+        for key, value in head:
+            cell(rr, col, key, value)
             rr += 1
         first = rr
+        per_year = budgets[col - 2].total_per_year
+        amounts = [per_year[i] if i < len(per_year) else 0 for i in range(years)]
         for i in range(years):
             if col == 2:
-                sh.text(rr, 1, fy_label(fys[i].number, lang), font=BOLD, border=BOX)
-            per_year = budgets[col - 2].total_per_year
-            sh.number(rr, col, per_year[i] if i < len(per_year) else 0, YEN, border=BOX)
+                sh.text(rr, 1, fy_label(fys[i].number, lang), "bold", "box")
+            sh.number(rr, col, amounts[i], YEN, "box")
             rr += 1
-        letter = get_column_letter(col)
         if col == 2:
-            sh.text(rr, 1, label("op.total", lang), font=BOLD, border=BOX, fill=TOTAL_FILL)
-        sh.formula(rr, col, f"=SUM({letter}{first}:{letter}{rr - 1})", border=BOX,
-                   fill=TOTAL_FILL, font=BOLD)
+            sh.text(rr, 1, label("op.total", lang), "total", "box")
+        # a formula over the years above, stored with its value (what a previewer shows)
+        sh.formula(rr, col, f"=SUM({L(col)}{first}:{L(col)}{rr - 1})", sum(amounts), YEN,
+                   "total", "box", width=14)
         rr += 1
         tail: list[tuple[str, Any]] = [
             ("op.new_money", label("op.new_money_na", lang)),
@@ -117,14 +120,12 @@ def write_options(sh: Sheet, design: Design, lang: str, overrides: Any = None) -
             ("op.must_agree", sep.join(c.name(i.unit, lang) for i in fp.must_agree) or "—"),
         ]
         for key, value in tail:
-            if col == 2:
-                sh.text(rr, 1, label(key, lang), font=BOLD, border=BOX)
-            if isinstance(value, int):
-                sh.number(rr, col, value, border=BOX)
-            else:
-                sh.text(rr, col, value, border=BOX, align=WRAP)
+            cell(rr, col, key, value)
             rr += 1
-    sh.finish(header_row=r0, freeze="B4")
+    sh.widths[1] = min(max(sh.widths.get(1, 0), 16), 30)  # labels wrap beyond that
+    for col in range(2, len(rows) + 2):
+        sh.widths[col] = min(max(sh.widths.get(col, 0), 14), 28)
+    sh.finish(header_row=r0, freeze=(r0 + 1, 2), landscape=len(rows) > 4)
 
 
 def write_roadmap(sh: Sheet, design: Design, lang: str, overrides: Any = None) -> None:
@@ -137,31 +138,34 @@ def write_roadmap(sh: Sheet, design: Design, lang: str, overrides: Any = None) -
     sh.title(label("rm.heading", lang))
     r = 3
     for s, c in _comparisons(design, lang, overrides)[1:]:
-        sh.text(r, 1, s.display_name(lang) + ("  ★" if s.recommended else ""), font=BOLD,
+        sh.text(r, 1, s.display_name(lang) + ("  ★" if s.recommended else ""), "bold",
                 fit=False)
         r += 1
         sh.headers(r, [label(k, lang) for k in ("rm.phase", "rm.year", "rm.steps",
                                                   "rm.changes")])
         r += 1
         for i, p in enumerate(roadmap(c), start=1):
-            sh.text(r, 1, f"{i}. {p.title(lang)}", align=WRAP, fit=False)
-            sh.text(r, 2, fy_label(p.fiscal_year, lang), align=WRAP)
-            steps = sep.join(titles[k] for k in p.steps)
-            changes = "\n".join(x(lang) for x in p.changes)
-            sh.text(r, 3, steps, align=WRAP, fit=False)
-            sh.text(r, 4, changes, align=WRAP, fit=False)
-            lines = max(wrapped_lines(steps, 46), wrapped_lines(changes, 54), 2)
-            sh.ws.row_dimensions[r].height = 16.5 * lines + 4
+            # wrapped cells: finish() fits each row's height to the fixed widths below
+            sh.text(r, 1, f"{i}. {p.title(lang)}", "wrap")
+            sh.text(r, 2, fy_label(p.fiscal_year, lang), "wrap")
+            sh.text(r, 3, sep.join(titles[k] for k in p.steps), "wrap")
+            sh.text(r, 4, "\n".join(x(lang) for x in p.changes), "wrap")
+            sh.heights[r] = max(sh.heights.get(r, 0), 2 * sh.book.line_h)
             r += 1
         r += 1
-    sh.finish()
-    for col, width in ((1, 30), (2, 11), (3, 48), (4, 56)):  # after finish: wrapped columns
-        sh.ws.column_dimensions[get_column_letter(col)].width = width
+    sh.fixed_widths.update({1: 30, 2: 11, 3: 48, 4: 56})
+    sh.finish(landscape=True)
 
 
 def write_recommended(sh: Sheet, design: Design, lang: str) -> None:
-    """One line on the cover, below what is there: the recommended option."""
+    """One line on the cover, below what is there: the recommended option. The cover is
+    already finished (widths, protection), so the row height and print area are set here."""
     rec = sc.scenarios_of(design).recommended()
-    r = sh.ws.max_row + 2
-    sh.text(r, 1, label("cover.recommended", lang), font=BOLD, fill=HEADER_FILL, border=BOX)
-    sh.text(r, 2, rec.display_name(lang) if rec else "—", font=BOLD, border=BOX, fit=False)
+    r = sh.max_row + 2
+    text = label("cover.recommended", lang)
+    sh.text(r, 1, text, "header", fit=False)
+    sh.merge(r, 2, 7, rec.display_name(lang) if rec else "—", "bold", "box", "wrap")
+    h = sh.book.line_h * max(wrapped_lines(text, 14), 1)
+    if h != sh.book.line_h:
+        sh.ws.set_row(r - 1, h)
+    sh.ws.print_area(0, 0, sh.max_row - 1, max(sh.max_col, 1) - 1)

@@ -1,7 +1,8 @@
 """The budget approval workbook (.xlsx): what a CISO hands to management (talk, Japan step 8).
 
 Sheets: Cover (the 稟議 form), Assumptions, Staffing, Costs, Summary, Group allocation (only
-for a group), Findings, Organisation, Process, Diagram. Every total is a formula over the
+for a group), Findings, Organisation, Process, Diagram, then Options and Roadmap (only for a
+document with proposals). Every total is a formula over the
 cells it sums, stored with the value `compute_budget` gives; every text the user typed is a
 text cell. Sheets are protected (no password), inputs unlocked and validated. The file is
 written atomically.
@@ -26,9 +27,15 @@ SHEETS = ("cover", "assumptions", "staffing", "costs", "summary", "allocation", 
           "organisation", "process", "diagram")
 
 
-def sheet_names(lang: str = "en", group: bool = False) -> list[str]:
-    """The sheet names in order; the allocation sheet exists only for a group design."""
-    return [t(f"sheet.{k}", lang) for k in SHEETS if group or k != "allocation"]
+def sheet_names(lang: str = "en", group: bool = False, proposals: bool = False) -> list[str]:
+    """The sheet names in order; the allocation sheet exists only for a group design, the
+    options and roadmap sheets only for a document with proposals."""
+    names = [t(f"sheet.{k}", lang) for k in SHEETS if group or k != "allocation"]
+    if proposals:
+        from .sheets_options import label
+
+        names += [label("sheet.options", lang), label("sheet.roadmap", lang)]
+    return names
 
 
 def _check(design: Design, lang: str, years: int | None, overrides: Any) -> Budget:
@@ -56,13 +63,13 @@ def write_workbook(design: Design, path: str | os.PathLike, *, lang: str = "en",
         # built in memory: zipfile then never writes to disk itself, so a full disk gives
         # one error from our own write, not a second "Exception ignored … Traceback" one
         buf = io.BytesIO()
-        _write(design, budget, buf, lang, diagram_png, today or dt.date.today())
+        _write(design, budget, buf, lang, diagram_png, today or dt.date.today(), overrides)
         tmp.write_bytes(buf.getvalue())
     return budget
 
 
 def _write(design: Design, budget: Budget, target: Any, lang: str,
-           diagram_png: bytes | None, today: dt.date) -> None:
+           diagram_png: bytes | None, today: dt.date, overrides: Any = None) -> None:
     from .groups import allocate
     from .sheets_assumptions import Refs, write_assumptions
     from .sheets_cover import design_title, write_cover
@@ -92,11 +99,32 @@ def _write(design: Design, budget: Budget, target: Any, lang: str,
     write_organisation(sheets["organisation"], design, lang)
     write_process(sheets["process"], design, lang)
     write_diagram(sheets["diagram"], diagram_png, lang)
+    _proposal_sheets(book, design, sheets["cover"], lang, title, page, overrides)
     sheets["cover"].ws.activate()
     book.wb.set_properties({"title": title[:250],
                             "author": (design.metadata.author or "OrgDesigner")[:250],
                             "subject": t("cover.heading", lang)})
     book.wb.close()
+
+
+def _proposal_sheets(book: Any, design: Design, cover: Any, lang: str, title: str, page: str,
+                     overrides: Any) -> None:
+    """案の比較 and ロードマップ after the others, for a document with proposals."""
+    from .sheets_options import (
+        has_proposals,
+        label,
+        write_options,
+        write_recommended,
+        write_roadmap,
+    )
+
+    if not has_proposals(design):
+        return
+    write_options(book.sheet(label("sheet.options", lang), title, page), design, lang,
+                  overrides)
+    write_roadmap(book.sheet(label("sheet.roadmap", lang), title, page), design, lang,
+                  overrides)
+    write_recommended(cover, design, lang)
 
 
 def cut_texts(design: Design) -> list[str]:

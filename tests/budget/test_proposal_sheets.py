@@ -12,7 +12,7 @@ import pytest
 from orgdesigner import templates
 from orgdesigner.analysis.options import generate, recommended
 from orgdesigner.budget import compute_budget
-from orgdesigner.budget.workbook import build_workbook, write_workbook
+from orgdesigner.budget.workbook import sheet_names, write_workbook
 from orgdesigner.model import CostItem
 from orgdesigner.model import scenarios as sc
 
@@ -28,14 +28,21 @@ def _document():
     return d
 
 
+def _book(design, tmp_path, lang):
+    out = tmp_path / f"{lang}.xlsx"
+    write_workbook(design, out, lang=lang)
+    return openpyxl.load_workbook(out), openpyxl.load_workbook(out, data_only=True)
+
+
 def _values(ws):
     return [[c.value for c in row] for row in ws.iter_rows()]
 
 
-def test_options_sheet_has_a_column_per_scenario_and_marks_the_recommended():
+def test_options_sheet_has_a_column_per_scenario_and_marks_the_recommended(tmp_path):
     d = _document()
-    wb, _ = build_workbook(d, lang="ja")
+    wb, cached = _book(d, tmp_path, "ja")
     assert wb.sheetnames[-2:] == ["案の比較", "ロードマップ"]
+    assert wb.sheetnames == sheet_names("ja", proposals=True)
     rows = _values(wb["案の比較"])
     header = rows[2]
     assert header[0] == "項目" and header[1] == "現状" and len(header) == 5
@@ -45,6 +52,10 @@ def test_options_sheet_has_a_column_per_scenario_and_marks_the_recommended():
     assert header[marked[0]] == sc.scenarios_of(d).recommended().name
     total = next(r for r in rows if r[0] == "費用合計")
     assert all(str(v).startswith("=SUM(") for v in total[1:])
+    # stored with its value: a previewer that does not recalculate shows each budget
+    cached_total = next(r for r in _values(cached["案の比較"]) if r[0] == "費用合計")
+    assert cached_total[1:] == [compute_budget(s).grand_total
+                                for _s, s in sc.list_scenarios(d)]
     first_year = next(r for r in rows if str(r[0]).endswith("年度"))
     assert first_year[1] == compute_budget(d).total_per_year[0]
     moved = next(r for r in rows if r[0] == "移管される部署")
@@ -54,16 +65,17 @@ def test_options_sheet_has_a_column_per_scenario_and_marks_the_recommended():
                for r in cover)
 
 
-def test_roadmap_sheet_lists_each_proposals_phases():
-    wb, _ = build_workbook(_document(), lang="en")
+def test_roadmap_sheet_lists_each_proposals_phases(tmp_path):
+    wb, _ = _book(_document(), tmp_path, "en")
     text = "\n".join(str(v) for row in _values(wb["Roadmap"]) for v in row if v)
     assert text.count("1. Agreement and budget") == 3
     assert "Move Internal CSIRT under Management" in text
 
 
-def test_no_proposal_sheets_without_proposals():
-    wb, _ = build_workbook(templates.load("model-1"), lang="en")
+def test_no_proposal_sheets_without_proposals(tmp_path):
+    wb, _ = _book(templates.load("model-1"), tmp_path, "en")
     assert "Options" not in wb.sheetnames and "Roadmap" not in wb.sheetnames
+    assert wb.sheetnames == sheet_names("en")
 
 
 @pytest.mark.slow
