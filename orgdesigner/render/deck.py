@@ -42,8 +42,29 @@ def _t(lang: str, en: str, ja: str) -> str:
     return ja if lang == "ja" else en
 
 
+def document_deck(doc: Design, o: DeckOptions) -> tuple[Design, DeckOptions]:
+    """The current organisation (現状) of a document and the options with its proposals and
+    the recommended one filled in (unless the caller set them): what `deck_bytes` needs to
+    show each proposal after the current organisation."""
+    import dataclasses
+
+    from ..model import scenarios as sc
+
+    if o.proposals or doc.scenarios is None or len(sc.scenarios_of(doc).items) < 2:
+        return doc, o
+    rows = sc.list_scenarios(doc)
+    base = next(d for s, d in rows if s.id == sc.BASELINE)
+    proposals = [(s.display_name(o.lang), d) for s, d in rows if s.id != sc.BASELINE]
+    rec = sc.scenarios_of(doc).recommended()
+    return base, dataclasses.replace(
+        o, proposals=proposals,
+        recommended=o.recommended or (rec.display_name(o.lang) if rec is not None else None))
+
+
 def deck_bytes(design: Design, o: DeckOptions | None = None) -> bytes:
-    o = o or DeckOptions()
+    """The approval deck of `design`; a document with proposals shows its current
+    organisation, then each proposal (see `document_deck`)."""
+    design, o = document_deck(design, o or DeckOptions())
     deck = new_deck(o.lang, template=o.template, aspect=o.aspect)
     lang = o.lang
     _title_slide(deck, design, o)
@@ -51,7 +72,8 @@ def deck_bytes(design: Design, o: DeckOptions | None = None) -> bytes:
     add_diagram_slides(deck, design, diagram,
                        heading=_t(lang, "Current organisation", "現在の組織"))
     for name, proposal in o.proposals:
-        heading = _t(lang, f"Proposal: {name}", f"案：{name}")
+        heading = name if name.startswith(("案", "Option", "Proposal")) else _t(
+            lang, f"Proposal: {name}", f"案：{name}")
         add_diagram_slides(deck, proposal, diagram, heading=heading)
         _findings_slide(deck, proposal, heading)
     if not o.proposals:
@@ -194,10 +216,20 @@ def _cost_slide(deck: Deck, design: Design, o: DeckOptions) -> None:
     for e in Expenditure:
         vals = list(b.by_expenditure[e])[:len(years)]
         rows.append([e.label(lang)] + [f"{v:,}" for v in vals] + [f"{sum(vals):,}"])
+    contingency = list(b.contingency)[:len(years)]
+    if any(contingency):
+        rows.append([_t(lang, "Contingency", "予備費")] + [f"{v:,}" for v in contingency]
+                    + [f"{sum(contingency):,}"])
     total = list(b.total_per_year)[:len(years)]
-    rows.append([_t(lang, "Total", "合計")] + [f"{v:,}" for v in total] + [f"{sum(total):,}"])
+    rows.append([_t(lang, "Total cost (before tax)", "総コスト（税抜）")]
+                + [f"{v:,}" for v in total] + [f"{sum(total):,}"])
+    for en, ja, values in (("of which new money", "うち新規支出", b.new_money),
+                           ("of which existing staff's time (工数振替)", "うち既存社員の工数振替",
+                            b.reallocated)):
+        vals = list(values)[:len(years)]
+        rows.append([_t(lang, en, ja)] + [f"{v:,}" for v in vals] + [f"{sum(vals):,}"])
     size = 12 if len(rows) <= 10 else 10
-    table = add_table(slide, (ax, ay, aw, ah - 500000), rows, lang, size=size, bold_last=True)
+    table = add_table(slide, (ax, ay, aw, ah - 500000), rows, lang, size=size)
     below = ay + int(table.height) + 150000
     fte = "、".join if lang == "ja" else ", ".join
     note = _t(lang, "CSIRT staff (FTE): ", "CSIRT 要員（FTE）：") + fte(
@@ -229,9 +261,11 @@ def _decision_slide(deck: Deck, design: Design, o: DeckOptions) -> None:
     if b is not None and b.years:
         first = b.years[0]
         paras.append((_t(lang, f"Budget: {first.label(lang)} ¥{b.total_per_year[0]:,}; "
-                               f"{len(b.years)} years ¥{b.grand_total:,}",
+                               f"{len(b.years)} years ¥{b.grand_total:,}, of which new money "
+                               f"¥{sum(b.new_money):,}",
                          f"予算：{first.label(lang)} {b.total_per_year[0]:,} 円、"
-                         f"{len(b.years)} 年間合計 {b.grand_total:,} 円"), 20, False, "#1A1A1A"))
+                         f"{len(b.years)} 年間合計 {b.grand_total:,} 円（うち新規支出 "
+                         f"{sum(b.new_money):,} 円）"), 20, False, "#1A1A1A"))
     errors = report.counts().get("error", 0)
     if errors:
         paras.append((_t(lang, f"Open issues to resolve first: {errors}",

@@ -59,3 +59,25 @@ def test_each_proposal_and_the_recommended_option() -> None:
     text = all_text(data)
     assert "推奨案：B" in text
     assert b.units[b.csirts()[0].id].display_name("ja") in text
+
+
+def test_a_document_with_proposals_shows_its_current_organisation_then_each_option() -> None:
+    """`deck` on a .orgd with scenarios: the baseline as the current organisation, each
+    proposal by its name, the recommended one on the decision slide, new money in the costs."""
+    from orgdesigner.analysis.options import generate, recommended
+    from orgdesigner.model import scenarios as sc
+
+    doc = templates.load("model-1")
+    options = generate(doc)
+    best = recommended(options, doc)
+    for o in options:
+        sc.create(doc, o.name("ja"), source=sc.BASELINE, proposal=o.design).apply(doc)
+        if o is best:
+            sc.recommend(doc, sc.scenarios_of(doc).items[-1].id).apply(doc)
+    data = deck_bytes(doc, DeckOptions(lang="ja"))
+    t = titles(data)
+    names = [o.name("ja") for o in options]
+    assert all(n in t for n in names) and not any(x.startswith("案：案") for x in t)
+    assert t.index("現在の組織") < min(t.index(n) for n in names)
+    text = all_text(data)
+    assert f"推奨案：{best.name('ja')}" in text and "うち新規支出" in text
