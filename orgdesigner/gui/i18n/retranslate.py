@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesigner.gui.i18n.language import ts_path
+
 MAX_ITEMS = 2000  # list and tree items looked at per widget (placeholders, not content)
 
 
@@ -51,8 +53,6 @@ class Catalogue:
 @functools.lru_cache(maxsize=4)
 def catalogue(lang: str) -> Catalogue:
     """The finished, non-plural messages of `orgdesigner_LANG.ts` (empty if there is none)."""
-    from orgdesigner.gui.i18n.language import ts_path
-
     cat = Catalogue()
     path = ts_path(lang)
     if lang == "en" or not path.is_file():

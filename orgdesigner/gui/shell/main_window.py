@@ -287,10 +287,10 @@ class MainWindow(QMainWindow):
 
     def set_language(self, lang: str) -> None:
         """The whole UI in `lang` at once: menus, docks and dialogs (the translators), and
-        the content labels of the panels and open documents (`i18n.apply_language`)."""
+        the content labels of the panels and open documents (`i18n.switch.apply_language`)."""
         if lang == self.lang:
             return
-        from orgdesigner.gui.i18n.language import apply_language
+        from orgdesigner.gui.i18n.switch import apply_language
 
         apply_language(self, lang)  # sets self.lang
         self.act.set_language(lang)
