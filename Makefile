@@ -42,6 +42,7 @@ bench: $(TEST_STAMP)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check orgdesigner tests
+	$(BIN)/lint-imports  # the package layers (pyproject.toml); tests/test_layers.py runs it too
 
 # Put OrgDesigner in this user's desktop menu (Linux, XDG folders): launcher, icon,
 # AppStream metadata and the .orgd file type. `orgdesigner install-desktop --uninstall` undoes it.

@@ -118,7 +118,7 @@ def test_translations_keep_placeholders_markup_and_shortcuts():
 def test_compiled_catalogue_translates_every_message(tmp_path, qapp):
     from PySide6.QtCore import QTranslator
 
-    from orgdesigner.gui.i18n import compile_ts
+    from orgdesigner.gui.i18n.language import compile_ts
 
     qm = tmp_path / "orgdesigner_ja.qm"
     compile_ts(TS, qm)

@@ -290,7 +290,8 @@ def test_cli_import_problems_in_japanese(tmp_path):
 def test_load_error_dialog_in_japanese_shows_japanese(qapp, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from orgdesigner.gui import documents, i18n
+    from orgdesigner.gui.dialogs import documents
+    from orgdesigner.gui.i18n import language as i18n
 
     f = tmp_path / "bad.orgd"
     f.write_text(json.dumps({"format": "orgdesigner", "version": 1, "units": [

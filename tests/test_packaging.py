@@ -178,7 +178,7 @@ def test_installed_wheel_runs_every_command(installed):
 
 def test_installed_app_compiles_its_translation(installed):
     """The wheel ships the .ts only; the app compiles it into the user cache at first use."""
-    code = ("from orgdesigner.gui import i18n; p = i18n.qm_path('ja'); "
+    code = ("from orgdesigner.gui.i18n import language; p = language.qm_path('ja'); "
             "print(p); print(p.stat().st_size)")
     out = subprocess.run([str(installed["python"]), "-c", code], cwd=installed["work"],
                          capture_output=True, text=True,

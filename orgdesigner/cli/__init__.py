@@ -156,7 +156,7 @@ def start_gui(args: list[str]) -> int:
     if problem:
         return fail(problem)
     try:
-        from ..gui.app import run
+        from ..gui.shell.app import run
     except ImportError as exc:
         return fail(f"the desktop app cannot start: {exc}. Install the Qt dependencies "
                     "(pip install PySide6-Essentials) and the system libraries in README.md.")

@@ -81,7 +81,7 @@ def app_memory(n: int) -> int:
     from PySide6.QtWidgets import QApplication
 
     from orgdesigner import synthetic
-    from orgdesigner.gui.main_window import MainWindow
+    from orgdesigner.gui.shell.main_window import MainWindow
     from orgdesigner.render.layout import layout_ops
 
     app = QApplication.instance() or QApplication([])
@@ -129,8 +129,8 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from orgdesigner import synthetic
-    from orgdesigner.gui.controller import DocumentController
-    from orgdesigner.gui.view import DiagramView
+    from orgdesigner.gui.canvas.controller import DocumentController
+    from orgdesigner.gui.canvas.view import DiagramView
     from orgdesigner.model import FlowKind
     from orgdesigner.render.layout import layout_ops
 

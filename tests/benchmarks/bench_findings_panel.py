@@ -35,8 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     from orgdesigner import autosave, synthetic
     from orgdesigner.analysis import check
     from orgdesigner.formats import orgd
-    from orgdesigner.gui.controller import DocumentController
-    from orgdesigner.gui.findings_panel import FindingsPanel
+    from orgdesigner.gui.canvas.controller import DocumentController
+    from orgdesigner.gui.panels.findings_panel import FindingsPanel
     from orgdesigner.model import ops
 
     design = synthetic.generate(ns.units)

@@ -135,7 +135,7 @@ def _canvas_time(design, repeat: int) -> float | None:  # type: ignore[no-untype
     try:
         from PySide6.QtWidgets import QApplication
 
-        from orgdesigner.gui.controller import DocumentController
+        from orgdesigner.gui.canvas.controller import DocumentController
     except ImportError:
         return None
     app = QApplication.instance() or QApplication([])

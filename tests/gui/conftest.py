@@ -96,7 +96,7 @@ def _clear_clipboard(qapp):
 def _english_ui_afterwards():
     """Translators are process-wide: a test that switches to Japanese must not leak it."""
     yield
-    from orgdesigner.gui import i18n
+    from orgdesigner.gui.i18n import language as i18n
 
     i18n.install_translators("en")
 
@@ -108,7 +108,7 @@ def ui(qtbot) -> UI:
 
 @pytest.fixture
 def window(qtbot):
-    from orgdesigner.gui.main_window import MainWindow
+    from orgdesigner.gui.shell.main_window import MainWindow
 
     w = MainWindow(lang="en")
     w.resize(1400, 900)

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from orgdesigner.gui.controller import DocumentController
+from orgdesigner.gui.canvas.controller import DocumentController
 from orgdesigner.model import Design
 
 

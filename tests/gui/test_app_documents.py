@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 
 from orgdesigner import settings, templates
 from orgdesigner.formats import orgd
-from orgdesigner.gui import gallery
-from orgdesigner.gui.import_dialog import ImportDialog
+from orgdesigner.gui.dialogs import gallery
+from orgdesigner.gui.dialogs.import_dialog import ImportDialog
 from orgdesigner.model import ops
 
 pytestmark = pytest.mark.gui

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from orgdesigner.gui import app as app_mod
+from orgdesigner.gui.shell import app as app_mod
 from orgdesigner.render import fonts
 
 pytestmark = pytest.mark.gui

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QMessageBox
 
 from orgdesigner import settings as settings_mod
 from orgdesigner import templates
-from orgdesigner.gui import settings_dialog
+from orgdesigner.gui.dialogs import settings_dialog
 from orgdesigner.model import ops
 
 pytestmark = pytest.mark.gui
@@ -108,7 +108,7 @@ def test_findings_and_budget_docks_follow_the_current_document(window, qtbot):
 
 
 def test_settings_apply_at_once(window, monkeypatch):
-    from orgdesigner.gui.autosave import AutosaveManager
+    from orgdesigner.gui.shell.autosave import AutosaveManager
 
     window.autosave = AutosaveManager(window, 60)
     window.open_design(templates.load("model-1"), None)

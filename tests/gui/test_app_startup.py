@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from orgdesigner import autosave, paths, settings, templates
 from orgdesigner.formats import orgd
-from orgdesigner.gui import app, gallery, recovery
+from orgdesigner.gui.dialogs import gallery, recovery
+from orgdesigner.gui.shell import app
 
 pytestmark = pytest.mark.gui
 

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from orgdesigner.budget import compute_budget
-from orgdesigner.gui.budget_panel import (
+from orgdesigner.gui.canvas.controller import DocumentController
+from orgdesigner.gui.panels.budget_panel import (
     COL_CURRENCY,
     COL_NAME,
     COL_RECURRING,
@@ -19,7 +20,6 @@ from orgdesigner.gui.budget_panel import (
     BudgetPanel,
     export_budget_workbook,
 )
-from orgdesigner.gui.controller import DocumentController
 from orgdesigner.model import CostCategory, Design, Expenditure
 from tests.budget.sample import sample_design
 
@@ -228,7 +228,7 @@ def test_export_failure_shows_a_message(panel: BudgetPanel, tmp_path, monkeypatc
 
 
 def test_works_with_the_real_controller(qtbot) -> None:  # type: ignore[no-untyped-def]
-    controller = pytest.importorskip("orgdesigner.gui.controller")
+    controller = pytest.importorskip("orgdesigner.gui.canvas.controller")
     ctrl = controller.DocumentController(sample_design(), lang="ja")
     w = BudgetPanel(ctrl, overrides={})
     qtbot.addWidget(w)
@@ -243,7 +243,7 @@ def test_works_with_the_real_controller(qtbot) -> None:  # type: ignore[no-untyp
 
 
 def test_tax_payer_and_group_supplier_edit_the_model(panel: BudgetPanel) -> None:
-    from orgdesigner.gui.budget_panel import COL_PAYER, COL_SUPPLIER, COL_TAXABLE
+    from orgdesigner.gui.panels.budget_panel import COL_PAYER, COL_SUPPLIER, COL_TAXABLE
 
     design = panel.ctrl.design
     r = row_of(panel, "k1")

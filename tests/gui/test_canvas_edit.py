@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 
 from orgdesigner.formats import orgd
-from orgdesigner.gui.palette import preset_mime
+from orgdesigner.gui.panels.palette import preset_mime
 from orgdesigner.model import FlowKind, UnitKind, ops
 
 

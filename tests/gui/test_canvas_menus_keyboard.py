@@ -179,8 +179,8 @@ def _unnamed_controls(window) -> list[str]:
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_every_visible_control_has_an_accessible_name(qtbot, lang):
     """#12: whatever is selected, every visible control of the main window has a name."""
-    from orgdesigner.gui import i18n
-    from orgdesigner.gui.main_window import MainWindow
+    from orgdesigner.gui.i18n import language as i18n
+    from orgdesigner.gui.shell.main_window import MainWindow
 
     i18n.install_translators(lang)
     w = MainWindow(lang=lang)
@@ -207,8 +207,8 @@ def test_member_role_is_chosen_from_the_budget_roles_and_shown_translated(qtbot)
     """#8: the role cell shows the role's label in the UI language, the editor offers the
     budget's roles (defaults and those given rates in Settings), the design keeps the key."""
     from orgdesigner import settings as settings_mod
-    from orgdesigner.gui.controller import DocumentController
-    from orgdesigner.gui.inspector.plan_page import COL_ROLE, PlanPage
+    from orgdesigner.gui.canvas.controller import DocumentController
+    from orgdesigner.gui.panels.inspector.plan_page import COL_ROLE, PlanPage
     from orgdesigner.model import CsirtPlan, Member
 
     s = settings_mod.load_settings()

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from orgdesigner.gui import documents
+from orgdesigner.gui.dialogs import documents
 from orgdesigner.model import Flow, FlowKind, ops
 from tests.gui.conftest import sample_design
 
@@ -104,7 +104,7 @@ def test_findings_dock_follows_the_remaining_document_after_a_close(window, qtbo
 
 def test_a_freshly_imported_design_is_modified_and_close_asks(window, monkeypatch):
     """#4: an imported, never-saved design carries "*" and Ctrl+W asks first."""
-    from orgdesigner.gui.import_dialog import ImportDialog, apply_import
+    from orgdesigner.gui.dialogs.import_dialog import ImportDialog, apply_import
 
     ctrl = apply_import(window, sample_design(), ImportDialog.NEW)
     assert ctrl.is_modified()
@@ -223,7 +223,7 @@ def test_save_and_export_dialogs_start_in_the_documents_folder(window, doc, monk
     from PySide6.QtCore import QStandardPaths
     from PySide6.QtWidgets import QFileDialog
 
-    from orgdesigner.gui.budget_panel import export_budget_workbook
+    from orgdesigner.gui.panels.budget_panel import export_budget_workbook
 
     docs = tmp_path / "Documents"
     docs.mkdir()
@@ -297,8 +297,8 @@ def test_qt_file_dialog_is_japanese(window):
 def test_toolbar_buttons_keep_their_place_and_fit_in_japanese(qtbot):
     """#10: the undo button does not grow with the step's name, and at a normal window
     width (1280 px) the Japanese toolbars show every button and the search box."""
-    from orgdesigner.gui import i18n
-    from orgdesigner.gui.main_window import MainWindow
+    from orgdesigner.gui.i18n import language as i18n
+    from orgdesigner.gui.shell.main_window import MainWindow
 
     i18n.install_translators("ja")
     w = MainWindow(lang="ja")

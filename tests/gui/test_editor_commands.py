@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF
 
 from orgdesigner.formats import orgd
-from orgdesigner.gui import arrange
+from orgdesigner.gui.canvas import arrange
 from orgdesigner.model import Design, FlowKind, ops
 
 

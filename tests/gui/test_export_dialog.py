@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from orgdesigner import synthetic, templates
 from orgdesigner.formats.table_import import read_table
-from orgdesigner.gui import export_dialog as ed
+from orgdesigner.gui.dialogs import export_dialog as ed
 from orgdesigner.render.export import ExportError
 
 pytestmark = pytest.mark.gui
@@ -163,7 +163,7 @@ def test_pptx_slides_take_the_chosen_aspect(qtbot, design, tmp_path):
 def test_approval_deck_action_writes_the_deck(window, tmp_path, monkeypatch):
     from pptx import Presentation
 
-    from orgdesigner.gui import deck_export
+    from orgdesigner.gui.dialogs import deck_export
 
     ctrl = window.open_design(templates.load("model-2"), tmp_path / "m2.orgd")
     target = tmp_path / "deck"
@@ -193,7 +193,7 @@ def test_approval_deck_action_writes_the_deck(window, tmp_path, monkeypatch):
 def test_deck_dialog_uses_the_template_and_reports_a_broken_one(qtbot, design, tmp_path, boxes):
     from pptx import Presentation
 
-    from orgdesigner.gui.deck_export import DeckDialog
+    from orgdesigner.gui.dialogs.deck_export import DeckDialog
 
     tpl = tmp_path / "brand.pptx"
     Presentation().save(str(tpl))  # 4:3
@@ -296,7 +296,7 @@ def test_menu_action_offers_the_selected_unit_as_root(window, tmp_path, monkeypa
 def test_large_deck_is_written_in_a_worker_thread(qtbot, tmp_path, boxes):
     from pptx import Presentation
 
-    from orgdesigner.gui.deck_export import BACKGROUND_UNITS, DeckDialog
+    from orgdesigner.gui.dialogs.deck_export import BACKGROUND_UNITS, DeckDialog
 
     big = synthetic.generate(BACKGROUND_UNITS + 100, seed=4)
     dialog = DeckDialog(big, start_path=tmp_path / "big.pptx")

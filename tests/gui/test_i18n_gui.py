@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QMessageBox
 
-from orgdesigner.gui import i18n
-from orgdesigner.gui.retranslate import catalogue
+from orgdesigner.gui.i18n import language as i18n
+from orgdesigner.gui.i18n.retranslate import catalogue
 from orgdesigner.model import Flow, FlowKind
 from orgdesigner.render.style import box_size
 
@@ -88,7 +88,7 @@ def test_undo_keeps_working_after_the_switch(window, doc):
 
 
 def test_started_in_japanese(qtbot):
-    from orgdesigner.gui.main_window import MainWindow
+    from orgdesigner.gui.shell.main_window import MainWindow
 
     assert i18n.install_translators("ja")
     w = MainWindow(lang="ja")

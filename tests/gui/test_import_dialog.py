@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QPushButton
 
 from orgdesigner.formats import orgd
 from orgdesigner.formats.table_export import write_table
-from orgdesigner.gui.import_dialog import ImportDialog, apply_import, run_import
+from orgdesigner.gui.dialogs.import_dialog import ImportDialog, apply_import, run_import
 from orgdesigner.model import UnitKind
 
 pytestmark = pytest.mark.gui

@@ -64,7 +64,7 @@ def test_unit_page_edits(window, doc):
     assert (u.name_en, u.kind, u.functions, u.headcount, u.notes) == (
         "Sales & Marketing", UnitKind.DIVISION, (Function.SALES,), 42, "拠点: 東京")
     assert ctrl.undo_stack.count() == 5
-    from orgdesigner.gui.items.unit_item import tooltip
+    from orgdesigner.gui.canvas.items.unit_item import tooltip
 
     assert tooltip(ctrl.design.units["s"], "en").startswith("営業部 / Sales & Marketing\nDivision")
     assert ctrl.scene.unit_items["s"].shape_name == "box" and ctrl.scene.unit_items["s"].w > 80

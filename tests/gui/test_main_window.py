@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from orgdesigner import presets
 from orgdesigner.formats import orgd
-from orgdesigner.gui.interactions import PRESET_MIME
+from orgdesigner.gui.canvas.interactions import PRESET_MIME
 from orgdesigner.model import FlowKind
 
 
@@ -49,7 +49,7 @@ def test_palette_groups_filter_and_mime(window):
 
 
 def test_palette_in_japanese():
-    from orgdesigner.gui.palette import Palette
+    from orgdesigner.gui.panels.palette import Palette
 
     pal = Palette("ja")
     assert pal.tree.topLevelItem(0).text(0) == "経営層・役員"

@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog
 
 from orgdesigner import templates
-from orgdesigner.gui import printing
+from orgdesigner.gui.dialogs import printing
 
 pytestmark = pytest.mark.gui
 MM_PER_PT = 25.4 / 72
@@ -132,8 +132,8 @@ def test_print_preview_paints_one_page(window, ctrl, monkeypatch):
 
 
 def test_printing_never_draws_the_collapse_handles(ctrl, tmp_path, monkeypatch):
-    from orgdesigner.gui.items.unit_item import UnitItem
-    from orgdesigner.gui.printing import print_to_pdf
+    from orgdesigner.gui.canvas.items.unit_item import UnitItem
+    from orgdesigner.gui.dialogs.printing import print_to_pdf
 
     assert any(i.subordinates for i in ctrl.scene.unit_items.values())
     drawn = []

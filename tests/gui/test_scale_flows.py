@@ -8,8 +8,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from orgdesigner.formats import orgd
-from orgdesigner.gui.items.flow_item import FlowItem
-from orgdesigner.gui.items.flow_layer import clip_segment
+from orgdesigner.gui.canvas.items.flow_item import FlowItem
+from orgdesigner.gui.canvas.items.flow_layer import clip_segment
 from orgdesigner.model import FlowKind
 from orgdesigner.render.style import flow_style
 

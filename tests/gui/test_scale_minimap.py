@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtWidgets import QApplication
 
-from orgdesigner.gui.items.unit_item import Stats
+from orgdesigner.gui.canvas.items.unit_item import Stats
 
 from .conftest import sample_design
 

@@ -7,7 +7,7 @@ import pytest
 
 from orgdesigner import templates
 from orgdesigner.formats import orgd
-from orgdesigner.gui.controller import DocumentController
+from orgdesigner.gui.canvas.controller import DocumentController
 from orgdesigner.model import FlowKind
 
 pytestmark = pytest.mark.gui
@@ -51,7 +51,7 @@ def test_filter_shows_only_the_selections_overlays(ctrl, qtbot):
 
 
 def test_window_action_toggles_the_filter(qtbot):
-    from orgdesigner.gui.main_window import MainWindow
+    from orgdesigner.gui.shell.main_window import MainWindow
 
     w = MainWindow(lang="en")
     qtbot.addWidget(w)

@@ -98,7 +98,7 @@ def test_deleting_the_open_proposal_shows_the_baseline_again(window, qtbot):
 
 
 def test_export_dialog_highlights_the_open_proposals_changes(window, qtbot, tmp_path):
-    from orgdesigner.gui.export_dialog import ExportDialog, write_export
+    from orgdesigner.gui.dialogs.export_dialog import ExportDialog, write_export
 
     ctrl = _open(window)
     plain = ExportDialog(ctrl.design)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from orgdesigner import autosave, paths, templates
 from orgdesigner.formats import orgd
-from orgdesigner.gui import recovery
-from orgdesigner.gui.autosave import AutosaveManager
+from orgdesigner.gui.dialogs import recovery
+from orgdesigner.gui.shell.autosave import AutosaveManager
 from orgdesigner.model import ops
 from tests.gui.shell_standin import StandInWindow
 
@@ -221,8 +221,8 @@ _APP_CHILD = textwrap.dedent("""
     app = QApplication([])
     from orgdesigner.formats import orgd
     from orgdesigner.model import ops
-    from orgdesigner.gui import app as gui_app
-    from orgdesigner.gui.main_window import MainWindow
+    from orgdesigner.gui.shell import app as gui_app
+    from orgdesigner.gui.shell.main_window import MainWindow
 
     def begin():
         try:

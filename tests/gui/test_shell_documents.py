@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from orgdesigner import settings, templates
 from orgdesigner.formats import orgd
-from orgdesigner.gui import documents
+from orgdesigner.gui.dialogs import documents
 from orgdesigner.model import Unit, UnitKind, ops
 from tests.gui.shell_standin import StandInWindow
 

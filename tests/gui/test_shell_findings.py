@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 from orgdesigner import templates
 from orgdesigner.analysis import check
 from orgdesigner.formats import orgd
-from orgdesigner.gui.findings_panel import FindingsPanel
+from orgdesigner.gui.panels.findings_panel import FindingsPanel
 from orgdesigner.model import Flow, FlowKind, ProcessStatus, ops
 from tests.gui.shell_standin import StandInWindow
 

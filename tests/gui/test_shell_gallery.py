@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
 
 from orgdesigner import settings, templates
-from orgdesigner.gui import gallery
+from orgdesigner.gui.dialogs import gallery
 from orgdesigner.model import Design
 from orgdesigner.render.style import unit_style
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
 from orgdesigner import __version__
-from orgdesigner.gui import help as help_mod
+from orgdesigner.gui.dialogs import help as help_mod
 from orgdesigner.model import FlowKind, UnitKind
 
 pytestmark = pytest.mark.gui

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from orgdesigner import settings as settings_mod
 from orgdesigner.budget.defaults import load_defaults
-from orgdesigner.gui.settings_dialog import SettingsDialog, show_settings_warnings
+from orgdesigner.gui.dialogs.settings_dialog import SettingsDialog, show_settings_warnings
 
 pytestmark = pytest.mark.gui
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from orgdesigner import templates
-from orgdesigner.gui.view import READABLE_PX
+from orgdesigner.gui.canvas.view import READABLE_PX
 from orgdesigner.render.style import FONT_SIZE
 
 

@@ -25,7 +25,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from orgdesigner import presets, templates
-from orgdesigner.gui import documents
+from orgdesigner.gui.dialogs import documents
 from orgdesigner.model import Flow, FlowKind, ops
 from tests.gui.conftest import sample_design
 from tests.gui.views_invariant import RepaintWatch, view_problems
@@ -122,7 +122,7 @@ class EditorMachine(RuleBasedStateMachine):
         """Shift+arrows: consecutive nudges merge into one undo step (mergeWith)."""
         from PySide6.QtCore import Qt
 
-        from orgdesigner.gui import navigate
+        from orgdesigner.gui.canvas import navigate
 
         ctrl = self.ctrl
         ctrl.select_units(self._pick(data, ctrl.design.units, 2), center=False)
@@ -170,7 +170,7 @@ class EditorMachine(RuleBasedStateMachine):
     @precondition(has_doc)
     @rule(template=st.sampled_from(TEMPLATES))
     def merge_import(self, template) -> None:
-        from orgdesigner.gui.import_dialog import ImportDialog, apply_import
+        from orgdesigner.gui.dialogs.import_dialog import ImportDialog, apply_import
 
         apply_import(self.window, templates.load(template), ImportDialog.MERGE)
 
@@ -245,7 +245,7 @@ class EditorMachine(RuleBasedStateMachine):
 
 def test_every_view_shows_the_model_after_any_sequence(qtbot, monkeypatch):
     """Hundreds of steps per run: max_examples × stateful_step_count ≈ 300."""
-    from orgdesigner.gui.main_window import MainWindow
+    from orgdesigner.gui.shell.main_window import MainWindow
 
     monkeypatch.setattr(documents, "_exec", lambda box: QMessageBox.StandardButton.Discard)
     w = MainWindow(lang="en")

@@ -69,7 +69,7 @@ def _hidden(design: Design, branches: Any) -> tuple[set[str], dict[str, int], se
 
 def _unit_problems(design: Design, scene: Any, hidden: set[str], under: dict[str, int],
                    collapsed: set[str]) -> list[str]:
-    from orgdesigner.gui.items.unit_item import UnitItem
+    from orgdesigner.gui.canvas.items.unit_item import UnitItem
 
     out: list[str] = []
     lang = scene.lang
@@ -115,7 +115,7 @@ def _shown_flow(design: Design, scene: Any, fid: str, hidden: set[str]) -> bool:
 
 
 def _flow_problems(design: Design, scene: Any, hidden: set[str]) -> list[str]:
-    from orgdesigner.gui.items.flow_item import FlowItem, _pens
+    from orgdesigner.gui.canvas.items.flow_item import FlowItem, _pens
     from orgdesigner.render.style import flow_label
 
     out: list[str] = []
@@ -234,7 +234,7 @@ def _layer_problems(design: Design, scene: Any, hidden: set[str]) -> list[str]:
 
 
 def _fitted(design: Design, scene: Any, cid: str, hidden: set[str]) -> QRectF | None:
-    from orgdesigner.gui.items.company_item import MARGIN, TITLE_H
+    from orgdesigner.gui.canvas.items.company_item import MARGIN, TITLE_H
 
     units = [u for u in design.units.values() if u.company == cid]
     shown = [u for u in units if u.id not in hidden] or units
@@ -249,7 +249,7 @@ def _fitted(design: Design, scene: Any, cid: str, hidden: set[str]) -> QRectF | 
 
 
 def _company_problems(design: Design, scene: Any, hidden: set[str]) -> list[str]:
-    from orgdesigner.gui.items.company_item import CompanyItem
+    from orgdesigner.gui.canvas.items.company_item import CompanyItem
 
     out: list[str] = []
     if set(scene.company_items) != set(design.companies):

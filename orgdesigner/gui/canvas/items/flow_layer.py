@@ -1,0 +1,337 @@
+"""One canvas item per flow kind that paints every flow of that kind.
+
+A 5,000-unit group has ~7,600 flows, ~2,500 of them incident reports that run from every
+department across the whole canvas into the head-office CSIRT. As separate items they cost
+one Python paint call each on every repaint (12–16 frames/s while panning), and their huge
+bounding rects make Qt's BSP index slow for every query. So flows are painted here, kind by
+kind, in a few `drawLines` calls over what is exposed; the per-flow `FlowItem`s stay out of
+the scene (they carry geometry, hit tests and the selection highlight) and only a selected
+flow is put in the scene, so Qt's selection machinery works on it.
+
+Lines are clipped to the exposed rectangle before they reach the painter: Qt's raster
+engine walks a thin or dashed line's whole length even when only a few pixels are visible
+(2,434 long incident-report lines took 40 ms, 44 dotted ones a full second), and a clipped
+dashed line starts at a whole dash period so the pattern does not crawl while panning.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from orgdesigner.model import FlowKind
+
+if TYPE_CHECKING:
+    from orgdesigner.gui.canvas.items.flow_item import FlowItem
+
+TILE = 1024.0  # flows that fit in a tile are indexed by tile; longer ones are checked always
+HEADS_LOD = 0.15  # below this on-screen scale arrowheads and a double line's core are skipped
+SMOOTH_LOD = 0.2  # below this, lines are drawn aliased (the pixels are too few to smooth)
+#: A kind with more flows than this is drawn aliased: thousands of long antialiased lines
+#: crossing the view cost ~20 ms a frame, and at that density smoothing is not visible.
+SMOOTH_LIMIT = 800
+ARROW = 10.0  # an arrowhead reaches this far from its tip
+MIN_DASH_PX = 4.0  # a dash pattern shorter than this on screen is drawn as a solid line
+HIT_TOLERANCE = 5.0  # scene units either side of a flow that count as "on" it
+
+Rect = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+class FlowLayer(QGraphicsItem):
+    """Paints the flows of one kind; answers "which flows are near this point"."""
+
+    def __init__(self, kind: FlowKind, z: float) -> None:
+        super().__init__()
+        self.kind = kind
+        self.items: dict[str, FlowItem] = {}  # shown flows of this kind, in insertion order
+        self._tiles: dict[tuple[int, int], dict[str, FlowItem]] = {}
+        self._long: dict[str, FlowItem] = {}
+        self._where: dict[str, tuple[int, int] | None] = {}
+        # arrowheads by the tile of their tip: a long flow's head is found without
+        # looking at the flow (thousands of incident reports end at one CSIRT)
+        self._head_tiles: dict[tuple[int, int],
+                               dict[str, list[tuple[float, float, QPolygonF]]]] = {}
+        self._head_where: dict[str, list[tuple[int, int]]] = {}
+        self._bounds = QRectF()
+        self.painted = 0  # flows drawn by the last paint (tests and the benchmark read it)
+        self.setZValue(z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+
+    # ---- membership and the spatial index ----------------------------------------------------
+    def add(self, item: FlowItem) -> None:
+        """Index `item` and repaint where it is: a redo or an undone delete adds a flow
+        inside the layer's current bounds, where growing them repaints nothing."""
+        self.items[item.fid] = item
+        self._index(item)
+        self._grow(item.bounds())
+        self.update(item.bounds())
+
+    def remove(self, item: FlowItem) -> None:
+        if self.items.pop(item.fid, None) is None:
+            return
+        self._unindex(item.fid)
+        self.update(item.bounds())
+
+    def moved(self, item: FlowItem, old: QRectF) -> None:
+        """`item` was re-routed: re-index it and repaint where it was and where it is."""
+        if item.fid not in self.items:
+            return
+        self._unindex(item.fid)
+        self._index(item)
+        new = item.bounds()
+        if not self._grow(new):
+            self.update(old.united(new))
+        else:
+            self.update(old)
+
+    def reset(self, items: Iterable[FlowItem]) -> None:
+        """Replace every member at once (opening a document, showing a hidden branch)."""
+        self.items = {i.fid: i for i in items}
+        self._tiles, self._long, self._where = {}, {}, {}
+        self._head_tiles, self._head_where = {}, {}
+        rect = QRectF()
+        for item in self.items.values():
+            self._index(item)
+            b = item.bounds()
+            rect = rect.united(b) if not rect.isNull() else b
+        self.prepareGeometryChange()
+        self._bounds = rect
+        self.update()
+
+    def _grow(self, rect: QRectF) -> bool:
+        if rect.isNull() or self._bounds.contains(rect):
+            return False
+        self.prepareGeometryChange()
+        self._bounds = self._bounds.united(rect) if not self._bounds.isNull() else QRectF(rect)
+        return True
+
+    def _index(self, item: FlowItem) -> None:
+        keys = []
+        for (hx, hy), head in zip(item.tips, item.heads, strict=True):
+            key = (math.floor(hx / TILE), math.floor(hy / TILE))
+            self._head_tiles.setdefault(key, {}).setdefault(item.fid, []).append((hx, hy, head))
+            keys.append(key)
+        if keys:
+            self._head_where[item.fid] = keys
+        x0, y0, x1, y1 = item.bbox
+        if x1 - x0 <= TILE and y1 - y0 <= TILE:
+            key = (math.floor(x0 / TILE), math.floor(y0 / TILE))
+            self._tiles.setdefault(key, {})[item.fid] = item
+            self._where[item.fid] = key
+        else:
+            self._long[item.fid] = item
+            self._where[item.fid] = None
+
+    def _unindex(self, fid: str) -> None:
+        for hkey in self._head_where.pop(fid, ()):
+            heads = self._head_tiles.get(hkey)
+            if heads is not None:
+                heads.pop(fid, None)
+                if not heads:
+                    del self._head_tiles[hkey]
+        key = self._where.pop(fid, None)
+        if key is None:
+            self._long.pop(fid, None)
+            return
+        tile = self._tiles.get(key)
+        if tile is not None:
+            tile.pop(fid, None)
+            if not tile:
+                del self._tiles[key]
+
+    def candidates(self, left: float, top: float, right: float,
+                   bottom: float) -> Iterator[FlowItem]:
+        """Flows whose bounding box meets the rectangle (in drawing order within a tile)."""
+        for item in self._long.values():
+            x0, y0, x1, y1 = item.bbox
+            if x1 >= left and x0 <= right and y1 >= top and y0 <= bottom:
+                yield item
+        if not self._tiles:
+            return
+        tx0, tx1 = math.floor((left - TILE) / TILE), math.floor(right / TILE)
+        ty0, ty1 = math.floor((top - TILE) / TILE), math.floor(bottom / TILE)
+        if (tx1 - tx0 + 1) * (ty1 - ty0 + 1) > len(self._tiles):
+            keys: Iterable[tuple[int, int]] = [
+                k for k in self._tiles if tx0 <= k[0] <= tx1 and ty0 <= k[1] <= ty1]
+        else:
+            keys = [(tx, ty) for tx in range(tx0, tx1 + 1) for ty in range(ty0, ty1 + 1)]
+        tiles = self._tiles
+        for key in keys:
+            tile = tiles.get(key)
+            if tile is None:
+                continue
+            for item in tile.values():
+                x0, y0, x1, y1 = item.bbox
+                if x1 >= left and x0 <= right and y1 >= top and y0 <= bottom:
+                    yield item
+
+    def heads_in(self, left: float, top: float, right: float,
+                 bottom: float) -> list[QPolygonF]:
+        """Arrowheads whose tip lies in the rectangle."""
+        out: list[QPolygonF] = []
+        tiles = self._head_tiles
+        for tx in range(math.floor(left / TILE), math.floor(right / TILE) + 1):
+            for ty in range(math.floor(top / TILE), math.floor(bottom / TILE) + 1):
+                tile = tiles.get((tx, ty))
+                if tile is None:
+                    continue
+                for heads in tile.values():
+                    for hx, hy, head in heads:
+                        if left <= hx <= right and top <= hy <= bottom:
+                            out.append(head)
+        return out
+
+    def hits(self, pos: QPointF, tolerance: float = HIT_TOLERANCE) -> list[FlowItem]:
+        """Flows within `tolerance` of `pos`, topmost (last drawn) first."""
+        x, y = pos.x(), pos.y()
+        found = []
+        for item in self.candidates(x - tolerance, y - tolerance, x + tolerance, y + tolerance):
+            if item.near(x, y, tolerance):
+                found.append(item)
+        order = {fid: i for i, fid in enumerate(self.items)} if len(found) > 1 else {}
+        found.sort(key=lambda i: order.get(i.fid, 0), reverse=True)
+        return found
+
+    # ---- painting ----------------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        if self._bounds.isNull():
+            return QRectF()
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if not self.items:
+            self.painted = 0
+            return
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        first = next(iter(self.items.values()))
+        pens: tuple[QPen, ...] = first.pens if lod > HEADS_LOD else first.pens[:1]
+        smooth = lod > SMOOTH_LOD and len(self.items) <= SMOOTH_LIMIT
+        pens = tuple(_for_scale(p, lod, smooth) for p in pens)
+        lines, curves, heads = self._visible(option.exposedRect, pens, lod, clip=smooth)
+        if not self.painted:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for pen in pens:
+            painter.setPen(pen)
+            if lines:
+                painter.drawLines(lines)
+            for curve in curves:
+                painter.drawPath(curve)
+        if heads:
+            painter.setPen(first.head_pen)
+            painter.setBrush(first.head_brush)
+            for head in heads:
+                painter.drawPolygon(head)
+
+    def _visible(self, r: QRectF, pens: tuple[QPen, ...], lod: float, clip: bool
+                 ) -> tuple[list[QLineF], list[QPainterPath], list[QPolygonF]]:
+        """The lines, curves and arrowheads to draw for the exposed rectangle `r`.
+
+        Solid aliased lines go to the painter whole (Qt clips them cheaply); dashed or
+        antialiased ones are clipped here first (`clip`), since Qt dashes and strokes a
+        line's whole length before clipping it.
+        """
+        margin = max(p.widthF() for p in pens) * 2 + 2.0 / max(lod, 1e-6)
+        left, top = r.left() - margin, r.top() - margin
+        right, bottom = r.right() + margin, r.bottom() + margin
+        rect = (left, top, right, bottom)
+        period = _dash_period(pens[0])
+        clip = clip or period > 0
+        lines: list[QLineF] = []
+        curves: list[QPainterPath] = []
+        heads = (self.heads_in(r.left() - ARROW, r.top() - ARROW, r.right() + ARROW,
+                               r.bottom() + ARROW) if lod > HEADS_LOD else [])
+        n = 0
+        for item in self.candidates(left, top, right, bottom):
+            n += 1
+            x0, y0, x1, y1 = item.bbox
+            if not clip or (x0 >= left and x1 <= right and y0 >= top and y1 <= bottom):
+                if item.curve is not None:
+                    curves.append(item.curve)
+                else:
+                    lines.extend(item.lines)
+                continue
+            for ax, ay, bx, by, line in item.segs:
+                if (left <= ax <= right and left <= bx <= right
+                        and top <= ay <= bottom and top <= by <= bottom):
+                    lines.append(line)
+                    continue
+                clipped = clip_segment(ax, ay, bx, by, rect, period)
+                if clipped is not None:
+                    lines.append(clipped)
+        self.painted = n
+        return lines, curves, heads
+
+
+def _for_scale(pen: QPen, lod: float, smooth: bool) -> QPen:
+    """The pen as drawn at on-screen scale `lod` (level of detail).
+
+    Far out, a dash pattern shorter than a few pixels is drawn solid: the dashes cannot be
+    seen, and Qt would still cut a canvas-long line into tens of thousands of them.
+    Aliased, a line is at least 1.01 pixels wide (dashes kept the same length): Qt draws a
+    thinner one with its "cosmetic" stroker, which walks the whole line even far outside
+    the view (2,400 long incident-report lines took 40 ms a frame); a line just over a
+    pixel wide is filled as a polygon, clipped to the view (7 ms).
+    """
+    dashed = pen.style() == Qt.PenStyle.CustomDashLine
+    solid = dashed and _dash_period(pen) * lod < MIN_DASH_PX
+    thin = not smooth and pen.widthF() * lod < 1.01
+    if not (solid or thin):
+        return pen
+    out = QPen(pen)
+    if solid:
+        out.setStyle(Qt.PenStyle.SolidLine)
+    if thin:
+        out.setWidthF(1.01 / max(lod, 1e-6))
+        if dashed and not solid:
+            k = pen.widthF() / out.widthF()
+            out.setDashPattern([d * k for d in pen.dashPattern()])
+    return out
+
+
+def _dash_period(pen: QPen) -> float:
+    """Length of one dash pattern in scene units (0 for a solid pen)."""
+    if pen.style() != Qt.PenStyle.CustomDashLine:
+        return 0.0
+    return sum(pen.dashPattern()) * pen.widthF()
+
+
+def clip_segment(ax: float, ay: float, bx: float, by: float, rect: Rect,
+                 period: float = 0.0) -> QLineF | None:
+    """The part of segment a→b inside `rect` (Liang–Barsky), or None.
+
+    With a dash `period`, the clipped start is moved back to a whole number of periods from
+    `a`, so a dashed line keeps its pattern in place however it is clipped.
+    """
+    left, top, right, bottom = rect
+    dx, dy = bx - ax, by - ay
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, ax - left), (dx, right - ax), (-dy, ay - top), (dy, bottom - ay)):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            if t > t1:
+                return None
+            if t > t0:
+                t0 = t
+        else:
+            if t < t0:
+                return None
+            if t < t1:
+                t1 = t
+    if t0 > 0 and period > 0:
+        length = math.hypot(dx, dy)
+        if length > 0:
+            t0 = math.floor(t0 * length / period) * period / length
+    return QLineF(ax + dx * t0, ay + dy * t0, ax + dx * t1, ay + dy * t1)

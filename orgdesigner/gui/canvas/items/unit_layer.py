@@ -1,0 +1,123 @@
+"""Far out, every unit drawn as a plain box by one item.
+
+Below `FAR_LOD` a unit is a few pixels: its label is not drawn, its shape cannot be told
+apart, and painting 5,000 separate items (one Python call and one cached pixmap each) took
+~100 ms for a fitted 5,000-unit group. In "far" mode the unit items keep their place in the
+scene (hit tests, selection, rubber band) but draw nothing, and this layer draws all of them
+as boxes in a few `drawRects` calls, one per fill and border colour.
+
+If something renders the scene at a readable scale while far mode is on (printing, an
+export of the canvas), the layer paints each unit properly instead, so the output never
+depends on how far the user happens to be zoomed out.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from orgdesigner.gui.canvas.items.unit_item import SELECTION, UnitItem
+
+#: Below this zoom the canvas draws units as plain boxes (their labels went at 0.4).
+FAR_LOD = 0.25
+
+NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+
+
+class UnitLayer(QGraphicsItem):
+    def __init__(self, units: dict[str, UnitItem]) -> None:
+        super().__init__()
+        self.units = units  # the scene's own map, read when painting
+        self.active = False
+        self._groups: list[tuple[QPen, QBrush, list[QRectF]]] | None = None
+        self._bounds = QRectF()
+        self.painted = 0  # boxes drawn by the last far paint (tests read it)
+        self.setZValue(2.0)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(NO_CONTENTS, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+
+    def set_active(self, on: bool) -> None:
+        """Switch far mode: unit items stop (or resume) painting themselves."""
+        if on == self.active:
+            return
+        self.active = on
+        for item in self.units.values():
+            item.setFlag(NO_CONTENTS, on)
+        self.setFlag(NO_CONTENTS, not on)
+        self._groups = None
+        self.prepareGeometryChange()
+        self.update()
+
+    def invalidate(self) -> None:
+        """Units moved, changed, appeared or were hidden: regroup when next asked (once
+        for a whole batch — an auto layout moves every unit, one event each)."""
+        if self._groups is None:
+            return  # already pending
+        self._groups = None
+        if self.active:
+            self.prepareGeometryChange()
+            self.update()
+
+    def _fresh(self) -> list[tuple[QPen, QBrush, list[QRectF]]]:
+        if self._groups is None:
+            self._rebuild()
+        return self._groups or []
+
+    def _rebuild(self) -> None:
+        groups: dict[tuple[int, int], tuple[QPen, QBrush, list[QRectF]]] = {}
+        bounds = QRectF()
+        for item in self.units.values():
+            if not item.isVisible():
+                continue
+            box = item.scene_box()
+            bounds = bounds.united(box) if not bounds.isNull() else box
+            pen, brush = item.far_pen_brush()
+            key = (pen.color().rgba(), brush.color().rgba())
+            group = groups.get(key)
+            if group is None:
+                cosmetic = QPen(pen.color(), 0)  # one pixel at any zoom: never vanishes
+                group = groups[key] = (cosmetic, brush, [])
+            group[2].append(box)
+        self._groups = list(groups.values())
+        self._bounds = bounds  # callers announced the change (prepareGeometryChange)
+
+    def boundingRect(self) -> QRectF:
+        if self.active:
+            self._fresh()
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if not self.active:
+            return
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod >= FAR_LOD * 1.5:
+            self._paint_items(painter, option)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        n = 0
+        for pen, brush, rects in self._fresh():
+            painter.setPen(pen)
+            painter.setBrush(brush)
+            painter.drawRects(rects)
+            n += len(rects)
+        self.painted = n
+        selected = [i for i in self.units.values() if i.isSelected() and i.isVisible()]
+        if selected:
+            pen = QPen(SELECTION, 2.0)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRects([i.scene_box().adjusted(-4, -4, 4, 4) for i in selected])
+
+    def _paint_items(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
+        """A readable-scale render while far mode is on: every unit in full."""
+        exposed = option.exposedRect
+        for item in self.units.values():
+            if item.isVisible() and item.sceneBoundingRect().intersects(exposed):
+                painter.save()
+                painter.translate(item.pos())
+                item.paint(painter, option)
+                painter.restore()

@@ -1,0 +1,498 @@
+"""The canvas scene: a mirror of the design, kept in step by the model's events.
+
+Like orange-canvas-core's scene (STYLE.md practice 1) it keeps item↔id maps and reacts to
+`unit_added`, `flow_changed`, … — it never changes the design itself. Edits made with the
+mouse are turned into operations and pushed through the controller; the resulting model
+events then update the items, so undo and redo need no view code at all.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneDragDropEvent,
+    QGraphicsSceneHelpEvent,
+    QGraphicsSceneMouseEvent,
+    QToolTip,
+)
+
+from orgdesigner import presets
+from orgdesigner.gui.canvas.branch import Branches
+from orgdesigner.gui.canvas.interactions import (
+    ConnectInteraction,
+    DropInteraction,
+    Interaction,
+    SelectInteraction,
+    drop_ops,
+)
+from orgdesigner.gui.canvas.items.company_item import MARGIN, TITLE_H, CompanyItem
+from orgdesigner.gui.canvas.items.flow_item import FlowItem, flow_tooltip
+from orgdesigner.gui.canvas.items.flows import FLOW_Z, SceneFlows
+from orgdesigner.gui.canvas.items.unit_item import UnitItem
+from orgdesigner.gui.canvas.items.unit_item import tooltip as unit_tooltip
+from orgdesigner.gui.canvas.items.unit_layer import NO_CONTENTS, UnitLayer
+from orgdesigner.gui.canvas.overlay_filter import OverlayFilter
+from orgdesigner.model import Flow, FlowKind, ops
+from orgdesigner.model import events as ev
+
+if TYPE_CHECKING:
+    from orgdesigner.gui.canvas.controller import DocumentController
+
+GRID = 20.0
+
+
+class DiagramScene(QGraphicsScene):
+    def __init__(self, controller: DocumentController) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.design = controller.design
+        self.lang = controller.lang
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBackgroundBrush(QColor("#FFFFFF"))
+        self.unit_items: dict[str, UnitItem] = {}
+        self.company_items: dict[str, CompanyItem] = {}
+        self.hidden_units: set[str] = set()  # collapsed or outside the focused branch
+        self.flows = SceneFlows(self)
+        self.flow_items: dict[str, FlowItem] = self.flows.items
+        self.flow_layers = self.flows.layers
+        self.unit_layer = UnitLayer(self.unit_items)
+        self.addItem(self.unit_layer)
+        self.selectionChanged.connect(self._selection_changed)
+        self.branches = Branches(self)
+        self._company_units: dict[str, set[str]] = {}
+        self._unit_company: dict[str, str] = {}
+        self._dirty_companies: set[str] = set()
+        self._stale_flows: set[str] = set()  # to re-route: their units moved or changed
+        self._stale_units: set[str] = set()  # moved, added or resized: obstacles for the router
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(0)
+        self._flush_timer.timeout.connect(self.flush)
+        self.show_grid = False
+        self.overlay = OverlayFilter(self)
+        self.snap_to_grid = False
+        self.flow_kind = FlowKind.REPORTING
+        self.connect_mode = False
+        self.printing = False  # set while printing: editing controls are not drawn
+        self._interaction: Interaction = SelectInteraction(self)
+        self._drop: DropInteraction | None = None
+        self.populate()
+        self.design.events.subscribe(self.on_event)
+
+    def detach(self) -> None:
+        self.design.events.unsubscribe(self.on_event)
+
+    # ---- building -------------------------------------------------------------------------
+    def populate(self) -> None:
+        """Create every item at once (opening a file), cheaper than event by event."""
+        d, lang = self.design, self.lang
+        for uid, unit in d.units.items():
+            item = UnitItem(uid)
+            item.sync(unit, lang)
+            self.addItem(item)
+            self.unit_items[uid] = item
+            self._note_company(uid, unit.company)
+        self.flows.build()
+        self.branches.refresh()
+        for cid in d.companies:
+            self._add_company_item(cid)
+
+    def _note_company(self, uid: str, cid: str) -> None:
+        old = self._unit_company.get(uid, "")
+        if old == cid and uid in self._unit_company:
+            return
+        if old:
+            self._company_units.get(old, set()).discard(uid)
+            self._dirty_companies.add(old)
+        if cid:
+            self._company_units.setdefault(cid, set()).add(uid)
+            self._dirty_companies.add(cid)
+        self._unit_company[uid] = cid
+
+    def _route(self, fid: str) -> None:
+        self.flows.route(fid)
+
+    def _add_company_item(self, cid: str) -> None:
+        item = CompanyItem(cid)
+        self.company_items[cid] = item
+        item.sync(self.design.companies[cid], self.lang, self.fitted_rect(cid))
+        self.addItem(item)
+        self._dirty_companies.discard(cid)
+
+    # ---- model events ---------------------------------------------------------------------
+    def on_event(self, e: ev.Event) -> None:  # noqa: C901 - one branch per event type
+        d, t = self.design, e.type
+        if t == ev.UNIT_ADDED:
+            item = UnitItem(e.id)
+            item.sync(d.units[e.id], self.lang)
+            if self.unit_layer.active:
+                item.setFlag(NO_CONTENTS, True)
+            self.addItem(item)
+            self.unit_items[e.id] = item
+            self._note_company(e.id, d.units[e.id].company)
+            self._stale_units.add(e.id)
+            self.branches.schedule()
+        elif t == ev.UNIT_REMOVED:
+            item = self.unit_items.pop(e.id, None)
+            if item is not None:
+                self.removeItem(item)
+            self._note_company(e.id, "")
+            self._unit_company.pop(e.id, None)
+            self.flows.unit_removed(e.id)
+            self.hidden_units.discard(e.id)
+            self.branches.schedule()
+        elif t in (ev.UNIT_CHANGED, ev.PLAN_CHANGED):
+            unit = d.units[e.id]
+            self.unit_items[e.id].sync(unit, self.lang)
+            self._note_company(e.id, unit.company)
+            self._dirty_companies.add(unit.company)
+            self._stale_flows.update(self.flows.of_unit(e.id))  # once each, at flush
+            self._stale_units.add(e.id)
+        elif t == ev.FLOW_ADDED:
+            self.flows.added(e.id)
+            self.branches.schedule()
+        elif t == ev.FLOW_REMOVED:
+            self.flows.removed(e.id)
+            self.branches.schedule()
+        elif t == ev.FLOW_CHANGED:
+            self.flows.changed(e.id)
+            self.branches.schedule()
+        elif t == ev.COMPANY_ADDED:
+            self._add_company_item(e.id)
+        elif t == ev.COMPANY_REMOVED:
+            item = self.company_items.pop(e.id, None)
+            if item is not None:
+                self.removeItem(item)
+            self._company_units.pop(e.id, None)
+            self._dirty_companies.discard(e.id)
+        elif t == ev.COMPANY_CHANGED:
+            self._dirty_companies.add(e.id)
+        self._dirty_companies.discard("")
+        if t.startswith("unit") or t.startswith("plan"):
+            self.unit_layer.invalidate()
+        if (self._dirty_companies or self._stale_flows or self._stale_units) \
+                and not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def flush(self) -> None:
+        """Bring flows, company frames and branch handles up to date — deferred so a big
+        batch (an auto layout moves every unit) routes each flow and refits each frame
+        once."""
+        moved, self._stale_units = self._stale_units, set()
+        for uid in moved:
+            if uid in self.unit_items:
+                self.flows.unit_moved(uid)
+        stale, self._stale_flows = self._stale_flows, set()
+        for fid in stale:
+            if fid in self.flow_items:
+                self._route(fid)
+        if self.branches.pending():
+            self.branches.refresh()
+        self._flush_timer.stop()
+        dirty, self._dirty_companies = self._dirty_companies, set()
+        for cid in dirty:
+            item = self.company_items.get(cid)
+            if item is not None and cid in self.design.companies:
+                item.sync(self.design.companies[cid], self.lang, self.fitted_rect(cid))
+                units = self._company_units.get(cid, ())
+                item.setVisible(not units or any(u not in self.hidden_units for u in units))
+
+    def fitted_rect(self, cid: str) -> QRectF | None:
+        """The frame that holds a company's shown units, with room for the title."""
+        rect = QRectF()
+        units = self._company_units.get(cid, ())
+        shown = [u for u in units if u not in self.hidden_units] or units
+        for uid in shown:
+            item = self.unit_items.get(uid)
+            if item is not None:
+                rect = rect.united(item.scene_box()) if not rect.isNull() else item.scene_box()
+        if rect.isNull():
+            return None
+        return rect.adjusted(-MARGIN, -MARGIN - TITLE_H / 2, MARGIN, MARGIN)
+
+    # ---- what is shown: branches and the far-out mode --------------------------------------
+    def refit_frames(self) -> None:
+        """Every frame fits its shown units again (branches were hidden or shown)."""
+        self._dirty_companies.update(self.company_items)
+        self.flush()
+
+    def set_far(self, on: bool) -> None:
+        """Far out (the view decides): units are drawn as plain boxes by one layer."""
+        self.unit_layer.set_active(on)
+
+    def content_rect(self) -> QRectF:
+        """What is shown: the visible units, flows and frames (for fitting the view). While
+        branches are hidden, frames do not count: a laid-out frame keeps its full size."""
+        rect = QRectF()
+        frames = () if self.hidden_units else self.company_items.values()
+        for item in (*self.unit_items.values(), *frames, *self.flow_layers.values()):
+            if item.isVisible():
+                box = item.sceneBoundingRect()
+                if not box.isNull():
+                    rect = rect.united(box) if not rect.isNull() else box
+        return rect
+
+    def top_unit(self) -> QPointF | None:
+        """Where the top of the organisation is: the visible root with the most direct
+        reports (in design order on ties)."""
+        d = self.design
+        children = d.children()
+        roots = [u for u in d.roots() if u not in self.hidden_units and children.get(u)]
+        if not roots:
+            return None
+        uid = max(roots, key=lambda u: len(children[u]))
+        return self.unit_items[uid].pos()
+
+    def _selection_changed(self) -> None:
+        if self.unit_layer.active:
+            self.unit_layer.update()
+        self.overlay.selection_changed()
+
+    def set_language(self, lang: str) -> None:
+        """Content labels in `lang` (names, kinds, flow labels); called by i18n."""
+        self.lang = lang
+        d = self.design
+        for uid, item in self.unit_items.items():
+            item.sync(d.units[uid], lang)
+        self.flows.relabel()
+        self._dirty_companies.update(self.company_items)
+        for cid, item in self.company_items.items():
+            item.sync(d.companies[cid], lang, self.fitted_rect(cid))
+        self.unit_layer.invalidate()
+        self.update()
+
+    # ---- queries --------------------------------------------------------------------------
+    def units_of_company(self, cid: str) -> list[str]:
+        return [u for u in self.design.units if u in self._company_units.get(cid, ())]
+
+    def item_at(self, pos: QPointF, kinds: tuple[type, ...] = (UnitItem, FlowItem, CompanyItem),
+                below: QGraphicsItem | None = None) -> QGraphicsItem | None:
+        """The topmost unit, flow or frame at `pos`; flows painted by a layer count too."""
+        first = next((item for item in self.items(pos, Qt.ItemSelectionMode.IntersectsItemShape,
+                                                  Qt.SortOrder.DescendingOrder)
+                      if item is not below and isinstance(item, kinds) and item.isVisible()),
+                     None)
+        if FlowItem in kinds and (first is None or first.zValue() < FLOW_Z):
+            flow = self.flows.at(pos)
+            if flow is not None:
+                return flow
+        return first
+
+    def flow_at(self, pos: QPointF) -> FlowItem | None:
+        return self.flows.at(pos)
+
+    def handle_at(self, pos: QPointF) -> UnitItem | None:
+        """The unit whose collapse/expand handle is under `pos`."""
+        box = QRectF(pos.x() - 1, pos.y() - 1, 2, 2)
+        for item in self.items(box, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+            if isinstance(item, UnitItem) and item.isVisible() and item.on_handle(pos):
+                return item
+        return None
+
+    def company_at(self, pos: QPointF) -> CompanyItem | None:
+        """The innermost (smallest) frame containing `pos`."""
+        hits = [c for c in self.company_items.values() if c.scene_rect().contains(pos)]
+        return min(hits, key=lambda c: c.w * c.h) if hits else None
+
+    def selected_unit_ids(self) -> list[str]:
+        sel = {i.uid for i in self.selectedItems() if isinstance(i, UnitItem)}
+        return [u for u in self.design.units if u in sel]
+
+    def selected_flow_ids(self) -> list[str]:
+        sel = {i.fid for i in self.selectedItems() if isinstance(i, FlowItem)}
+        return [f for f in self.design.flows if f in sel]
+
+    def selected_company_ids(self) -> list[str]:
+        sel = {i.cid for i in self.selectedItems() if isinstance(i, CompanyItem)}
+        return [c for c in self.design.companies if c in sel]
+
+    def items_rect(self, unit_ids: list[str]) -> QRectF:
+        rect = QRectF()
+        for uid in unit_ids:
+            if uid in self.unit_items:
+                box = self.unit_items[uid].scene_box()
+                rect = rect.united(box) if not rect.isNull() else box
+        return rect
+
+    # ---- selection ------------------------------------------------------------------------
+    def select_ids(self, units: list[str] = (), flows: list[str] = (),
+                   companies: list[str] = ()) -> None:
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for fid in flows:
+                if fid in self.flow_items:
+                    self.flows.materialize(self.flow_items[fid])
+            for ids, table in ((units, self.unit_items), (flows, self.flow_items),
+                               (companies, self.company_items)):
+                for i in ids:
+                    if i in table:
+                        table[i].setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self.selectionChanged.emit()
+
+    def select_flows_within(self, rect: QRectF) -> None:
+        """Add to the selection the shown flows lying wholly inside `rect` (a rubber band)."""
+        for layer in self.flow_layers.values():
+            for item in layer.candidates(rect.left(), rect.top(), rect.right(), rect.bottom()):
+                if item.inside(rect):
+                    self.flows.materialize(item)
+                    item.setSelected(True)
+
+    def center_on_units(self, ids: list[str]) -> None:
+        """Show the units (the controller selected them to show them: a search found them);
+        units hidden in a collapsed or unfocused branch are revealed and selected."""
+        hidden = [u for u in ids if u in self.hidden_units]
+        if hidden:
+            self.branches.reveal(hidden)
+            self.select_ids(units=ids)
+        rect = self.items_rect(ids)
+        for view in self.views():
+            if not rect.isNull():
+                view.ensureVisible(rect, 60, 60)
+                view.centerOn(rect.center())
+
+    # ---- feedback during a drag -------------------------------------------------------------
+    def preview_move(self, units: dict[str, QPointF], frames: dict[str, QPointF]) -> None:
+        touched: set[str] = set()
+        for uid, pos in units.items():
+            self.unit_items[uid].setPos(pos)
+            self.flows.unit_moved(uid)
+            touched.update(self.flows.of_unit(uid))
+            cid = self._unit_company.get(uid)
+            if cid:
+                self._dirty_companies.add(cid)
+        for fid in touched:
+            self._route(fid)
+        for cid, pos in frames.items():
+            self.company_items[cid].setPos(pos)
+        self._dirty_companies -= set(frames)
+        self.unit_layer.invalidate()
+        self.flush()
+
+    def resync_positions(self, units: list[str], frames: list[str]) -> None:
+        """Put items back where the model says (a cancelled drag)."""
+        d = self.design
+        self.preview_move({u: QPointF(d.units[u].x, d.units[u].y) for u in units if u in d.units},
+                          {})
+        for cid in frames:
+            if cid in d.companies:
+                self._dirty_companies.add(cid)
+        self.flush()
+
+    def snap(self, p: QPointF) -> QPointF:
+        if not self.snap_to_grid:
+            return QPointF(p)
+        return QPointF(round(p.x() / GRID) * GRID, round(p.y() / GRID) * GRID)
+
+    # ---- actions the interactions ask for ---------------------------------------------------
+    def connect_units(self, source: str, target: str, kind: FlowKind) -> bool:
+        flow = Flow(self.design.new_id("f"), source, target, kind)
+        return self.controller.push(ops.AddFlow(flow),
+                                    self.tr("Connect (%1)").replace("%1", kind.label(self.lang)))
+
+    def drop_preset(self, preset_id: str, pos: QPointF) -> bool:
+        batch, new_id = drop_ops(self, preset_id, pos)
+        name = presets.preset(preset_id).label(self.lang)
+        if not self.controller.push(batch, self.tr("Add %1").replace("%1", name)):
+            return False
+        self.flush()
+        if new_id in self.unit_items:
+            self.select_ids(units=[new_id])
+        elif new_id in self.company_items:
+            self.select_ids(companies=[new_id])
+        return True
+
+    # ---- interaction plumbing ---------------------------------------------------------------
+    def set_interaction(self, interaction: Interaction | None) -> None:
+        if interaction is None:
+            interaction = ConnectInteraction(self) if self.connect_mode else SelectInteraction(self)
+        self._interaction = interaction
+
+    @property
+    def interaction(self) -> Interaction:
+        return self._interaction
+
+    def set_connect_mode(self, on: bool) -> None:
+        self._interaction.cancel()
+        self.connect_mode = on
+        self.set_interaction(None)
+
+    def cancel_interaction(self) -> None:
+        self._interaction.cancel()
+        self.set_interaction(None)
+
+    def mousePressEvent(self, e: QGraphicsSceneMouseEvent) -> None:
+        if not self._interaction.press(e):
+            super().mousePressEvent(e)
+
+    def mouseMoveEvent(self, e: QGraphicsSceneMouseEvent) -> None:
+        if not self._interaction.move(e):
+            super().mouseMoveEvent(e)
+
+    def mouseReleaseEvent(self, e: QGraphicsSceneMouseEvent) -> None:
+        if not self._interaction.release(e):
+            super().mouseReleaseEvent(e)
+
+    def dragEnterEvent(self, e: QGraphicsSceneDragDropEvent) -> None:
+        self._drop = DropInteraction(self)
+        self._drop.enter(e)
+
+    def dragMoveEvent(self, e: QGraphicsSceneDragDropEvent) -> None:
+        if self._drop is None:
+            self._drop = DropInteraction(self)
+        self._drop.move(e)
+
+    def dragLeaveEvent(self, e: QGraphicsSceneDragDropEvent) -> None:
+        if self._drop is not None:
+            self._drop.leave()
+        self._drop = None
+
+    def dropEvent(self, e: QGraphicsSceneDragDropEvent) -> None:
+        drop = self._drop or DropInteraction(self)
+        self._drop = None
+        drop.drop(e)
+
+    def helpEvent(self, e: QGraphicsSceneHelpEvent) -> None:
+        """Tooltips built from the model when asked, instead of stored on every item."""
+        item = self.item_at(e.scenePos(), kinds=(UnitItem, FlowItem))
+        text = ""
+        if isinstance(item, UnitItem) and item.uid in self.design.units:
+            text = unit_tooltip(self.design.units[item.uid], self.lang)
+        elif isinstance(item, FlowItem) and item.fid in self.design.flows:
+            text = flow_tooltip(self.design, self.design.flows[item.fid], self.lang)
+        if text:
+            QToolTip.showText(e.screenPos(), text)
+        else:
+            QToolTip.hideText()
+        e.accept()
+
+    # ---- grid -------------------------------------------------------------------------------
+    def set_grid(self, on: bool) -> None:
+        self.show_grid = on
+        self.update()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        if not self.show_grid:
+            return
+        scale = painter.worldTransform().m11()
+        step = GRID
+        while step * scale < 8:
+            step *= 5
+        painter.setPen(QPen(QColor("#E3E6EA"), 0))
+        x = (rect.left() // step) * step
+        while x < rect.right():
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+            x += step
+        y = (rect.top() // step) * step
+        while y < rect.bottom():
+            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+            y += step
+

@@ -1,0 +1,436 @@
+"""The findings panel (a dock): what the checker says about the design, kept current.
+
+Edits arrive in bursts (a drag, typing a name), so the panel re-checks on a single-shot
+timer restarted by every change, and only while it is visible. It reads the model only; the
+quick fixes and the process ticks it offers go back through the controller as one undo step
+each, so the panel itself never mutates the design.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orgdesigner.analysis import CheckReport, Finding, Severity, check
+from orgdesigner.analysis.process import track_name
+from orgdesigner.model import ProcessStatus, ops
+from orgdesigner.model.process import STEPS, TRACKS
+from orgdesigner.render.placement import place_new_units
+
+DEBOUNCE_MS = 300
+_ROLE = Qt.ItemDataRole.UserRole
+_KEY = Qt.ItemDataRole.UserRole + 1  # a finding's identity: rule id and units
+_STATUS_TO_CHECK = {ProcessStatus.NOT_STARTED: Qt.CheckState.Unchecked,
+                    ProcessStatus.IN_PROGRESS: Qt.CheckState.PartiallyChecked,
+                    ProcessStatus.DONE: Qt.CheckState.Checked}
+_CHECK_TO_STATUS = {v: k for k, v in _STATUS_TO_CHECK.items()}
+_ICONS = {Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+          Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+          Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation}
+
+
+class FindingsPanel(QWidget):
+    """Authority style, nearest models, findings by severity, and the 8-step checklist."""
+
+    refreshed = Signal()  # after every re-check (tests and the status bar listen)
+
+    def __init__(self, lang: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findingsPanel")
+        self.lang = lang
+        self.controller: Any | None = None
+        self.report: CheckReport | None = None
+        self._dirty = False
+        self._signature: tuple = ()
+        self._timer = QTimer(self)
+        self._timer.setObjectName("findingsDebounce")
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._build()
+
+    # ---- construction ------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.authority_label = QLabel()
+        self.authority_label.setObjectName("authorityLabel")
+        self.authority_label.setWordWrap(True)
+        self.authority_label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.authority_label)
+
+        top = QSplitter(Qt.Orientation.Vertical)
+        self.evidence_list = QListWidget()
+        self.evidence_list.setObjectName("evidenceList")
+        self.evidence_list.itemClicked.connect(self._evidence_clicked)
+        top.addWidget(self.evidence_list)
+        self.nearest_tree = QTreeWidget()
+        self.nearest_tree.setObjectName("nearestList")
+        self.nearest_tree.setRootIsDecorated(False)
+        self.nearest_tree.setColumnCount(2)
+        self.nearest_tree.header().setStretchLastSection(False)
+        self.nearest_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Room for the header and four models: the ranking is what users compare.
+        self.nearest_tree.setMinimumHeight(self.fontMetrics().height() * 7)
+        top.addWidget(self.nearest_tree)
+
+        self.tabs = QTabWidget()
+        findings_page = QWidget()
+        fl = QVBoxLayout(findings_page)
+        fl.setContentsMargins(0, 0, 0, 0)
+        self.findings_tree = QTreeWidget()
+        self.findings_tree.setObjectName("findingsTree")
+        self.findings_tree.setHeaderHidden(True)
+        self.findings_tree.setWordWrap(True)
+        self.findings_tree.itemClicked.connect(self._finding_clicked)
+        self.findings_tree.currentItemChanged.connect(lambda *_: self._show_detail())
+        fl.addWidget(self.findings_tree, 3)
+        self.detail = QLabel()
+        self.detail.setObjectName("findingDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        fl.addWidget(self.detail, 1)
+        row = QHBoxLayout()
+        self.fix_button = QPushButton()
+        self.fix_button.setObjectName("quickFixButton")
+        self.fix_button.clicked.connect(self.apply_fix)
+        row.addWidget(self.fix_button)
+        row.addStretch(1)
+        fl.addLayout(row)
+        self.tabs.addTab(findings_page, "")
+
+        process_page = QWidget()
+        pl = QVBoxLayout(process_page)
+        pl.setContentsMargins(0, 0, 0, 0)
+        self.next_label = QLabel()
+        self.next_label.setObjectName("nextStepLabel")
+        self.next_label.setWordWrap(True)
+        pl.addWidget(self.next_label)
+        self.process_tree = QTreeWidget()
+        self.process_tree.setObjectName("processTree")
+        self.process_tree.setHeaderHidden(True)
+        self.process_tree.itemChanged.connect(self._step_changed)
+        pl.addWidget(self.process_tree)
+        self.tabs.addTab(process_page, "")
+        self._build_process_items()
+
+        top.addWidget(self.tabs)
+        top.setStretchFactor(0, 1)
+        top.setStretchFactor(1, 1)
+        top.setStretchFactor(2, 4)
+        layout.addWidget(top, 1)
+        self._retranslate()
+        self._clear()
+
+    def _build_process_items(self) -> None:
+        self._step_items: dict[str, QTreeWidgetItem] = {}
+        self._track_items: dict[str, QTreeWidgetItem] = {}
+        for track in TRACKS:
+            top = QTreeWidgetItem(self.process_tree)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self._track_items[track] = top
+            for step in (s for s in STEPS if s.track == track):
+                item = QTreeWidgetItem(top)
+                item.setData(0, _ROLE, step.key)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                              | Qt.ItemFlag.ItemIsUserTristate | Qt.ItemFlag.ItemIsSelectable)
+                item.setCheckState(0, Qt.CheckState.Unchecked)
+                self._step_items[step.key] = item
+            top.setExpanded(True)
+
+    def _retranslate(self) -> None:
+        self.nearest_tree.setHeaderLabels([self.tr("Nearest reference model"), self.tr("Match")])
+        self.tabs.setTabText(1, self.tr("Process"))
+        tip = self.tr("Click to cycle: not started → in progress → done")
+        with QSignalBlocker(self.process_tree):
+            for step in STEPS:
+                item = self._step_items[step.key]
+                item.setText(0, f"{step.number}. {step.title(self.lang)}")
+                item.setToolTip(0, tip)
+
+    # ---- binding ----------------------------------------------------------------------------
+    def set_controller(self, controller: Any | None) -> None:
+        """Follow another document (None: no document open)."""
+        if controller is self.controller:
+            return
+        old = self.controller
+        if old is not None:
+            # a closed document that was shown earlier must not blank the panel later
+            for signal, slot in ((getattr(old, "changed", None), self._schedule),
+                                 (getattr(old, "destroyed", None), self._controller_gone)):
+                try:
+                    if signal is not None:
+                        signal.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
+        self.controller = controller
+        self._signature = ()
+        if controller is not None:
+            controller.changed.connect(self._schedule)
+            if hasattr(controller, "destroyed"):
+                controller.destroyed.connect(self._controller_gone)
+        self._timer.stop()
+        self.refresh()
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self._signature = ()
+        self._retranslate()
+        self.refresh()
+
+    def _controller_gone(self, *_args: object) -> None:
+        self.controller = None
+        self._timer.stop()
+        self._clear()
+
+    def _schedule(self) -> None:
+        self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    # ---- the re-check -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-check the design now and update every section (skipped while hidden)."""
+        self._timer.stop()
+        if self.controller is None:
+            self._clear()
+            return
+        if not self.isVisible():
+            self._dirty = True
+            return
+        self._dirty = False
+        self.report = check(self.controller.design)
+        self._show_authority(self.report)
+        self._show_nearest(self.report)
+        self._show_findings(self.report)
+        self._show_process(self.report)
+        self.refreshed.emit()
+
+    def _clear(self) -> None:
+        self.report = None
+        self._signature = ()
+        self.authority_label.setText(self.tr("No document is open."))
+        self.evidence_list.clear()
+        self.nearest_tree.clear()
+        self.findings_tree.clear()
+        self.detail.clear()
+        self.fix_button.hide()
+        self.tabs.setTabText(0, self.tr("Findings"))
+        self.process_tree.setEnabled(False)
+        self.next_label.clear()
+
+    def _flow_text(self, fid: str) -> str:
+        design = self.controller.design
+        f = design.flows.get(fid)
+        if f is None:
+            return fid
+        src, dst = design.units.get(f.source), design.units.get(f.target)
+        a = src.display_name(self.lang) if src else f.source
+        b = dst.display_name(self.lang) if dst else f.target
+        kind = f.kind.label(self.lang)
+        return f"{a} → {b}" + (f"（{kind}）" if self.lang == "ja" else f" ({kind})")
+
+    def _show_authority(self, report: CheckReport) -> None:
+        a = report.authority
+        heading = self.tr("Authority style:")  # not inside the f-string: lupdate skips those
+        self.authority_label.setText(
+            f"<b>{heading}</b> {_esc(a.label(self.lang))}<br>"
+            f"{_esc(a.explanation(self.lang))}")
+        self.evidence_list.clear()
+        for fid in a.evidence:
+            item = QListWidgetItem(self._flow_text(fid))
+            item.setData(_ROLE, fid)
+            self.evidence_list.addItem(item)
+        self.evidence_list.setVisible(bool(a.evidence))
+
+    def _show_nearest(self, report: CheckReport) -> None:
+        self.nearest_tree.clear()
+        for m in report.nearest[:5]:
+            item = QTreeWidgetItem([m.name(self.lang), f"{m.score:.0%}"])
+            item.setData(0, _ROLE, m.template_id)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+            lines = [f"✓ {t}" for t in m.matched_text(self.lang)]
+            lines += [f"✗ {t}" for t in m.differed_text(self.lang)]
+            item.setToolTip(0, "\n".join(lines))
+            self.nearest_tree.addTopLevelItem(item)
+        self.nearest_tree.resizeColumnToContents(1)
+
+    def _show_findings(self, report: CheckReport) -> None:
+        texts = [(f.id, f.severity, f.units, f.flows, f.message(self.lang), f.has_fix)
+                 for f in report.findings]
+        signature = tuple(texts)
+        self.tabs.setTabText(0, self.tr("Findings ({0})").format(len(report.findings)))
+        if signature == self._signature:
+            # Same findings in the same order: the items (whose data are indices into
+            # report.findings) stay valid, and so do the selection and the scroll position.
+            self._show_detail()
+            return
+        self._signature = signature
+        # the selected finding by identity: the report (and the row indices) are new here
+        current = self.findings_tree.currentItem()
+        keep = current.data(0, _KEY) if current is not None else None
+        tree = self.findings_tree
+        tree.setUpdatesEnabled(False)
+        tree.clear()
+        groups: dict[Severity, list[tuple[int, Finding]]] = {s: [] for s in Severity}
+        for index, f in enumerate(report.findings):
+            groups[f.severity].append((index, f))
+        reselect = None
+        style = self.style()
+        titles = {Severity.ERROR: self.tr("Errors ({0})"),
+                  Severity.WARNING: self.tr("Warnings ({0})"),
+                  Severity.INFO: self.tr("Information ({0})")}
+        for severity, findings in groups.items():
+            if not findings:
+                continue
+            icon = style.standardIcon(_ICONS[severity])
+            top = QTreeWidgetItem(tree, [titles[severity].format(len(findings))])
+            top.setIcon(0, icon)
+            top.setData(0, _ROLE, severity.value)
+            font = QFont(top.font(0))
+            font.setBold(True)
+            top.setFont(0, font)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for index, f in findings:
+                item = QTreeWidgetItem(top, [f.message(self.lang)])
+                item.setIcon(0, icon)
+                item.setToolTip(0, f.suggestion(self.lang))
+                item.setData(0, _ROLE, index)
+                item.setData(0, _KEY, _identity(f))
+                if keep is not None and keep == _identity(f):
+                    reselect = item
+            top.setExpanded(True)
+        tree.setUpdatesEnabled(True)
+        if reselect is not None:
+            tree.setCurrentItem(reselect)
+        self._show_detail()
+
+    def _show_process(self, report: CheckReport) -> None:
+        self.process_tree.setEnabled(True)
+        with QSignalBlocker(self.process_tree):
+            for track in TRACKS:
+                states = report.process.tracks[track]
+                for state in states:
+                    self._step_items[state.step.key].setCheckState(
+                        0, _STATUS_TO_CHECK[state.status])
+                done = report.process.done(track)
+                self._track_items[track].setText(0, self.tr("{0} track ({1}/{2} done)").format(
+                    track_name(track, self.lang), done, len(states)))
+        current = report.process.current_track()
+        nxt = report.process.next_step(current)
+        if nxt is None:
+            self.next_label.setText(self.tr("Every step of the {0} track is done.").format(
+                track_name(current, self.lang)))
+        else:
+            self.next_label.setText(self.tr("Next step ({0}): {1}. {2}").format(
+                track_name(current, self.lang), nxt.number, nxt.title(self.lang)))
+
+    # ---- interaction ------------------------------------------------------------------------
+    def current_finding(self) -> Finding | None:
+        item = self.findings_tree.currentItem()
+        if item is None or self.report is None or item.parent() is None:
+            return None
+        index = item.data(0, _ROLE)
+        if not isinstance(index, int) or index >= len(self.report.findings):
+            return None
+        return self.report.findings[index]
+
+    def _show_detail(self) -> None:
+        f = self.current_finding()
+        if f is None:
+            self.detail.setText(self.tr("Select a finding to see what to do about it.")
+                                if self.report and self.report.findings else
+                                (self.tr("No findings.") if self.report else ""))
+            self.fix_button.hide()
+            return
+        source = self.tr("Source:")
+        self.detail.setText(f"{_esc(f.suggestion(self.lang))}<br><i>{source}</i> "
+                            f"{_esc(f.source_text(self.lang))}")
+        if f.has_fix:
+            self.fix_button.setText(self.tr("Quick fix: {0}").format(f.fix_label(self.lang)))
+            self.fix_button.show()
+        else:
+            self.fix_button.hide()
+
+    def _finding_clicked(self, item: QTreeWidgetItem) -> None:
+        self.findings_tree.setCurrentItem(item)
+        f = self.current_finding()
+        if f is None or self.controller is None:
+            return
+        units = list(f.units)
+        if not units:
+            design = self.controller.design
+            for fid in f.flows:
+                flow = design.flows.get(fid)
+                if flow is not None:
+                    units += [u for u in (flow.source, flow.target) if u not in units]
+        if units:
+            self.controller.select_units(units, center=True)
+
+    def _evidence_clicked(self, item: QListWidgetItem) -> None:
+        if self.controller is None:
+            return
+        flow = self.controller.design.flows.get(item.data(_ROLE))
+        if flow is not None:
+            self.controller.select_units([flow.source, flow.target], center=True)
+
+    def apply_fix(self) -> bool:
+        """Apply the current finding's quick fix as one undoable step."""
+        f = self.current_finding()
+        if f is None or self.controller is None or not f.has_fix:
+            return False
+        batch = f.fix
+        if batch is None:
+            return False
+        # a unit the fix adds goes to free space near the unit it joins, not onto a box
+        batch = place_new_units(self.controller.design, batch, self.controller.lang)
+        done = self.controller.push(batch, f.fix_label(self.lang),
+                                    texts={lg: f.fix_label(lg) for lg in ("en", "ja")})
+        added = [o.unit.id for o in batch.ops if isinstance(o, ops.AddUnit)]
+        if done and added:  # show what the fix added (it may be off screen)
+            self.controller.select_units(added, center=True)
+        self.refresh()
+        return bool(done)
+
+    def _step_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        key = item.data(0, _ROLE)
+        if not key or self.controller is None:
+            return
+        status = _CHECK_TO_STATUS[item.checkState(0)]
+        step = next(s for s in STEPS if s.key == key)
+        text = self.tr("Process step {0} ({1}): {2}").format(
+            step.number, track_name(step.track, self.lang), status.label(self.lang))
+        if not self.controller.push(ops.SetProcess(key, status), text):
+            with QSignalBlocker(self.process_tree):
+                old = self.controller.design.process.get(key, ProcessStatus.NOT_STARTED)
+                item.setCheckState(0, _STATUS_TO_CHECK[old])
+
+
+def _identity(f: Finding) -> str:
+    """Which finding an item shows, stable across re-checks (the row is not)."""
+    return f.id + "\x1f" + "\x1f".join(f.units)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
