@@ -31,6 +31,14 @@ OUTPUT: dict[str, tuple[str, str]] = {
                              "設計全体（{count:,} 部署）は細長すぎて読めないため、概要図（各社と"
                              "その上位階層）を描きました。全体図が必要なら --scope all、"
                              "会社ごとなら --scope company:ID を指定してください"),
+    "export.pdf_book": ("the whole design is unreadable on one {paper} page; wrote {pages} "
+                        "pages: the overview, then one page per company (bookmarked)",
+                        "設計全体は {paper} 1 ページでは読めないため、{pages} ページに分けました"
+                        "（1 ページ目が概要図、以降は会社ごと。しおり付き）"),
+    "export.pdf_book_small": ("{count} company pages still have labels under 6 pt; export "
+                              "those with --scope branch:ID or --paper a3-landscape",
+                              "{count} 社のページは文字が 6 pt 未満です。--scope branch:ID "
+                              "または --paper a3-landscape で書き出してください"),
     "export.bad_format": ("cannot export a diagram as {what!r}; use one of: {formats}",
                           "「{what}」の形式では図を書き出せません。使える形式：{formats}"),
     "export.bad_layout": ("unknown layout {layout!r}; use one of: {layouts}",

@@ -81,6 +81,18 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
             sc = scope_mod.Scope("overview")
             if notes is not None:
                 notes.append(scope_mod.auto_note(len(design.units)))
+    if (sc.kind == "all" and scope is not None and fmt == "pdf" and paper is not None
+            and layout == "tidy" and root is None and len(design.companies) > 1
+            and _unreadable(design, paper, orientation, compact, lang)):
+        from .pdf_book import book_pdf
+
+        def page(part: str, page_notes: list) -> bytes:
+            return diagram_bytes(design, "pdf", dpi=dpi, legend=legend, lang=lang,
+                                 orientation=orientation, compact=True, date=date,
+                                 paper=paper, notes=page_notes, highlight=highlight,
+                                 scope=part)
+
+        return book_pdf(design, page, lang, notes, paper)
     if sc.kind == "overview":
         design, lay = scope_mod.overview_layout(design, paper=paper if fmt == "pdf" else None,
                                                 lang=lang)
@@ -112,6 +124,14 @@ def _scope(design: Design, scope: str | None) -> scope_mod.Scope:
     except KeyError:
         raise ExportError(msg("export.no_scope_target", scope=scope, id=sc.id)) from None
     return sc
+
+
+def _unreadable(design: Design, paper: str, orientation: str, compact: bool,
+                lang: str) -> bool:
+    """Would the whole design's labels be under 6 pt fitted on `paper`?"""
+    x, y, w, h = compute_layout(design, orientation=orientation, compact=compact,
+                                lang=lang).bounds()
+    return scope_mod.text_pt((x, y, w, h + scope_mod.LEGEND_ROOM), paper) < paper_mod.MIN_TEXT
 
 
 #: Cairo draws bitmaps of at most 32,767 pixels a side; past that Graphviz shrinks the
