@@ -43,9 +43,9 @@ def measure(path: str, timeout: float = 600) -> dict[str, float]:
 def _child(path: str) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
-    from orgdesigner.gui.app import fit_to_screen, make_app, start
-    from orgdesigner.gui.i18n import install_translators
-    from orgdesigner.gui.main_window import MainWindow
+    from orgdesigner.gui.i18n.language import install_translators
+    from orgdesigner.gui.shell.app import fit_to_screen, make_app, start
+    from orgdesigner.gui.shell.main_window import MainWindow
     from orgdesigner.model import ops
     from orgdesigner.settings import load_settings
 

@@ -121,7 +121,7 @@ def test_edits_are_rechecked_after_a_debounce(qtbot, window, panel):
 
 def test_small_design_is_rechecked_at_once_large_one_after_the_debounce(window, panel,
                                                                          monkeypatch):
-    from orgdesigner.gui import findings_panel
+    from orgdesigner.gui.panels import findings_panel
 
     c = window.open_design(templates.load("model-1"), None)
     panel.set_controller(c)
