@@ -119,19 +119,6 @@ def test_edits_are_rechecked_after_a_debounce(qtbot, window, panel):
     assert not panel.report.by_id("no-escalation")
 
 
-def test_small_design_is_rechecked_at_once_large_one_after_the_debounce(window, panel,
-                                                                         monkeypatch):
-    from orgdesigner.gui.panels import findings_panel
-
-    c = window.open_design(templates.load("model-1"), None)
-    panel.set_controller(c)
-    c.push(ops.UpdateUnit("csirt", {"headcount": 7}), "Headcount")
-    assert panel._timer.isActive() and panel._timer.interval() == 0
-    monkeypatch.setattr(findings_panel, "IMMEDIATE_UNITS", 1)
-    c.push(ops.UpdateUnit("csirt", {"headcount": 8}), "Headcount")
-    assert panel._timer.interval() == findings_panel.DEBOUNCE_MS
-
-
 def test_hidden_panel_does_not_check_until_shown(qtbot, window):
     c = window.open_design(templates.load("model-1"), None)
     p = FindingsPanel("en")

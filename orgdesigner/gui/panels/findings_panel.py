@@ -1,10 +1,7 @@
 """The findings panel (a dock): what the checker says about the design, kept current.
 
 Edits arrive in bursts (a drag, typing a name), so the panel re-checks on a single-shot
-timer restarted by every change, and only while it is visible. A small design (a check
-takes a few milliseconds) is re-checked as soon as control returns to the event loop (a
-burst of signals from one edit still coalesces into one check); a large one waits for the
-burst to end (DEBOUNCE_MS). It reads the model only; the
+timer restarted by every change, and only while it is visible. It reads the model only; the
 quick fixes and the process ticks it offers go back through the controller as one undo step
 each, so the panel itself never mutates the design.
 """
@@ -38,8 +35,6 @@ from orgdesigner.model.process import STEPS, TRACKS
 from orgdesigner.render.placement import place_new_units
 
 DEBOUNCE_MS = 300
-#: Below this many units a re-check is cheap enough to run at once after each edit.
-IMMEDIATE_UNITS = 2_000
 _ROLE = Qt.ItemDataRole.UserRole
 _KEY = Qt.ItemDataRole.UserRole + 1  # a finding's identity: rule id and units
 _STATUS_TO_CHECK = {ProcessStatus.NOT_STARTED: Qt.CheckState.Unchecked,
@@ -207,9 +202,7 @@ class FindingsPanel(QWidget):
         self._clear()
 
     def _schedule(self) -> None:
-        design = getattr(self.controller, "design", None)
-        small = design is not None and len(design.units) < IMMEDIATE_UNITS
-        self._timer.start(0 if small else DEBOUNCE_MS)
+        self._timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
