@@ -141,22 +141,20 @@ def cut_texts(design: Design) -> list[str]:
             for what, text in texts if len(text) > MAX_CELL]
 
 
-#: Above this many units the diagram (a picture on one sheet) is unreadable and drawing it
-#: would take most of the time of the workbook: it is left out, with a note.
+#: Above this many units the whole diagram (a picture on one sheet) is unreadable and drawing
+#: it would take most of the time of the workbook: the sheet shows the overview instead
+#: (companies and their top levels, with counts of what is folded; render/scope.py).
 MAX_DIAGRAM_UNITS = 5_000
 
 
 def diagram_png_for(design: Design, lang: str = "en",
                     problems: list[str] | None = None) -> bytes | None:
-    """The diagram as PNG for the Diagram sheet, or None when it cannot be rendered (the
-    render package, pygraphviz or Graphviz missing or failing); the reason is appended to
-    `problems`, and the workbook says on the Diagram sheet that the diagram is not included.
+    """The diagram as PNG for the Diagram sheet (the overview above MAX_DIAGRAM_UNITS), or
+    None when it cannot be rendered (the render package, pygraphviz or Graphviz missing or
+    failing); the reason is appended to `problems`, and the workbook says on the Diagram
+    sheet that the diagram is not included.
     """
-    if len(design.units) > MAX_DIAGRAM_UNITS:
-        if problems is not None:
-            problems.append(msg("budget.diagram_too_big", count=len(design.units),
-                                limit=MAX_DIAGRAM_UNITS))
-        return None
+    scope = "overview" if len(design.units) > MAX_DIAGRAM_UNITS else "all"
     try:
         from ..render.export import ExportError, diagram_bytes
     except ImportError as exc:
@@ -164,7 +162,7 @@ def diagram_png_for(design: Design, lang: str = "en",
             problems.append(msg("budget.no_diagram_export", detail=str(exc)))
         return None
     try:
-        return diagram_bytes(design, "png", lang=lang)
+        return diagram_bytes(design, "png", lang=lang, scope=scope)
     except (ExportError, ImportError, OSError) as exc:
         if problems is not None:
             problems.append(msg("budget.diagram_failed", detail=message_of(exc)))

@@ -5,7 +5,8 @@ Diagram options: `--layout tidy|dot|canvas` (tidy tree by default; Graphviz dot 
 canvas = as arranged in the app), `--dpi N` for PNG, `--no-legend`, `--root UNIT_ID` for one
 sub-tree (diagrams and tables), `--orientation tb|lr`, `--compact`, `--aspect 16:9|4:3`
 (slides), `--lang en|ja`,
-`--paper a4|a3[-landscape]` for PDF (fitted and centred; A4 landscape by default).
+`--paper a4|a3[-landscape]` for PDF (fitted and centred; A4 landscape by default),
+`--scope all|overview|company:ID|branch:ID` for large groups (render/scope.py).
 `-o -` writes to stdout in the `--format` given (like `dot -T`); FILE `-` reads stdin. An
 existing output is replaced and kept as NAME.bak (cli/output.py).
 """
@@ -57,6 +58,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--paper", choices=PAPER_NAMES, default=PAPER_DEFAULT,
                    help="PDF page, the diagram fitted and centred on it "
                         f"(default {PAPER_DEFAULT})")
+    p.add_argument("--scope", metavar="SCOPE",
+                   help="diagram of: all (the whole design), overview (companies and their "
+                        "top levels, with counts of what is folded), company:ID or "
+                        "branch:ID. Default: all, or the overview (with a warning) when a "
+                        "PNG or PDF of everything would be an unreadable sliver")
     p.add_argument("--scenario", metavar="NAME",
                    help="export this scenario of the file (id, name or number; default: the "
                         "current organisation)")
@@ -126,7 +132,8 @@ def export(ns: argparse.Namespace) -> int:
 
     options = dict(layout=ns.layout, dpi=ns.dpi, legend=not ns.no_legend, root=ns.root,
                    lang=ns.lang, orientation=ns.orientation, compact=ns.compact,
-                   paper=ns.paper, highlight=highlight, aspect=ns.aspect)
+                   paper=ns.paper, highlight=highlight, aspect=ns.aspect,
+                   scope=ns.scope)
     notes: list[str] = []
     try:
         if stdout:

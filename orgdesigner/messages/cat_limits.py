@@ -66,10 +66,6 @@ LIMITS: dict[str, tuple[str, str]] = {
                           "図が大きすぎて {dpi} dpi の PNG にできないため、"
                           "{fit:.3g} dpi で描きました"
                           "（細部まで必要なら SVG か PDF で書き出してください）"),
-    "budget.diagram_too_big": ("the design has {count:,} units; a one-sheet diagram is left "
-                               "out above {limit:,} (export the diagram as SVG or PDF)",
-                               "設計に {count:,} 部署あり、{limit:,} を超える図は 1 枚のシートに"
-                               "入れません（図は SVG か PDF で書き出してください）"),
     "budget.text_cut": ("{what} is {length:,} characters long; a workbook cell holds "
                         "{limit:,}, so the workbook shows it cut short",
                         "{what}が {length:,} 文字あります。ブックのセルには {limit:,} 文字までしか"

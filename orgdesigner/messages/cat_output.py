@@ -14,10 +14,31 @@ OUTPUT: dict[str, tuple[str, str]] = {
     "export.bad_paper": ("unknown paper {paper!r}; use one of: {papers}",
                          "用紙「{paper}」は不明です。使える用紙：{papers}"),
     "export.small_text": ("fitted to {paper}, labels are {pt:.1f} pt (under 6 pt, hard to read);"
-                          " try --paper a3-landscape or export a branch with --root",
+                          " try --scope overview, --scope company:ID or --paper a3-landscape",
                           "{paper} に収めると文字が {pt:.1f} pt になり、"
-                          "6 pt 未満で読みにくくなります。--paper a3-landscape を使うか、"
-                          "--root で部門ごとに書き出してください"),
+                          "6 pt 未満で読みにくくなります。--scope overview（概要図）、"
+                          "--scope company:ID（会社ごと）または --paper a3-landscape を"
+                          "使ってください"),
+    "export.bad_scope": ("unknown scope {scope!r}; use all, overview, company:ID or branch:ID",
+                         "範囲「{scope}」は不明です。all、overview、company:ID、branch:ID の"
+                         "いずれかを指定してください"),
+    "export.no_scope_target": ("--scope {scope}: the design has no company or unit "
+                               "with id {id!r}",
+                               "--scope {scope}: 設計に ID「{id}」の会社・部署はありません"),
+    "export.auto_overview": ("the whole design ({count:,} units) would be an unreadable sliver;"
+                             " drew the overview (companies and their top levels) instead — "
+                             "use --scope all to force the whole chart, or --scope company:ID",
+                             "設計全体（{count:,} 部署）は細長すぎて読めないため、概要図（各社と"
+                             "その上位階層）を描きました。全体図が必要なら --scope all、"
+                             "会社ごとなら --scope company:ID を指定してください"),
+    "export.pdf_book": ("the whole design is unreadable on one {paper} page; wrote {pages} "
+                        "pages: the overview, then one page per company (bookmarked)",
+                        "設計全体は {paper} 1 ページでは読めないため、{pages} ページに分けました"
+                        "（1 ページ目が概要図、以降は会社ごと。しおり付き）"),
+    "export.pdf_book_small": ("{count} company pages still have labels under 6 pt; export "
+                              "those with --scope branch:ID or --paper a3-landscape",
+                              "{count} 社のページは文字が 6 pt 未満です。--scope branch:ID "
+                              "または --paper a3-landscape で書き出してください"),
     "export.bad_format": ("cannot export a diagram as {what!r}; use one of: {formats}",
                           "「{what}」の形式では図を書き出せません。使える形式：{formats}"),
     "export.bad_layout": ("unknown layout {layout!r}; use one of: {layouts}",

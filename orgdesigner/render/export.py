@@ -17,7 +17,9 @@ from ..formats.atomic import atomic_write
 from ..messages import BilingualError, msg
 from ..model import Design, UnitKind
 from . import paper as paper_mod
-from .diagram import Diagram, diagram_for
+from . import scope as scope_mod
+from .diagram import Diagram, build_diagram, diagram_for
+from .layout import compute_layout
 from .legend import build_legend
 from .quiet import filtered_stderr
 
@@ -44,8 +46,11 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
                   date: str | None = None, paper: str | None = paper_mod.DEFAULT,
                   notes: list | None = None,
                   highlight: dict[str, str] | None = None,
-                  aspect: str | None = None) -> bytes:
-    """The diagram of `design` (or of the sub-tree under `root`) in `fmt`. A PDF is fitted
+                  aspect: str | None = None, scope: str | None = None) -> bytes:
+    """The diagram of `design` (or of the sub-tree under `root`) in `fmt`. `scope` is
+    "all", "overview", "company:ID" or "branch:ID" (render/scope.py); None = the whole
+    design, or the overview (with a note) when a PNG or PDF of it would be an unreadable
+    sliver. A PDF is fitted
     on `paper` ("a4", "a3", "-landscape" appended; None: the drawing's own size). What the
     user should know (labels under 6 pt on that paper, a PNG drawn at a lower resolution to
     fit) is appended to `notes`. `highlight` marks changed units (unit id → added / moved /
@@ -61,11 +66,40 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
         raise ExportError(msg("export.bad_layout", layout=layout, layouts=", ".join(LAYOUTS)))
     if not 10 <= dpi <= 1200:
         raise ExportError(msg("export.bad_dpi", dpi=dpi))
+    sc = _scope(design, scope)
+    if sc.kind in ("company", "branch") or (sc.kind == "overview" and fmt in ("pptx", "drawio")):
+        design, root = scope_mod.scoped_design(design, sc, lang), None
     if fmt in ("pptx", "drawio"):
         from .office_export import office_bytes
 
         return office_bytes(design, fmt, layout=layout, legend=legend, root=root, lang=lang,
                             orientation=orientation, compact=compact, date=date, aspect=aspect)
+    if (scope is None and fmt in ("png", "pdf") and layout == "tidy" and root is None
+            and len(design.units) > scope_mod.AUTO_OVERVIEW_UNITS):
+        whole = compute_layout(design, orientation=orientation, compact=compact, lang=lang)
+        if scope_mod.too_big(whole.bounds(), len(design.units)):
+            sc = scope_mod.Scope("overview")
+            if notes is not None:
+                notes.append(scope_mod.auto_note(len(design.units)))
+    if (sc.kind == "all" and scope is not None and fmt == "pdf" and paper is not None
+            and layout == "tidy" and root is None and len(design.companies) > 1
+            and _unreadable(design, paper, orientation, compact, lang)):
+        from .pdf_book import book_pdf
+
+        def page(part: str, page_notes: list) -> bytes:
+            return diagram_bytes(design, "pdf", dpi=dpi, legend=legend, lang=lang,
+                                 orientation=orientation, compact=True, date=date,
+                                 paper=paper, notes=page_notes, highlight=highlight,
+                                 scope=part)
+
+        return book_pdf(design, page, lang, notes, paper)
+    if sc.kind == "overview":
+        design, lay = scope_mod.overview_layout(design, paper=paper if fmt == "pdf" else None,
+                                                lang=lang)
+        diagram = build_diagram(design, lay, lang=lang, date=date)
+        return _graphviz_bytes(design, diagram, fmt, dpi=dpi, legend=legend,
+                               paper=paper if fmt == "pdf" else None, notes=notes,
+                               highlight=highlight, lang=lang)
     try:
         diagram = diagram_for(design, layout=layout, root=root, lang=lang,
                               orientation=orientation, compact=compact, date=date)
@@ -78,6 +112,26 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
     return _graphviz_bytes(design, diagram, fmt, dpi=dpi, legend=legend,
                            paper=paper if fmt == "pdf" else None, notes=notes,
                            highlight=highlight, lang=lang)
+
+
+def _scope(design: Design, scope: str | None) -> scope_mod.Scope:
+    try:
+        sc = scope_mod.parse_scope(scope)
+    except ValueError:
+        raise ExportError(msg("export.bad_scope", scope=scope)) from None
+    try:
+        scope_mod.check_scope(design, sc)
+    except KeyError:
+        raise ExportError(msg("export.no_scope_target", scope=scope, id=sc.id)) from None
+    return sc
+
+
+def _unreadable(design: Design, paper: str, orientation: str, compact: bool,
+                lang: str) -> bool:
+    """Would the whole design's labels be under 6 pt fitted on `paper`?"""
+    x, y, w, h = compute_layout(design, orientation=orientation, compact=compact,
+                                lang=lang).bounds()
+    return scope_mod.text_pt((x, y, w, h + scope_mod.LEGEND_ROOM), paper) < paper_mod.MIN_TEXT
 
 
 #: Cairo draws bitmaps of at most 32,767 pixels a side; past that Graphviz shrinks the
@@ -168,7 +222,7 @@ def export_diagram(design: Design, path: str | os.PathLike, *, fmt: str | None =
                    compact: bool = False, date: str | None = None,
                    notes: list | None = None, paper: str | None = paper_mod.DEFAULT,
                    highlight: dict[str, str] | None = None,
-                   aspect: str | None = None) -> list:
+                   aspect: str | None = None, scope: str | None = None) -> list:
     """Write the diagram to `path`, the format from `fmt` or the file's suffix; returns the
     notes (messages) worth showing — text too small on the chosen paper, a PNG scaled down —
     which are also appended to `notes` when given."""
@@ -176,7 +230,8 @@ def export_diagram(design: Design, path: str | os.PathLike, *, fmt: str | None =
     warnings: list = []
     data = diagram_bytes(design, fmt, layout=layout, dpi=dpi, legend=legend, root=root,
                          lang=lang, orientation=orientation, compact=compact, date=date,
-                         paper=paper, notes=warnings, highlight=highlight, aspect=aspect)
+                         paper=paper, notes=warnings, highlight=highlight, aspect=aspect,
+                         scope=scope)
     atomic_write(path, data)
     if notes is not None:
         notes.extend(warnings)

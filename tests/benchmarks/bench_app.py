@@ -1,0 +1,98 @@
+"""What a user of the desktop app waits for, measured on the real main window (offscreen).
+
+    python -m tests.benchmarks.bench_app FILE.orgd
+
+- open → first paint: from before the process starts (the parent's clock) to the first paint
+  of the canvas with the document open and the docks (findings, inspector) filled — Python
+  start-up, imports, reading the file, building the scene and the first check included;
+- edit → findings shown: a rename pushed through the controller (undo stack, scene update),
+  until the findings dock has re-checked and the event loop has drawn it; also how long the
+  push itself blocks the UI;
+- peak memory of the app process.
+Prints one JSON line: {"paint": s, "edit_block": s, "edit_findings": s, "rss": MB}.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def measure(path: str, timeout: float = 600) -> dict[str, float]:
+    """Start the app on `path` in a fresh process (own settings folder, offscreen)."""
+    home = tempfile.mkdtemp(prefix="orgd-bench-home-")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=home,
+               XDG_CONFIG_HOME=os.path.join(home, ".config"),
+               XDG_DATA_HOME=os.path.join(home, ".local", "share"),
+               XDG_CACHE_HOME=os.path.join(home, ".cache"))
+    start = time.time()
+    proc = subprocess.run([sys.executable, "-m", "tests.benchmarks.bench_app", "--child", path],
+                          capture_output=True, text=True, env=env, timeout=timeout)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-2000:])
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    out["paint"] = out.pop("painted_at") - start
+    return out
+
+
+def _child(path: str) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from orgdesigner.gui.i18n.language import install_translators
+    from orgdesigner.gui.shell.app import fit_to_screen, make_app, start
+    from orgdesigner.gui.shell.main_window import MainWindow
+    from orgdesigner.model import ops
+    from orgdesigner.settings import load_settings
+
+    app = make_app([])
+    settings = load_settings()
+    install_translators(settings.language)
+    window = MainWindow(settings.language)
+    fit_to_screen(window)
+    window.show()
+    start(window, settings, [path], gallery=False)
+    result: dict[str, float] = {}
+    view = window.current_view()
+    assert view is not None, "the file did not open"
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+            if (event.type() == QEvent.Type.Paint and obj is view.viewport()
+                    and "painted_at" not in result):
+                result["painted_at"] = time.time()
+                QTimer.singleShot(0, edit)
+            return False
+
+    def edit() -> None:
+        c = window.current_controller()
+        panel = window.analysis.findings
+        uid = next(iter(c.design.units))
+        done: list[float] = []
+        panel.refreshed.connect(lambda: done.append(time.perf_counter()))
+        t = time.perf_counter()
+        c.push(ops.UpdateUnit(uid, {"name": c.design.units[uid].name + "（改）"}), "Rename")
+        result["edit_block"] = time.perf_counter() - t
+        deadline = time.perf_counter() + 60
+        while not done and time.perf_counter() < deadline:
+            app.processEvents()
+        app.processEvents()  # the dock's repaint
+        result["edit_findings"] = (done[0] if done else time.perf_counter()) - t
+        result["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(result), flush=True)
+        os._exit(0)  # no "save changes?" and no teardown: not what the user waits for
+
+    watcher = FirstPaint()
+    view.viewport().installEventFilter(watcher)
+    app.exec()
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        _child(sys.argv[2])
+    else:
+        print(json.dumps(measure(sys.argv[1])))
