@@ -278,3 +278,24 @@ def test_the_checker_sees_a_stale_layer(qtbot, window, doc):
     ctrl.push(ops.AddFlow(Flow("z", "s", "it", FlowKind.SUPPORT)), "Connect")
     ctrl.scene.unit_items["s"].setPos(999, 999)  # an item that no longer follows its unit
     assert any(p.startswith("unit s") for p in view_problems(ctrl.design, ctrl.scene))
+
+
+def test_the_repaint_watch_waits_for_a_debounced_refill(qtbot, window, doc):
+    """The overlay filter refills its layers from a 30 ms timer; when that timer fires
+    inside the watch's event processing, the layer's repaint comes one pass later — it
+    must be seen, not reported as a flow left drawn (a flaky "not erased" of every
+    overlay flow)."""
+    import time
+
+    ctrl, _view = doc
+    watch = RepaintWatch()
+    scene = ctrl.scene
+    scene.overlay.set_enabled(True)
+    ctrl.select_units(["cs"], center=False)
+    qtbot.wait(60)
+    assert watch.problems(scene) == []
+    assert scene.flow_items["k1"].layer is not None
+    ctrl.select_units(["m"], center=False)  # k1 (cs → it) is no longer drawn
+    time.sleep(0.06)  # the debounce is due: it fires inside the watch's processEvents
+    assert watch.problems(scene) == []
+    assert scene.flow_items["k1"].layer is None

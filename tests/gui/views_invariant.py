@@ -364,7 +364,11 @@ class RepaintWatch:
             self._before[key] = self._snapshot(scene)
             return []
         scene.flush()
-        QApplication.processEvents()
+        # A timer that fires inside one processEvents pass (the overlay filter's 30 ms
+        # selection debounce) posts its repaint to the next pass: Qt repaints it then, so
+        # let a few passes run before comparing, or the repaint is blamed on the next step.
+        for _ in range(4):
+            QApplication.processEvents()
         now = self._snapshot(scene)
         before = self._before[key]
         regions = self._regions[key]
