@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..formats.atomic import WriteError
+from ..formats.atomic import WriteError, keep_backup
 from ..messages import msg
 from .common import pick
 
@@ -112,9 +112,7 @@ def write_files(output: str | os.PathLike, produce: Callable[[Path], None], *,
                 raise WriteError(msg("write.is_folder", path=dest))
             try:
                 if dest.exists():
-                    backup = dest.with_name(dest.name + ".bak")
-                    shutil.copy2(dest, backup)
-                    done.backups.append(backup)
+                    done.backups.append(keep_backup(dest))
                 os.replace(item, dest)
             except OSError as exc:
                 raise _write_error(dest, exc) from None

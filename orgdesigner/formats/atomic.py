@@ -133,6 +133,14 @@ def _backup(target: Path, folder: Path) -> None:
             tmp.unlink()
 
 
+def keep_backup(target: str | os.PathLike) -> Path:
+    """Keep the existing file `target` as `NAME.bak` (see `_backup`); returns the .bak path.
+    The command line's writers use it too, so every .bak is made the same safe way."""
+    target = Path(target)
+    _backup(target, target.parent)
+    return target.with_name(target.name + ".bak")
+
+
 @contextlib.contextmanager
 def atomic_path(target: str | os.PathLike, *, backup: bool = False,
                 mode: int | None = None) -> Iterator[Path]:

@@ -246,3 +246,22 @@ def test_version_names_the_japanese_font(capsys):
 def test_no_display_in_japanese_under_a_japanese_locale():
     text = display_problem({"LANG": "ja_JP.UTF-8"}, "linux")
     assert text.startswith("ディスプレイがありません") and "DISPLAY" in text
+
+
+def test_a_symlink_at_the_backup_name_is_replaced_never_followed(tmp_path, capsys):
+    """The command line keeps NAME.bak the way the app's saves do: a link at NAME.bak is
+    replaced by the backup, and the file it pointed to is left alone."""
+    import os
+
+    from orgdesigner.cli import main
+
+    out = tmp_path / "ours.orgd"
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    assert main(["new", "-o", str(out)]) == 0
+    os.symlink(victim, tmp_path / "ours.orgd.bak")
+    assert main(["new", "--template", "model-2", "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    bak = tmp_path / "ours.orgd.bak"
+    assert not bak.is_symlink() and "model-1" in bak.read_text(encoding="utf-8")
