@@ -4,11 +4,15 @@
 design alone (and the view state the user chose: collapsed branches, focus, the overlay
 filter, the language) and lists every difference:
 
-- units: one item per unit, at the model's position, with the model's size, shape,
-  colours, label lines, branch handle and "+N" badge, hidden exactly when a collapsed or
-  unfocused branch hides it;
-- flows: one item per flow with the model's kind, pens and label, routed between the two
-  units' current boxes; each kind's overlay layer holds exactly the shown flows of its
+- units: the scene's box table holds every unit with the model's box, shape and style; an
+  item exists for every unit whose box touches a realised part of the canvas (a big design
+  creates items only where it is looked at, items/units.py), and every item — including a
+  few made on demand here for units that had none — sits at the model's position, with the
+  model's size, shape, colours, label lines, branch handle and "+N" badge, hidden exactly
+  when a collapsed or unfocused branch hides it;
+- flows (once the background routing of a big design has finished: it is waited for): one
+  item per flow with the model's kind, pens and label, routed between the two units'
+  current boxes; each kind's overlay layer holds exactly the shown flows of its
   kind, its spatial index finds each of them (candidates, hit test at the middle of the
   line, arrowheads) and nothing else, its bounds contain them, and a paint of the whole
   layer draws exactly them;
@@ -69,12 +73,44 @@ def _hidden(design: Design, branches: Any) -> tuple[set[str], dict[str, int], se
 
 def _unit_problems(design: Design, scene: Any, hidden: set[str], under: dict[str, int],
                    collapsed: set[str]) -> list[str]:
+    from orgdesigner.gui.canvas.unit_boxes import cells_of
+    from orgdesigner.render.style import unit_style
+
+    out: list[str] = []
+    lang = scene.lang
+    if not set(scene.unit_items) <= set(design.units):
+        out.append(f"unit items of gone units {sorted(set(scene.unit_items) - set(design.units))}")
+    boxes = scene.boxes
+    if set(boxes.rects) != set(design.units):
+        out.append(f"box table {sorted(set(boxes.rects) ^ set(design.units))}")
+    realised, everything = scene.units.cells, scene.units.everything
+    itemless = []
+    for uid, u in design.units.items():
+        w, h = box_size(u, lang)
+        box = (u.x - w / 2, u.y - h / 2, w, h)
+        style = unit_style(u)
+        got_box = boxes.rects.get(uid)
+        if got_box is None or tuple(map(_r, got_box)) != tuple(map(_r, box)) or (
+                boxes.shapes.get(uid), boxes.styles.get(uid)) != (style.shape, style):
+            out.append(f"unit {uid}: box table {got_box} ≠ model {box}")
+        if uid not in scene.unit_items:
+            if everything or any(c in realised for c in cells_of(box[0], box[1], box[0] + w,
+                                                                 box[1] + h)):
+                out.append(f"unit {uid}: no item in a realised part of the canvas")
+            itemless.append(uid)
+    for uid in itemless[:2] + itemless[-1:]:  # made on demand, they must match too
+        if scene.unit_item(uid) is None:
+            out.append(f"unit {uid}: no item made on demand")
+    out += _item_problems(design, scene, hidden, under, collapsed)
+    return out
+
+
+def _item_problems(design: Design, scene: Any, hidden: set[str], under: dict[str, int],
+                   collapsed: set[str]) -> list[str]:
     from orgdesigner.gui.canvas.items.unit_item import UnitItem
 
     out: list[str] = []
     lang = scene.lang
-    if set(scene.unit_items) != set(design.units):
-        out.append(f"unit items {sorted(set(scene.unit_items) ^ set(design.units))}")
     children = design.children()
     for uid, u in design.units.items():
         item = scene.unit_items.get(uid)
@@ -132,19 +168,19 @@ def _flow_problems(design: Design, scene: Any, hidden: set[str]) -> list[str]:
         if (item.kind, item.label, item.pens) != (f.kind, label, _pens(f.kind)[0]):
             out.append(f"flow {fid}: kind/label/pens {(item.kind, item.label)} ≠ "
                        f"{(f.kind, label)}")
-        src, dst = scene.unit_items[f.source], scene.unit_items[f.target]
-        elbow = is_elbow(f.kind, src.box(), dst.box())
+        src, dst = _model_box(design, scene, f.source), _model_box(design, scene, f.target)
+        elbow = is_elbow(f.kind, src, dst)
         routed = None if elbow else router.routes.get(fid)
         if not elbow:
             # the router must know the units where they are now, and its route must run
             # from the source's box to the target's (a stale route would not)
             for uid, unit in ((f.source, src), (f.target, dst)):
                 if tuple(_r(v) for v in router.boxes.get(uid, ())) != tuple(
-                        _r(v) for v in unit.box()):
+                        _r(v) for v in unit):
                     out.append(f"flow {fid}: the router has a stale box for {uid}")
             if routed is None:
                 out.append(f"flow {fid}: overlay flow without a route")
-            elif not (_on_box(routed[0], src.box()) and _on_box(routed[-1], dst.box())):
+            elif not (_on_box(routed[0], src) and _on_box(routed[-1], dst)):
                 out.append(f"flow {fid}: route {routed[0]}…{routed[-1]} does not join its units")
         want = FlowItem(fid, None)
         want.sync(f, lang)
@@ -172,6 +208,12 @@ def _flow_problems(design: Design, scene: Any, hidden: set[str]) -> list[str]:
         seen[tuple(geo)] = fid
     out += _layer_problems(design, scene, hidden)
     return out
+
+
+def _model_box(design: Design, scene: Any, uid: str) -> tuple[float, float, float, float]:
+    u = design.units[uid]
+    w, h = box_size(u, scene.lang)
+    return (u.x - w / 2, u.y - h / 2, w, h)
 
 
 def _on_box(p: tuple[float, float], box: tuple[float, float, float, float],
@@ -318,6 +360,7 @@ def view_problems(design: Design, scene: Any, docks: Any = None,
     scene.flush()
     if scene.branches.pending():
         scene.branches.refresh()
+    scene.flows.finish()  # a big design's flows are routed in the background: wait for it
     hidden, under, collapsed = _hidden(design, scene.branches)
     out: list[str] = []
     if hidden != scene.hidden_units:

@@ -31,6 +31,8 @@ class Branches(QObject):
         self.collapsed: set[str] = set()
         self.focus: str | None = None
         self.hidden: set[str] = set()
+        self.subordinates: dict[str, int] = {}  # direct reports (handles of new items)
+        self.below: dict[str, int] = {}  # units hidden under each collapsed unit
         self._state: tuple[frozenset[str], str | None, frozenset[str]] = (
             frozenset(), None, frozenset())
         self._timer = QTimer(self)
@@ -149,6 +151,7 @@ class Branches(QObject):
         """Show the outcome on the scene: hide and show units, their flows and frames, and
         draw each unit's handle and "+N" badge."""
         scene = self.scene
+        self.subordinates, self.below = subordinates, below
         flipped = hidden ^ scene.hidden_units
         scene.hidden_units = set(hidden)
         for uid in flipped:
@@ -229,7 +232,7 @@ class BranchActions(QObject):
         except RuntimeError:  # the scene was deleted with its document
             scene, units = None, []
         with_kids = [u for u in units if scene is not None
-                     and scene.unit_items[u].subordinates]
+                     and scene.branches.subordinates.get(u, 0)]
         b = scene.branches if scene is not None else None
         self.collapse.setEnabled(any(u not in b.collapsed for u in with_kids) if b else False)
         self.expand.setEnabled(bool(with_kids) and b is not None and bool(b.collapsed))

@@ -113,7 +113,7 @@ class MoveInteraction(Interaction):
                 if not it.auto:
                     self.frames[it.cid] = it.pos()
                 for uid in scene.units_of_company(it.cid):
-                    self.units[uid] = scene.unit_items[uid].pos()
+                    self.units[uid] = QPointF(*scene.boxes.centre(uid))
 
     def move(self, ev: QGraphicsSceneMouseEvent) -> bool:
         if not self.moving and not _moved_enough(ev):
@@ -134,8 +134,8 @@ class MoveInteraction(Interaction):
         design = self.scene.design
         moves = {}
         for uid in self.units:
-            p = self.scene.unit_items[uid].pos()
-            moves[uid] = (round(p.x(), 1), round(p.y(), 1))
+            x, y = self.scene.boxes.centre(uid)  # where the drag left it
+            moves[uid] = (round(x, 1), round(y, 1))
         batch = ops.move_units(design, moves, "Move")
         for cid in self.frames:
             p = self.scene.company_items[cid].pos()

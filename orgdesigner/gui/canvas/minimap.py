@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from orgdesigner.gui.canvas.items.unit_item import paint_kit
+
 if TYPE_CHECKING:
     from orgdesigner.gui.canvas.view import DiagramView
 
@@ -128,14 +130,15 @@ class Minimap(QWidget):
                 p.setBrush(QBrush(QColor("#FAFAFA")))
                 p.drawRect(item.scene_rect())
         groups: dict[tuple[int, int], tuple[QPen, QBrush, list[QRectF]]] = {}
-        for item in scene.unit_items.values():
-            if not item.isVisible():
+        boxes, hidden = scene.boxes, scene.hidden_units  # every unit, item or not
+        for uid, r in boxes.rects.items():
+            if uid in hidden:
                 continue
-            pen, brush = item.far_pen_brush()
+            pen, brush, _text = paint_kit(boxes.styles[uid])
             key = (pen.color().rgba(), brush.color().rgba())
             if key not in groups:
                 groups[key] = (QPen(pen.color(), 0), brush, [])
-            groups[key][2].append(item.scene_box())
+            groups[key][2].append(QRectF(*r))
         for pen, brush, rects in groups.values():
             p.setPen(pen)
             p.setBrush(brush)

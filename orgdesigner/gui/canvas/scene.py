@@ -33,12 +33,14 @@ from orgdesigner.gui.canvas.interactions import (
 from orgdesigner.gui.canvas.items.company_item import MARGIN, TITLE_H, CompanyItem
 from orgdesigner.gui.canvas.items.flow_item import FlowItem, flow_tooltip
 from orgdesigner.gui.canvas.items.flows import FLOW_Z, SceneFlows
-from orgdesigner.gui.canvas.items.unit_item import UnitItem
+from orgdesigner.gui.canvas.items.unit_item import HANDLE_GAP, HANDLE_R, UnitItem
 from orgdesigner.gui.canvas.items.unit_item import tooltip as unit_tooltip
-from orgdesigner.gui.canvas.items.unit_layer import NO_CONTENTS, UnitLayer
+from orgdesigner.gui.canvas.items.unit_layer import UnitLayer
+from orgdesigner.gui.canvas.items.units import SceneUnits
 from orgdesigner.gui.canvas.overlay_filter import OverlayFilter
 from orgdesigner.model import Flow, FlowKind, ops
 from orgdesigner.model import events as ev
+from orgdesigner.render.layout import FRAME_PAD, FRAME_TITLE
 
 if TYPE_CHECKING:
     from orgdesigner.gui.canvas.controller import DocumentController
@@ -54,13 +56,15 @@ class DiagramScene(QGraphicsScene):
         self.lang = controller.lang
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(QColor("#FFFFFF"))
-        self.unit_items: dict[str, UnitItem] = {}
+        self.units = SceneUnits(self)
+        self.unit_items: dict[str, UnitItem] = self.units.items  # the units that have one
+        self.boxes = self.units.boxes  # every unit's box, with or without an item
         self.company_items: dict[str, CompanyItem] = {}
         self.hidden_units: set[str] = set()  # collapsed or outside the focused branch
         self.flows = SceneFlows(self)
         self.flow_items: dict[str, FlowItem] = self.flows.items
         self.flow_layers = self.flows.layers
-        self.unit_layer = UnitLayer(self.unit_items)
+        self.unit_layer = UnitLayer(self.units)
         self.addItem(self.unit_layer)
         self.selectionChanged.connect(self._selection_changed)
         self.branches = Branches(self)
@@ -89,13 +93,11 @@ class DiagramScene(QGraphicsScene):
 
     # ---- building -------------------------------------------------------------------------
     def populate(self) -> None:
-        """Create every item at once (opening a file), cheaper than event by event."""
-        d, lang = self.design, self.lang
+        """Build the scene at once (opening a file), cheaper than event by event: the unit
+        table (items only for a small design, items/units.py), the flows, the frames."""
+        d = self.design
+        self.units.build()
         for uid, unit in d.units.items():
-            item = UnitItem(uid)
-            item.sync(unit, lang)
-            self.addItem(item)
-            self.unit_items[uid] = item
             self._note_company(uid, unit.company)
         self.flows.build()
         self.branches.refresh()
@@ -114,6 +116,41 @@ class DiagramScene(QGraphicsScene):
             self._dirty_companies.add(cid)
         self._unit_company[uid] = cid
 
+    def unit_item(self, uid: str) -> UnitItem | None:
+        """The unit's item, created now if the canvas has not needed it yet."""
+        return self.units.item(uid)
+
+    def realize_rect(self, rect: QRectF) -> int:
+        """Create the unit items in `rect` (a view is about to paint it)."""
+        return self.units.realize_rect(rect.left(), rect.top(), rect.right(), rect.bottom())
+
+    def realize_all(self) -> None:
+        """Every unit an item and every flow routed (printing renders the whole scene)."""
+        self.units.realize_all()
+        self.flows.finish()
+
+    def painted(self) -> None:
+        """A view painted: background work may start now that the user sees the canvas."""
+        self.flows.start_routing()
+
+    def frame_rects(self) -> dict[str, tuple[float, float, float, float]]:
+        """Each company's frame as the exports see it (render.diagram.canvas_layout): its
+        own rect, or the box around all its units — title bars the router avoids."""
+        out = {}
+        rects = self.boxes.rects
+        for cid, c in self.design.companies.items():
+            if c.width > 0 and c.height > 0:
+                out[cid] = (c.x, c.y, c.width, c.height)
+                continue
+            members = [rects[u] for u in self._company_units.get(cid, ()) if u in rects]
+            if members:
+                x0 = min(r[0] for r in members) - FRAME_PAD
+                y0 = min(r[1] for r in members) - FRAME_PAD - FRAME_TITLE
+                x1 = max(r[0] + r[2] for r in members) + FRAME_PAD
+                y1 = max(r[1] + r[3] for r in members) + FRAME_PAD
+                out[cid] = (x0, y0, x1 - x0, y1 - y0)
+        return out
+
     def _route(self, fid: str) -> None:
         self.flows.route(fid)
 
@@ -128,19 +165,12 @@ class DiagramScene(QGraphicsScene):
     def on_event(self, e: ev.Event) -> None:  # noqa: C901 - one branch per event type
         d, t = self.design, e.type
         if t == ev.UNIT_ADDED:
-            item = UnitItem(e.id)
-            item.sync(d.units[e.id], self.lang)
-            if self.unit_layer.active:
-                item.setFlag(NO_CONTENTS, True)
-            self.addItem(item)
-            self.unit_items[e.id] = item
+            self.units.added(e.id)
             self._note_company(e.id, d.units[e.id].company)
             self._stale_units.add(e.id)
             self.branches.schedule()
         elif t == ev.UNIT_REMOVED:
-            item = self.unit_items.pop(e.id, None)
-            if item is not None:
-                self.removeItem(item)
+            self.units.removed(e.id)
             self._note_company(e.id, "")
             self._unit_company.pop(e.id, None)
             self.flows.unit_removed(e.id)
@@ -148,7 +178,7 @@ class DiagramScene(QGraphicsScene):
             self.branches.schedule()
         elif t in (ev.UNIT_CHANGED, ev.PLAN_CHANGED):
             unit = d.units[e.id]
-            self.unit_items[e.id].sync(unit, self.lang)
+            self.units.changed(e.id)
             self._note_company(e.id, unit.company)
             self._dirty_companies.add(unit.company)
             self._stale_flows.update(self.flows.of_unit(e.id))  # once each, at flush
@@ -185,7 +215,7 @@ class DiagramScene(QGraphicsScene):
         once."""
         moved, self._stale_units = self._stale_units, set()
         for uid in moved:
-            if uid in self.unit_items:
+            if uid in self.boxes:
                 self.flows.unit_moved(uid)
         stale, self._stale_flows = self._stale_flows, set()
         for fid in stale:
@@ -204,15 +234,14 @@ class DiagramScene(QGraphicsScene):
 
     def fitted_rect(self, cid: str) -> QRectF | None:
         """The frame that holds a company's shown units, with room for the title."""
-        rect = QRectF()
         units = self._company_units.get(cid, ())
         shown = [u for u in units if u not in self.hidden_units] or units
-        for uid in shown:
-            item = self.unit_items.get(uid)
-            if item is not None:
-                rect = rect.united(item.scene_box()) if not rect.isNull() else item.scene_box()
-        if rect.isNull():
+        rects = [r for r in map(self.boxes.rects.get, shown) if r is not None]
+        if not rects:
             return None
+        x0, y0 = min(r[0] for r in rects), min(r[1] for r in rects)
+        rect = QRectF(x0, y0, max(r[0] + r[2] for r in rects) - x0,
+                      max(r[1] + r[3] for r in rects) - y0)
         return rect.adjusted(-MARGIN, -MARGIN - TITLE_H / 2, MARGIN, MARGIN)
 
     # ---- what is shown: branches and the far-out mode --------------------------------------
@@ -228,9 +257,10 @@ class DiagramScene(QGraphicsScene):
     def content_rect(self) -> QRectF:
         """What is shown: the visible units, flows and frames (for fitting the view). While
         branches are hidden, frames do not count: a laid-out frame keeps its full size."""
-        rect = QRectF()
+        box = self.boxes.bounds(self.hidden_units)
+        rect = QRectF(*box) if box is not None else QRectF()
         frames = () if self.hidden_units else self.company_items.values()
-        for item in (*self.unit_items.values(), *frames, *self.flow_layers.values()):
+        for item in (*frames, *self.flow_layers.values()):
             if item.isVisible():
                 box = item.sceneBoundingRect()
                 if not box.isNull():
@@ -246,7 +276,7 @@ class DiagramScene(QGraphicsScene):
         if not roots:
             return None
         uid = max(roots, key=lambda u: len(children[u]))
-        return self.unit_items[uid].pos()
+        return QPointF(*self.boxes.centre(uid))
 
     def _selection_changed(self) -> None:
         if self.unit_layer.active:
@@ -257,8 +287,7 @@ class DiagramScene(QGraphicsScene):
         """Content labels in `lang` (names, kinds, flow labels); called by i18n."""
         self.lang = lang
         d = self.design
-        for uid, item in self.unit_items.items():
-            item.sync(d.units[uid], lang)
+        self.units.relabel()
         self.flows.relabel()
         self._dirty_companies.update(self.company_items)
         for cid, item in self.company_items.items():
@@ -270,9 +299,16 @@ class DiagramScene(QGraphicsScene):
     def units_of_company(self, cid: str) -> list[str]:
         return [u for u in self.design.units if u in self._company_units.get(cid, ())]
 
+    def realize_at(self, pos: QPointF, reach: float = 2 * HANDLE_R + HANDLE_GAP) -> None:
+        """Create the items of the units at `pos` (with their handle's reach), so Qt's own
+        hit tests and selection find them wherever the canvas has not been painted."""
+        for uid in self.boxes.at(pos.x(), pos.y(), reach):
+            self.units.item(uid)
+
     def item_at(self, pos: QPointF, kinds: tuple[type, ...] = (UnitItem, FlowItem, CompanyItem),
                 below: QGraphicsItem | None = None) -> QGraphicsItem | None:
         """The topmost unit, flow or frame at `pos`; flows painted by a layer count too."""
+        self.realize_at(pos)
         first = next((item for item in self.items(pos, Qt.ItemSelectionMode.IntersectsItemShape,
                                                   Qt.SortOrder.DescendingOrder)
                       if item is not below and isinstance(item, kinds) and item.isVisible()),
@@ -288,6 +324,7 @@ class DiagramScene(QGraphicsScene):
 
     def handle_at(self, pos: QPointF) -> UnitItem | None:
         """The unit whose collapse/expand handle is under `pos`."""
+        self.realize_at(pos)
         box = QRectF(pos.x() - 1, pos.y() - 1, 2, 2)
         for item in self.items(box, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
             if isinstance(item, UnitItem) and item.isVisible() and item.on_handle(pos):
@@ -314,8 +351,9 @@ class DiagramScene(QGraphicsScene):
     def items_rect(self, unit_ids: list[str]) -> QRectF:
         rect = QRectF()
         for uid in unit_ids:
-            if uid in self.unit_items:
-                box = self.unit_items[uid].scene_box()
+            r = self.boxes.rects.get(uid)
+            if r is not None:
+                box = QRectF(*r)
                 rect = rect.united(box) if not rect.isNull() else box
         return rect
 
@@ -328,6 +366,8 @@ class DiagramScene(QGraphicsScene):
             for fid in flows:
                 if fid in self.flow_items:
                     self.flows.materialize(self.flow_items[fid])
+            for uid in units:
+                self.units.item(uid)
             for ids, table in ((units, self.unit_items), (flows, self.flow_items),
                                (companies, self.company_items)):
                 for i in ids:
@@ -336,6 +376,12 @@ class DiagramScene(QGraphicsScene):
         finally:
             self.blockSignals(False)
         self.selectionChanged.emit()
+
+    def select_units_within(self, rect: QRectF) -> None:
+        """Create the items of the units in a rubber band before Qt selects in it (far out,
+        the canvas has no items there)."""
+        for uid in self.boxes.in_rect(rect.left(), rect.top(), rect.right(), rect.bottom()):
+            self.units.item(uid)
 
     def select_flows_within(self, rect: QRectF) -> None:
         """Add to the selection the shown flows lying wholly inside `rect` (a rubber band)."""
@@ -362,7 +408,7 @@ class DiagramScene(QGraphicsScene):
     def preview_move(self, units: dict[str, QPointF], frames: dict[str, QPointF]) -> None:
         touched: set[str] = set()
         for uid, pos in units.items():
-            self.unit_items[uid].setPos(pos)
+            self.units.drawn_at(uid, pos.x(), pos.y())
             self.flows.unit_moved(uid)
             touched.update(self.flows.of_unit(uid))
             cid = self._unit_company.get(uid)

@@ -24,6 +24,7 @@ from orgdesigner.render.style import FONT_SIZE
 
 READABLE_PX = 8.0  # box labels are never opened smaller than this on screen
 
+REALIZE_MARGIN = 0.25  # unit items are made this far (in view sizes) around what is seen
 MIN_ZOOM = 0.02
 MAX_ZOOM = 8.0
 STEP = 1.25
@@ -91,6 +92,7 @@ class DiagramView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.space_down = False
         self._pan: PanInteraction | None = None
+        self._band_from: QPointF | None = None  # where a rubber band started (scene)
         self._update_scene_rect()
         scene.controller.changed.connect(self._update_scene_rect)
         self.banner = FocusBanner(self)
@@ -104,6 +106,9 @@ class DiagramView(QGraphicsView):
     def _update_scene_rect(self) -> None:
         """Room to scroll past the diagram's edges, so items can be dragged outward."""
         rect = self.scene().itemsBoundingRect()
+        box = self.diagram_scene().boxes.bounds()  # units that have no item yet count too
+        if box is not None:
+            rect = rect.united(QRectF(*box)) if not rect.isNull() else QRectF(*box)
         if rect.isNull():
             rect = QRectF(-400, -300, 800, 600)
         self.setSceneRect(rect.adjusted(-800, -600, 800, 600))
@@ -135,8 +140,15 @@ class DiagramView(QGraphicsView):
         self._place_banner()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        self.diagram_scene().set_far(self.zoom() < FAR_LOD)  # whatever changed the zoom
+        scene = self.diagram_scene()
+        far = self.zoom() < FAR_LOD
+        scene.set_far(far)  # whatever changed the zoom
+        if not far:  # items for what is about to be painted, and a margin around it
+            seen = self.mapToScene(self.viewport().rect()).boundingRect()
+            mx, my = seen.width() * REALIZE_MARGIN, seen.height() * REALIZE_MARGIN
+            scene.realize_rect(seen.adjusted(-mx, -my, mx, my))
         super().paintEvent(event)
+        scene.painted()
 
     # ---- zoom ---------------------------------------------------------------------------
     def zoom(self) -> float:
@@ -222,12 +234,20 @@ class DiagramView(QGraphicsView):
             event.accept()
             return
         super().mousePressEvent(event)
+        self._band_from = (self.mapToScene(event.position().toPoint())
+                           if event.button() == Qt.MouseButton.LeftButton
+                           and self.dragMode() == QGraphicsView.DragMode.RubberBandDrag
+                           and self.scene().mouseGrabberItem() is None else None)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan is not None:
             self._pan.move(event.position().toPoint())
             event.accept()
             return
+        if self._band_from is not None and self.zoom() < FAR_LOD:
+            # far out, the band may cover units that have no item yet
+            band = QRectF(self._band_from, self.mapToScene(event.position().toPoint()))
+            self.diagram_scene().select_units_within(band.normalized())
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -237,6 +257,7 @@ class DiagramView(QGraphicsView):
             event.accept()
             return
         band = self.rubberBandRect()
+        self._band_from = None
         super().mouseReleaseEvent(event)
         if not band.isEmpty():  # flows painted by layers: add those wholly inside the band
             self.diagram_scene().select_flows_within(self.mapToScene(band).boundingRect())

@@ -40,6 +40,9 @@ def design_title(controller: Any) -> str:
 
 
 def diagram_rect(scene: QGraphicsScene) -> QRectF:
+    realize = getattr(scene, "realize_all", None)
+    if callable(realize):  # a big design has items only where the canvas was looked at
+        realize()
     rect = scene.itemsBoundingRect()
     return rect.adjusted(-10, -10, 10, 10) if not rect.isEmpty() else QRectF(0, 0, 100, 100)
 

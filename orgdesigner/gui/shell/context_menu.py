@@ -185,9 +185,10 @@ class CanvasMenus(QObject):
         from orgdesigner.gui.canvas.interactions import ConnectFromInteraction
 
         scene = view.diagram_scene()
-        if uid in scene.unit_items:
+        item = scene.unit_item(uid)
+        if item is not None:
             scene.cancel_interaction()
-            scene.set_interaction(ConnectFromInteraction(scene, scene.unit_items[uid]))
+            scene.set_interaction(ConnectFromInteraction(scene, item))
             view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_kind(self, view: DiagramView, kind: UnitKind) -> None:

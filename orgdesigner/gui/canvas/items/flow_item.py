@@ -36,6 +36,7 @@ from orgdesigner.render.style import FlowStyle, flow_label, flow_style, text_wid
 if TYPE_CHECKING:
     from orgdesigner.gui.canvas.items.flow_layer import FlowLayer
 
+Box = tuple[float, float, float, float]  # x, y, w, h
 LABEL_SIZE = 9.0
 ARROW = 9.0
 SELECTED_Z = 1.5  # a selected flow is drawn above every flow layer, below the units
@@ -98,10 +99,11 @@ class FlowItem(QGraphicsItem):
             self.update()
 
     # ---- geometry ----------------------------------------------------------------------
-    def route(self, src: UnitItem, dst: UnitItem,
-              routed: list[tuple[float, float]] | None = None) -> None:
-        """Recompute the geometry: a reporting elbow from the two units' current boxes, or
-        the router's orthogonal path (`routed`, port to port) for every other flow.
+    def route(self, src: Box, dst: Box, routed: list[tuple[float, float]] | None = None) -> None:
+        """Recompute the geometry: a reporting elbow between the two units' current boxes
+        (x, y, w, h), or the router's orthogonal path (`routed`, port to port) for every
+        other flow. An overlay flow not routed yet (a big design is routed in the
+        background after it opens) is drawn as the elbow meanwhile.
 
         Called for every flow when a document opens (7,600 in a 5,000-unit group), so it
         works on plain numbers and builds Qt paths only when they are asked for.
@@ -114,7 +116,7 @@ class FlowItem(QGraphicsItem):
         self.curve = None
         head, tail = self.style.head == "normal", self.style.tail == "normal"
         if routed is None:
-            pts = reporting_route(src.box(), dst.box())
+            pts = reporting_route(src, dst)
         else:
             pts = trim(routed, ARROW if tail else 0.0, ARROW if head else 0.0)
             if len(pts) > 2:
@@ -208,8 +210,12 @@ class FlowItem(QGraphicsItem):
             return mid
         w = text_width(self.label, LABEL_SIZE) * 1.08 + 8
         h = LABEL_SIZE * 1.7
+        boxes = getattr(scene, "boxes", None)  # every unit, with or without an item
         for cx, cy in label_candidates(self.route_points, w, h):
             rect = QRectF(cx - w / 2, cy - h / 2, w, h)
+            if boxes is not None and boxes.in_rect(rect.left(), rect.top(), rect.right(),
+                                                   rect.bottom()):
+                continue
             if not any(isinstance(i, UnitItem) or (isinstance(i, FlowLabel)
                                                    and i is not self.label_item)
                        for i in scene.items(rect)):

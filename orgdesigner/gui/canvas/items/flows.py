@@ -10,23 +10,32 @@ again after every selection change.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QTimer
 
 from orgdesigner.gui.canvas.items.flow_item import FlowItem
 from orgdesigner.gui.canvas.items.flow_layer import FlowLayer
+from orgdesigner.gui.canvas.items.route_job import RouteJob
 from orgdesigner.model import Flow, FlowKind
-from orgdesigner.render.diagram import canvas_layout, is_elbow, route_flows
+from orgdesigner.render.diagram import is_elbow
+from orgdesigner.render.layout import FRAME_TITLE
 from orgdesigner.render.routing import FlowRouter
 
 if TYPE_CHECKING:
     from orgdesigner.gui.canvas.scene import DiagramScene
 
+BACKGROUND_FLOWS = 400
+SLICE = 0.015  # seconds of applying routes per idle slice
 FLOW_Z = 1.0  # flow layers stack from here, one kind above the other, below the units
 
 
 class SceneFlows:
+    #: More overlay flows than this are routed in a worker thread after the first paint
+    #: (tests lower it to cover that path with small designs).
+    background = BACKGROUND_FLOWS
+
     def __init__(self, scene: DiagramScene) -> None:
         self.scene = scene
         self.items: dict[str, FlowItem] = {}
@@ -44,23 +53,126 @@ class SceneFlows:
         self._prune_timer.setInterval(0)
         self._prune_timer.timeout.connect(self.prune)
         scene.selectionChanged.connect(self._prune_timer.start)
+        self._job: RouteJob | None = None
+        self._queue: list[str] = []  # routed flows whose items still draw the elbow
+        self._ticks = 0
+        self._poll = QTimer(scene)
+        self._poll.setInterval(100)
+        self._poll.timeout.connect(self._tick)
+        self._slice = QTimer(scene)
+        self._slice.setInterval(0)
+        self._slice.timeout.connect(self._apply_some)
 
     # ---- building and model events ---------------------------------------------------------
     def build(self) -> None:
-        """Create every flow at once (opening a document): route, then fill the layers."""
+        """Create every flow at once (opening a document), route, then fill the layers.
+
+        With more than `background` overlay flows the routing runs in a worker thread
+        (route_job.py) started at the first paint: meanwhile those flows are drawn as
+        elbows, and the routes are applied in idle slices when it is done."""
         scene = self.scene
+        boxes = scene.boxes.rects
+        ends: dict[str, tuple[str, str]] = {}
         for fid, flow in scene.design.flows.items():
             item = FlowItem(fid, scene)
             item.sync(flow, scene.lang)
             self.items[fid] = item
             self._link(flow)
-        units = scene.unit_items
-        frames = canvas_layout(scene.design, lang=scene.lang).company_rects
-        self.router = route_flows(scene.design, {u: i.box() for u, i in units.items()},
-                                  {u: i.shape_name for u, i in units.items()}, frames)
+            if flow.source in boxes and flow.target in boxes and not is_elbow(
+                    flow.kind, boxes[flow.source], boxes[flow.target]):
+                ends[fid] = (flow.source, flow.target)
+        bars = [(r[0], r[1], r[2], FRAME_TITLE) for r in scene.frame_rects().values()]
+        if len(ends) > self.background:
+            self.router = FlowRouter({})
+            self._job = RouteJob(boxes, scene.boxes.shapes, bars, ends)
+            self._poll.start()
+        else:
+            self.router = FlowRouter(boxes, dict(scene.boxes.shapes), bars)
+            for fid, (s, t) in ends.items():
+                self.router.add(fid, s, t)
+            self.router.route_all()
         for fid in self.items:
             self._apply(fid)
         self.refill()
+
+    # ---- routing in the background ---------------------------------------------------------
+    def routing(self) -> bool:
+        """Whether some overlay flows are still drawn as elbows, waiting for their route."""
+        return self._job is not None or bool(self._queue)
+
+    def start_routing(self) -> None:
+        """Start the background routing (the canvas has painted once)."""
+        if self._job is not None:
+            self._job.start()
+
+    def finish(self) -> None:
+        """Wait for the background routing and apply every route now (printing, tests)."""
+        if self._job is not None:
+            self._adopt(self._job.wait())
+        while self._queue:
+            self._apply_some(budget=None)
+
+    def _tick(self) -> None:
+        """Poll the worker (and start it if no view painted yet); report progress."""
+        job = self._job
+        if job is None:
+            self._poll.stop()
+            return
+        job.start()
+        if job.done:
+            self._adopt(job.wait())
+            return
+        self._ticks += 1
+        if self._ticks % 5 == 1:
+            self._note(self.scene.tr("Routing flows in the background… %1 of %2")
+                       .replace("%1", f"{job.progress():,}").replace("%2", f"{job.total:,}"))
+
+    def _note(self, text: str) -> None:
+        status = getattr(self.scene.controller, "statusMessage", None)
+        if status is not None:
+            status.emit(text)
+
+    def _adopt(self, router: FlowRouter) -> None:
+        """Take the worker's router, catch it up with edits made since its snapshot (units
+        moved, added or removed; flows added, removed or retyped), then apply the routes
+        in idle slices."""
+        self._job = None
+        self._poll.stop()
+        scene, boxes = self.scene, self.scene.boxes
+        want: dict[str, tuple[str, str]] = {}
+        for fid, (s, t) in self._ends.items():
+            if s in boxes and t in boxes and fid in scene.design.flows and not is_elbow(
+                    scene.design.flows[fid].kind, boxes.rects[s], boxes.rects[t]):
+                want[fid] = (s, t)
+        changed: set[str] = set()
+        for fid in [f for f, e in router.ends.items() if want.get(f) != e]:
+            changed |= router.remove(fid)
+        for uid in [u for u in router.boxes if u not in boxes]:
+            router.forget_box(uid)
+        for uid, rect in boxes.rects.items():
+            router.shapes[uid] = boxes.shapes[uid]
+            if router.boxes.get(uid) != rect:
+                changed |= router.move(uid, rect)
+        new = [f for f in want if f not in router.ends]
+        for fid in new:
+            router.add(fid, *want[fid])
+        changed |= router.route(new)
+        self.router = router
+        self._queue = [*changed, *router.routes]
+        self._slice.start()
+
+    def _apply_some(self, budget: float | None = SLICE) -> None:
+        """Apply queued routes for about `budget` seconds (all of them for None)."""
+        end = time.perf_counter() + budget if budget is not None else None
+        queue = self._queue
+        while queue:
+            fid = queue.pop()
+            if fid in self.items and fid in self.scene.design.flows:
+                self._apply(fid)
+            if end is not None and len(queue) % 64 == 0 and time.perf_counter() > end:
+                return
+        self._slice.stop()
+        self._note(self.scene.tr("Flows routed"))
 
     def added(self, fid: str) -> None:
         scene = self.scene
@@ -113,10 +225,13 @@ class SceneFlows:
     def route(self, fid: str) -> None:
         """Bring one flow up to date with its units' boxes (and what else that moves)."""
         f = self.scene.design.flows[fid]
-        units = self.scene.unit_items
+        if self._job is not None:  # routed when the worker is done (`_adopt`)
+            self._apply(fid)
+            return
+        boxes = self.scene.boxes.rects
         changed = self._sync_box(f.source) | self._sync_box(f.target)
         router = self.router
-        elbow = is_elbow(f.kind, units[f.source].box(), units[f.target].box())
+        elbow = is_elbow(f.kind, boxes[f.source], boxes[f.target])
         if elbow and fid in router.ends:
             changed |= router.remove(fid)
         elif not elbow and fid not in router.ends:
@@ -126,19 +241,19 @@ class SceneFlows:
         self._apply_all(changed)
 
     def _sync_box(self, uid: str) -> set[str]:
-        item = self.scene.unit_items.get(uid)
-        if item is None:
+        boxes = self.scene.boxes
+        box = boxes.rects.get(uid)
+        if box is None or self._job is not None:
             return set()
-        box = item.box()
-        self.router.shapes[uid] = item.shape_name
+        self.router.shapes[uid] = boxes.shapes[uid]
         if self.router.boxes.get(uid) == box:
             return set()
         return self.router.move(uid, box)
 
     def _apply(self, fid: str) -> None:
         f = self.scene.design.flows[fid]
-        units = self.scene.unit_items
-        self.items[fid].route(units[f.source], units[f.target], self.router.routes.get(fid))
+        boxes = self.scene.boxes.rects
+        self.items[fid].route(boxes[f.source], boxes[f.target], self.router.routes.get(fid))
 
     def _apply_all(self, fids: set[str]) -> None:
         for fid in fids:

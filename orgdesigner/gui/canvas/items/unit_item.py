@@ -217,6 +217,9 @@ def _paint_kit(style: UnitStyle) -> tuple[QPen, QBrush, QColor]:
     return unit_pen(style), QBrush(QColor(style.fill)), QColor(style.text)
 
 
+paint_kit = _paint_kit  # the far-out layer and the minimap draw units without items
+
+
 def tooltip(unit: Unit, lang: str) -> str:
     """Built when the pointer rests on the unit (the scene's help event), not per item."""
     names = " / ".join(n for n in (unit.name, unit.name_en) if n)

@@ -4,7 +4,9 @@ Below `FAR_LOD` a unit is a few pixels: its label is not drawn, its shape cannot
 apart, and painting 5,000 separate items (one Python call and one cached pixmap each) took
 ~100 ms for a fitted 5,000-unit group. In "far" mode the unit items keep their place in the
 scene (hit tests, selection, rubber band) but draw nothing, and this layer draws all of them
-as boxes in a few `drawRects` calls, one per fill and border colour.
+as boxes in a few `drawRects` calls, one per fill and border colour. It reads the boxes from
+the scene's Qt-free table (unit_boxes.py), so a unit need not have an item to be drawn: a
+50,000-unit group zoomed out creates none.
 
 If something renders the scene at a readable scale while far mode is on (printing, an
 export of the canvas), the layer paints each unit properly instead, so the output never
@@ -13,11 +15,16 @@ depends on how far the user happens to be zoomed out.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from orgdesigner.gui.canvas.items.unit_item import SELECTION, UnitItem
+from orgdesigner.gui.canvas.items.unit_item import SELECTION, paint_kit
+
+if TYPE_CHECKING:
+    from orgdesigner.gui.canvas.items.units import SceneUnits
 
 #: Below this zoom the canvas draws units as plain boxes (their labels went at 0.4).
 FAR_LOD = 0.25
@@ -26,9 +33,9 @@ NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
 
 class UnitLayer(QGraphicsItem):
-    def __init__(self, units: dict[str, UnitItem]) -> None:
+    def __init__(self, units: SceneUnits) -> None:
         super().__init__()
-        self.units = units  # the scene's own map, read when painting
+        self.units = units  # the scene's units: their boxes, and the items made so far
         self.active = False
         self._groups: list[tuple[QPen, QBrush, list[QRectF]]] | None = None
         self._bounds = QRectF()
@@ -43,7 +50,7 @@ class UnitLayer(QGraphicsItem):
         if on == self.active:
             return
         self.active = on
-        for item in self.units.values():
+        for item in self.units.items.values():
             item.setFlag(NO_CONTENTS, on)
         self.setFlag(NO_CONTENTS, not on)
         self._groups = None
@@ -67,21 +74,30 @@ class UnitLayer(QGraphicsItem):
 
     def _rebuild(self) -> None:
         groups: dict[tuple[int, int], tuple[QPen, QBrush, list[QRectF]]] = {}
-        bounds = QRectF()
-        for item in self.units.values():
-            if not item.isVisible():
+        by_style: dict[object, list[QRectF]] = {}
+        boxes = self.units.boxes
+        hidden = self.units.scene.hidden_units
+        styles = boxes.styles
+        for uid, r in boxes.rects.items():
+            if uid in hidden:
                 continue
-            box = item.scene_box()
-            bounds = bounds.united(box) if not bounds.isNull() else box
-            pen, brush = item.far_pen_brush()
+            style = styles[uid]
+            rects = by_style.get(style)
+            if rects is None:
+                rects = by_style[style] = []
+            rects.append(QRectF(*r))
+        for style, rects in by_style.items():
+            pen, brush, _text = paint_kit(style)
             key = (pen.color().rgba(), brush.color().rgba())
             group = groups.get(key)
             if group is None:
                 cosmetic = QPen(pen.color(), 0)  # one pixel at any zoom: never vanishes
                 group = groups[key] = (cosmetic, brush, [])
-            group[2].append(box)
+            group[2].extend(rects)
         self._groups = list(groups.values())
-        self._bounds = bounds  # callers announced the change (prepareGeometryChange)
+        box = boxes.bounds(hidden)
+        # callers announced the change (prepareGeometryChange)
+        self._bounds = QRectF(*box) if box is not None else QRectF()
 
     def boundingRect(self) -> QRectF:
         if self.active:
@@ -104,7 +120,7 @@ class UnitLayer(QGraphicsItem):
             painter.drawRects(rects)
             n += len(rects)
         self.painted = n
-        selected = [i for i in self.units.values() if i.isSelected() and i.isVisible()]
+        selected = [i for i in self.units.items.values() if i.isSelected() and i.isVisible()]
         if selected:
             pen = QPen(SELECTION, 2.0)
             pen.setCosmetic(True)
@@ -115,7 +131,8 @@ class UnitLayer(QGraphicsItem):
     def _paint_items(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
         """A readable-scale render while far mode is on: every unit in full."""
         exposed = option.exposedRect
-        for item in self.units.values():
+        self.units.realize_rect(exposed.left(), exposed.top(), exposed.right(), exposed.bottom())
+        for item in list(self.units.items.values()):
             if item.isVisible() and item.sceneBoundingRect().intersects(exposed):
                 painter.save()
                 painter.translate(item.pos())

@@ -1,0 +1,169 @@
+"""Where every unit is drawn, without a Qt item per unit (Qt-free).
+
+A 50,000-unit group cannot afford a `QGraphicsItem` per unit before the first paint (about
+55 µs and a Python wrapper each), so the scene creates unit items only for the part of the
+canvas that is looked at (see scene.py) and answers "what is where" from this table: each
+unit's box (x, y, w, h: the model's position and the label's box size), its shape and style,
+and a grid of cells listing the units whose box touches each cell. The far-out layer, the
+minimap, the router's obstacles, hit tests for units without items, the frames' fitted
+rectangles and the scene's extent all read it.
+
+The table follows the canvas, not only the model: during a drag it holds where the moved
+units are drawn (`move_to`), and the model's next event puts them back where it says.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+
+from orgdesigner.model import Unit
+from orgdesigner.render.style import UnitStyle, box_size, unit_style
+
+Rect = tuple[float, float, float, float]  # x, y, w, h
+CELL = 512.0  # scene units per grid cell (a few boxes across)
+
+
+def cells_of(x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[int, int]]:
+    """The grid cells a rectangle (left, top, right, bottom) touches."""
+    for i in range(math.floor(x0 / CELL), math.floor(x1 / CELL) + 1):
+        for j in range(math.floor(y0 / CELL), math.floor(y1 / CELL) + 1):
+            yield i, j
+
+
+def cell_rect(cell: tuple[int, int]) -> tuple[float, float, float, float]:
+    """A cell as left, top, right, bottom."""
+    return (cell[0] * CELL, cell[1] * CELL, (cell[0] + 1) * CELL, (cell[1] + 1) * CELL)
+
+
+class UnitBoxes:
+    """Every unit's box, shape and style, with a grid index for rectangle queries."""
+
+    def __init__(self) -> None:
+        self.rects: dict[str, Rect] = {}
+        self.shapes: dict[str, str] = {}
+        self.styles: dict[str, UnitStyle] = {}
+        self.order: dict[str, int] = {}  # design order: later units are drawn on top
+        self._cells: dict[tuple[int, int], set[str]] = {}
+        self._where: dict[str, tuple[int, int, int, int]] = {}  # uid → cell span
+        self._next = 0
+
+    def __len__(self) -> int:
+        return len(self.rects)
+
+    def __contains__(self, uid: object) -> bool:
+        return uid in self.rects
+
+    # ---- filling ---------------------------------------------------------------------------
+    def fill(self, units: Iterable[Unit], lang: str) -> None:
+        """Every unit at once (opening a document, switching language)."""
+        self.rects, self.shapes, self.styles, self.order = {}, {}, {}, {}
+        self._cells, self._where, self._next = {}, {}, 0
+        for unit in units:
+            self.set(unit, lang)
+
+    def set(self, unit: Unit, lang: str) -> bool:
+        """Take a unit's box and style from the model; True when the box changed."""
+        style = unit_style(unit)
+        self.styles[unit.id] = style
+        self.shapes[unit.id] = style.shape
+        if unit.id not in self.order:
+            self.order[unit.id] = self._next
+            self._next += 1
+        w, h = box_size(unit, lang)
+        return self._put(unit.id, (unit.x - w / 2, unit.y - h / 2, w, h))
+
+    def move_to(self, uid: str, cx: float, cy: float) -> bool:
+        """The unit is drawn centred at (cx, cy) (a drag's feedback); True when it moved."""
+        r = self.rects.get(uid)
+        if r is None:
+            return False
+        return self._put(uid, (cx - r[2] / 2, cy - r[3] / 2, r[2], r[3]))
+
+    def remove(self, uid: str) -> None:
+        self._unindex(uid)
+        self.rects.pop(uid, None)
+        self.shapes.pop(uid, None)
+        self.styles.pop(uid, None)
+        self.order.pop(uid, None)
+
+    def _put(self, uid: str, rect: Rect) -> bool:
+        if self.rects.get(uid) == rect:
+            return False
+        self._unindex(uid)
+        self.rects[uid] = rect
+        x, y, w, h = rect
+        span = (math.floor(x / CELL), math.floor(y / CELL), math.floor((x + w) / CELL),
+                math.floor((y + h) / CELL))
+        self._where[uid] = span
+        cells = self._cells
+        for i in range(span[0], span[2] + 1):
+            for j in range(span[1], span[3] + 1):
+                cell = cells.get((i, j))
+                if cell is None:
+                    cells[(i, j)] = {uid}
+                else:
+                    cell.add(uid)
+        return True
+
+    def _unindex(self, uid: str) -> None:
+        span = self._where.pop(uid, None)
+        if span is None:
+            return
+        for i in range(span[0], span[2] + 1):
+            for j in range(span[1], span[3] + 1):
+                cell = self._cells.get((i, j))
+                if cell is not None:
+                    cell.discard(uid)
+                    if not cell:
+                        del self._cells[(i, j)]
+
+    # ---- queries ---------------------------------------------------------------------------
+    def centre(self, uid: str) -> tuple[float, float]:
+        x, y, w, h = self.rects[uid]
+        return x + w / 2, y + h / 2
+
+    def in_rect(self, x0: float, y0: float, x1: float, y1: float) -> list[str]:
+        """Units whose box meets the rectangle (left, top, right, bottom), in design order."""
+        cells = self._cells
+        n_cells = (math.floor(x1 / CELL) - math.floor(x0 / CELL) + 1) * (
+            math.floor(y1 / CELL) - math.floor(y0 / CELL) + 1)
+        if n_cells > len(cells):  # a huge rectangle: look at the boxes themselves
+            found: Iterable[str] = self.rects
+        else:
+            seen: set[str] = set()
+            for key in cells_of(x0, y0, x1, y1):
+                cell = cells.get(key)
+                if cell:
+                    seen |= cell
+            found = seen
+        rects = self.rects
+        out = []
+        for uid in found:
+            x, y, w, h = rects[uid]
+            if x <= x1 and x + w >= x0 and y <= y1 and y + h >= y0:
+                out.append(uid)
+        order = self.order
+        out.sort(key=order.__getitem__)
+        return out
+
+    def at(self, px: float, py: float, reach: float = 0.0) -> list[str]:
+        """Units whose box (grown by `reach`) contains the point, topmost first."""
+        out = [u for u in self.in_rect(px - reach, py - reach, px + reach, py + reach)]
+        out.reverse()
+        return out
+
+    def bounds(self, skip: set[str] | frozenset[str] = frozenset()) -> Rect | None:
+        """The box around every unit not in `skip` (x, y, w, h), or None."""
+        xs0, ys0, xs1, ys1 = [], [], [], []
+        for uid, (x, y, w, h) in self.rects.items():
+            if uid in skip:
+                continue
+            xs0.append(x)
+            ys0.append(y)
+            xs1.append(x + w)
+            ys1.append(y + h)
+        if not xs0:
+            return None
+        x0, y0 = min(xs0), min(ys0)
+        return (x0, y0, max(xs1) - x0, max(ys1) - y0)
