@@ -15,8 +15,6 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from orgdesigner.gui.canvas.items.unit_item import paint_kit
-
 if TYPE_CHECKING:
     from orgdesigner.gui.canvas.view import DiagramView
 
@@ -129,17 +127,8 @@ class Minimap(QWidget):
                 p.setPen(QPen(QColor("#9AA1AC"), 0))
                 p.setBrush(QBrush(QColor("#FAFAFA")))
                 p.drawRect(item.scene_rect())
-        groups: dict[tuple[int, int], tuple[QPen, QBrush, list[QRectF]]] = {}
-        boxes, hidden = scene.boxes, scene.hidden_units  # every unit, item or not
-        for uid, r in boxes.rects.items():
-            if uid in hidden:
-                continue
-            pen, brush, _text = paint_kit(boxes.styles[uid])
-            key = (pen.color().rgba(), brush.color().rgba())
-            if key not in groups:
-                groups[key] = (QPen(pen.color(), 0), brush, [])
-            groups[key][2].append(QRectF(*r))
-        for pen, brush, rects in groups.values():
+        # every shown unit, item or not, grouped by colour (the far-out layer's own groups)
+        for pen, brush, rects in scene.unit_layer.groups():
             p.setPen(pen)
             p.setBrush(brush)
             p.drawRects(rects)

@@ -18,7 +18,8 @@ import math
 from collections.abc import Iterable, Iterator
 
 from orgdesigner.model import Unit
-from orgdesigner.render.style import UnitStyle, box_size, unit_style
+from orgdesigner.render.style import UnitStyle, unit_label, unit_style
+from orgdesigner.render.style import _size as label_box  # box_size without a 2nd style
 
 Rect = tuple[float, float, float, float]  # x, y, w, h
 CELL = 512.0  # scene units per grid cell (a few boxes across)
@@ -70,7 +71,7 @@ class UnitBoxes:
         if unit.id not in self.order:
             self.order[unit.id] = self._next
             self._next += 1
-        w, h = box_size(unit, lang)
+        w, h = label_box(unit_label(unit, lang), style.shape, style.bold)
         return self._put(unit.id, (unit.x - w / 2, unit.y - h / 2, w, h))
 
     def move_to(self, uid: str, cx: float, cy: float) -> bool:

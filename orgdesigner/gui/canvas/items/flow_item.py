@@ -92,9 +92,8 @@ class FlowItem(QGraphicsItem):
 
     def sync(self, flow: Flow, lang: str) -> None:
         self.kind = flow.kind
-        self.style = flow_style(flow.kind)
-        self.label = flow_label(flow.kind, flow.label, lang)
-        self.pens, self.head_pen, self.head_brush = _pens(flow.kind)
+        self.style, self.label, (self.pens, self.head_pen, self.head_brush) = _kit(
+            flow.kind, flow.label, lang)
         if self.scene() is not None:
             self.update()
 
@@ -138,7 +137,7 @@ class FlowItem(QGraphicsItem):
         self.route_points = list(routed) if routed is not None else pts
         if self.label or self.label_item is not None:
             self._place_label()
-        self._bounds = self._geometry_rect(list(self.route_points))
+        self._bounds = self._geometry_rect(self.route_points)
         if self.layer is not None:
             self.layer.moved(self, old)
 
@@ -160,8 +159,7 @@ class FlowItem(QGraphicsItem):
 
     def _geometry_rect(self, pts: list[tuple[float, float]]) -> QRectF:
         m = ARROW + 6
-        xs = [p[0] for p in pts]
-        ys = [p[1] for p in pts]
+        xs, ys = zip(*pts, strict=True)
         x0, y0, x1, y1 = min(xs) - m, min(ys) - m, max(xs) + m, max(ys) + m
         if not self._label_rect.isNull():
             r = self._label_rect
@@ -295,6 +293,14 @@ class FlowLabel(QGraphicsItem):
         painter.setPen(self.colour)
         painter.setFont(label_font(LABEL_SIZE))
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _kit(kind: FlowKind, label: str, lang: str
+         ) -> tuple[FlowStyle, str, tuple[tuple[QPen, ...], QPen, QBrush]]:
+    """Style, shown label and pens of a flow: 76,000 flows open with a 50,000-unit group,
+    and most share a kind and an empty label."""
+    return flow_style(kind), flow_label(kind, label, lang), _pens(kind)
 
 
 @functools.lru_cache(maxsize=16)

@@ -67,6 +67,10 @@ class UnitLayer(QGraphicsItem):
             self.prepareGeometryChange()
             self.update()
 
+    def groups(self) -> list[tuple[QPen, QBrush, list[QRectF]]]:
+        """The shown units' boxes by border and fill colour (the minimap draws them too)."""
+        return self._fresh()
+
     def _fresh(self) -> list[tuple[QPen, QBrush, list[QRectF]]]:
         if self._groups is None:
             self._rebuild()
@@ -100,8 +104,9 @@ class UnitLayer(QGraphicsItem):
         self._bounds = QRectF(*box) if box is not None else QRectF()
 
     def boundingRect(self) -> QRectF:
-        if self.active:
-            self._fresh()
+        if not self.active:  # regrouped for the minimap meanwhile: no extent of its own
+            return QRectF()
+        self._fresh()
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
