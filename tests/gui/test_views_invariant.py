@@ -268,6 +268,37 @@ def test_every_view_shows_the_model_after_any_sequence(qtbot, monkeypatch):
             c.undo_stack.setClean()
 
 
+def test_every_view_shows_the_model_with_lazy_items_and_background_routing(qtbot,
+                                                                         monkeypatch):
+    """The same machine on the big-design path, forced on small designs: unit items made
+    only where the canvas is looked at (or asked for), every overlay flow routed by the
+    background job — the invariant then also checks the box table, that no unit in a
+    realised part lacks an item, items made on demand, and the flows once routed."""
+    from orgdesigner.gui.canvas.items.flows import SceneFlows
+    from orgdesigner.gui.canvas.items.units import SceneUnits
+    from orgdesigner.gui.shell.main_window import MainWindow
+
+    monkeypatch.setattr(SceneUnits, "lazy_above", 0)
+    monkeypatch.setattr(SceneFlows, "background", 0)
+    monkeypatch.setattr(documents, "_exec", lambda box: QMessageBox.StandardButton.Discard)
+    w = MainWindow(lang="en")
+    qtbot.addWidget(w)
+    w.resize(700, 500)  # a small window: part of each design stays without items
+    w.show()
+    qtbot.waitExposed(w)
+    EditorMachine.window = w
+    EditorMachine.checked = 0
+    try:
+        run_state_machine_as_test(EditorMachine, settings=settings(
+            max_examples=4, stateful_step_count=STEPS, deadline=None, derandomize=True,
+            suppress_health_check=list(HealthCheck)))
+        assert EditorMachine.checked >= 100
+    finally:
+        EditorMachine.window = None
+        for c in list(w.documents()):
+            c.undo_stack.setClean()
+
+
 def test_the_checker_sees_a_stale_layer(qtbot, window, doc):
     """The invariant can fail: a flow left out of its layer's index is reported."""
     ctrl, _view = doc

@@ -1,0 +1,192 @@
+"""A big design on the canvas (issue 22): unit items only where the canvas is looked at,
+overlay flows routed in the background — and everything a user does still reaches every
+unit. The big-design path is forced on a generated group of a few hundred units by
+lowering the thresholds."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtWidgets import QApplication
+
+from orgdesigner import synthetic
+from orgdesigner.gui.canvas import navigate
+from orgdesigner.gui.canvas.items.flows import SceneFlows
+from orgdesigner.gui.canvas.items.units import SceneUnits
+from orgdesigner.gui.canvas.unit_boxes import UnitBoxes
+from orgdesigner.model import Flow, FlowKind, Unit, UnitKind, ops
+from orgdesigner.render.diagram import is_elbow
+from orgdesigner.render.layout import layout_ops, reporting_route
+from tests.gui.views_invariant import view_problems
+
+pytestmark = pytest.mark.gui
+
+
+def _group(n: int = 400):
+    d = synthetic.generate(n, seed=3)
+    layout_ops(d).apply(d)
+    return d
+
+
+@pytest.fixture
+def big(window, monkeypatch, qtbot):
+    """A laid-out group of 400 units open on the big-design path, at 100 % on its top."""
+    monkeypatch.setattr(SceneUnits, "lazy_above", 0)
+    monkeypatch.setattr(SceneFlows, "background", 0)
+    ctrl = window.open_design(_group(), None)
+    QApplication.processEvents()
+    view = window.current_view()
+    view.actual_size()
+    top = ctrl.scene.top_unit()
+    view.centerOn(top)
+    view.viewport().repaint()
+    return ctrl, view
+
+
+def test_items_only_where_the_canvas_is_looked_at(big):
+    ctrl, view = big
+    scene = ctrl.scene
+    n = len(ctrl.design.units)
+    assert 0 < len(scene.unit_items) < n / 2
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    for uid in scene.boxes.in_rect(seen.left(), seen.top(), seen.right(), seen.bottom()):
+        assert uid in scene.unit_items  # everything on screen is a real item
+    assert view_problems(ctrl.design, scene) == []
+
+
+def test_far_out_every_unit_is_drawn_without_items(big):
+    ctrl, view = big
+    scene = ctrl.scene
+    before = len(scene.unit_items)
+    view.fit_to_window()
+    view.viewport().repaint()
+    assert scene.unit_layer.active
+    assert scene.unit_layer.painted == len(ctrl.design.units)
+    assert len(scene.unit_items) == before  # zooming out made no items
+
+
+def test_a_click_rubber_band_find_and_keys_reach_units_without_items(big, window, ui):
+    ctrl, view = big
+    scene, d = ctrl.scene, ctrl.design
+    view.fit_to_window()
+    far = [u for u in d.units if u not in scene.unit_items]
+    uid = far[len(far) // 2]
+    centre = QPointF(*scene.boxes.centre(uid))
+    assert scene.item_at(centre).uid == uid  # a hit test makes the item
+    ui.click(view, centre)
+    assert ctrl.selected_units() == [uid]
+    # a rubber band far out selects units that had no item
+    vp = view.viewport().rect()
+    corner, end = view.mapToScene(vp.topLeft() + QPoint(2, 2)), view.mapToScene(
+        vp.bottomRight() - QPoint(2, 2))
+    assert scene.item_at(corner) is None  # the band starts on empty canvas
+    left_out = [u for u in d.units if u not in scene.unit_items]
+    assert left_out
+    ui.drag(view, corner, end)
+    inside = set(scene.boxes.in_rect(corner.x(), corner.y(), end.x(), end.y()))
+    assert set(left_out) & inside
+    assert set(ctrl.selected_units()) == inside
+    scene.clearSelection()
+    # find, then the arrow keys walk the tree through units without items
+    name = d.units[far[-1]].name
+    window.edit.find(name)
+    assert ctrl.selected_units()[0] in {u for u, x in d.units.items() if x.name == name}
+    start = d.roots()[0]
+    ctrl.select_units([start], center=False)
+    assert navigate.walk(scene, Qt.Key.Key_Down) == ctrl.selected_units()[0]
+    assert view_problems(d, scene) == []
+
+
+def test_select_all_rename_undo_on_a_big_design(big, window):
+    ctrl, view = big
+    d = ctrl.design
+    window.edit.select_all()
+    assert set(ctrl.selected_units()) == set(d.units)
+    uid = next(u for u in d.units if u not in ctrl.scene.unit_items or True)
+    old = d.units[uid].name
+    ctrl.push(ops.UpdateUnit(uid, {"name": old + "（改）"}), "Rename")
+    ctrl.undo_stack.undo()
+    assert d.units[uid].name == old
+    assert view_problems(d, ctrl.scene) == []
+
+
+def test_printing_draws_every_unit(big):
+    from orgdesigner.gui.dialogs.printing import diagram_rect
+
+    ctrl, _view = big
+    rect = diagram_rect(ctrl.scene)
+    assert set(ctrl.scene.unit_items) == set(ctrl.design.units)
+    assert rect.contains(QRectF(*ctrl.scene.boxes.bounds()))
+    assert not ctrl.scene.flows.routing()
+
+
+def test_flows_are_elbows_until_routed_and_edits_meanwhile_are_caught_up(big):
+    ctrl, _view = big
+    scene, d = ctrl.scene, ctrl.design
+    boxes = scene.boxes.rects
+    overlay = [f for f in d.flows.values()
+               if not is_elbow(f.kind, boxes[f.source], boxes[f.target])]
+    assert overlay and scene.flows.routing()
+    pending = [f for f in overlay if f.id not in scene.flows.router.routes]
+    for f in pending:  # not routed yet: drawn as the simple elbow
+        want = reporting_route(boxes[f.source], boxes[f.target])
+        got = scene.flow_items[f.id].route_points
+        assert [tuple(round(v, 2) for v in p) for p in got] == [
+            tuple(round(v, 2) for v in p) for p in want]
+    # edits while the worker routes its snapshot: a unit moved, a flow added and one removed
+    moved = overlay[0].source
+    ctrl.push(ops.UpdateUnit(moved, {"x": d.units[moved].x + 140}), "Move")
+    ctrl.push(ops.AddFlow(Flow("new", overlay[1].source, overlay[2].target,
+                               FlowKind.SUPPORT)), "Connect")
+    ctrl.push(ops.RemoveFlow(overlay[3].id), "Delete")
+    scene.flush()
+    assert view_problems(d, scene) == []  # waits for the routing, then compares
+    assert not scene.flows.routing()
+    ctrl.undo_stack.undo()
+    ctrl.undo_stack.undo()
+    assert view_problems(d, scene) == []
+
+
+def test_a_unit_added_or_moved_into_view_gets_an_item(big):
+    ctrl, view = big
+    scene, d = ctrl.scene, ctrl.design
+    far = next(u for u in d.units if u not in scene.unit_items)
+    here = view.mapToScene(view.viewport().rect().center())
+    ctrl.push(ops.UpdateUnit(far, {"x": here.x(), "y": here.y()}), "Move")
+    assert far in scene.unit_items
+    ctrl.push(ops.AddUnit(Unit("fresh", "新設", UnitKind.DEPARTMENT, x=here.x() + 300,
+                               y=here.y())), "Add")
+    assert "fresh" in scene.unit_items
+    assert view_problems(d, scene) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.floats(-3000, 3000), st.floats(-3000, 3000),
+                          st.floats(10, 400), st.floats(10, 200)), max_size=40),
+       st.tuples(st.floats(-4000, 4000), st.floats(-4000, 4000), st.floats(0, 5000),
+                 st.floats(0, 5000)))
+def test_the_box_table_finds_exactly_the_boxes_in_a_rectangle(moves, query):
+    """Whatever was put, moved and removed, a rectangle query answers as a scan would."""
+    boxes = UnitBoxes()
+    want: dict[str, tuple[float, float, float, float]] = {}
+    for k, x, y, w, h in moves:
+        uid = f"u{k}"
+        if k % 7 == 0 and uid in want:
+            boxes.remove(uid)
+            del want[uid]
+            continue
+        u = Unit(uid, uid, UnitKind.DEPARTMENT, x=x, y=y)
+        boxes.set(u, "en")
+        want[uid] = boxes.rects[uid]
+        boxes.move_to(uid, x + w, y - h)
+        r = boxes.rects[uid]
+        want[uid] = r
+        assert abs(r[0] + r[2] / 2 - (x + w)) < 1e-6
+    x0, y0, dw, dh = query
+    x1, y1 = x0 + dw, y0 + dh
+    scan = {u for u, (x, y, w, h) in want.items() if x <= x1 and x + w >= x0 and y <= y1
+            and y + h >= y0}
+    assert set(boxes.in_rect(x0, y0, x1, y1)) == scan
+    assert set(boxes.rects) == set(want)
