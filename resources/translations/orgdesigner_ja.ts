@@ -1134,6 +1134,14 @@
         <source>Add %1</source>
         <translation>%1 を追加</translation>
     </message>
+    <message>
+        <source>Routing flows in the background… %1 of %2</source>
+        <translation>フローの経路を計算しています… %1 / %2 本</translation>
+    </message>
+    <message>
+        <source>Flows routed</source>
+        <translation>フローの経路計算が完了しました</translation>
+    </message>
 </context>
 <context>
     <name>DiagramView</name>

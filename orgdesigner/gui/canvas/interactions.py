@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner import presets
-from orgdesigner.gui.canvas import connect_hint
+from orgdesigner.gui.canvas import connect_hint, drag_feedback
 from orgdesigner.gui.canvas.items.company_item import CompanyItem
 from orgdesigner.gui.canvas.items.flow_item import FlowItem
 from orgdesigner.gui.canvas.items.shapes import flow_pen
@@ -122,8 +122,8 @@ class MoveInteraction(Interaction):
         delta = ev.scenePos() - self.anchor
         target = self.scene.snap(self.primary_start + delta)
         delta = target - self.primary_start
-        self.scene.preview_move({u: p + delta for u, p in self.units.items()},
-                                {c: p + delta for c, p in self.frames.items()})
+        drag_feedback.preview_move(self.scene, {u: p + delta for u, p in self.units.items()},
+                                   {c: p + delta for c, p in self.frames.items()})
         return True
 
     def release(self, ev: QGraphicsSceneMouseEvent) -> bool:
@@ -148,7 +148,7 @@ class MoveInteraction(Interaction):
         return True
 
     def cancel(self) -> None:
-        self.scene.resync_positions(list(self.units), list(self.frames))
+        drag_feedback.resync_positions(self.scene, list(self.units), list(self.frames))
 
 
 class ResizeInteraction(Interaction):

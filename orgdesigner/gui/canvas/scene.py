@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from orgdesigner import presets
 from orgdesigner.gui.canvas.branch import Branches
+from orgdesigner.gui.canvas.grid import draw_grid
 from orgdesigner.gui.canvas.interactions import (
     ConnectInteraction,
     DropInteraction,
@@ -38,9 +39,9 @@ from orgdesigner.gui.canvas.items.unit_item import tooltip as unit_tooltip
 from orgdesigner.gui.canvas.items.unit_layer import UnitLayer
 from orgdesigner.gui.canvas.items.units import SceneUnits
 from orgdesigner.gui.canvas.overlay_filter import OverlayFilter
+from orgdesigner.gui.canvas.unit_boxes import frame_rects
 from orgdesigner.model import Flow, FlowKind, ops
 from orgdesigner.model import events as ev
-from orgdesigner.render.layout import FRAME_PAD, FRAME_TITLE
 
 if TYPE_CHECKING:
     from orgdesigner.gui.canvas.controller import DocumentController
@@ -117,11 +118,9 @@ class DiagramScene(QGraphicsScene):
         self._unit_company[uid] = cid
 
     def unit_item(self, uid: str) -> UnitItem | None:
-        """The unit's item, created now if the canvas has not needed it yet."""
-        return self.units.item(uid)
+        return self.units.item(uid)  # created now if the canvas has not needed it yet
 
-    def realize_rect(self, rect: QRectF) -> int:
-        """Create the unit items in `rect` (a view is about to paint it)."""
+    def realize_rect(self, rect: QRectF) -> int:  # a view is about to paint `rect`
         return self.units.realize_rect(rect.left(), rect.top(), rect.right(), rect.bottom())
 
     def realize_all(self) -> None:
@@ -134,22 +133,8 @@ class DiagramScene(QGraphicsScene):
         self.flows.start_routing()
 
     def frame_rects(self) -> dict[str, tuple[float, float, float, float]]:
-        """Each company's frame as the exports see it (render.diagram.canvas_layout): its
-        own rect, or the box around all its units — title bars the router avoids."""
-        out = {}
-        rects = self.boxes.rects
-        for cid, c in self.design.companies.items():
-            if c.width > 0 and c.height > 0:
-                out[cid] = (c.x, c.y, c.width, c.height)
-                continue
-            members = [rects[u] for u in self._company_units.get(cid, ()) if u in rects]
-            if members:
-                x0 = min(r[0] for r in members) - FRAME_PAD
-                y0 = min(r[1] for r in members) - FRAME_PAD - FRAME_TITLE
-                x1 = max(r[0] + r[2] for r in members) + FRAME_PAD
-                y1 = max(r[1] + r[3] for r in members) + FRAME_PAD
-                out[cid] = (x0, y0, x1 - x0, y1 - y0)
-        return out
+        """Each company's frame as the exports see it: title bars the router avoids."""
+        return frame_rects(self.design.companies, self.boxes, self._company_units)
 
     def _route(self, fid: str) -> None:
         self.flows.route(fid)
@@ -404,34 +389,7 @@ class DiagramScene(QGraphicsScene):
                 view.ensureVisible(rect, 60, 60)
                 view.centerOn(rect.center())
 
-    # ---- feedback during a drag -------------------------------------------------------------
-    def preview_move(self, units: dict[str, QPointF], frames: dict[str, QPointF]) -> None:
-        touched: set[str] = set()
-        for uid, pos in units.items():
-            self.units.drawn_at(uid, pos.x(), pos.y())
-            self.flows.unit_moved(uid)
-            touched.update(self.flows.of_unit(uid))
-            cid = self._unit_company.get(uid)
-            if cid:
-                self._dirty_companies.add(cid)
-        for fid in touched:
-            self._route(fid)
-        for cid, pos in frames.items():
-            self.company_items[cid].setPos(pos)
-        self._dirty_companies -= set(frames)
-        self.unit_layer.invalidate()
-        self.flush()
-
-    def resync_positions(self, units: list[str], frames: list[str]) -> None:
-        """Put items back where the model says (a cancelled drag)."""
-        d = self.design
-        self.preview_move({u: QPointF(d.units[u].x, d.units[u].y) for u in units if u in d.units},
-                          {})
-        for cid in frames:
-            if cid in d.companies:
-                self._dirty_companies.add(cid)
-        self.flush()
-
+    # ---- drag feedback (drag_feedback.py moves the items) ---------------------------------
     def snap(self, p: QPointF) -> QPointF:
         if not self.snap_to_grid:
             return QPointF(p)
@@ -526,19 +484,6 @@ class DiagramScene(QGraphicsScene):
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawBackground(painter, rect)
-        if not self.show_grid:
-            return
-        scale = painter.worldTransform().m11()
-        step = GRID
-        while step * scale < 8:
-            step *= 5
-        painter.setPen(QPen(QColor("#E3E6EA"), 0))
-        x = (rect.left() // step) * step
-        while x < rect.right():
-            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
-            x += step
-        y = (rect.top() // step) * step
-        while y < rect.bottom():
-            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-            y += step
+        if self.show_grid:
+            draw_grid(painter, rect, GRID)
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 
-from orgdesigner.model import Unit
+from orgdesigner.model import Company, Unit
+from orgdesigner.render.layout import FRAME_PAD, FRAME_TITLE
 from orgdesigner.render.style import UnitStyle, unit_label, unit_style
 from orgdesigner.render.style import _size as label_box  # box_size without a 2nd style
 
@@ -168,3 +169,24 @@ class UnitBoxes:
             return None
         x0, y0 = min(xs0), min(ys0)
         return (x0, y0, max(xs1) - x0, max(ys1) - y0)
+
+
+def frame_rects(companies: dict[str, Company], boxes: UnitBoxes,
+                members: dict[str, set[str]]) -> dict[str, Rect]:
+    """Each company's frame as the exports see it (render.diagram.canvas_layout): its own
+    rect, or the box around all its units (`members`) — without a pass over every unit
+    per company."""
+    out = {}
+    rects = boxes.rects
+    for cid, c in companies.items():
+        if c.width > 0 and c.height > 0:
+            out[cid] = (c.x, c.y, c.width, c.height)
+            continue
+        mine = [rects[u] for u in members.get(cid, ()) if u in rects]
+        if mine:
+            x0 = min(r[0] for r in mine) - FRAME_PAD
+            y0 = min(r[1] for r in mine) - FRAME_PAD - FRAME_TITLE
+            x1 = max(r[0] + r[2] for r in mine) + FRAME_PAD
+            y1 = max(r[1] + r[3] for r in mine) + FRAME_PAD
+            out[cid] = (x0, y0, x1 - x0, y1 - y0)
+    return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QTimer
+from PySide6.QtCore import QCoreApplication, QPointF, QTimer
 
 from orgdesigner.gui.canvas.items.flow_item import FlowItem
 from orgdesigner.gui.canvas.items.flow_layer import FlowLayer
@@ -32,8 +32,8 @@ FLOW_Z = 1.0  # flow layers stack from here, one kind above the other, below the
 
 
 class SceneFlows:
-    #: More overlay flows than this are routed in a worker thread after the first paint
-    #: (tests lower it to cover that path with small designs).
+    # More overlay flows than this are routed in a worker thread after the first paint
+    # (tests lower it to cover that path with small designs).
     background = BACKGROUND_FLOWS
 
     def __init__(self, scene: DiagramScene) -> None:
@@ -124,8 +124,10 @@ class SceneFlows:
             return
         self._ticks += 1
         if self._ticks % 5 == 1:
-            self._note(self.scene.tr("Routing flows in the background… %1 of %2")
-                       .replace("%1", f"{job.progress():,}").replace("%2", f"{job.total:,}"))
+            text = QCoreApplication.translate("DiagramScene",
+                                              "Routing flows in the background… %1 of %2")
+            self._note(text.replace("%1", f"{job.progress():,}")
+                       .replace("%2", f"{job.total:,}"))
 
     def _note(self, text: str) -> None:
         status = getattr(self.scene.controller, "statusMessage", None)
@@ -172,7 +174,7 @@ class SceneFlows:
             if end is not None and len(queue) % 64 == 0 and time.perf_counter() > end:
                 return
         self._slice.stop()
-        self._note(self.scene.tr("Flows routed"))
+        self._note(QCoreApplication.translate("DiagramScene", "Flows routed"))
 
     def added(self, fid: str) -> None:
         scene = self.scene
