@@ -190,3 +190,30 @@ def test_the_box_table_finds_exactly_the_boxes_in_a_rectangle(moves, query):
             and y + h >= y0}
     assert set(boxes.in_rect(x0, y0, x1, y1)) == scan
     assert set(boxes.rects) == set(want)
+
+
+def test_routing_in_slices_gives_the_routes_of_routing_at_once():
+    """The job performs route_all's steps a slice at a time: the same routes, port for
+    port (so the canvas equals the exports and an edit re-routes as before)."""
+    from orgdesigner.gui.canvas.items.route_job import RouteJob
+    from orgdesigner.render.diagram import canvas_layout, route_flows
+    from orgdesigner.render.layout import FRAME_TITLE
+    from orgdesigner.render.style import box_size, unit_style
+
+    d = _group(300)
+    rects = {}
+    for uid, u in d.units.items():
+        w, h = box_size(u, "en")
+        rects[uid] = (u.x - w / 2, u.y - h / 2, w, h)
+    shapes = {uid: unit_style(u).shape for uid, u in d.units.items()}
+    frames = canvas_layout(d, lang="en").company_rects
+    whole = route_flows(d, rects, shapes, frames)
+    ends = {f.id: (f.source, f.target) for f in d.flows.values()
+            if not is_elbow(f.kind, rects[f.source], rects[f.target])}
+    job = RouteJob(rects, shapes, [(r[0], r[1], r[2], FRAME_TITLE) for r in frames.values()],
+                   ends)
+    slices = 0
+    while not job.step(0.0):  # the smallest slices: one step each
+        slices += 1
+    assert slices > 10 and job.done
+    assert job.router.routes == whole.routes and job.router.ports == whole.ports

@@ -32,7 +32,7 @@ FLOW_Z = 1.0  # flow layers stack from here, one kind above the other, below the
 
 
 class SceneFlows:
-    # More overlay flows than this are routed in a worker thread after the first paint
+    # More overlay flows than this are routed in idle slices after the first paint
     # (tests lower it to cover that path with small designs).
     background = BACKGROUND_FLOWS
 
@@ -55,9 +55,9 @@ class SceneFlows:
         scene.selectionChanged.connect(self._prune_timer.start)
         self._job: RouteJob | None = None
         self._queue: list[str] = []  # routed flows whose items still draw the elbow
-        self._ticks = 0
+        self._noted = 0.0  # when progress was last shown
         self._poll = QTimer(scene)
-        self._poll.setInterval(100)
+        self._poll.setInterval(0)
         self._poll.timeout.connect(self._tick)
         self._slice = QTimer(scene)
         self._slice.setInterval(0)
@@ -67,8 +67,8 @@ class SceneFlows:
     def build(self) -> None:
         """Create every flow at once (opening a document), route, then fill the layers.
 
-        With more than `background` overlay flows the routing runs in a worker thread
-        (route_job.py) started at the first paint: meanwhile those flows are drawn as
+        With more than `background` overlay flows the routing runs in idle slices
+        (route_job.py) from the first paint on: meanwhile those flows are drawn as
         elbows, and the routes are applied in idle slices when it is done."""
         scene = self.scene
         boxes = scene.boxes.rects
@@ -85,7 +85,7 @@ class SceneFlows:
         if len(ends) > self.background:
             self.router = FlowRouter({})
             self._job = RouteJob(boxes, scene.boxes.shapes, bars, ends)
-            self._poll.start()
+            QTimer.singleShot(500, self.start_routing)  # if no view paints
         else:
             self.router = FlowRouter(boxes, dict(scene.boxes.shapes), bars)
             for fid, (s, t) in ends.items():
@@ -102,8 +102,9 @@ class SceneFlows:
 
     def start_routing(self) -> None:
         """Start the background routing (the canvas has painted once)."""
-        if self._job is not None:
+        if self._job is not None and not self._poll.isActive():
             self._job.start()
+            self._poll.start()
 
     def finish(self) -> None:
         """Wait for the background routing and apply every route now (printing, tests)."""
@@ -113,17 +114,17 @@ class SceneFlows:
             self._apply_some(budget=None)
 
     def _tick(self) -> None:
-        """Poll the worker (and start it if no view painted yet); report progress."""
+        """Route for one slice between events; report progress now and then."""
         job = self._job
         if job is None:
             self._poll.stop()
             return
-        job.start()
-        if job.done:
+        if job.step(SLICE):
             self._adopt(job.wait())
             return
-        self._ticks += 1
-        if self._ticks % 5 == 1:
+        now = time.perf_counter()
+        if now - self._noted > 0.5:
+            self._noted = now
             text = QCoreApplication.translate("DiagramScene",
                                               "Routing flows in the background… %1 of %2")
             self._note(text.replace("%1", f"{job.progress():,}")

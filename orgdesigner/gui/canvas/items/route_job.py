@@ -1,20 +1,28 @@
-"""Routing a big design's overlay flows in a worker thread, so the canvas paints first.
+"""Routing a big design's overlay flows in slices, so the canvas paints first and stays
+responsive while the rest is routed.
 
 Routing every overlay flow of a 5,000-unit group took 4.3 s of the 6.3 s before the first
 paint (26,000 flows in a 50,000-unit group: most of a minute). The router's result depends
 on routing all flows together (ports are spread over each box side among every flow that
-ends there; routing in pieces re-routes the earlier pieces and took 30 times as long), so
-the job runs the ordinary `route_all` on a snapshot of the boxes in a thread and the scene
-adopts the finished router, catching up with any edit made meanwhile (flows.py).
+ends there; routing in pieces through `route` re-routes the earlier pieces and took 30
+times as long), so the job performs exactly the steps of `FlowRouter.route_all` — every
+flow's sides, then the ports of every side, then each path in order — a few milliseconds
+at a time (`step`), on a snapshot of the boxes; the scene then adopts the router and
+catches up with any edit made meanwhile (flows.py).
 
-Qt-free: the thread touches no Qt object and no design, only the snapshot it was given.
-The scene polls `done`/`progress` from the GUI thread.
+A worker thread was tried first: Python's lock between threads made every Qt call of the
+GUI thread wait for the router (a rename blocked for 3 s at 20,000 units), so the slices
+run in the GUI thread between events instead. Should the router ever lose the steps used
+here, `step` falls back to one `route_all` (correct, only not sliced); a test compares the
+sliced result with `route_all`.
+
+Qt-free.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
 
 from orgdesigner.render.routing import FlowRouter
 
@@ -28,40 +36,67 @@ class RouteJob:
         self.ends = dict(ends)
         self.total = len(self.ends)
         self.router: FlowRouter | None = None
-        self.error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="orgdesigner-routing",
-                                        daemon=True)
+        self.done = False
         self.started = False
+        self._steps: Iterator[None] | None = None
 
     def start(self) -> None:
-        if not self.started:
-            self.started = True
-            self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            router = FlowRouter(self._rects, self._shapes, self._bars)
-            for fid, (s, t) in self.ends.items():
-                router.add(fid, s, t)
-            self.router = router
-            router.route_all()
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread in `wait`
-            self.error = exc
-
-    @property
-    def done(self) -> bool:
-        return self.started and not self._thread.is_alive()
+        self.started = True
 
     def progress(self) -> int:
-        """Flows routed so far (read from the GUI thread while the worker runs)."""
+        """Flows routed so far."""
         router = self.router
         return len(router.routes) if router is not None else 0
 
+    def step(self, budget: float | None) -> bool:
+        """Work for about `budget` seconds (to the end for None); True when done."""
+        self.started = True
+        if self._steps is None:
+            self._steps = self._run()
+        end = time.perf_counter() + budget if budget is not None else None
+        for _ in self._steps:
+            if end is not None and time.perf_counter() > end:
+                return False
+        self.done = True
+        return True
+
     def wait(self) -> FlowRouter:
-        """The finished router (starts the job if it has not started; blocks until done)."""
-        self.start()
-        self._thread.join()
-        if self.error is not None:
-            raise self.error
+        """The finished router (routing what is left now)."""
+        self.step(None)
         assert self.router is not None
         return self.router
+
+    def _run(self) -> Iterator[None]:
+        router = FlowRouter(self._rects, self._shapes, self._bars)
+        self.router = router
+        yield
+        for fid, (s, t) in self.ends.items():
+            router.add(fid, s, t)
+        if not all(hasattr(router, n) for n in ("_pick_sides", "_on_side", "sides",
+                                                 "_place_ports", "_forget_route", "_path")):
+            router.route_all()  # the router changed its insides: route at once
+            return
+        # FlowRouter.route_all = _reroute(every flow, {}), step by step
+        fids = set(router.ends)
+        touched: set[tuple[str, str]] = set()
+        for n, fid in enumerate(fids):
+            s, t = router.ends[fid]
+            ss, ts = router._pick_sides(s, t)
+            router.sides[fid] = (ss, ts)
+            router._on_side.setdefault((s, ss), set()).add((fid, 0))
+            router._on_side.setdefault((t, ts), set()).add((fid, 1))
+            touched.add((s, ss))
+            touched.add((t, ts))
+            if n % 32 == 31:
+                yield
+        todo = set(fids)
+        for key in touched:
+            todo |= router._place_ports(key)
+        yield
+        order = sorted(todo)
+        for fid in order:
+            router._forget_route(fid)
+        for n, fid in enumerate(order):
+            router._path(fid)
+            if n % 8 == 7:
+                yield
