@@ -98,7 +98,7 @@ def _channels(index: RectIndex, lo: float, hi: float, span: tuple[float, float],
     vals.add(mid)
     vals.add(lo - pad / 2)
     vals.add(hi + pad / 2)
-    return sorted(vals, key=lambda v: abs(v - mid))[:14]
+    return sorted(vals, key=lambda v: (abs(v - mid), v))[:14]  # ties: same order every run
 
 
 def candidates(index: RectIndex, s: Point, ds: Point, t: Point, dt: Point) -> list[list[Point]]:

@@ -103,7 +103,7 @@ class FlowRouter:
     # ---- routing ---------------------------------------------------------------------------
     def _reroute(self, fids: set[str], sides_touched: set[tuple[str, str]]) -> set[str]:
         touched = set(sides_touched)
-        for fid in fids:
+        for fid in sorted(fids):  # sides fill up in order: the same routes every run
             touched |= self._drop_sides(fid)
             s, t = self.ends[fid]
             ss, ts = self._pick_sides(s, t)
