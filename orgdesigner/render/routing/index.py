@@ -137,19 +137,24 @@ class RectIndex:
         i0, i1, j0, j1 = int(x0 // c), int(x1 // c), int(y0 // c), int(y1 // c)
         n = (i1 - i0 + 1) * (j1 - j0 + 1)
         if n > 4 * len(cells) + 16:  # a huge area: cheaper to test everything
+            if limit is not None and len(self.rects) > limit:
+                self.steps += 1
+                return None
             self.steps += len(self.rects)
-            return None if limit is not None and len(self.rects) > limit else set(self.rects)
+            return set(self.rects)
+        if limit is not None and n > 4 * limit + 16:  # too many cells to look at
+            self.steps += 1
+            return None
         self.steps += n
         for i in range(i0, i1 + 1):
             for j in range(j0, j1 + 1):
                 keys = cells.get((i, j))
                 if keys:
-                    if limit is not None and len(out) + len(keys) > limit:
-                        out |= keys
-                        if len(out) > limit:
-                            return None
-                    else:
-                        out |= keys
+                    if limit is not None and len(keys) > limit:
+                        return None
+                    out |= keys
+                    if limit is not None and len(out) > limit:
+                        return None
         self.steps += len(out)
         return out
 
@@ -216,12 +221,12 @@ class RectIndex:
                 continue  # the whole stratum lies beside the segment's line (or touches it)
             i0 = bisect_left(lst, (lo - width,))
             i1 = bisect_left(lst, (hi - EPS,))
-            seen += i1 - i0
-            if seen > SCAN:
-                self.steps += seen
-                return DENSE
             rng = range(i0, i1) if fwd else range(i1 - 1, i0 - 1, -1)
             for i in rng:
+                seen += 1
+                if seen > SCAN:  # rects piled up along the line: call it blocked
+                    self.steps += seen
+                    return DENSE
                 a0, a1, k = lst[i]
                 if a1 > lo + EPS and a0 < hi - EPS and k not in skip:
                     self.steps += seen
@@ -234,16 +239,19 @@ class RectIndex:
         """A segment on line `c` from `lo` to `hi` against rects grouped by their extent
         along it, sorted across it (a few strata: title bars of one level share theirs)."""
         seen = len(strata)
+        if seen > SCAN:
+            self.steps += SCAN
+            return DENSE
         for (a0, a1), (width, lst) in strata.items():
             if not (a0 < hi - EPS and a1 > lo + EPS):
                 continue
             i0 = bisect_left(lst, (c - width,))
             i1 = bisect_left(lst, (c - EPS,))
-            seen += i1 - i0
-            if seen > SCAN:
-                self.steps += seen
-                return DENSE
             for i in range(i0, i1):
+                seen += 1
+                if seen > SCAN:
+                    self.steps += seen
+                    return DENSE
                 b0, b1, k = lst[i]
                 if b0 + EPS < c < b1 - EPS and k not in skip:
                     self.steps += seen
@@ -252,8 +260,10 @@ class RectIndex:
         return None
 
     def point_inside(self, x: float, y: float, skip: Iterable[str] = ()) -> str | None:
+        """A key whose grown rectangle has (x, y) strictly inside (stops at the first)."""
         rects = self.rects
-        for k in self.near(x, y, x, y) or ():
+        c = self.cell
+        for k in self._cells.get((int(x // c), int(y // c)), ()):
             if k in skip:
                 continue
             r = rects[k]
