@@ -275,6 +275,7 @@ class Design:
     def reporting_cycle(self) -> ReportingCycleError | None:
         """The error for a cycle of reporting lines, if there is one (linear in the units)."""
         done: set[str] = set()
+        line_into, flows = self._superior, self.flows
         for start in self._superior:
             if start in done:
                 continue
@@ -288,7 +289,8 @@ class Design:
                     return ReportingCycleError(msg("design.cycle", names=names), cycle)
                 path.append(u)
                 on_path.add(u)
-                u = self.superior(u)
+                fid = line_into.get(u)  # self.superior(u), inline: 50,000 calls on a load
+                u = flows[fid].source if fid else None
             done.update(path)
         return None
 

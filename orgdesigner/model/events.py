@@ -51,6 +51,10 @@ class Emitter:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
+    def listening(self) -> bool:
+        """Whether anyone listens (a loader building a design skips making the events)."""
+        return bool(self._listeners)
+
     def emit(self, event: Event) -> None:
         for listener in list(self._listeners):
             listener(event)

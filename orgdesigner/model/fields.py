@@ -40,34 +40,81 @@ def _functions(value: Any) -> tuple[Function, ...]:
     return tuple(out)
 
 
+# Fields a large file holds tens of thousands of (units, flows, companies) are declared with
+# these helpers: each returns the full check and notes the plain value it may let through
+# without it (`clean_fields`' fast path). A value the fast test passes is exactly what the
+# full check returns; any other value goes through the full check, and its clear error.
+TEXT, NUMBER, INTEGER, ENUM, IDENT, BOOL = range(6)
+
+
+def _text(what: str, limit: int) -> Any:
+    check: Any = lambda x: v.text(x, what, limit=limit)  # noqa: E731
+    check.quick = (TEXT, limit)
+    return check
+
+
+def _number(what: str, low: float, high: float) -> Any:
+    check: Any = lambda x: v.number(x, what, low=low, high=high)  # noqa: E731
+    check.quick = (NUMBER, low, high)
+    return check
+
+
+def _integer(what: str, low: int, high: int) -> Any:
+    check: Any = lambda x: v.integer(x, what, low=low, high=high)  # noqa: E731
+    check.quick = (INTEGER, low, high)
+    return check
+
+
+def _enum(cls: type, what: str) -> Any:
+    check: Any = lambda x: v.enum_value(cls, x, what)  # noqa: E731
+    check.quick = (ENUM, cls._value2member_map_)  # type: ignore[attr-defined]
+    return check
+
+
+def _ident(what: str) -> Any:
+    check: Any = lambda x: v.ident(x, what)  # noqa: E731
+    check.quick = (IDENT, 200)
+    return check
+
+
+def _boolean(what: str) -> Any:
+    check: Any = lambda x: v.boolean(x, what)  # noqa: E731
+    check.quick = (BOOL,)
+    return check
+
+
 _UNIT_FIELDS = {
-    "name": lambda x: v.text(x, "unit name", limit=500),
-    "name_en": lambda x: v.text(x, "English name", limit=500),
-    "kind": lambda x: v.enum_value(UnitKind, x, "unit kind"),
+    "name": _text("unit name", 500),
+    "name_en": _text("English name", 500),
+    "kind": _enum(UnitKind, "unit kind"),
     "functions": _functions,
-    "headcount": lambda x: v.integer(x, "headcount", low=0, high=10_000_000),
-    "notes": lambda x: v.text(x, "notes", limit=100_000),
-    "company": lambda x: v.text(x, "company", limit=200),
-    "x": lambda x: v.number(x, "x", low=-1e7, high=1e7),
-    "y": lambda x: v.number(x, "y", low=-1e7, high=1e7),
+    "headcount": _integer("headcount", 0, 10_000_000),
+    "notes": _text("notes", 100_000),
+    "company": _text("company", 200),
+    "x": _number("x", -1e7, 1e7),
+    "y": _number("y", -1e7, 1e7),
 }
 _FLOW_FIELDS = {
-    "source": lambda x: v.ident(x, "flow source"),
-    "target": lambda x: v.ident(x, "flow target"),
-    "kind": lambda x: v.enum_value(FlowKind, x, "flow kind"),
-    "label": lambda x: v.text(x, "flow label", limit=500),
+    "source": _ident("flow source"),
+    "target": _ident("flow target"),
+    "kind": _enum(FlowKind, "flow kind"),
+    "label": _text("flow label", 500),
 }
 _COMPANY_FIELDS = {
-    "name": lambda x: v.text(x, "company name", limit=500),
-    "name_en": lambda x: v.text(x, "English name", limit=500),
-    "kind": lambda x: v.enum_value(CompanyKind, x, "company kind"),
-    "in_scope": lambda x: v.boolean(x, "in_scope"),
-    "x": lambda x: v.number(x, "x", low=-1e7, high=1e7),
-    "y": lambda x: v.number(x, "y", low=-1e7, high=1e7),
-    "width": lambda x: v.number(x, "width", low=0, high=1e7),
-    "height": lambda x: v.number(x, "height", low=0, high=1e7),
-    "notes": lambda x: v.text(x, "notes", limit=100_000),
+    "name": _text("company name", 500),
+    "name_en": _text("English name", 500),
+    "kind": _enum(CompanyKind, "company kind"),
+    "in_scope": _boolean("in_scope"),
+    "x": _number("x", -1e7, 1e7),
+    "y": _number("y", -1e7, 1e7),
+    "width": _number("width", 0, 1e7),
+    "height": _number("height", 0, 1e7),
+    "notes": _text("notes", 100_000),
 }
+
+
+_QUICK = {id(table): {k: check.quick for k, check in table.items() if hasattr(check, "quick")}
+          for table in (_UNIT_FIELDS, _FLOW_FIELDS, _COMPANY_FIELDS)}
 
 
 def _amounts(value: Any) -> list:
@@ -193,10 +240,33 @@ _BUDGET_FIELDS = {
 
 def clean_fields(table: dict, changes: dict[str, Any], what: str) -> dict[str, Any]:
     out = {}
+    quick_of = _QUICK.get(id(table), {})
+    surrogate = v.SURROGATE.search
     for name, value in changes.items():
-        if name not in table:
+        quick = quick_of.get(name)
+        if quick is not None:  # the fast path: a plain value the full check would return
+            kind, t = quick[0], type(value)
+            if kind == TEXT or kind == IDENT:
+                if t is str and len(value) <= quick[1] and (value.isascii() or not surrogate(
+                        value)) and (kind == TEXT or value.strip()):
+                    out[name] = value
+                    continue
+            elif kind == ENUM:
+                member = quick[1].get(value) if t is str else None
+                if member is not None:
+                    out[name] = member
+                    continue
+            elif kind == NUMBER or kind == INTEGER:
+                if t is (float if kind == NUMBER else int) and quick[1] <= value <= quick[2]:
+                    out[name] = value
+                    continue
+            elif t is bool:
+                out[name] = value
+                continue
+        check = table.get(name)
+        if check is None:
             raise InvalidValueError(msg("design.no_field", what=Field(what), name=name))
-        out[name] = table[name](value)
+        out[name] = check(value)
     return out
 
 

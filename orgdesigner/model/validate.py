@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
@@ -16,6 +17,7 @@ from .errors import InvalidValueError
 from .limits import RANGES, YEAR_HIGH, YEAR_LOW
 
 E = TypeVar("E")
+SURROGATE = re.compile("[\ud800-\udfff]")  # the only code points UTF-8 cannot hold
 
 
 def did_you_mean(word: str, choices: list[str]) -> str:
@@ -30,6 +32,10 @@ def _bad(key: str, what: str, **params: Any) -> InvalidValueError:
 
 
 def enum_value(enum_cls: type[E], value: Any, what: str) -> E:
+    if type(value) is str:  # the usual case, a file's word: one lookup, no Enum call
+        member = enum_cls._value2member_map_.get(value)  # type: ignore[attr-defined]
+        if member is not None:
+            return member  # type: ignore[no-any-return]
     if isinstance(value, enum_cls):
         return value
     try:

@@ -142,12 +142,18 @@ def _place_labels(edges: list[Edge], boxes: dict[str, Box]) -> None:
         e.label_pos = spot.centre
 
 
-def canvas_layout(design: Design, *, root: str | None = None, lang: str = "en") -> Layout:
-    """The positions the user arranged on the canvas, as a Layout (frames fitted when unset)."""
+def canvas_layout(design: Design, *, root: str | None = None, lang: str = "en",
+                  tidy_if_unplaced: bool = False) -> Layout:
+    """The positions the user arranged on the canvas, as a Layout (frames fitted when unset).
+    With `tidy_if_unplaced` (exports), a design whose units have no positions of their own
+    (`unplaced.needs_layout`: all at one point, say) gets the tidy layout instead."""
     from .layout import FRAME_PAD, FRAME_TITLE
     from .style import box_size
+    from .unplaced import needs_layout
 
     ids = subtree(design, root) if root else list(design.units)
+    if tidy_if_unplaced and needs_layout(design, ids):
+        return compute_layout(design, root=root, lang=lang)
     positions = {u: (design.units[u].x, design.units[u].y) for u in ids}
     sizes = {u: box_size(design.units[u], lang) for u in ids}
     rects: dict[str, Rect] = {}
@@ -243,7 +249,7 @@ def diagram_for(design: Design, *, layout: str = "tidy", root: str | None = None
         lay = compute_layout(design, orientation=orientation, compact=compact, root=root,
                              lang=lang)
     elif layout == "canvas":
-        lay = canvas_layout(design, root=root, lang=lang)
+        lay = canvas_layout(design, root=root, lang=lang, tidy_if_unplaced=True)
     else:
         raise ValueError(f"unknown layout {layout!r}; use tidy, dot or canvas")
     return build_diagram(design, lay, lang=lang, date=date)

@@ -150,7 +150,7 @@ def _layout(design: Design, o: Options, compact: bool, root: str | None = None) 
 
         return dot_layout(design, orientation=o.orientation, root=root, lang=o.lang)
     if o.layout == "canvas":
-        return canvas_layout(design, root=root, lang=o.lang)
+        return canvas_layout(design, root=root, lang=o.lang, tidy_if_unplaced=True)
     return compute_layout(design, orientation=o.orientation, compact=compact, root=root,
                           lang=o.lang)
 

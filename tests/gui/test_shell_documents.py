@@ -194,6 +194,37 @@ def test_revert_declined_or_unreadable_changes_nothing(window, saved_file, monke
     assert orgd.dumps(c.design) == edited and c.is_modified()
 
 
+def test_a_file_without_positions_opens_laid_out_and_modified(window, tmp_path, monkeypatch):
+    """Every unit at (0, 0) (hand-written, another tool, never arranged): the file opens as
+    the tidy chart, marked modified so the positions get saved; nothing else changes."""
+    from orgdesigner.render.layout import compute_layout
+    from orgdesigner.render.unplaced import needs_layout
+
+    design = templates.load("model-3")
+    for u in design.units.values():
+        u.x = u.y = 0.0
+    path = tmp_path / "no-positions.orgd"
+    orgd.save(design, path)
+    tidy = compute_layout(design)
+    c = documents.open_file(window, path)
+    assert c is not None and c.is_modified() and not needs_layout(c.design)
+    assert {u: (v.x, v.y) for u, v in c.design.units.items()} == \
+        {u: (round(x, 2), round(y, 2)) for u, (x, y) in tidy.positions.items()}
+    assert list(c.design.flows) == list(design.flows)
+    assert [v.name for v in c.design.units.values()] == [v.name for v in design.units.values()]
+    assert documents.save(c) and not c.is_modified()
+    assert not needs_layout(orgd.load(path))  # the positions were saved
+    Boxes(monkeypatch, SB.Yes)
+    orgd.save(design, path)  # reverting to a positionless file lays it out again
+    assert documents.revert(c) and c.is_modified() and not needs_layout(c.design)
+
+
+def test_an_arranged_file_opens_as_saved_and_clean(window, saved_file):
+    c = documents.open_file(window, saved_file)
+    assert not c.is_modified()
+    assert orgd.dumps(c.design) == orgd.dumps(orgd.load(saved_file))
+
+
 def test_new_document_from_template_is_untitled_and_clean(window):
     c = documents.new_document(window, "model-4")
     assert c.path is None and not c.is_modified()

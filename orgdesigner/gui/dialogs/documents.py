@@ -23,6 +23,7 @@ from orgdesigner.gui.i18n.language import current_language
 from orgdesigner.messages import exc_text
 from orgdesigner.model import Design, ProcessStatus, ops
 from orgdesigner.model.process import STEP_KEYS
+from orgdesigner.render.unplaced import lay_out_if_unplaced
 
 SUFFIX = ".orgd"
 
@@ -113,7 +114,10 @@ def open_file(window: Any, path: str | Path) -> Any | None:
     design = read_design(_parent(window), path)
     if design is None:
         return None
+    laid_out = lay_out_if_unplaced(design, current_language())  # a file without positions
     controller = window.open_design(design, path)
+    if laid_out and controller is not None:  # new positions: modified, so they get saved
+        controller.undo_stack.resetClean()
     settings_mod.remember_file(path)
     return controller
 
@@ -235,9 +239,13 @@ def revert(controller: Any, parent: QWidget | None = None) -> bool:
     design = read_design(parent, controller.path)
     if design is None:
         return False
+    laid_out = lay_out_if_unplaced(design, current_language())  # as when it was opened
     if not controller.push(replacement_ops(controller.design, design), tr("Revert")):
         return False
-    controller.undo_stack.setClean()
+    if laid_out:
+        controller.undo_stack.resetClean()
+    else:
+        controller.undo_stack.setClean()
     return True
 
 

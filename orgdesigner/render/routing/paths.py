@@ -23,6 +23,10 @@ from .index import EPS, RectIndex
 Point = tuple[float, float]
 BEND = 30.0  # a bend costs as much as this many points of length
 BACK = 200.0  # leaving a stub backwards (toward its own box)
+FLOW_BUDGET = 20_000  # search steps one flow may spend (a tidy chart's flows: at most ~1,000)
+WINDOW_BOXES = 600  # most boxes an A* window may hold (beyond: too crowded to search)
+CHANNEL_BOXES = 64  # most boxes near an end a channel search looks at (a tidy chart: ~10)
+MAX_GRID = 40_000  # most nodes of one A* grid
 
 
 def _clear(index: RectIndex, pts: list[Point]) -> bool:
@@ -90,15 +94,15 @@ def _channels(index: RectIndex, lo: float, hi: float, span: tuple[float, float],
     for b0, b1 in _windows(span[0], span[1], (span[0] + span[1]) / 2, 300.0):
         for c0, c1 in _windows(lo - pad, hi + pad, mid, 300.0):
             if axis == 1:
-                rects = index.within(b0, c0, b1, c1)
+                rects = index.within(b0, c0, b1, c1, CHANNEL_BOXES) or ()
                 vals |= {r[1] for r in rects} | {r[3] for r in rects}
             else:
-                rects = index.within(c0, b0, c1, b1)
+                rects = index.within(c0, b0, c1, b1, CHANNEL_BOXES) or ()
                 vals |= {r[0] for r in rects} | {r[2] for r in rects}
     vals.add(mid)
     vals.add(lo - pad / 2)
     vals.add(hi + pad / 2)
-    return sorted(vals, key=lambda v: abs(v - mid))[:14]
+    return sorted(vals, key=lambda v: (abs(v - mid), v))[:14]  # ties: same order every run
 
 
 def candidates(index: RectIndex, s: Point, ds: Point, t: Point, dt: Point) -> list[list[Point]]:
@@ -138,34 +142,56 @@ def two_channel(index: RectIndex, s: Point, t: Point) -> list[list[Point]]:
     return out
 
 
-def find_path(index: RectIndex, s: Point, ds: Point, t: Point, dt: Point) -> list[Point]:
+def find_path(index: RectIndex, s: Point, ds: Point, t: Point, dt: Point,
+              budget: int = FLOW_BUDGET) -> list[Point]:
     """The cheapest clear path from stub end s (leaving along ds) to stub end t (which the
-    path reaches heading along -dt)."""
-    ranked = sorted(((_cost(p, ds, dt), i, p)
+    path reaches heading along -dt), found within `budget` search steps (`index.steps`):
+    past that, or when the boxes around are too crowded to route through (a design saved
+    without positions piles every box on one point), the cheapest simple shape, drawn
+    through whatever is in the way."""
+    start = index.steps
+    simple = sorted(((_cost(p, ds, dt), i, p)
                      for i, p in enumerate(candidates(index, s, ds, t, dt))))
-    for *_rank, p in ranked:
+    fallback = simple[0][2]
+    for *_rank, p in simple:
+        if index.steps - start > budget:
+            return simplify(fallback)
         if _clear(index, p):
             return simplify(p)
     ranked = sorted(((_cost(p, ds, dt), i, p)
                      for i, p in enumerate(two_channel(index, s, t))))
     for *_rank, p in ranked:
+        if index.steps - start > budget:
+            return simplify(fallback)
         if _clear(index, p):
             return simplify(p)
     pad = 100.0
     for _ in range(8):
-        path = grid_astar(index, s, ds, t, dt, pad)
+        try:
+            path = grid_astar(index, s, ds, t, dt, pad, budget - (index.steps - start))
+        except TooCrowded:
+            break
         if path is not None:
             return simplify(path)
         pad *= 2.5
-    return simplify(ranked[0][2])  # boxes overlap so that nothing is free: draw the simplest
+    return simplify(fallback)  # boxes overlap so that nothing is free: draw the simplest
+
+
+class TooCrowded(Exception):
+    """The search window holds too many boxes, or the flow's budget ran out: stop
+    searching (a wider window would only be more so)."""
 
 
 def grid_astar(index: RectIndex, s: Point, ds: Point, t: Point, dt: Point,
-               pad: float) -> list[Point] | None:
-    """A* with a bend penalty over the sparse grid of grown-box edges near s and t."""
+               pad: float, budget: int = FLOW_BUDGET) -> list[Point] | None:
+    """A* with a bend penalty over the sparse grid of grown-box edges near s and t; None
+    when no path lies inside this window. Raises `TooCrowded` past `budget` steps, more
+    than `WINDOW_BOXES` boxes or `MAX_GRID` grid nodes."""
     wx0, wx1 = min(s[0], t[0]) - pad, max(s[0], t[0]) + pad
     wy0, wy1 = min(s[1], t[1]) - pad, max(s[1], t[1]) + pad
-    rects = index.within(wx0, wy0, wx1, wy1)
+    rects = index.within(wx0, wy0, wx1, wy1, WINDOW_BOXES)
+    if rects is None:
+        raise TooCrowded
     xs_set = {s[0], t[0], wx0, wx1}
     ys_set = {s[1], t[1], wy0, wy1}
     for r in rects:
@@ -178,28 +204,16 @@ def grid_astar(index: RectIndex, s: Point, ds: Point, t: Point, dt: Point,
     xs = _with_middles(sorted(xs_set))
     ys = _with_middles(sorted(ys_set))
     nx, ny = len(xs), len(ys)
-    blocked = bytearray(nx * ny)  # node strictly inside a grown box
-    hblock = bytearray(nx * ny)  # link (i, j)–(i+1, j) passes through a box
-    vblock = bytearray(nx * ny)  # link (i, j)–(i, j+1)
-    for r in rects:
-        i0, i1 = bisect_right(xs, r[0] + EPS), bisect_left(xs, r[2] - EPS)  # strictly inside
-        j0, j1 = bisect_right(ys, r[1] + EPS), bisect_left(ys, r[3] - EPS)
-        ia, ib = bisect_left(xs, r[0] - EPS), bisect_right(xs, r[2] + EPS)  # on or inside
-        ja, jb = bisect_left(ys, r[1] - EPS), bisect_right(ys, r[3] + EPS)
-        for j in range(j0, j1):
-            row = j * nx
-            for i in range(i0, i1):
-                blocked[row + i] = 1
-            for i in range(ia, ib - 1):
-                hblock[row + i] = 1
-        for i in range(i0, i1):
-            for j in range(ja, jb - 1):
-                vblock[j * nx + i] = 1
+    cost = 3 * nx * ny + len(rects)  # marking the grid (three arrays), A* comes on top
+    if nx * ny > MAX_GRID or cost > budget:
+        raise TooCrowded
+    index.steps += cost
+    budget -= cost
+    blocked, hblock, vblock = _mark(rects, xs, ys)
     si, sj = xs.index(s[0]), ys.index(s[1])
     ti, tj = xs.index(t[0]), ys.index(t[1])
     dirs = ((1, 0), (-1, 0), (0, 1), (0, -1))
     d0 = dirs.index((_sign(ds[0]), _sign(ds[1]))) if ds in dirs else 0
-    arrive = (-_sign(dt[0]), -_sign(dt[1]))
     tx, ty = t
 
     def h(i: int, j: int) -> float:
@@ -209,19 +223,23 @@ def grid_astar(index: RectIndex, s: Point, ds: Point, t: Point, dt: Point,
     best = {start: 0.0}
     came: dict[tuple[int, int, int], tuple[int, int, int]] = {}
     heap = [(h(si, sj), 0.0, start)]
+    pops = 0
     while heap:
         _f, g, state = heapq.heappop(heap)
+        pops += 1
+        if pops > budget:
+            index.steps += pops
+            raise TooCrowded
         i, j, d = state
         if g > best.get(state, 1e30):
             continue
         if i == ti and j == tj:
-            g_end = g + (0 if dirs[d] == arrive else BEND)
+            index.steps += pops
             path = [(xs[i], ys[j])]
             while state in came:
                 state = came[state]
                 path.append((xs[state[0]], ys[state[1]]))
             path.reverse()
-            del g_end
             return path
         for nd, (di, dj) in enumerate(dirs):
             if dirs[nd] == (-dirs[d][0], -dirs[d][1]):
@@ -243,7 +261,67 @@ def grid_astar(index: RectIndex, s: Point, ds: Point, t: Point, dt: Point,
                 best[ns] = ng
                 came[ns] = state
                 heapq.heappush(heap, (ng + h(ni, nj), ng, ns))
+    index.steps += pops
     return None
+
+
+def _mark(rects: list[tuple[float, ...]], xs: list[float], ys: list[float]
+          ) -> tuple[bytearray, bytearray, bytearray]:
+    """Which grid nodes lie strictly inside a grown box, and which horizontal and vertical
+    links pass through one. Box by box when the boxes cover little of the grid; by 2-D
+    prefix sums when they pile up (overlapping boxes would otherwise cost boxes × grid)."""
+    nx, ny = len(xs), len(ys)
+    spans = []  # (node region, h-link region, v-link region), each i0, i1, j0, j1
+    area = 0
+    for r in rects:
+        i0, i1 = bisect_right(xs, r[0] + EPS), bisect_left(xs, r[2] - EPS)  # strictly inside
+        j0, j1 = bisect_right(ys, r[1] + EPS), bisect_left(ys, r[3] - EPS)
+        ia, ib = bisect_left(xs, r[0] - EPS), bisect_right(xs, r[2] + EPS)  # on or inside
+        ja, jb = bisect_left(ys, r[1] - EPS), bisect_right(ys, r[3] + EPS)
+        spans.append(((i0, i1, j0, j1), (ia, ib - 1, j0, j1), (i0, i1, ja, jb - 1)))
+        area += max(0, j1 - j0) * (max(0, i1 - i0) + max(0, ib - 1 - ia)) \
+            + max(0, i1 - i0) * max(0, jb - 1 - ja)
+    if area > 3 * nx * ny:
+        return tuple(_covered(nx, ny, [sp[k] for sp in spans])  # type: ignore[return-value]
+                     for k in range(3))
+    blocked = bytearray(nx * ny)  # node strictly inside a grown box
+    hblock = bytearray(nx * ny)  # link (i, j)–(i+1, j) passes through a box
+    vblock = bytearray(nx * ny)  # link (i, j)–(i, j+1)
+    for (i0, i1, j0, j1), (ia, ib, _j0, _j1), (_i0, _i1, ja, jb) in spans:
+        for j in range(j0, j1):
+            row = j * nx
+            for i in range(i0, i1):
+                blocked[row + i] = 1
+            for i in range(ia, ib):
+                hblock[row + i] = 1
+        for i in range(i0, i1):
+            for j in range(ja, jb):
+                vblock[j * nx + i] = 1
+    return blocked, hblock, vblock
+
+
+def _covered(nx: int, ny: int, regions: list[tuple[int, int, int, int]]) -> bytearray:
+    """1 where any region (i0, i1, j0, j1, half-open) covers the cell: O(regions + grid)."""
+    w = nx + 1
+    diff = [0] * (w * (ny + 1))
+    for i0, i1, j0, j1 in regions:
+        if i0 < i1 and j0 < j1:
+            diff[j0 * w + i0] += 1
+            diff[j0 * w + i1] -= 1
+            diff[j1 * w + i0] -= 1
+            diff[j1 * w + i1] += 1
+    out = bytearray(nx * ny)
+    cols = [0] * nx
+    for j in range(ny):
+        run = 0
+        base = j * w
+        row = j * nx
+        for i in range(nx):
+            run += diff[base + i]
+            cols[i] += run
+            if cols[i] > 0:
+                out[row + i] = 1
+    return out
 
 
 def _with_middles(vals: list[float]) -> list[float]:

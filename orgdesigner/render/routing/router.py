@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .index import RectIndex
-from .paths import find_path, simplify
+from .index import SCAN, RectIndex
+from .paths import FLOW_BUDGET, find_path, simplify
 from .ports import CENTRE_GAP, NORMAL, border_point, side_order, side_point, spread, stub_end
+from .tracks import Tracks
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]
@@ -44,12 +45,18 @@ class FlowRouter:
         self.routes: dict[str, list[Point]] = {}  # flow → polyline, source port → target port
         self._on_side: dict[tuple[str, str], set[tuple[str, int]]] = {}  # (unit, side) → ends
         self._of: dict[str, set[str]] = {}  # unit → flows
-        self._lines: dict[tuple[int, int], list[tuple[float, float, float, str]]] = {}
+        self._tracks = Tracks(TRACK)  # every route's inner segments, for `_nudge`
         # every route's segments (key "flow\0k"): a move finds the routes it crosses
         # built on the first move: an export never moves anything
         self._route_index = RectIndex(0.0, cell=2000.0, bands=False)
         self._segments: dict[str, int] = {}  # flow → how many segments it indexed
         self._indexed = False
+
+    @property
+    def steps(self) -> int:
+        """Search steps spent so far (boxes, cells and segments looked at, A* nodes): each
+        flow may spend at most `paths.FLOW_BUDGET`, so routing ends in time on any input."""
+        return self.index.steps + self._tracks.steps
 
     # ---- the flows -------------------------------------------------------------------------
     def add(self, fid: str, source: str, target: str) -> None:
@@ -103,7 +110,7 @@ class FlowRouter:
     # ---- routing ---------------------------------------------------------------------------
     def _reroute(self, fids: set[str], sides_touched: set[tuple[str, str]]) -> set[str]:
         touched = set(sides_touched)
-        for fid in fids:
+        for fid in sorted(fids):  # sides fill up in order: the same routes every run
             touched |= self._drop_sides(fid)
             s, t = self.ends[fid]
             ss, ts = self._pick_sides(s, t)
@@ -192,23 +199,27 @@ class FlowRouter:
         ps, pt = self.ports[fid]
         a = stub_end(_on_box(ps, self.boxes[s], ss), ss)
         b = stub_end(_on_box(pt, self.boxes[t], ts), ts)
-        mid = find_path(self.index, a, NORMAL[ss], b, NORMAL[ts])
+        start = self.steps
+        mid = find_path(self.index, a, NORMAL[ss], b, NORMAL[ts], FLOW_BUDGET)
         pts = simplify([ps, *mid, pt])
-        pts = self._nudge(fid, pts, s, t)
+        pts = self._nudge(fid, pts, s, t, start + FLOW_BUDGET)
         self.routes[fid] = pts
         self._remember(fid, pts)
 
     # ---- separate tracks -------------------------------------------------------------------
-    def _nudge(self, fid: str, pts: list[Point], s: str, t: str) -> list[Point]:
+    def _nudge(self, fid: str, pts: list[Point], s: str, t: str, until: int) -> list[Point]:
         """Move each inner segment that would lie on another route's segment to a free track
-        beside it, when the shifted segment and its neighbours stay clear of every box."""
+        beside it, when the shifted segment and its neighbours stay clear of every box (as
+        long as the flow's search budget lasts: `index.steps` up to `until`)."""
         for k in range(1, len(pts) - 2):
             a, b = pts[k], pts[k + 1]
             axis = 1 if abs(a[1] - b[1]) < 1e-6 else 0  # 1: horizontal (lies on a y line)
             c = a[axis]
             lo, hi = sorted((a[1 - axis], b[1 - axis]))
             for off in _offsets():
-                if self._occupied(axis, c + off, lo, hi, fid):
+                if self.steps > until:
+                    return pts
+                if self._tracks.occupied(axis, c + off, lo, hi, fid, SCAN):
                     continue
                 if off == 0:
                     break
@@ -236,19 +247,8 @@ class FlowRouter:
                 return False
         return True
 
-    def _occupied(self, axis: int, c: float, lo: float, hi: float, fid: str) -> bool:
-        for key in ((axis, round(c) - 1), (axis, round(c)), (axis, round(c) + 1)):
-            for c2, lo2, hi2, other in self._lines.get(key, ()):
-                if other != fid and abs(c2 - c) < TRACK * 0.6 and lo2 < hi - 0.5 \
-                        and hi2 > lo + 0.5:
-                    return True
-        return False
-
     def _remember(self, fid: str, pts: list[Point]) -> None:
-        for a, b in zip(pts[1:-2], pts[2:-1], strict=False):
-            axis = 1 if abs(a[1] - b[1]) < 1e-6 else 0
-            lo, hi = sorted((a[1 - axis], b[1 - axis]))
-            self._lines.setdefault((axis, round(a[axis])), []).append((a[axis], lo, hi, fid))
+        self._tracks.add(fid, pts)
         if self._indexed:
             self._index_route(fid, pts)
 
@@ -262,16 +262,8 @@ class FlowRouter:
         pts = self.routes.pop(fid, None)
         for k in range(self._segments.pop(fid, 0)):
             self._route_index.remove(f"{fid}\0{k}")
-        if not pts:
-            return
-        for a, b in zip(pts[1:-2], pts[2:-1], strict=False):
-            axis = 1 if abs(a[1] - b[1]) < 1e-6 else 0
-            key = (axis, round(a[axis]))
-            lst = self._lines.get(key)
-            if lst:
-                lst[:] = [x for x in lst if x[3] != fid]
-                if not lst:
-                    del self._lines[key]
+        if pts:
+            self._tracks.remove(fid, pts)
 
 
 def _offsets() -> list[float]:
