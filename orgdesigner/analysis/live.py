@@ -50,24 +50,25 @@ from .authority import authority_style
 from .check import check, run_rules
 from .features import extract
 from .findings import RULES, Finding, Lazy
+from .live_bypass import LiveBypass
 from .live_context import LiveContext
 from .nearest import rank
 from .process import process_report
 from .report import CheckReport
 
-_ALL_FLOWS = frozenset({"flow:reporting", "flow:report", "flow:delegation", "flow:command",
-                        "flow:consensus", "flow:support", "flow:coordination"})
 #: Gated rules and the aspects they read (every other rule re-runs on any `_LOGIC` aspect).
 DEPENDS: dict[str, frozenset[str]] = {
     "reports-bypass": frozenset({"flow:report", "flow:reporting", "flow:delegation",
                                  "unit:set", "unit:kind", "unit:company", "company:scope",
                                  "csirts", "primary"}),
-    "no-legal-pr": _ALL_FLOWS | {"unit:set", "unit:kind", "unit:functions", "unit:company",
-                                 "csirts", "vendor", "primary"},
-    "group-jurisdiction": (_ALL_FLOWS - {"flow:command", "flow:support"})
-    | {"unit:set", "unit:kind", "unit:company", "company:set", "company:kind",
-       "company:scope", "csirts", "vendor", "primary"},
-    "reuse-disaster-team": _ALL_FLOWS | {"unit:set", "unit:functions", "csirts", "primary"},
+    "no-legal-pr": frozenset({"flow:csirt", "flow:reporting", "unit:set", "unit:kind",
+                              "unit:functions", "unit:company", "csirts", "vendor",
+                              "primary"}),
+    "group-jurisdiction": frozenset({"flow:csirt", "flow:reporting", "unit:set", "unit:kind",
+                                     "unit:company", "company:set", "company:kind",
+                                     "company:scope", "csirts", "vendor", "primary"}),
+    "reuse-disaster-team": frozenset({"flow:csirt", "unit:set", "unit:functions", "csirts",
+                                      "primary"}),
     "upward-delegation": frozenset({"flow:delegation", "flow:reporting", "unit:kind",
                                     "unit:company"}),
     "lacks-authority": frozenset({"flow:command", "flow:delegation", "flow:reporting",
@@ -98,6 +99,8 @@ class LiveCheck:
         self._ctx: LiveContext | None = None
         self._report: CheckReport | None = None
         self._by_rule: dict[str, list[Finding]] = {}
+        self._bypass = LiveBypass()
+        self._last_aspects: set[str] = set()
         self._units: set[str] = set()
         self._flows: set[str] = set()
         self._aspects: set[str] = set()
@@ -172,18 +175,21 @@ class LiveCheck:
         self._units, self._flows, self._aspects = set(), set(), set()
         ctx = self._ctx
         ctx.update(units, flows, aspects)
+        self._last_aspects = aspects
         logic = aspects - _NOT_LOGIC
         prev = self._report
-        if not logic:  # the process alone
+        if not logic:  # the process, or a company's name (texts only)
             self.last_rerun = []
-            self._report = CheckReport(prev.authority, prev.nearest, prev.findings,
+            auth = prev.authority if aspects <= {"process"} else authority_style(ctx)
+            self._report = CheckReport(auth, prev.nearest, prev.findings,
                                        process_report(self.design), self.design,
                                        ctx.primary, ctx)
             self._refresh_texts(prev.findings, aspects)
             return self._report
         rerun = [r for r in RULES if _needs(r, logic)]
+        scope_changed = bool(aspects & {"company:scope", "company:set"})
         for rid in rerun:
-            self._by_rule[rid] = run_rules(ctx, {rid})
+            self._by_rule[rid] = self._run(rid, None if scope_changed else ctx.touched)
         self.last_rerun = rerun
         kept = [f for rid in RULES if rid not in rerun for f in self._by_rule.get(rid, ())]
         self._refresh_texts(kept, aspects)
@@ -197,7 +203,9 @@ class LiveCheck:
     def _full(self) -> CheckReport:
         self._units, self._flows, self._aspects = set(), set(), set()
         ctx = self._ctx = LiveContext(self.design)
-        self._by_rule = {rid: run_rules(ctx, {rid}) for rid in RULES}
+        self._bypass = LiveBypass()
+        self._last_aspects: set[str] = set()
+        self._by_rule = {rid: self._run(rid, None) for rid in RULES}
         self.last_rerun = None
         found = [f for rid in RULES for f in self._by_rule[rid]]
         found.sort(key=Finding.sort_key)
@@ -205,6 +213,17 @@ class LiveCheck:
         self._report = CheckReport(auth, rank(extract(ctx, auth)), found,
                                    process_report(self.design), self.design, ctx.primary, ctx)
         return self._report
+
+    def _run(self, rule_id: str, touched: set[str] | None) -> list[Finding]:
+        """One rule's findings (reports-bypass incrementally from the `touched` units)."""
+        if rule_id == "reports-bypass" and self._ctx is not None:
+            try:
+                return self._bypass.run(self._ctx, touched, self._last_aspects)
+            except Exception:  # the rule itself reports what went wrong
+                self._bypass.valid = False
+                if os.environ.get("ORGDESIGNER_DEBUG"):
+                    raise
+        return run_rules(self._ctx, {rule_id})  # type: ignore[arg-type]
 
     @staticmethod
     def _refresh_texts(kept: list[Finding], aspects: set[str]) -> None:

@@ -16,13 +16,26 @@ from bisect import insort
 from collections import Counter
 from collections.abc import Iterable
 
-from ..model import Design, FlowKind, UnitKind
+from ..model import Design, FlowKind, Unit, UnitKind
 from ..model.entities import display_name
 from .context import Context
 
 _LANGS = ("en", "ja")
 #: Memos a rule may leave in `Context.__dict__`; all are cheap to rebuild after an edit.
 _MEMOS = ("_mandates", "_crews", "_group_reach")
+#: Edits that may change which CSIRT is the main one, which are vendors', and the teams
+#: (besides a flow with a CSIRT at one end): reporting lines, units' set, kind and
+#: company, companies' kind and scope.
+_STRUCTURE = frozenset({"flow:reporting", "unit:set", "unit:kind", "unit:company",
+                        "company:set", "company:kind", "company:scope"})
+
+
+def _held(u: Unit | tuple | None) -> str:
+    """The company a unit (or its snapshot) counts for in `holding` ("" for none)."""
+    if u is None:
+        return ""
+    kind, company = (u.kind, u.company) if isinstance(u, Unit) else u[:2]
+    return company if company and kind is not UnitKind.EXTERNAL else ""
 
 
 class LiveContext(Context):
@@ -32,8 +45,8 @@ class LiveContext(Context):
         super().__init__(design)
         # What each unit and flow looked like at the last update: removals and in-place
         # changes must be taken out of the lists they were in.
-        self._usnap: dict[str, tuple[UnitKind, str, str, str]] = {
-            u.id: (u.kind, u.company, u.name, u.name_en) for u in self.units.values()}
+        self._usnap: dict[str, tuple[UnitKind, str, str, str, Unit]] = {
+            u.id: (u.kind, u.company, u.name, u.name_en, u) for u in self.units.values()}
         self._fsnap: dict[str, tuple[str, str, FlowKind]] = {
             f.id: (f.source, f.target, f.kind) for f in self.flows.values()}
         self._touch: dict[str, set[str]] = {}
@@ -54,6 +67,9 @@ class LiveContext(Context):
         self.__dict__["_shared"] = {
             lang: {n for n, k in self._names[lang].items() if k > 1} for lang in _LANGS}
         self.__dict__["_company_count"] = len(self._held) or 1
+        self.touched: set[str] = set()
+        #: (before, after) of each flow the last update touched: (source, target, kind).
+        self.flow_changes: list[tuple[tuple | None, tuple | None]] = []
 
     # ---- order ---------------------------------------------------------------------------
     def appended(self, what: str, key: str) -> None:
@@ -93,20 +109,54 @@ class LiveContext(Context):
         """Bring the context up to date for the touched `units` and `flows`; add to
         `aspects` what changed for the rules (see `live.ASPECTS`) and return it."""
         d = self.design
+        csirts_before = tuple(self.csirts)
         self.units = d.units  # `_Ordered.insert` at an index replaces the dict
         self.flows = d.flows
         ends: set[str] = set()
+        self.flow_changes = []
         for fid in flows:
             self._update_flow(fid, ends, aspects)
-        units = list(units)
-        for uid in units:  # out of the kind lists first: insort needs them in order
+        if not self.csirt_set.isdisjoint(ends):  # a CSIRT's flow, before the edit
+            aspects.add("flow:csirt")
+        # A unit leaves its kind list when removed, re-added (its place may differ: the
+        # snapshot holds the object, and a re-added unit is a new one) or re-kinded; all
+        # leave first, since `insort` needs the lists in design order.
+        # So does a unit its company's list in `holding` (when that is built).
+        holding = self.__dict__.get("_holding")
+        moved, rehome = [], []
+        for uid in units:
             old = self._usnap.get(uid)
-            if old is not None:
+            u = self.units.get(uid)
+            same = old is not None and u is old[4]
+            if old is not None and not (same and u.kind is old[0]):
                 self.by_kind[old[0]].remove(uid)
+            if u is not None and not (same and u.kind is old[0]):  # type: ignore[index]
+                moved.append(uid)
+            if holding is not None and not (same and _held(u) == _held(old)):
+                if _held(old):
+                    company = old[1]  # type: ignore[index]
+                    holding[company].remove(uid)
+                    if not holding[company]:
+                        del holding[company]
+                if _held(u):
+                    rehome.append(uid)
         for uid in units:
             self._update_unit(uid, aspects)
+        if moved or rehome:
+            pos = self.unit_pos()
+            if any(uid not in pos for uid in moved + rehome):
+                self._upos = None
+                pos = self.unit_pos()
+            for uid in moved:
+                insort(self.by_kind[self.units[uid].kind], uid, key=pos.__getitem__)
+            for uid in rehome:
+                insort(holding.setdefault(self.units[uid].company, []),  # type: ignore[union-attr]
+                       uid, key=pos.__getitem__)
         if ends:
             self._relist(ends)
+        #: The units the last update touched and the ends of the flows it touched.
+        self.touched = set(units) | ends
+        self.csirt_set = frozenset(self.csirts)
         if aspects & {"company:set", "company:scope"}:
             self._out_of_scope = frozenset(
                 c.id for c in d.companies.values() if not c.in_scope)
@@ -119,13 +169,17 @@ class LiveContext(Context):
         self._members = {}
         for memo in _MEMOS:
             self.__dict__.pop(memo, None)
-        self._derive(aspects)
+        if not self.csirt_set.isdisjoint(ends):
+            aspects.add("flow:csirt")
+        if "flow:csirt" in aspects or aspects & _STRUCTURE:
+            self._derive(aspects, csirts_before)
         return aspects
 
     def _update_flow(self, fid: str, ends: set[str], aspects: set[str]) -> None:
         old = self._fsnap.pop(fid, None)
         f = self.flows.get(fid)
         new = (f.source, f.target, f.kind) if f is not None else None
+        self.flow_changes.append((old, new))
         for snap in (old, new):
             if snap is None:
                 continue
@@ -142,20 +196,20 @@ class LiveContext(Context):
     def _update_unit(self, uid: str, aspects: set[str]) -> None:
         old = self._usnap.pop(uid, None)
         u = self.units.get(uid)
-        new = (u.kind, u.company, u.name, u.name_en) if u is not None else None
-        if old is None or new is None:
+        new = (u.kind, u.company, u.name, u.name_en, u) if u is not None else None
+        if old is None or new is None or old[4] is not new[4]:
             aspects.add("unit:set")
         else:
             if old[0] is not new[0]:
                 aspects.add("unit:kind")
             if old[1] != new[1]:
                 aspects.add("unit:company")
-            if old[2:] != new[2:]:
+            if old[2:4] != new[2:4]:
                 aspects.add("unit:name")
         for snap, step in ((old, -1), (new, 1)):
             if snap is None:
                 continue
-            kind, company, name, name_en = snap
+            kind, company, name, name_en, _ = snap
             if company and kind is not UnitKind.EXTERNAL:
                 self._held[company] += step
                 if not self._held[company]:
@@ -164,11 +218,6 @@ class LiveContext(Context):
                 self._count_name(lang, display_name(name, name_en, lang), step)
         if new is not None:
             self._usnap[uid] = new
-            pos = self.unit_pos()
-            if uid not in pos:  # an id re-used within one batch: positions are stale
-                self._upos = None
-                pos = self.unit_pos()
-            insort(self.by_kind[new[0]], uid, key=pos.__getitem__)
 
     def _count_name(self, lang: str, name: str, step: int) -> None:
         counts = self._names[lang]
@@ -212,10 +261,9 @@ class LiveContext(Context):
             if not fids:
                 self._touch.pop(uid, None)
 
-    def _derive(self, aspects: set[str]) -> None:
+    def _derive(self, aspects: set[str], csirts_before: tuple[str, ...]) -> None:
         """Re-derive the CSIRT-level facts and name those that changed."""
-        before = (tuple(self.csirts), self.vendor, self.primary, self.teams)
-        self.csirt_set = frozenset(self.csirts)
+        before = (csirts_before, self.vendor, self.primary, self.teams)
         self.vendor = frozenset(c for c in self.csirts if self._under_external(c))
         self.primary = self._choose_primary()
         self.teams = self._build_teams()

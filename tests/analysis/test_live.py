@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 from decimal import Decimal
 
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgdesigner import synthetic, templates
@@ -48,11 +48,6 @@ NAMES = ["CIO", "CISO", "CIO兼CISO", "情報システム担当役員", "Nippon 
          "JPCERT/CC", "MSSP", "SOC vendor", "Management", "経営会議", "法務部", "IT部", "A", "B"]
 ROLES = ["analyst", "manager", "engineer", "liaison", "handler", "forensic", "PoC", "技術"]
 SERVICES = ["exercises", "training_education", "incident_handling", "monitoring"]
-
-
-# `--hypothesis-profile=find-only`: report a failure without shrinking it (for checking that
-# the property catches a deliberately broken dependency table quickly).
-settings.register_profile("find-only", phases=[Phase.explicit, Phase.generate])
 
 
 def _start(kind: int) -> Design:
