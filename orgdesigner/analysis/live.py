@@ -43,6 +43,7 @@ What each rule reads (its "aspects"; a rule re-runs when an edit changes one of 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 from ..model import Design
 from ..model import events as ev
@@ -101,6 +102,9 @@ class LiveCheck:
         self._by_rule: dict[str, list[Finding]] = {}
         self._bypass = LiveBypass()
         self._last_aspects: set[str] = set()
+        #: Rules an unfinished sliced run still owes, and the aspects it was run for.
+        self._owed: set[str] = set()
+        self._carry: set[str] = set()
         self._units: set[str] = set()
         self._flows: set[str] = set()
         self._aspects: set[str] = set()
@@ -118,7 +122,8 @@ class LiveCheck:
     @property
     def stale(self) -> bool:
         """Edits arrived since the last report (or there is none yet)."""
-        return self._ctx is None or bool(self._units or self._flows or self._aspects)
+        return self._ctx is None or bool(self._units or self._flows or self._aspects
+                                         or self._owed)
 
     # ---- events -----------------------------------------------------------------------
     def _on_event(self, e: ev.Event) -> None:
@@ -167,44 +172,69 @@ class LiveCheck:
     # ---- the check --------------------------------------------------------------------
     def report(self) -> CheckReport:
         """The check of the design as it is now (the last one if nothing changed)."""
+        for result in self.steps():
+            if result is not None:
+                return result
+        raise AssertionError("unreachable: no edit can arrive inside a synchronous report")
+
+    def steps(self) -> Iterator[CheckReport | None]:
+        """`report()` in slices: None after each rule (a caller may return to its event
+        loop there), the report last. An edit arriving between slices ends the run early
+        (nothing more is yielded); the next run takes over what was left."""
         if self._ctx is None or self._report is None or "all" in self._aspects:
-            return self._full()
-        if not (self._units or self._flows or self._aspects):
-            return self._report
-        units, flows, aspects = self._units, self._flows, self._aspects
+            yield self._full()
+            return
+        if not (self._units or self._flows or self._aspects or self._owed):
+            yield self._report
+            return
+        units, flows, aspects = self._units, self._flows, self._aspects | self._carry
         self._units, self._flows, self._aspects = set(), set(), set()
         ctx = self._ctx
         ctx.update(units, flows, aspects)
         self._last_aspects = aspects
         logic = aspects - _NOT_LOGIC
         prev = self._report
-        if not logic:  # the process, or a company's name (texts only)
+        if not logic and not self._owed:  # the process, or a company's name (texts only)
             self.last_rerun = []
             auth = prev.authority if aspects <= {"process"} else authority_style(ctx)
             self._report = CheckReport(auth, prev.nearest, prev.findings,
                                        process_report(self.design), self.design,
                                        ctx.primary, ctx)
             self._refresh_texts(prev.findings, aspects)
-            return self._report
-        rerun = [r for r in RULES if _needs(r, logic)]
+            yield self._report
+            return
+        if "reports-bypass" in self._owed:  # its seeds went with the unfinished run
+            self._bypass.valid = False
+        rerun = [r for r in RULES if r in self._owed or _needs(r, logic)]
+        self._owed, self._carry = set(rerun), aspects
         scope_changed = bool(aspects & {"company:scope", "company:set"})
         for rid in rerun:
+            if self._units or self._flows or self._aspects:
+                return  # an edit came in between slices: the next run goes on
             self._by_rule[rid] = self._run(rid, None if scope_changed else ctx.touched)
+            self._owed.discard(rid)
+            yield None
+        if self._units or self._flows or self._aspects:
+            return
         self.last_rerun = rerun
         kept = [f for rid in RULES if rid not in rerun for f in self._by_rule.get(rid, ())]
         self._refresh_texts(kept, aspects)
         found = [f for rid in RULES for f in self._by_rule.get(rid, ())]
         found.sort(key=Finding.sort_key)
         auth = authority_style(ctx)
-        self._report = CheckReport(auth, rank(extract(ctx, auth)), found,
-                                   process_report(self.design), self.design, ctx.primary, ctx)
-        return self._report
+        yield None
+        nearest = rank(extract(ctx, auth))
+        self._carry = set()
+        self._report = CheckReport(auth, nearest, found, process_report(self.design),
+                                   self.design, ctx.primary, ctx)
+        yield self._report
 
     def _full(self) -> CheckReport:
         self._units, self._flows, self._aspects = set(), set(), set()
         ctx = self._ctx = LiveContext(self.design)
         self._bypass = LiveBypass()
         self._last_aspects: set[str] = set()
+        self._owed, self._carry = set(), set()
         self._by_rule = {rid: self._run(rid, None) for rid in RULES}
         self.last_rerun = None
         found = [f for rid in RULES for f in self._by_rule[rid]]

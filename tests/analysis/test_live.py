@@ -222,8 +222,14 @@ def test_live_check_equals_full_check_after_every_edit(start: int, data) -> None
                 undone.clear()
         except ModelError:
             pass  # refused (a cycle, a second superior): nothing changed
-        if data.draw(st.integers(0, 3)) == 0:
+        pause = data.draw(st.integers(0, 5))
+        if pause == 0:
             continue  # a burst: several edits before the next report
+        if pause == 1:  # a sliced re-check the next edit interrupts (the dock's way)
+            run = live.steps()
+            for _ in range(data.draw(st.integers(0, 6))):
+                next(run, None)
+            continue
         _same(live, d, fixes=step % 5 == 0)
     _same(live, d, fixes=True)
     live.close()
@@ -243,6 +249,23 @@ def test_a_move_reruns_no_rule_and_a_rename_no_walk_over_every_unit() -> None:
     assert not {"reports-bypass", "group-jurisdiction", "no-legal-pr",
                 "lacks-authority", "upward-delegation"} & set(live.last_rerun)
     assert _findings(live.report(), d) == _findings(check(d), d)
+
+
+def test_a_sliced_run_yields_between_rules_and_an_edit_ends_it() -> None:
+    """The dock runs the re-check in slices; an edit between two slices ends that run, and
+    the next one re-runs what was left, so the result is still the full check's."""
+    d = synthetic.generate(200, seed=5)
+    live = LiveCheck(d)
+    live.report()
+    units = list(d.units)
+    d.update_unit(units[5], kind=UnitKind.TEAM)
+    run = live.steps()
+    assert next(run) is None  # one rule done, control back to the caller
+    d.update_unit(units[6], kind=UnitKind.SECTION)
+    assert list(run) == []  # the edit ended that run
+    results = list(live.steps())
+    assert results[-1] is not None and all(r is None for r in results[:-1])
+    assert _findings(results[-1], d) == _findings(check(d), d)
 
 
 def test_a_kept_finding_gets_a_fresh_quick_fix() -> None:
