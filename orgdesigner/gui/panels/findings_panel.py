@@ -1,13 +1,20 @@
 """The findings panel (a dock): what the checker says about the design, kept current.
 
-Edits arrive in bursts (a drag, typing a name), so the panel re-checks on a single-shot
-timer restarted by every change, and only while it is visible. It reads the model only; the
-quick fixes and the process ticks it offers go back through the controller as one undo step
-each, so the panel itself never mutates the design.
+Edits arrive in bursts (a drag, a paste of many units), so the panel re-checks at the next
+turn of the event loop after a change — one re-check for a burst, with no fixed delay — and
+only while it is visible. The re-check is the live checker's (analysis/live.py: only what
+the edit touched is redone) run in slices of at most SLICE_S, so even at 50,000 units no
+slice holds the UI long; an edit between two slices simply starts the next run. The lists
+are updated in place (only the rows that changed), so selection and scroll stay.
+
+It reads the model only; the quick fixes and the process ticks it offers go back through
+the controller as one undo step each, so the panel itself never mutates the design.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
@@ -29,12 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner.analysis import CheckReport, Finding, Severity, check
+from orgdesigner.analysis.live import LIVE, LiveCheck
 from orgdesigner.analysis.process import track_name
 from orgdesigner.model import ProcessStatus, ops
 from orgdesigner.model.process import STEPS, TRACKS
 from orgdesigner.render.placement import place_new_units
 
-DEBOUNCE_MS = 300
+#: Longest stretch of re-checking before the panel hands the event loop back (seconds).
+SLICE_S = 0.03
 _ROLE = Qt.ItemDataRole.UserRole
 _KEY = Qt.ItemDataRole.UserRole + 1  # a finding's identity: rule id and units
 _STATUS_TO_CHECK = {ProcessStatus.NOT_STARTED: Qt.CheckState.Unchecked,
@@ -59,11 +68,16 @@ class FindingsPanel(QWidget):
         self.report: CheckReport | None = None
         self._dirty = False
         self._signature: tuple = ()
+        self._live: LiveCheck | None = None
+        self._run: Iterator[CheckReport | None] | None = None  # a sliced re-check under way
+        self._shown: tuple = ()  # what the authority and nearest sections show
+        # The next turn of the event loop: every change of a burst restarts it, so the
+        # burst gets one re-check, and no edit waits on a fixed delay.
         self._timer = QTimer(self)
-        self._timer.setObjectName("findingsDebounce")
+        self._timer.setObjectName("findingsRecheck")
         self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._continue)
         self._build()
 
     # ---- construction ------------------------------------------------------------------------
@@ -183,6 +197,7 @@ class FindingsPanel(QWidget):
                     pass
         self.controller = controller
         self._signature = ()
+        self._drop_live()
         if controller is not None:
             controller.changed.connect(self._schedule)
             if hasattr(controller, "destroyed"):
@@ -193,13 +208,21 @@ class FindingsPanel(QWidget):
     def set_language(self, lang: str) -> None:
         self.lang = lang
         self._signature = ()
+        self._shown = ()
         self._retranslate()
         self.refresh()
 
     def _controller_gone(self, *_args: object) -> None:
         self.controller = None
         self._timer.stop()
+        self._drop_live()
         self._clear()
+
+    def _drop_live(self) -> None:
+        self._run = None
+        if self._live is not None:
+            self._live.close()
+            self._live = None
 
     def _schedule(self) -> None:
         self._timer.start()
@@ -211,25 +234,70 @@ class FindingsPanel(QWidget):
 
     # ---- the re-check -----------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-check the design now and update every section (skipped while hidden)."""
+        """Re-check the design now, in one go, and update every section (skipped while
+        hidden)."""
         self._timer.stop()
+        self._run = None
+        if not self._ready():
+            return
+        self._show(self._checker().report() if LIVE else check(self.controller.design))
+
+    def _continue(self) -> None:
+        """One slice of the re-check; the next slice at the next turn of the event loop."""
+        if not self._ready():
+            return
+        if not LIVE:
+            self._show(check(self.controller.design))
+            return
+        if self._run is None:
+            self._run = self._checker().steps()
+        until = time.perf_counter() + SLICE_S
+        for result in self._run:
+            if result is not None:
+                self._run = None
+                self._show(result)
+                return
+            if time.perf_counter() > until:
+                self._timer.start()
+                return
+        self._run = None  # an edit ended that run: the changed signal has restarted us
+        self._timer.start()
+
+    def _ready(self) -> bool:
         if self.controller is None:
             self._clear()
-            return
+            return False
         if not self.isVisible():
             self._dirty = True
-            return
+            return False
         self._dirty = False
-        self.report = check(self.controller.design)
-        self._show_authority(self.report)
-        self._show_nearest(self.report)
-        self._show_findings(self.report)
-        self._show_process(self.report)
+        return True
+
+    def _checker(self) -> LiveCheck:
+        design = self.controller.design  # type: ignore[union-attr]
+        if self._live is None or self._live.design is not design:
+            self._drop_live()
+            self._live = LiveCheck(design)
+        return self._live
+
+    def _show(self, report: CheckReport) -> None:
+        self.report = report
+        shown = (self.lang, report.authority.style, report.authority.explanation(self.lang),
+                 tuple(self._flow_text(f) for f in report.authority.evidence),
+                 tuple((m.template_id, m.score, tuple(m.differed_text(self.lang)))
+                       for m in report.nearest[:5]))
+        if shown != self._shown:
+            self._shown = shown
+            self._show_authority(report)
+            self._show_nearest(report)
+        self._show_findings(report)
+        self._show_process(report)
         self.refreshed.emit()
 
     def _clear(self) -> None:
         self.report = None
         self._signature = ()
+        self._shown = ()
         self.authority_label.setText(self.tr("No document is open."))
         self.evidence_list.clear()
         self.nearest_tree.clear()
@@ -277,6 +345,9 @@ class FindingsPanel(QWidget):
         self.nearest_tree.resizeColumnToContents(1)
 
     def _show_findings(self, report: CheckReport) -> None:
+        """Update the tree in place: rows of findings that stay keep their item (and so
+        the selection and the scroll position); only rows that came, went or changed
+        text are touched, so thousands of findings do not rebuild after each edit."""
         texts = [(f.id, f.severity, f.units, f.flows, f.message(self.lang), f.has_fix)
                  for f in report.findings]
         signature = tuple(texts)
@@ -287,44 +358,91 @@ class FindingsPanel(QWidget):
             self._show_detail()
             return
         self._signature = signature
-        # the selected finding by identity: the report (and the row indices) are new here
-        current = self.findings_tree.currentItem()
-        keep = current.data(0, _KEY) if current is not None else None
         tree = self.findings_tree
-        tree.setUpdatesEnabled(False)
-        tree.clear()
+        current = tree.currentItem()
+        keep = current.data(0, _KEY) if current is not None else None
         groups: dict[Severity, list[tuple[int, Finding]]] = {s: [] for s in Severity}
         for index, f in enumerate(report.findings):
             groups[f.severity].append((index, f))
-        reselect = None
-        style = self.style()
+        tops = {tree.topLevelItem(i).data(0, _ROLE): tree.topLevelItem(i)
+                for i in range(tree.topLevelItemCount())}
         titles = {Severity.ERROR: self.tr("Errors ({0})"),
                   Severity.WARNING: self.tr("Warnings ({0})"),
                   Severity.INFO: self.tr("Information ({0})")}
-        for severity, findings in groups.items():
-            if not findings:
-                continue
-            icon = style.standardIcon(_ICONS[severity])
-            top = QTreeWidgetItem(tree, [titles[severity].format(len(findings))])
-            top.setIcon(0, icon)
-            top.setData(0, _ROLE, severity.value)
-            font = QFont(top.font(0))
-            font.setBold(True)
-            top.setFont(0, font)
-            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            for index, f in findings:
-                item = QTreeWidgetItem(top, [f.message(self.lang)])
-                item.setIcon(0, icon)
-                item.setToolTip(0, f.suggestion(self.lang))
-                item.setData(0, _ROLE, index)
-                item.setData(0, _KEY, _identity(f))
-                if keep is not None and keep == _identity(f):
-                    reselect = item
-            top.setExpanded(True)
-        tree.setUpdatesEnabled(True)
-        if reselect is not None:
-            tree.setCurrentItem(reselect)
+        style = self.style()
+        position = 0
+        with QSignalBlocker(tree):
+            for severity, findings in groups.items():
+                top = tops.pop(severity.value, None)
+                if not findings:
+                    if top is not None:
+                        tree.takeTopLevelItem(tree.indexOfTopLevelItem(top))
+                    continue
+                icon = style.standardIcon(_ICONS[severity])
+                if top is None:
+                    top = QTreeWidgetItem([""])
+                    top.setIcon(0, icon)
+                    top.setData(0, _ROLE, severity.value)
+                    font = QFont(top.font(0))
+                    font.setBold(True)
+                    top.setFont(0, font)
+                    top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                    tree.insertTopLevelItem(position, top)
+                    top.setExpanded(True)
+                position += 1
+                title = titles[severity].format(len(findings))
+                if top.text(0) != title:
+                    top.setText(0, title)
+                self._sync_rows(top, findings, icon)
+        now = tree.currentItem()
+        if keep is not None and (now is None or now.data(0, _KEY) != keep):
+            reselect = self._item_for(keep)  # a moved row: select it again
+            if reselect is not None:
+                tree.setCurrentItem(reselect)
         self._show_detail()
+
+    def _sync_rows(self, top: QTreeWidgetItem, findings: list[tuple[int, Finding]],
+                   icon: Any) -> None:
+        """Make `top`'s children show `findings`, reusing the item of each finding that
+        stays (found by identity) and moving it only when its place changed."""
+        old: dict[str, QTreeWidgetItem] = {}
+        for j in range(top.childCount()):
+            item = top.child(j)
+            old.setdefault(item.data(0, _KEY), item)
+        seen: dict[str, int] = {}
+        for row, (index, f) in enumerate(findings):
+            key = _identity(f)
+            n = seen[key] = seen.get(key, 0) + 1
+            if n > 1:  # the same rule on the same units twice: keep the rows apart
+                key += f"\x1e{n}"
+            item = old.pop(key, None)
+            if item is None:
+                item = QTreeWidgetItem([f.message(self.lang)])
+                item.setIcon(0, icon)
+                item.setData(0, _KEY, key)
+                top.insertChild(row, item)
+            else:
+                at = top.indexOfChild(item)
+                if at != row:
+                    top.insertChild(row, top.takeChild(at))
+                if item.text(0) != f.message(self.lang):
+                    item.setText(0, f.message(self.lang))
+            if item.data(0, _ROLE) != index:
+                item.setData(0, _ROLE, index)
+            tip = f.suggestion(self.lang)
+            if item.toolTip(0) != tip:
+                item.setToolTip(0, tip)
+        for item in old.values():
+            top.removeChild(item)
+
+    def _item_for(self, key: str) -> QTreeWidgetItem | None:
+        tree = self.findings_tree
+        for i in range(tree.topLevelItemCount()):
+            top = tree.topLevelItem(i)
+            for j in range(top.childCount()):
+                if top.child(j).data(0, _KEY) == key:
+                    return top.child(j)
+        return None
 
     def _show_process(self, report: CheckReport) -> None:
         self.process_tree.setEnabled(True)
