@@ -364,11 +364,13 @@ class RepaintWatch:
             self._before[key] = self._snapshot(scene)
             return []
         scene.flush()
-        # A timer that fires inside one processEvents pass (the overlay filter's 30 ms
-        # selection debounce) posts its repaint to the next pass: Qt repaints it then, so
-        # let a few passes run before comparing, or the repaint is blamed on the next step.
-        for _ in range(4):
-            QApplication.processEvents()
+        QApplication.processEvents()
+        # A timer that fired inside that pass (the overlay filter's 30 ms refill: due in
+        # the pass whenever the pass ran long, as it did with a findings re-check in it)
+        # changed a layer and asked for its repaint; the scene reports repaints from a
+        # queued call, posted during the pass and so delivered after it. Deliver it before
+        # comparing, or the repaint is blamed as missing.
+        QApplication.sendPostedEvents()
         now = self._snapshot(scene)
         before = self._before[key]
         regions = self._regions[key]
