@@ -111,7 +111,7 @@ def test_edits_are_rechecked_once_per_burst_at_the_next_event_loop_turn(qtbot, w
     fired = []
     panel.refreshed.connect(lambda: fired.append(1))
     for i in range(5):
-        c.push(ops.UpdateUnit("csirt", {"headcount": i + 1}), "Headcount")
+        c.push(ops.UpdateUnit("csirt", {"name_en": f"CSIRT {i}"}), "Rename")
     assert fired == []  # nothing yet: edits come in bursts
     c.push(ops.AddFlow(Flow("fx", "csirt", "mgmt", FlowKind.REPORT)), "Add report")
     with qtbot.waitSignal(panel.refreshed, timeout=3000):
@@ -246,3 +246,16 @@ def test_the_list_is_updated_in_place_keeping_rows_and_selection(qtbot, window, 
     QApplication.processEvents()
     assert panel.report.by_id("no-escalation")
     assert panel.findings_tree.currentItem() is selected
+
+
+def test_an_edit_no_rule_reads_needs_no_recheck(window, panel):
+    """Moving a unit or changing its headcount changes no finding: the shown report stays
+    (the same object), and the dock says at once that it is current."""
+    c = window.open_design(templates.load("model-1"), None)
+    panel.set_controller(c)
+    shown = panel.report
+    fired = []
+    panel.refreshed.connect(lambda: fired.append(1))
+    c.push(ops.UpdateUnit("csirt", {"x": 120.0, "headcount": 4}), "Move")
+    assert fired == [1] and not panel._timer.isActive()
+    assert panel.report is shown

@@ -225,6 +225,13 @@ class FindingsPanel(QWidget):
             self._live = None
 
     def _schedule(self) -> None:
+        live = self._live
+        if (LIVE and live is not None and not live.stale and self._run is None
+                and self.report is not None and not self._dirty):
+            # Only what no rule reads changed (a unit moved, a note): the findings shown
+            # are the design's already.
+            self.refreshed.emit()
+            return
         self._timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
