@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QStyle,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -38,22 +37,18 @@ from PySide6.QtWidgets import (
 from orgdesigner.analysis import CheckReport, Finding, Severity, check
 from orgdesigner.analysis.live import LIVE, LiveCheck
 from orgdesigner.analysis.process import track_name
+from orgdesigner.gui.panels.findings_tree import ROLE as _ROLE
+from orgdesigner.gui.panels.findings_tree import sync_tree
 from orgdesigner.model import ProcessStatus, ops
 from orgdesigner.model.process import STEPS, TRACKS
 from orgdesigner.render.placement import place_new_units
 
 #: Longest stretch of re-checking before the panel hands the event loop back (seconds).
 SLICE_S = 0.03
-_ROLE = Qt.ItemDataRole.UserRole
-_KEY = Qt.ItemDataRole.UserRole + 1  # a finding's identity: rule id and units
 _STATUS_TO_CHECK = {ProcessStatus.NOT_STARTED: Qt.CheckState.Unchecked,
                     ProcessStatus.IN_PROGRESS: Qt.CheckState.PartiallyChecked,
                     ProcessStatus.DONE: Qt.CheckState.Checked}
 _CHECK_TO_STATUS = {v: k for k, v in _STATUS_TO_CHECK.items()}
-_ICONS = {Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
-          Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
-          Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation}
-
 
 class FindingsPanel(QWidget):
     """Authority style, nearest models, findings by severity, and the 8-step checklist."""
@@ -352,104 +347,19 @@ class FindingsPanel(QWidget):
         self.nearest_tree.resizeColumnToContents(1)
 
     def _show_findings(self, report: CheckReport) -> None:
-        """Update the tree in place: rows of findings that stay keep their item (and so
-        the selection and the scroll position); only rows that came, went or changed
-        text are touched, so thousands of findings do not rebuild after each edit."""
         texts = [(f.id, f.severity, f.units, f.flows, f.message(self.lang), f.has_fix)
                  for f in report.findings]
         signature = tuple(texts)
         self.tabs.setTabText(0, self.tr("Findings ({0})").format(len(report.findings)))
-        if signature == self._signature:
-            # Same findings in the same order: the items (whose data are indices into
-            # report.findings) stay valid, and so do the selection and the scroll position.
-            self._show_detail()
-            return
-        self._signature = signature
-        tree = self.findings_tree
-        current = tree.currentItem()
-        keep = current.data(0, _KEY) if current is not None else None
-        groups: dict[Severity, list[tuple[int, Finding]]] = {s: [] for s in Severity}
-        for index, f in enumerate(report.findings):
-            groups[f.severity].append((index, f))
-        tops = {tree.topLevelItem(i).data(0, _ROLE): tree.topLevelItem(i)
-                for i in range(tree.topLevelItemCount())}
-        titles = {Severity.ERROR: self.tr("Errors ({0})"),
-                  Severity.WARNING: self.tr("Warnings ({0})"),
-                  Severity.INFO: self.tr("Information ({0})")}
-        style = self.style()
-        position = 0
-        with QSignalBlocker(tree):
-            for severity, findings in groups.items():
-                top = tops.pop(severity.value, None)
-                if not findings:
-                    if top is not None:
-                        tree.takeTopLevelItem(tree.indexOfTopLevelItem(top))
-                    continue
-                icon = style.standardIcon(_ICONS[severity])
-                if top is None:
-                    top = QTreeWidgetItem([""])
-                    top.setIcon(0, icon)
-                    top.setData(0, _ROLE, severity.value)
-                    font = QFont(top.font(0))
-                    font.setBold(True)
-                    top.setFont(0, font)
-                    top.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                    tree.insertTopLevelItem(position, top)
-                    top.setExpanded(True)
-                position += 1
-                title = titles[severity].format(len(findings))
-                if top.text(0) != title:
-                    top.setText(0, title)
-                self._sync_rows(top, findings, icon)
-        now = tree.currentItem()
-        if keep is not None and (now is None or now.data(0, _KEY) != keep):
-            reselect = self._item_for(keep)  # a moved row: select it again
-            if reselect is not None:
-                tree.setCurrentItem(reselect)
+        if signature != self._signature:
+            # Same findings in the same order leave the items (whose data are indices into
+            # report.findings) valid, with the selection and the scroll position.
+            self._signature = signature
+            titles = {Severity.ERROR: self.tr("Errors ({0})"),
+                      Severity.WARNING: self.tr("Warnings ({0})"),
+                      Severity.INFO: self.tr("Information ({0})")}
+            sync_tree(self.findings_tree, report.findings, self.lang, titles)
         self._show_detail()
-
-    def _sync_rows(self, top: QTreeWidgetItem, findings: list[tuple[int, Finding]],
-                   icon: Any) -> None:
-        """Make `top`'s children show `findings`, reusing the item of each finding that
-        stays (found by identity) and moving it only when its place changed."""
-        old: dict[str, QTreeWidgetItem] = {}
-        for j in range(top.childCount()):
-            item = top.child(j)
-            old.setdefault(item.data(0, _KEY), item)
-        seen: dict[str, int] = {}
-        for row, (index, f) in enumerate(findings):
-            key = _identity(f)
-            n = seen[key] = seen.get(key, 0) + 1
-            if n > 1:  # the same rule on the same units twice: keep the rows apart
-                key += f"\x1e{n}"
-            item = old.pop(key, None)
-            if item is None:
-                item = QTreeWidgetItem([f.message(self.lang)])
-                item.setIcon(0, icon)
-                item.setData(0, _KEY, key)
-                top.insertChild(row, item)
-            else:
-                at = top.indexOfChild(item)
-                if at != row:
-                    top.insertChild(row, top.takeChild(at))
-                if item.text(0) != f.message(self.lang):
-                    item.setText(0, f.message(self.lang))
-            if item.data(0, _ROLE) != index:
-                item.setData(0, _ROLE, index)
-            tip = f.suggestion(self.lang)
-            if item.toolTip(0) != tip:
-                item.setToolTip(0, tip)
-        for item in old.values():
-            top.removeChild(item)
-
-    def _item_for(self, key: str) -> QTreeWidgetItem | None:
-        tree = self.findings_tree
-        for i in range(tree.topLevelItemCount()):
-            top = tree.topLevelItem(i)
-            for j in range(top.childCount()):
-                if top.child(j).data(0, _KEY) == key:
-                    return top.child(j)
-        return None
 
     def _show_process(self, report: CheckReport) -> None:
         self.process_tree.setEnabled(True)
@@ -550,11 +460,6 @@ class FindingsPanel(QWidget):
             with QSignalBlocker(self.process_tree):
                 old = self.controller.design.process.get(key, ProcessStatus.NOT_STARTED)
                 item.setCheckState(0, _STATUS_TO_CHECK[old])
-
-
-def _identity(f: Finding) -> str:
-    """Which finding an item shows, stable across re-checks (the row is not)."""
-    return f.id + "\x1f" + "\x1f".join(f.units)
 
 
 def _esc(text: str) -> str:
