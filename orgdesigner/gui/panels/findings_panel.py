@@ -222,7 +222,8 @@ class FindingsPanel(QWidget):
     def _schedule(self) -> None:
         live = self._live
         if (LIVE and live is not None and not live.stale and self._run is None
-                and self.report is not None and not self._dirty):
+                and self.report is not None and not self._dirty
+                and live.design is getattr(self.controller, "design", None)):
             # Only what no rule reads changed (a unit moved, a note): the findings shown
             # are the design's already.
             self.refreshed.emit()
