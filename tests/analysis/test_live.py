@@ -100,7 +100,10 @@ def _edit(draw, d: Design) -> ops.Op | None:  # type: ignore[no-untyped-def]
     if what == 1:  # delete a unit with its flows
         mine = [f for f in flows if u in (d.flows[f].source, d.flows[f].target)]
         return ops.Batch([ops.RemoveFlow(f) for f in mine] + [ops.RemoveUnit(u)])
-    if what == 2:
+    if what in (2, 20):  # a rename; often of an outside party, whose name rules read
+        externals = [x for x in units if d.units[x].kind is UnitKind.EXTERNAL]
+        if externals and draw(st.booleans()):
+            u = _pick(draw, externals)
         field = draw(st.sampled_from(["name", "name_en"]))
         return ops.UpdateUnit(u, {field: draw(st.sampled_from(NAMES + [""]))})
     if what == 3:
@@ -161,7 +164,7 @@ def _edit(draw, d: Design) -> ops.Op | None:  # type: ignore[no-untyped-def]
                               draw(st.sampled_from(list(ProcessStatus))))
     if what == 19:
         return ops.UpdateMetadata({"sector": draw(st.sampled_from(list(Sector)))})
-    return None  # 20, 21 and inapplicable choices: undo / redo
+    return None  # 21 and inapplicable choices: undo / redo
 
 
 def _findings(report, design: Design) -> list[tuple]:  # type: ignore[no-untyped-def]
