@@ -105,7 +105,9 @@ def _edit(draw, d: Design) -> ops.Op | None:  # type: ignore[no-untyped-def]
         if externals and draw(st.booleans()):
             u = _pick(draw, externals)
         field = draw(st.sampled_from(["name", "name_en"]))
-        return ops.UpdateUnit(u, {field: draw(st.sampled_from(NAMES + [""]))})
+        other = d.units[_pick(draw, units)]  # another unit's name: names become shared
+        return ops.UpdateUnit(u, {field: draw(st.sampled_from(
+            NAMES + ["", other.name, other.name_en or other.name]))})
     if what == 3:
         return ops.UpdateUnit(u, {"x": draw(st.floats(-500, 500)), "y": 1.0,
                                   "headcount": draw(st.integers(0, 9)), "notes": "n"})
@@ -120,6 +122,9 @@ def _edit(draw, d: Design) -> ops.Op | None:  # type: ignore[no-untyped-def]
         csirts = [x for x in units if d.units[x].kind is UnitKind.CSIRT]
         return ops.SetPlan(_pick(draw, csirts) or u, _plan(draw, d))
     if what in (8, 9, 10):
+        csirts = [x for x in units if d.units[x].kind is UnitKind.CSIRT]
+        if csirts and draw(st.booleans()):  # a CSIRT's flow: most rules read those
+            u = _pick(draw, csirts)
         v = _pick(draw, units)
         kind = draw(st.sampled_from(list(FlowKind)))
         index = draw(st.sampled_from([None, None, 0]))
