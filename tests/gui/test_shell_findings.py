@@ -177,7 +177,7 @@ def test_switching_documents_and_closing(window, panel):
     panel.set_controller(b)
     assert "Strong" in panel.authority_label.text()
     a.push(ops.UpdateUnit("csirt", {"headcount": 3}), "x")
-    assert not panel._timer.isActive()  # edits to the other document are not watched
+    assert not panel.pending  # edits to the other document are not watched
     panel.set_controller(None)
     assert panel.findings_tree.topLevelItemCount() == 0
     assert panel.report is None
@@ -257,5 +257,5 @@ def test_an_edit_no_rule_reads_needs_no_recheck(window, panel):
     fired = []
     panel.refreshed.connect(lambda: fired.append(1))
     c.push(ops.UpdateUnit("csirt", {"x": 120.0, "headcount": 4}), "Move")
-    assert fired == [1] and not panel._timer.isActive()
+    assert fired == [1] and not panel.pending
     assert panel.report is shown

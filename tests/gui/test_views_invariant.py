@@ -324,8 +324,8 @@ def test_a_findings_recheck_in_the_same_pass_hides_no_repaint(qtbot, window, doc
     assert scene.flow_items["k1"].layer is None
     ctrl.push(ops.UpdateUnit("it", {"name_en": "IT Dept."}), "Rename")  # re-checked next
     ctrl.select_units(["cs"], center=False)  # k1 (cs → it) is to be drawn again
-    assert panel._timer.isActive()
-    time.sleep(0.06)  # both timers due: re-check and refill in one pass
+    assert panel.pending
+    time.sleep(0.06)  # both due: re-check and refill in one pass
     assert watch.problems(scene) == []
     assert scene.flow_items["k1"].layer is not None
     assert panel.report.unit_name("it") == "IT Dept."

@@ -287,8 +287,8 @@ def _dock_problems(controller: Any, docks: Any) -> list[str]:
             out.append("findings dock shows a report with no document open")
         return out
     for panel in (findings, budget):
-        if panel._timer.isActive():  # the debounce the user would wait for
-            panel._timer.stop()
+        if getattr(panel, "pending", False) or panel._timer.isActive():  # what the user
+            panel._timer.stop()  # would wait for (a debounce, a posted re-check)
             panel.refresh()
     if findings.isVisible():
         want = [(f.id, f.units, f.flows, f.message(findings.lang))

@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QMetaObject, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -68,7 +68,8 @@ class FindingsPanel(QWidget):
         self._shown: tuple = ()  # what the authority and nearest sections show
         # The next turn of the event loop: every change of a burst restarts it, so the
         # burst gets one re-check, and no edit waits on a fixed delay.
-        self._timer = QTimer(self)
+        self._posted = False  # a re-check is posted to the next pass of the event loop
+        self._timer = QTimer(self)  # the next slice of a long re-check
         self._timer.setObjectName("findingsRecheck")
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -215,6 +216,7 @@ class FindingsPanel(QWidget):
 
     def _drop_live(self) -> None:
         self._run = None
+        self._posted = False
         if self._live is not None:
             self._live.close()
             self._live = None
@@ -228,7 +230,23 @@ class FindingsPanel(QWidget):
             # are the design's already.
             self.refreshed.emit()
             return
-        self._timer.start()
+        if not self._posted:
+            # A posted call, not a timer: it runs first in the next pass of the event
+            # loop, before the scene's deferred work (its own zero timer re-routes the
+            # flows of a moved or resized box), so the findings do not wait behind it.
+            self._posted = True
+            QMetaObject.invokeMethod(self, "_posted_check", Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def pending(self) -> bool:
+        """A re-check is due (posted, or a slice to come)."""
+        return self._posted or self._timer.isActive()
+
+    @Slot()
+    def _posted_check(self) -> None:
+        if self._posted:
+            self._posted = False
+            self._continue()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
@@ -240,6 +258,7 @@ class FindingsPanel(QWidget):
         """Re-check the design now, in one go, and update every section (skipped while
         hidden)."""
         self._timer.stop()
+        self._posted = False
         self._run = None
         if not self._ready():
             return
