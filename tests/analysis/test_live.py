@@ -286,3 +286,45 @@ def test_a_kept_finding_gets_a_fresh_quick_fix() -> None:
     d.update_unit(next(iter(d.units)), name="Renamed")
     for f in live.report().findings:
         assert f._fix is None
+
+
+def _live_matches_after(d: Design, *edits) -> None:  # type: ignore[no-untyped-def]
+    live = LiveCheck(d)
+    _same(live, d, fixes=True)
+    for edit in edits:
+        edit()
+        _same(live, d, fixes=True)
+
+
+def test_renaming_an_outside_party_changes_the_no_external_fix() -> None:
+    """no-external's fix coordinates with an existing NCA/JPCERT unit found by name."""
+    from tests.analysis.conftest import clean
+
+    b = clean()
+    b.drop("csirt", "nca", FlowKind.COORDINATION)
+    d = b.d
+    assert check(d).by_id("no-external")
+    _live_matches_after(d, lambda: d.update_unit("nca", name="Vendor X", name_en="Vendor X"),
+                        lambda: d.update_unit("nca", name_en="JPCERT/CC"))
+
+
+def test_a_csirt_agreement_with_a_group_company_ends_group_jurisdiction() -> None:
+    from tests.analysis.conftest import group
+
+    d = group().d
+    assert check(d).by_id("group-jurisdiction")
+    _live_matches_after(d, lambda: d.add_flow(Flow("g1", "csirt", "sm",
+                                                   FlowKind.COORDINATION)))
+
+
+def test_a_unit_leaving_its_company_drops_the_company_from_its_shared_name() -> None:
+    """A name two units share is printed with the company; the kept finding's text must
+    follow when the unit leaves the company (reuse-disaster-team is not re-run for it)."""
+    from tests.analysis.conftest import group
+
+    b = group()
+    b.unit("dr1", "department", Function.DISASTER_RESPONSE, company="hq", name="防災")
+    b.unit("dr2", "department", Function.DISASTER_RESPONSE, company="sub", name="防災")
+    d = b.d
+    assert check(d).by_id("reuse-disaster-team")
+    _live_matches_after(d, lambda: d.update_unit("dr1", company=""))
