@@ -98,6 +98,17 @@ class Context:
                  if u.company and u.kind is not UnitKind.EXTERNAL}) or 1
         return n
 
+    def holding(self) -> dict[str, list[str]]:
+        """Company id → its internal (not external) units, in design order; memoised."""
+        found = self.__dict__.get("_holding")
+        if found is None:
+            found = {}
+            for u in self.units.values():
+                if u.company and u.kind is not UnitKind.EXTERNAL:
+                    found.setdefault(u.company, []).append(u.id)
+            self._holding = found
+        return found  # type: ignore[no-any-return]
+
     def depth_root(self, uid: str) -> tuple[int, str]:
         """(reporting levels below the root of its tree, root id); memoised, linear overall."""
         hit = self._depth.get(uid)

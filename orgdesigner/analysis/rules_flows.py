@@ -37,12 +37,7 @@ def reports_bypass(ctx: Context) -> Iterator[Finding]:
     CSIRT of its company (else the main CSIRT)."""
     if not ctx.csirts:
         return
-    direct = set(ctx.reach(ctx.csirts, (K.REPORT,), forward=False))
-    line = set(ctx.reach(ctx.csirts, (K.REPORTING,), forward=True))
-    line |= set(ctx.reach(ctx.csirts, (K.REPORTING,), forward=False))
-    for c in ctx.csirts:
-        line.update(f.source for f in ctx.incoming(c, K.DELEGATION))
-        line.update(f.target for f in ctx.outgoing(c, K.REPORT))
+    direct, line = bypass_sets(ctx)
     covered: dict[str, bool] = {}
     topmost: list[str] = []
     queue = deque(uid for uid in ctx.units if uid not in ctx.parent)
@@ -68,11 +63,29 @@ def reports_bypass(ctx: Context) -> Iterator[Finding]:
         return
     order = {uid: i for i, uid in enumerate(ctx.units)}
     topmost.sort(key=order.__getitem__)
+    yield bypass_finding(ctx, topmost)
+
+
+def bypass_sets(ctx: Context, direct: bool = True) -> tuple[set[str], set[str]]:
+    """(units with a chain of `report` flows to a CSIRT — empty unless `direct` —, units
+    in a CSIRT's own line)"""
+    reporters = set(ctx.reach(ctx.csirts, (K.REPORT,), forward=False)) if direct else set()
+    line = set(ctx.reach(ctx.csirts, (K.REPORTING,), forward=True))
+    line |= set(ctx.reach(ctx.csirts, (K.REPORTING,), forward=False))
+    for c in ctx.csirts:
+        line.update(f.source for f in ctx.incoming(c, K.DELEGATION))
+        line.update(f.target for f in ctx.outgoing(c, K.REPORT))
+    return reporters, line
+
+
+def bypass_finding(ctx: Context, topmost: list[str]) -> Finding:
+    """The reports-bypass finding for `topmost` (in design order); the live checker finds
+    those units incrementally (live_bypass.py) and builds the same finding here."""
     by_company = {ctx.units[c].company: c for c in reversed(ctx.csirts)}
     by_company.setdefault("", ctx.primary)  # type: ignore[arg-type]
     target = {u: by_company.get(ctx.units[u].company, ctx.primary) for u in topmost}
     d = ctx.design
-    yield ctx.finding(
+    return ctx.finding(
         "reports-bypass", topmost,
         ctx.text(lambda lang: (
             f"{len(topmost)} unit{'s' if len(topmost) > 1 else ''} "
@@ -245,10 +258,15 @@ def group_reach(ctx: Context) -> set[str]:
         for f in ctx.touching(c, K.COORDINATION, K.CONSENSUS, K.REPORT):
             other = f.target if f.source == c else f.source
             u = ctx.units[other]
+            if u.kind is UnitKind.CSIRT:
+                found.add(u.company)
+                continue
+            # (tested in this order: a CSIRT's incoming reports run to tens of thousands)
+            if u.kind not in TOP or (f.kind is K.REPORT and f.source != other):
+                continue
             upward = ctx.company_kind(other) is CompanyKind.PARENT \
                 and ctx.company_kind(c) is not CompanyKind.PARENT
-            agreed = f.kind is not K.REPORT or f.source == other
-            if u.kind is UnitKind.CSIRT or (u.kind in TOP and agreed and not upward):
+            if not upward:
                 found.add(u.company)
         reached |= found - {home, ""}
     ctx.__dict__["_group_reach"] = reached
@@ -268,10 +286,7 @@ def group_jurisdiction(ctx: Context) -> Iterator[Finding]:
     command, and a delegation across companies only as that labelled contract."""
     if ctx.primary is None:
         return
-    holding: dict[str, list[str]] = {}
-    for u in ctx.units.values():
-        if u.company and u.kind is not UnitKind.EXTERNAL:
-            holding.setdefault(u.company, []).append(u.id)
+    holding = ctx.holding()
     if len(holding) < 2:
         return
     linked = group_reach(ctx)

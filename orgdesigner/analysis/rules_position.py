@@ -119,8 +119,12 @@ def no_sponsor(ctx: Context) -> Iterator[Finding]:
                 if c not in ctx.vendor and ctx.units[ctx.depth_root(c)[1]].kind not in TOP]
     if not doubtful:
         return
-    reached = ctx.reach(tops, (K.REPORTING, K.DELEGATION, K.COMMAND))
-    orphans = [c for c in doubtful if c not in reached]
+    # Reached from a top body forward = a top body among the units it is reached from:
+    # searched backward from each doubtful CSIRT (its superiors and delegators, a few
+    # units) instead of forward from every top body over the whole forest.
+    top_set = set(tops)
+    orphans = [c for c in doubtful if top_set.isdisjoint(
+        ctx.reach([c], (K.REPORTING, K.DELEGATION, K.COMMAND), forward=False))]
     if not orphans:
         return
     d = ctx.design

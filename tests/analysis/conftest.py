@@ -6,6 +6,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import Phase, settings
 
 from orgdesigner.model import (
     Authority,
@@ -126,3 +127,8 @@ def make() -> SimpleNamespace:
     """`make.clean()`, `make.plan(**changes)`, `make.Builder()` (test modules cannot import
     conftest under --import-mode=importlib, so helpers travel as a fixture)."""
     return SimpleNamespace(clean=clean, plan=good_plan, Builder=Builder, group=group)
+
+
+# `--hypothesis-profile=find-only`: report a failure without shrinking it (used to check that
+# the live checker's property catches a deliberately broken dependency table quickly).
+settings.register_profile("find-only", phases=[Phase.explicit, Phase.generate])

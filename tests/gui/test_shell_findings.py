@@ -103,14 +103,15 @@ def test_quick_fix_is_one_undoable_step(qtbot, window, panel):
     qtbot.waitUntil(lambda: bool(panel.report.by_id("no-escalation")), timeout=2000)
 
 
-def test_edits_are_rechecked_after_a_debounce(qtbot, window, panel):
+def test_edits_are_rechecked_once_per_burst_at_the_next_event_loop_turn(qtbot, window,
+                                                                        panel):
     c = window.open_design(templates.load("model-1"), None)
     panel.set_controller(c)
     assert panel.report.by_id("no-escalation")
     fired = []
     panel.refreshed.connect(lambda: fired.append(1))
     for i in range(5):
-        c.push(ops.UpdateUnit("csirt", {"headcount": i + 1}), "Headcount")
+        c.push(ops.UpdateUnit("csirt", {"name_en": f"CSIRT {i}"}), "Rename")
     assert fired == []  # nothing yet: edits come in bursts
     c.push(ops.AddFlow(Flow("fx", "csirt", "mgmt", FlowKind.REPORT)), "Add report")
     with qtbot.waitSignal(panel.refreshed, timeout=3000):
@@ -176,7 +177,7 @@ def test_switching_documents_and_closing(window, panel):
     panel.set_controller(b)
     assert "Strong" in panel.authority_label.text()
     a.push(ops.UpdateUnit("csirt", {"headcount": 3}), "x")
-    assert not panel._timer.isActive()  # edits to the other document are not watched
+    assert not panel.pending  # edits to the other document are not watched
     panel.set_controller(None)
     assert panel.findings_tree.topLevelItemCount() == 0
     assert panel.report is None
@@ -192,3 +193,69 @@ def test_japanese_labels(window, panel):
     expected = [f.message("ja") for f in panel.report.findings if f.severity.value == "warning"]
     assert shown == expected and any("社内CSIRT" in t or "社内 CSIRT" in t for t in shown)
     assert "同僚" in panel._step_items["japan.1"].text(0)
+
+
+def test_an_edit_is_rechecked_at_the_next_turn_of_the_event_loop(window, panel):
+    """No fixed debounce: one pass of the event loop after the edit, the findings show it."""
+    from PySide6.QtWidgets import QApplication
+
+    c = window.open_design(templates.load("model-1"), None)
+    panel.set_controller(c)
+    assert panel.report.by_id("no-escalation")
+    c.push(ops.AddFlow(Flow("fx", "csirt", "mgmt", FlowKind.REPORT)), "Add report")
+    QApplication.processEvents()
+    assert not panel.report.by_id("no-escalation")
+    assert [f.id for f in panel.report.findings] == [f.id for f in check(c.design).findings]
+
+
+def _rows(panel: FindingsPanel) -> dict[str, object]:
+    tree = panel.findings_tree
+    return {tree.topLevelItem(i).child(j).data(0, Qt.ItemDataRole.UserRole + 1):
+            tree.topLevelItem(i).child(j)
+            for i in range(tree.topLevelItemCount())
+            for j in range(tree.topLevelItem(i).childCount())}
+
+
+def test_the_list_is_updated_in_place_keeping_rows_and_selection(qtbot, window, panel):
+    """After an edit only the rows that changed are touched: the others keep their item,
+    the selected finding stays selected, and the rows match the report in order."""
+    from PySide6.QtWidgets import QApplication
+
+    c = window.open_design(templates.load("model-1"), None)
+    panel.set_controller(c)
+    before = _rows(panel)
+    selected = _finding_item(panel, "lacks-authority")
+    panel.findings_tree.setCurrentItem(selected)
+    c.push(ops.AddFlow(Flow("fx", "csirt", "mgmt", FlowKind.REPORT)), "Add report")
+    QApplication.processEvents()
+    after = _rows(panel)
+    assert set(before) - set(after)  # the no-escalation row went
+    for key in set(before) & set(after):
+        assert before[key] is after[key]  # the other rows are the same items
+    assert panel.findings_tree.currentItem() is selected
+    tree = panel.findings_tree
+    shown = [tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount())
+             for j in range(tree.topLevelItem(i).childCount())]
+    assert shown == [f.message("en") for f in check(c.design).findings]
+    for i in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(i)
+        for j in range(top.childCount()):
+            index = top.child(j).data(0, Qt.ItemDataRole.UserRole)
+            assert panel.report.findings[index].message("en") == top.child(j).text(0)
+    c.undo_stack.undo()
+    QApplication.processEvents()
+    assert panel.report.by_id("no-escalation")
+    assert panel.findings_tree.currentItem() is selected
+
+
+def test_an_edit_no_rule_reads_needs_no_recheck(window, panel):
+    """Moving a unit or changing its headcount changes no finding: the shown report stays
+    (the same object), and the dock says at once that it is current."""
+    c = window.open_design(templates.load("model-1"), None)
+    panel.set_controller(c)
+    shown = panel.report
+    fired = []
+    panel.refreshed.connect(lambda: fired.append(1))
+    c.push(ops.UpdateUnit("csirt", {"x": 120.0, "headcount": 4}), "Move")
+    assert fired == [1] and not panel.pending
+    assert panel.report is shown

@@ -329,8 +329,8 @@ def _dock_problems(controller: Any, docks: Any) -> list[str]:
             out.append("findings dock shows a report with no document open")
         return out
     for panel in (findings, budget):
-        if panel._timer.isActive():  # the debounce the user would wait for
-            panel._timer.stop()
+        if getattr(panel, "pending", False) or panel._timer.isActive():  # what the user
+            panel._timer.stop()  # would wait for (a debounce, a posted re-check)
             panel.refresh()
     if findings.isVisible():
         want = [(f.id, f.units, f.flows, f.message(findings.lang))
@@ -407,11 +407,13 @@ class RepaintWatch:
             self._before[key] = self._snapshot(scene)
             return []
         scene.flush()
-        # A timer that fires inside one processEvents pass (the overlay filter's 30 ms
-        # selection debounce) posts its repaint to the next pass: Qt repaints it then, so
-        # let a few passes run before comparing, or the repaint is blamed on the next step.
-        for _ in range(4):
-            QApplication.processEvents()
+        QApplication.processEvents()
+        # A timer that fired inside that pass (the overlay filter's 30 ms refill: due in
+        # the pass whenever the pass ran long, as it did with a findings re-check in it)
+        # changed a layer and asked for its repaint; the scene reports repaints from a
+        # queued call, posted during the pass and so delivered after it. Deliver it before
+        # comparing, or the repaint is blamed as missing.
+        QApplication.sendPostedEvents()
         now = self._snapshot(scene)
         before = self._before[key]
         regions = self._regions[key]

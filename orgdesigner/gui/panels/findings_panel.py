@@ -1,17 +1,24 @@
 """The findings panel (a dock): what the checker says about the design, kept current.
 
-Edits arrive in bursts (a drag, typing a name), so the panel re-checks on a single-shot
-timer restarted by every change, and only while it is visible. It reads the model only; the
-quick fixes and the process ticks it offers go back through the controller as one undo step
-each, so the panel itself never mutates the design.
+Edits arrive in bursts (a drag, a paste of many units), so the panel re-checks at the next
+turn of the event loop after a change — one re-check for a burst, with no fixed delay — and
+only while it is visible. The re-check is the live checker's (analysis/live.py: only what
+the edit touched is redone) run in slices of at most SLICE_S, so even at 50,000 units no
+slice holds the UI long; an edit between two slices simply starts the next run. The lists
+are updated in place (only the rows that changed), so selection and scroll stay.
+
+It reads the model only; the quick fixes and the process ticks it offers go back through
+the controller as one undo step each, so the panel itself never mutates the design.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtCore import QMetaObject, QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -20,7 +27,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QStyle,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -29,22 +35,20 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner.analysis import CheckReport, Finding, Severity, check
+from orgdesigner.analysis.live import LIVE, LiveCheck
 from orgdesigner.analysis.process import track_name
+from orgdesigner.gui.panels.findings_tree import ROLE as _ROLE
+from orgdesigner.gui.panels.findings_tree import sync_tree
 from orgdesigner.model import ProcessStatus, ops
 from orgdesigner.model.process import STEPS, TRACKS
 from orgdesigner.render.placement import place_new_units
 
-DEBOUNCE_MS = 300
-_ROLE = Qt.ItemDataRole.UserRole
-_KEY = Qt.ItemDataRole.UserRole + 1  # a finding's identity: rule id and units
+#: Longest stretch of re-checking before the panel hands the event loop back (seconds).
+SLICE_S = 0.03
 _STATUS_TO_CHECK = {ProcessStatus.NOT_STARTED: Qt.CheckState.Unchecked,
                     ProcessStatus.IN_PROGRESS: Qt.CheckState.PartiallyChecked,
                     ProcessStatus.DONE: Qt.CheckState.Checked}
 _CHECK_TO_STATUS = {v: k for k, v in _STATUS_TO_CHECK.items()}
-_ICONS = {Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
-          Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
-          Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation}
-
 
 class FindingsPanel(QWidget):
     """Authority style, nearest models, findings by severity, and the 8-step checklist."""
@@ -59,11 +63,17 @@ class FindingsPanel(QWidget):
         self.report: CheckReport | None = None
         self._dirty = False
         self._signature: tuple = ()
-        self._timer = QTimer(self)
-        self._timer.setObjectName("findingsDebounce")
+        self._live: LiveCheck | None = None
+        self._run: Iterator[CheckReport | None] | None = None  # a sliced re-check under way
+        self._shown: tuple = ()  # what the authority and nearest sections show
+        # The next turn of the event loop: every change of a burst restarts it, so the
+        # burst gets one re-check, and no edit waits on a fixed delay.
+        self._posted = False  # a re-check is posted to the next pass of the event loop
+        self._timer = QTimer(self)  # the next slice of a long re-check
+        self._timer.setObjectName("findingsRecheck")
         self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._continue)
         self._build()
 
     # ---- construction ------------------------------------------------------------------------
@@ -183,6 +193,7 @@ class FindingsPanel(QWidget):
                     pass
         self.controller = controller
         self._signature = ()
+        self._drop_live()
         if controller is not None:
             controller.changed.connect(self._schedule)
             if hasattr(controller, "destroyed"):
@@ -193,16 +204,49 @@ class FindingsPanel(QWidget):
     def set_language(self, lang: str) -> None:
         self.lang = lang
         self._signature = ()
+        self._shown = ()
         self._retranslate()
         self.refresh()
 
     def _controller_gone(self, *_args: object) -> None:
         self.controller = None
         self._timer.stop()
+        self._drop_live()
         self._clear()
 
+    def _drop_live(self) -> None:
+        self._run = None
+        self._posted = False
+        if self._live is not None:
+            self._live.close()
+            self._live = None
+
     def _schedule(self) -> None:
-        self._timer.start()
+        live = self._live
+        if (LIVE and live is not None and not live.stale and self._run is None
+                and self.report is not None and not self._dirty
+                and live.design is getattr(self.controller, "design", None)):
+            # Only what no rule reads changed (a unit moved, a note): the findings shown
+            # are the design's already.
+            self.refreshed.emit()
+            return
+        if not self._posted:
+            # A posted call, not a timer: it runs first in the next pass of the event
+            # loop, before the scene's deferred work (its own zero timer re-routes the
+            # flows of a moved or resized box), so the findings do not wait behind it.
+            self._posted = True
+            QMetaObject.invokeMethod(self, "_posted_check", Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def pending(self) -> bool:
+        """A re-check is due (posted, or a slice to come)."""
+        return self._posted or self._timer.isActive()
+
+    @Slot()
+    def _posted_check(self) -> None:
+        if self._posted:
+            self._posted = False
+            self._continue()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
@@ -211,25 +255,71 @@ class FindingsPanel(QWidget):
 
     # ---- the re-check -----------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-check the design now and update every section (skipped while hidden)."""
+        """Re-check the design now, in one go, and update every section (skipped while
+        hidden)."""
         self._timer.stop()
+        self._posted = False
+        self._run = None
+        if not self._ready():
+            return
+        self._show(self._checker().report() if LIVE else check(self.controller.design))
+
+    def _continue(self) -> None:
+        """One slice of the re-check; the next slice at the next turn of the event loop."""
+        if not self._ready():
+            return
+        if not LIVE:
+            self._show(check(self.controller.design))
+            return
+        if self._run is None:
+            self._run = self._checker().steps()
+        until = time.perf_counter() + SLICE_S
+        for result in self._run:
+            if result is not None:
+                self._run = None
+                self._show(result)
+                return
+            if time.perf_counter() > until:
+                self._timer.start()
+                return
+        self._run = None  # an edit ended that run: the changed signal has restarted us
+        self._timer.start()
+
+    def _ready(self) -> bool:
         if self.controller is None:
             self._clear()
-            return
+            return False
         if not self.isVisible():
             self._dirty = True
-            return
+            return False
         self._dirty = False
-        self.report = check(self.controller.design)
-        self._show_authority(self.report)
-        self._show_nearest(self.report)
-        self._show_findings(self.report)
-        self._show_process(self.report)
+        return True
+
+    def _checker(self) -> LiveCheck:
+        design = self.controller.design  # type: ignore[union-attr]
+        if self._live is None or self._live.design is not design:
+            self._drop_live()
+            self._live = LiveCheck(design)
+        return self._live
+
+    def _show(self, report: CheckReport) -> None:
+        self.report = report
+        shown = (self.lang, report.authority.style, report.authority.explanation(self.lang),
+                 tuple(self._flow_text(f) for f in report.authority.evidence),
+                 tuple((m.template_id, m.score, tuple(m.differed_text(self.lang)))
+                       for m in report.nearest[:5]))
+        if shown != self._shown:
+            self._shown = shown
+            self._show_authority(report)
+            self._show_nearest(report)
+        self._show_findings(report)
+        self._show_process(report)
         self.refreshed.emit()
 
     def _clear(self) -> None:
         self.report = None
         self._signature = ()
+        self._shown = ()
         self.authority_label.setText(self.tr("No document is open."))
         self.evidence_list.clear()
         self.nearest_tree.clear()
@@ -281,49 +371,14 @@ class FindingsPanel(QWidget):
                  for f in report.findings]
         signature = tuple(texts)
         self.tabs.setTabText(0, self.tr("Findings ({0})").format(len(report.findings)))
-        if signature == self._signature:
-            # Same findings in the same order: the items (whose data are indices into
-            # report.findings) stay valid, and so do the selection and the scroll position.
-            self._show_detail()
-            return
-        self._signature = signature
-        # the selected finding by identity: the report (and the row indices) are new here
-        current = self.findings_tree.currentItem()
-        keep = current.data(0, _KEY) if current is not None else None
-        tree = self.findings_tree
-        tree.setUpdatesEnabled(False)
-        tree.clear()
-        groups: dict[Severity, list[tuple[int, Finding]]] = {s: [] for s in Severity}
-        for index, f in enumerate(report.findings):
-            groups[f.severity].append((index, f))
-        reselect = None
-        style = self.style()
-        titles = {Severity.ERROR: self.tr("Errors ({0})"),
-                  Severity.WARNING: self.tr("Warnings ({0})"),
-                  Severity.INFO: self.tr("Information ({0})")}
-        for severity, findings in groups.items():
-            if not findings:
-                continue
-            icon = style.standardIcon(_ICONS[severity])
-            top = QTreeWidgetItem(tree, [titles[severity].format(len(findings))])
-            top.setIcon(0, icon)
-            top.setData(0, _ROLE, severity.value)
-            font = QFont(top.font(0))
-            font.setBold(True)
-            top.setFont(0, font)
-            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            for index, f in findings:
-                item = QTreeWidgetItem(top, [f.message(self.lang)])
-                item.setIcon(0, icon)
-                item.setToolTip(0, f.suggestion(self.lang))
-                item.setData(0, _ROLE, index)
-                item.setData(0, _KEY, _identity(f))
-                if keep is not None and keep == _identity(f):
-                    reselect = item
-            top.setExpanded(True)
-        tree.setUpdatesEnabled(True)
-        if reselect is not None:
-            tree.setCurrentItem(reselect)
+        if signature != self._signature:
+            # Same findings in the same order leave the items (whose data are indices into
+            # report.findings) valid, with the selection and the scroll position.
+            self._signature = signature
+            titles = {Severity.ERROR: self.tr("Errors ({0})"),
+                      Severity.WARNING: self.tr("Warnings ({0})"),
+                      Severity.INFO: self.tr("Information ({0})")}
+            sync_tree(self.findings_tree, report.findings, self.lang, titles)
         self._show_detail()
 
     def _show_process(self, report: CheckReport) -> None:
@@ -425,11 +480,6 @@ class FindingsPanel(QWidget):
             with QSignalBlocker(self.process_tree):
                 old = self.controller.design.process.get(key, ProcessStatus.NOT_STARTED)
                 item.setCheckState(0, _STATUS_TO_CHECK[old])
-
-
-def _identity(f: Finding) -> str:
-    """Which finding an item shows, stable across re-checks (the row is not)."""
-    return f.id + "\x1f" + "\x1f".join(f.units)
 
 
 def _esc(text: str) -> str:
