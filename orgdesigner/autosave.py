@@ -164,13 +164,22 @@ def write(design: Design, doc: str, *, original: str | os.PathLike | None = None
 
     Raises `atomic.WriteError` (an OSError) if the folder cannot be written.
     """
+    return write_text(orgd.dumps(design), doc, original=original, title=title,
+                      session=session, directory=directory)
+
+
+def write_text(text: str, doc: str, *, original: str | os.PathLike | None = None,
+               title: str = "", session: str = SESSION, directory: Path | None = None
+               ) -> AutosaveEntry:
+    """`write` for a design already turned into .orgd text (the app builds a large design's
+    text in slices: formats/orgd_steps.py). Safe to call from a worker thread."""
     snapshot = snapshot_path(doc, session=session, directory=directory)
     private_folder(snapshot.parent)
     entry = AutosaveEntry(
         snapshot=snapshot, session=session, doc=doc, pid=os.getpid(),
         original=Path(original).absolute() if original else None, title=title,
         saved_at=time.time(), pid_start=_start_time(os.getpid()))
-    atomic_write(snapshot, orgd.dumps(design), mode=PRIVATE_FILE)
+    atomic_write(snapshot, text, mode=PRIVATE_FILE)
     meta = {"session": session, "doc": doc, "pid": entry.pid, "pid_start": entry.pid_start,
             "original": str(entry.original) if entry.original else None, "title": title,
             "saved_at": entry.saved_at}

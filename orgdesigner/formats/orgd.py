@@ -105,7 +105,10 @@ def to_data(design: Design) -> dict[str, Any]:
     return data
 
 
-def _design_data(design: Design) -> dict[str, Any]:
+def _design_data(design: Design, units: list | None = None,
+                 flows: list | None = None) -> dict[str, Any]:
+    """`units` and `flows`, when given, are the lists already built (formats/orgd_steps.py
+    builds them a piece at a time)."""
     m = design.metadata
     b = design.budget
     data: dict[str, Any] = {
@@ -113,8 +116,8 @@ def _design_data(design: Design) -> dict[str, Any]:
         "version": FORMAT_VERSION,
         "metadata": {k: getattr(m, k) for k in m.__dataclass_fields__},
         "companies": [_company_data(c) for c in design.companies.values()],
-        "units": [_unit_data(u) for u in design.units.values()],
-        "flows": [_flow_data(f) for f in design.flows.values()],
+        "units": units if units is not None else [_unit_data(u) for u in design.units.values()],
+        "flows": flows if flows is not None else [_flow_data(f) for f in design.flows.values()],
         "costs": [_cost_data(c) for c in design.costs.values()],
         "process": {k: design.process[k].value for k in sorted(design.process)},
         "budget": {

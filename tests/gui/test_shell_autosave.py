@@ -290,3 +290,73 @@ def test_real_app_killed_with_sigkill_is_recovered(window, monkeypatch, tmp_path
     assert recovered in acceptable
     assert c.is_modified() and c.path == design_file.absolute()
     assert autosave.orphans() == []
+
+
+# ---- large designs: built in slices, written by a thread ------------------------------------
+
+def _big(window, monkeypatch, units: int = 120):
+    """A generated group treated as 'large' (thresholds lowered so the test stays small)."""
+    from orgdesigner.formats import orgd_steps
+    from orgdesigner.gui.shell import autosave as shell_autosave
+    from orgdesigner.synthetic import generate
+    monkeypatch.setattr(shell_autosave, "BIG", 50)
+    monkeypatch.setattr(shell_autosave, "SLICE_S", 0.0)  # one step per event-loop pass
+    monkeypatch.setattr(orgd_steps, "CHUNK", 10)
+    monkeypatch.setattr(orgd_steps, "PIECES", 500)
+    return window.open_design(generate(units), None)
+
+
+def _rename(controller, text: str) -> str:
+    uid = sorted(controller.design.units)[3]
+    assert controller.push(ops.UpdateUnit(uid, {"name": text}), "Rename")
+    return uid
+
+
+def test_a_large_design_is_snapshotted_in_slices_and_written_by_a_thread(window, qtbot,
+                                                                         monkeypatch):
+    c = _big(window, monkeypatch)
+    m = AutosaveManager(window, interval_s=3600)
+    written: list[int] = []
+    m.written.connect(written.append)
+    uid = _rename(c, "Slice A")
+    assert m.save_now() == 0 and m.pending()  # nothing written on the spot
+    qtbot.waitUntil(lambda: not m.pending(), timeout=20000)
+    assert written == [1]
+    snap = m.snapshot_path(c)
+    assert snap is not None and snap.read_text(encoding="utf-8") == orgd.dumps(c.design)
+    assert orgd.load(snap).units[uid].name == "Slice A"
+    assert m.save_now() == 0 and not m.pending()  # nothing changed since
+
+
+def test_an_edit_while_the_model_is_read_drops_the_half_built_snapshot(window, qtbot,
+                                                                        monkeypatch):
+    c = _big(window, monkeypatch)
+    m = AutosaveManager(window, interval_s=3600)
+    _rename(c, "First")
+    m.save_now()
+    job = next(iter(m._jobs.values()))
+    # a few slices in (still reading the model), the user edits again
+    for _ in range(3):
+        m._work()
+    assert job.reading_model and m.pending()
+    uid = _rename(c, "Second")
+    m._work()
+    assert not m.pending() and m.snapshot_path(c) is None  # the mixed state is never written
+    assert m.save_now() == 0 and m.pending()
+    qtbot.waitUntil(lambda: not m.pending(), timeout=20000)
+    snap = m.snapshot_path(c)
+    assert snap is not None and orgd.load(snap).units[uid].name == "Second"
+    assert snap.read_text(encoding="utf-8") == orgd.dumps(c.design)
+
+
+def test_a_snapshot_finished_after_the_document_was_saved_is_removed(window, qtbot,
+                                                                     monkeypatch):
+    c = _big(window, monkeypatch)
+    m = AutosaveManager(window, interval_s=3600)
+    _rename(c, "Soon saved")
+    m.save_now()
+    while m.pending() and next(iter(m._jobs.values())).thread is None:
+        m._work()  # until the text is handed to the writer thread
+    c.undo_stack.setClean()  # the user saved meanwhile
+    qtbot.waitUntil(lambda: not m.pending(), timeout=20000)
+    assert m.snapshot_path(c) is None and not [f for f in _files() if f.endswith(".orgd")]
