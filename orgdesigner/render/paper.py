@@ -38,6 +38,21 @@ def fit(bb: tuple[float, float, float, float], name: str) -> tuple[str, float]:
     return f"{pw:.0f},{ph:.0f},{zoom:.5f},{cx:.2f},{cy:.2f}", zoom
 
 
+def pin(g) -> tuple[float, float, float, float]:  # type: ignore[no-untyped-def]
+    """Make Graphviz keep the graph's own `bb` as the drawing's extent, and return that extent
+    moved to the origin: what `fit` must be given.
+
+    Graphviz (`nop2`) recomputes the bounding box from what it draws and moves the drawing so
+    that box starts at (0, 0) before it applies the viewport's centre. Two invisible points
+    at the corners of `bb` make the recomputed box `bb` itself, so the centre and every
+    position on the page are known (render/pdf_links.py maps frames with them)."""
+    x0, y0, x1, y1 = (float(v) for v in g.graph_attr["bb"].split(","))
+    for name, (x, y) in (("pin_ll", (x0, y0)), ("pin_ur", (x1, y1))):
+        g.add_node(name, shape="point", style="invis", width="0", height="0", label="",
+                   pos=f"{x:.2f},{y:.2f}")
+    return (0.0, 0.0, x1 - x0, y1 - y0)
+
+
 def text_size(zoom: float) -> float:
     """Box labels' size on paper at this zoom."""
     return FONT_SIZE * zoom
