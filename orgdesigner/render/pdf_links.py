@@ -40,7 +40,7 @@ def frames_on_page(g: Any, paper: str) -> dict[str, Rect]:
 
 
 def back_text(lang: str) -> str:
-    return "← 全体図へ戻る" if lang == "ja" else "← Back to the overview"
+    return "← 概要図へ戻る" if lang == "ja" else "← Back to the overview"
 
 
 def back_stamp(lang: str) -> bytes:
