@@ -23,7 +23,7 @@ from orgdesigner.render import paper as paper_mod
 from orgdesigner.render.scope import top_units
 
 KINDS = ("whole", "overview", "company", "branch")
-#: How deep the branch list goes below each company's top (0 = management).
+# How deep the branch list goes below each company's top (0 = management).
 BRANCH_LEVELS = 2
 
 
@@ -67,9 +67,9 @@ class ScopeChooser(QWidget):
         self.overview.setObjectName("exportScopeOverview")
         self.overview.setToolTip(tr("Every company with its top levels; each box says how "
                                     "many units it hides."))
-        self.company = QRadioButton(tr("One &company:"))
+        self.company = QRadioButton(tr("One co&mpany:"))
         self.company.setObjectName("exportScopeCompany")
-        self.branch = QRadioButton(tr("One &branch:"))
+        self.branch = QRadioButton(tr("One bra&nch:"))
         self.branch.setObjectName("exportScopeBranch")
         self.company_combo = QComboBox()
         self.company_combo.setObjectName("exportCompany")
