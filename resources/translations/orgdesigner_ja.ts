@@ -254,6 +254,22 @@
         <translation>選択中：{0}</translation>
     </message>
     <message>
+        <source>The whole design would be unreadable on one {0} page, so the PDF has {1} pages: the overview first, then one page per company. Each company on the overview links to its page, and the bookmarks list them.</source>
+        <translation>設計全体を {0} の 1 ページに収めると読めないため、PDF を {1} ページに分けました。1 ページ目が概要図、以降は会社ごとのページです。概要図の各社をクリックするとその会社のページに移動でき、しおりからも開けます。</translation>
+    </message>
+    <message>
+        <source>{0} company pages still have labels under 6 pt. For those, export one branch, or choose A3 paper.</source>
+        <translation>{0} 社のページは文字が 6 pt 未満です。該当する会社は部門を指定して書き出すか、A3 用紙を選んでください。</translation>
+    </message>
+    <message>
+        <source>The whole design ({0} units) would be an unreadable sliver, so the overview (companies and their top levels) was drawn instead. For all units, export one company or one branch, or the whole design as PDF.</source>
+        <translation>設計全体（{0} 部署）は細長すぎて読めないため、代わりに概要図（各社とその上位階層）を描きました。すべての部署を載せるには、会社または部門を指定して書き出すか、設計全体を PDF で書き出してください。</translation>
+    </message>
+    <message>
+        <source>Fitted on {0}, labels are {1} pt (under 6 pt, hard to read). Choose the overview, one company or A3 paper.</source>
+        <translation>{0} に収めると文字が {1} pt になり、6 pt 未満で読みにくくなります。概要図、会社の指定、または A3 用紙を選んでください。</translation>
+    </message>
+    <message>
         <source>Scope:</source>
         <translation>範囲:</translation>
     </message>

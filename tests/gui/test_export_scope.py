@@ -110,6 +110,7 @@ def test_whole_group_pdf_is_the_linked_book_on_the_chosen_paper(qtbot, group, tm
     assert progress and progress[-1] == (len(reader.pages), len(reader.pages))
     assert [b["name"] for b in boxes] == ["exportNotesBox"]  # told it became several pages
     assert f"{len(reader.pages)} pages" in boxes[0]["info"]
+    assert "--" not in boxes[0]["info"]  # the dialog's terms, not the CLI's options
 
 
 @pytest.mark.parametrize("kind", ["overview", "company", "branch"])

@@ -44,9 +44,9 @@ from PySide6.QtWidgets import (
 
 from orgdesigner.formats.atomic import WriteError
 from orgdesigner.formats.table_export import TableExportError, write_table
-from orgdesigner.gui.dialogs.export_scope import ScopeChooser, paper_combo
+from orgdesigner.gui.dialogs.export_scope import ScopeChooser, note_text, paper_combo
 from orgdesigner.gui.i18n.language import current_language
-from orgdesigner.messages import exc_text, text_of
+from orgdesigner.messages import exc_text
 from orgdesigner.model import Design
 from orgdesigner.render import paper as paper_mod
 from orgdesigner.render.export import ExportError, export_diagram
@@ -224,6 +224,8 @@ class ExportDialog(QDialog):
         self.aspect_combo.addItem(tr("Widescreen 16:9"), "16:9")
         self.aspect_combo.addItem(tr("Standard 4:3"), "4:3")
         form.addRow(tr("Sli&des:"), self.aspect_combo)
+        self.paper_combo = paper_combo(self.last_paper)
+        form.addRow(tr("&Paper (PDF):"), self.paper_combo)
         self.legend_check = QCheckBox(tr("&Include the legend"))
         self.legend_check.setObjectName("exportLegend")
         self.legend_check.setChecked(True)
@@ -239,8 +241,6 @@ class ExportDialog(QDialog):
         self.lang_combo.addItem("日本語", "ja")
         self.lang_combo.setCurrentIndex(1 if lang == "ja" else 0)
         form.addRow(tr("Lan&guage:"), self.lang_combo)
-        self.paper_combo = paper_combo(self.last_paper)
-        form.addRow(tr("&Paper (PDF):"), self.paper_combo)
         self.scope = ScopeChooser(self.design, lang=lang, root=self.root_id,
                                   kind=self.last_scope, company=self.last_company)
         scope_label = QLabel(tr("Scope:"))
@@ -358,6 +358,7 @@ class ExportDialog(QDialog):
             self.progress.setCancelButton(None)  # Graphviz cannot be interrupted midway
             self.progress.setWindowModality(Qt.WindowModality.WindowModal)
             self.progress.setMinimumDuration(0)
+            self.progress.setMinimumWidth(460)  # the page count must not be cut off
             self.progress.show()
             self.buttons.setEnabled(False)  # the modal progress blocks the rest
             self.job.start()
@@ -404,7 +405,7 @@ class ExportDialog(QDialog):
                           tr("The export was written. Please note:"),
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("exportNotesBox")
-        box.setInformativeText("\n\n".join(text_of(n, lang) for n in notes))
+        box.setInformativeText("\n\n".join(note_text(n, lang) for n in notes))
         box.exec()
 
     def _show_error(self, text: str) -> None:

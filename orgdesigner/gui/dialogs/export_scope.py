@@ -155,3 +155,35 @@ class ScopeChooser(QWidget):
         if fmt == "pdf" and len(self.design.companies) > 1:
             return "all"
         return None
+
+
+def note_text(note: object, lang: str) -> str:
+    """A note of the export (messages/cat_output.py) said in the dialog's terms: the CLI's
+    wording names options (`--scope branch:ID`) that are choices here."""
+    from orgdesigner.messages import text_of
+
+    key = getattr(note, "key", "")
+    p = getattr(note, "params", {})
+    papers = paper_names()
+
+    def paper(value: object) -> str:
+        return papers.get(str(value).lower(), str(value))
+
+    if key == "export.pdf_book":
+        return tr("The whole design would be unreadable on one {0} page, so the PDF has {1} "
+                  "pages: the overview first, then one page per company. Each company on the "
+                  "overview links to its page, and the bookmarks list them.").format(
+                      paper(p["paper"]), p["pages"])
+    if key == "export.pdf_book_small":
+        return tr("{0} company pages still have labels under 6 pt. For those, export one "
+                  "branch, or choose A3 paper.").format(p["count"])
+    if key == "export.auto_overview":
+        return tr("The whole design ({0} units) would be an unreadable sliver, so the overview "
+                  "(companies and their top levels) was drawn instead. For all units, export "
+                  "one company or one branch, or the whole design as PDF.").format(
+                      f"{p['count']:,}")
+    if key == "export.small_text":
+        return tr("Fitted on {0}, labels are {1} pt (under 6 pt, hard to read). Choose the "
+                  "overview, one company or A3 paper.").format(paper(p["paper"]),
+                                                              f"{p['pt']:.1f}")
+    return text_of(note, lang)
