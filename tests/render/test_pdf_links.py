@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from orgdesigner.render import paper as paper_mod
 from orgdesigner.render.export import diagram_bytes
-from orgdesigner.render.pdf_links import back_text, frames_on_page
+from orgdesigner.render.pdf_links import back_text, frames_on_page, hint_text
 from orgdesigner.synthetic import generate
 
 pypdf = pytest.importorskip("pypdf")
@@ -99,6 +99,7 @@ def test_each_company_on_the_overview_links_to_its_page_and_back(companies, lang
     overview = reader.pages[0]
     frames = drawn_rects(reader, overview)
     labels = {t: (x, y) for t, x, y in text_positions(overview)}
+    assert any(hint_text(lang)[:8] in t for t in labels)  # the overview says it links
     targets = [target for _, target in links(reader, overview)]
     assert sorted(targets) == sorted(page_of[n] for n in names)  # one link each
     for rect, target in links(reader, overview):

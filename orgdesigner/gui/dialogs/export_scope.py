@@ -111,7 +111,9 @@ class ScopeChooser(QWidget):
             u = units[uid]
             where = companies[u.company].display_name(lang) if u.company in companies else ""
             text = "\u2003" * depth + u.display_name(lang).replace("\n", " ")
-            self.branch_combo.addItem(f"{text} ({where})" if where and not depth else text, uid)
+            if where and not depth:  # a company's top says which company it is
+                text = f"{text}（{where}）" if lang == "ja" else f"{text} ({where})"
+            self.branch_combo.addItem(text, uid)
 
     # ---- state ------------------------------------------------------------------------------
     def kind(self) -> str:
