@@ -298,8 +298,16 @@
         <translation>{0} 組織を {1} にエクスポートしています…</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
         <source>Exporting {0}: page {1} of {2} written…</source>
         <translation>{0} をエクスポートしています：{2} ページ中 {1} ページ完了…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the page being drawn…</source>
+        <translation>描画中のページが終わりしだい中止します…</translation>
     </message>
     <message>
         <source>The export was written. Please note:</source>

@@ -216,3 +216,22 @@ def test_every_control_is_named_and_reached_by_tab(qtbot, group, tmp_path, lang)
         assert w in reached, w.objectName()
     assert {dialog.scope.whole, dialog.scope.overview, dialog.scope.company,
             dialog.scope.branch} & reached  # the checked radio of the group takes the focus
+
+
+def test_a_book_can_be_cancelled_between_pages(qtbot, group, tmp_path, boxes):
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    target = tmp_path / "stop.pdf"
+    dialog = make(qtbot, group, target)
+    dialog.accept()
+    job = dialog.job
+    assert job is not None and dialog.progress is not None
+    assert not dialog.progress.findChildren(QPushButton)  # no Cancel while a page is drawn
+    qtbot.waitUntil(lambda: bool(dialog.progress.findChildren(QPushButton)), timeout=120000)
+    cancel = dialog.progress.findChildren(QPushButton)[0]
+    with qtbot.waitSignal(job.finished, timeout=120000):
+        cancel.click()
+        assert dialog.progress.isVisible() and "Cancelling" in dialog.progress.labelText()
+    assert not target.exists() and boxes == []
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.isVisible()
+    assert dialog.buttons.isEnabled() and dialog.job is None

@@ -9,10 +9,11 @@ company, one branch) and the PDF's paper are the CLI's `--scope` and `--paper`
 (gui/dialogs/export_scope.py); the last choices are kept for the next export.
 
 Large designs (more than `BACKGROUND_UNITS` units) are exported in a worker thread behind a
-window-modal progress dialog (counting pages when a PDF becomes one page per company), so the
-window keeps painting; the modality is also what keeps the user from editing the design while
-the worker reads it. What the user should know about the result (the overview drawn instead
-of an unreadable whole, labels under 6 pt) is shown once it is written.
+window-modal progress dialog (counting pages when a PDF becomes one page per company, and
+then offering to cancel between two pages), so the window keeps painting; the modality is
+also what keeps the user from editing the design while the worker reads it. What the user
+should know about the result (the overview drawn instead of an unreadable whole, labels
+under 6 pt) is shown once it is written.
 """
 
 from __future__ import annotations
@@ -101,11 +102,18 @@ def write_export(design: Design, o: ExportOptions, notes: list | None = None,
                        progress=progress)
 
 
+class Cancelled(Exception):
+    """The user cancelled a multi-page export between two pages (nothing is written)."""
+
+
 def _failure_text(design: Design, o: ExportOptions, notes: list | None = None,
                   progress: Any = None) -> str | None:
-    """Run the export; the reason it failed in one message, or None."""
+    """Run the export; the reason it failed in one message, or None. A cancelled export
+    returns `CANCELLED`."""
     try:
         write_export(design, o, notes, progress)
+    except Cancelled:
+        return CANCELLED
     except (ExportError, WriteError, TableExportError) as exc:
         return exc_text(exc, current_language())  # the UI language, not the export's
     except OSError as exc:
@@ -113,6 +121,9 @@ def _failure_text(design: Design, o: ExportOptions, notes: list | None = None,
     except Exception as exc:  # noqa: BLE001 - a bug must not leave the busy dialog up
         return tr("Unexpected error: {0}").format(f"{type(exc).__name__}: {exc}")
     return None
+
+
+CANCELLED = "\0cancelled"
 
 
 class ExportJob(QObject):
@@ -130,6 +141,7 @@ class ExportJob(QObject):
         self.error: str | None = None
         self.notes: list = []
         self.thread: threading.Thread | None = None
+        self.cancelled = threading.Event()
         # emitted from the worker, delivered in this object's (the GUI) thread
         self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._relay_progress.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
@@ -143,8 +155,16 @@ class ExportJob(QObject):
         self.thread.start()
 
     def _work(self) -> None:
-        self._relay.emit(_failure_text(self.design, self.options, self.notes,
-                                       self._relay_progress.emit))
+        self._relay.emit(_failure_text(self.design, self.options, self.notes, self._page))
+
+    def _page(self, done: int, total: int) -> None:
+        """After each page of a multi-page PDF (worker thread): report, or stop here."""
+        if self.cancelled.is_set():
+            raise Cancelled
+        self._relay_progress.emit(done, total)
+
+    def cancel(self) -> None:
+        self.cancelled.set()
 
     @Slot(object)
     def _deliver(self, error: str | None) -> None:
@@ -376,6 +396,8 @@ class ExportDialog(QDialog):
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
+        if error == CANCELLED:
+            return  # the dialog stays, nothing was written
         if error is not None:
             self.failed.emit(error)
             self._show_error(error)
@@ -394,10 +416,25 @@ class ExportDialog(QDialog):
 
     def _progressed(self, done: int, total: int) -> None:
         if self.progress is not None and self.job is not None:
+            if self.job.cancelled.is_set():
+                return
+            if done == 1:  # pages can be stopped between two (a page cannot)
+                self.progress.setCancelButtonText(tr("Cancel"))
+                self.progress.canceled.connect(self._cancel)
             self.progress.setRange(0, total)
             self.progress.setValue(done)
             self.progress.setLabelText(tr("Exporting {0}: page {1} of {2} written…").format(
                 self.job.options.path.name, done, total))
+
+    def _cancel(self) -> None:
+        """Stop after the page being drawn; until then the progress says so."""
+        if self.job is None or self.progress is None:
+            return
+        self.job.cancel()
+        self.progress.setCancelButton(None)
+        self.progress.setRange(0, 0)
+        self.progress.setLabelText(tr("Cancelling after the page being drawn…"))
+        self.progress.show()  # cancelling hid it
 
     def _show_notes(self, notes: list) -> None:
         lang = current_language()
