@@ -72,7 +72,8 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
     if not 10 <= dpi <= 1200:
         raise ExportError(msg("export.bad_dpi", dpi=dpi))
     sc = _scope(design, scope)
-    if sc.kind in ("company", "branch") or (sc.kind == "overview" and fmt in ("pptx", "drawio")):
+    if sc.kind in ("company", "branch") or (
+            sc.kind == "overview" and fmt in ("pptx", "drawio", "graphml")):
         design, root = scope_mod.scoped_design(design, sc, lang), None
     if fmt in ("pptx", "drawio"):
         from .office_export import office_bytes
@@ -98,7 +99,7 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
                                  scope=part, frames=page_frames)
 
         return book_pdf(design, page, lang, notes, paper, progress)
-    if sc.kind == "overview":
+    if sc.kind == "overview" and fmt != "graphml":  # GraphML: scoped_design above
         design, lay = scope_mod.overview_layout(design, paper=paper if fmt == "pdf" else None,
                                                 lang=lang)
         diagram = build_diagram(design, lay, lang=lang, date=date)

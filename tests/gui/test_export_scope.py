@@ -175,10 +175,11 @@ def test_paper_and_overview_follow_the_format(qtbot, group, tmp_path):
     dialog = make(qtbot, group, tmp_path / "x.svg")
     assert not dialog.paper_combo.isEnabled() and dialog.options().scope is None
     dialog.scope.overview.setChecked(True)
-    dialog.path_edit.setText(str(tmp_path / "x.graphml"))  # GraphML has no overview drawing
-    assert not dialog.scope.overview.isEnabled() and dialog.scope.whole.isChecked()
+    dialog.path_edit.setText(str(tmp_path / "x.csv"))  # a table is the whole design
+    assert not dialog.scope.isEnabled() and dialog.options().scope is None
     dialog.path_edit.setText(str(tmp_path / "x.pdf"))
-    assert dialog.paper_combo.isEnabled() and dialog.scope.overview.isEnabled()
+    assert dialog.paper_combo.isEnabled() and dialog.scope.overview.isChecked()
+    assert dialog.options().scope == "overview"
 
 
 def _controls(dialog) -> list[QWidget]:

@@ -314,7 +314,7 @@ class ExportDialog(QDialog):
         self.legend_check.setEnabled(diagram and fmt not in ("graphml", "drawio"))
         self.highlight_check.setEnabled(diagram and fmt != "graphml")
         self.paper_combo.setEnabled(fmt == "pdf")
-        self.scope.set_format(fmt, diagram)
+        self.scope.set_diagram(diagram)
 
     def browse(self) -> None:
         names = format_names()

@@ -122,23 +122,23 @@ class ScopeChooser(QWidget):
     def set_kind(self, kind: str) -> None:
         button = {"whole": self.whole, "overview": self.overview, "company": self.company,
                   "branch": self.branch}.get(kind, self.whole)
-        if not button.isEnabled():
+        if not button.isEnabledTo(self):
             button = self.whole
         button.setChecked(True)
 
     def company_id(self) -> str | None:
         return self.company_combo.currentData()
 
-    def set_format(self, fmt: str, diagram: bool) -> None:
-        """Tables are always the whole design; GraphML has no overview drawing."""
+    def set_diagram(self, diagram: bool) -> None:
+        """Greyed out for a table (always the whole design), the choice kept for the next
+        diagram format."""
         self.setEnabled(diagram)
-        self.overview.setEnabled(fmt != "graphml")
         self.company.setEnabled(self.company_combo.count() > 0)
         self.company_combo.setEnabled(self.company_combo.count() > 0)
         self.branch.setEnabled(self.branch_combo.count() > 0)
         self.branch_combo.setEnabled(self.branch_combo.count() > 0)
         checked = self.group.checkedButton()
-        if checked is None or not checked.isEnabled():
+        if checked is None or not checked.isEnabledTo(self):
             self.whole.setChecked(True)
 
     def scope(self, fmt: str) -> str | None:
