@@ -40,7 +40,7 @@ def fresh_choices(monkeypatch):
 @pytest.fixture(scope="module")
 def group():
     """Large enough for the worker thread and for a PDF unreadable on one page."""
-    return synthetic.generate(1200, companies=4)
+    return synthetic.generate(ed.BACKGROUND_UNITS + 100, companies=4)
 
 
 @pytest.fixture
@@ -219,8 +219,17 @@ def test_every_control_is_named_and_reached_by_tab(qtbot, group, tmp_path, lang)
             dialog.scope.branch} & reached  # the checked radio of the group takes the focus
 
 
-def test_a_book_can_be_cancelled_between_pages(qtbot, group, tmp_path, boxes):
+def test_a_book_can_be_cancelled_between_pages(qtbot, group, tmp_path, boxes, monkeypatch):
     from PySide6.QtWidgets import QDialog, QPushButton
+
+    page = ed.ExportJob._page
+
+    def held(job, done, total):  # the second page waits for the click: no race with it
+        if done == 2:
+            job.cancelled.wait(60)
+        page(job, done, total)
+
+    monkeypatch.setattr(ed.ExportJob, "_page", held)
 
     target = tmp_path / "stop.pdf"
     dialog = make(qtbot, group, target)

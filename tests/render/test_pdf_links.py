@@ -86,10 +86,12 @@ def links(reader, page) -> list[tuple[Rect, int]]:
     return out
 
 
-@pytest.mark.parametrize(("companies", "lang", "paper"),
-                         [(4, "en", "a4-landscape"), (7, "ja", "a3"), (4, "en", "a4")])
-def test_each_company_on_the_overview_links_to_its_page_and_back(companies, lang, paper):
-    design = generate(1200, companies=companies)
+@pytest.mark.parametrize(("units", "companies", "lang", "paper"),
+                         [(400, 3, "en", "a4-landscape"), (600, 5, "ja", "a3"),
+                          (400, 3, "en", "a4")])
+def test_each_company_on_the_overview_links_to_its_page_and_back(units, companies, lang,
+                                                                 paper):
+    design = generate(units, companies=companies)
     data = diagram_bytes(design, "pdf", scope="all", paper=paper, lang=lang,
                          date="2026-04-01")
     reader = pypdf.PdfReader(io.BytesIO(data))

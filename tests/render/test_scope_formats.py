@@ -12,7 +12,7 @@ from orgdesigner.synthetic import generate
 
 @pytest.fixture(scope="module")
 def group():
-    return generate(300, companies=3)
+    return generate(90, companies=3)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
