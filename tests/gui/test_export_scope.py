@@ -245,3 +245,13 @@ def test_a_book_can_be_cancelled_between_pages(qtbot, group, tmp_path, boxes, mo
     assert not target.exists() and boxes == []
     assert dialog.result() != QDialog.DialogCode.Accepted and dialog.isVisible()
     assert dialog.buttons.isEnabled() and dialog.job is None
+
+
+def test_a_large_group_starts_on_the_overview_like_the_cli(qtbot, tmp_path):
+    from orgdesigner.render.scope import AUTO_OVERVIEW_UNITS
+
+    big = synthetic.generate(AUTO_OVERVIEW_UNITS + 50, companies=5)
+    dialog = make(qtbot, big, tmp_path / "big.pdf")
+    assert dialog.scope.overview.isChecked() and dialog.options().scope == "overview"
+    small = make(qtbot, synthetic.generate(100), tmp_path / "small.pdf")
+    assert small.scope.whole.isChecked()

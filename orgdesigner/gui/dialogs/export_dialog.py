@@ -45,7 +45,12 @@ from PySide6.QtWidgets import (
 
 from orgdesigner.formats.atomic import WriteError
 from orgdesigner.formats.table_export import TableExportError, write_table
-from orgdesigner.gui.dialogs.export_scope import ScopeChooser, note_text, paper_combo
+from orgdesigner.gui.dialogs.export_scope import (
+    ScopeChooser,
+    default_kind,
+    note_text,
+    paper_combo,
+)
 from orgdesigner.gui.i18n.language import current_language
 from orgdesigner.messages import exc_text
 from orgdesigner.model import Design
@@ -178,7 +183,7 @@ class ExportDialog(QDialog):
     exported = Signal(Path)
     failed = Signal(str)
     last_format = "svg"
-    last_scope = "whole"  # export_scope.KINDS
+    last_scope: str | None = None  # export_scope.KINDS; None: nothing exported yet
     last_company: str | None = None
     last_paper = paper_mod.DEFAULT
 
@@ -262,7 +267,8 @@ class ExportDialog(QDialog):
         self.lang_combo.setCurrentIndex(1 if lang == "ja" else 0)
         form.addRow(tr("Lan&guage:"), self.lang_combo)
         self.scope = ScopeChooser(self.design, lang=lang, root=self.root_id,
-                                  kind=self.last_scope, company=self.last_company)
+                                  kind=self.last_scope or default_kind(self.design),
+                                  company=self.last_company)
         scope_label = QLabel(tr("Scope:"))
         scope_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form.addRow(scope_label, self.scope)

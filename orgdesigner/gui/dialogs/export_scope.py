@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from orgdesigner.model import Design
 from orgdesigner.render import paper as paper_mod
-from orgdesigner.render.scope import top_units
+from orgdesigner.render.scope import AUTO_OVERVIEW_UNITS, top_units
 
 KINDS = ("whole", "overview", "company", "branch")
 # How deep the branch list goes below each company's top (0 = management).
@@ -29,6 +29,13 @@ BRANCH_LEVELS = 2
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files a helper's strings under ""
+
+
+def default_kind(design: Design) -> str:
+    """The first export's scope: what the CLI draws without `--scope` for a large group's
+    PNG or PDF (the overview), else the whole design. The whole of a large group, a PDF
+    book that takes minutes at 50,000 units, is one click away."""
+    return "overview" if len(design.units) > AUTO_OVERVIEW_UNITS else "whole"
 
 
 def paper_names() -> dict[str, str]:
