@@ -474,7 +474,7 @@ def _changes(design: Design) -> tuple[tuple[str, str], ...]:
 
 def run_export(window: Any, controller: Any) -> Path | None:
     """File › Export Diagram…: the dialog for the current document, offering the first
-    selected unit as the sub-tree root. Returns the file written, or None."""
+    selected unit as the branch to export. Returns the file written, or None."""
     from orgdesigner.gui.dialogs.documents import start_folder
 
     if controller is None:
