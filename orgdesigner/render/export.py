@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from ..formats.atomic import atomic_write
@@ -46,7 +47,9 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
                   date: str | None = None, paper: str | None = paper_mod.DEFAULT,
                   notes: list | None = None,
                   highlight: dict[str, str] | None = None,
-                  aspect: str | None = None, scope: str | None = None) -> bytes:
+                  aspect: str | None = None, scope: str | None = None,
+                  frames: dict | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> bytes:
     """The diagram of `design` (or of the sub-tree under `root`) in `fmt`. `scope` is
     "all", "overview", "company:ID" or "branch:ID" (render/scope.py); None = the whole
     design, or the overview (with a note) when a PNG or PDF of it would be an unreadable
@@ -54,7 +57,9 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
     on `paper` ("a4", "a3", "-landscape" appended; None: the drawing's own size). What the
     user should know (labels under 6 pt on that paper, a PNG drawn at a lower resolution to
     fit) is appended to `notes`. `highlight` marks changed units (unit id → added / moved /
-    changed; see `highlight.py`). `aspect` is the slide shape of a .pptx ("16:9" or "4:3")."""
+    changed; see `highlight.py`). `aspect` is the slide shape of a .pptx ("16:9" or "4:3").
+    `frames`, when a dict, receives each company's frame on a PDF's page (render/pdf_links.py);
+    `progress(done, total)` follows the pages of a multi-page PDF."""
     fmt = format_for("", fmt)
     if paper is not None:
         try:
@@ -67,7 +72,8 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
     if not 10 <= dpi <= 1200:
         raise ExportError(msg("export.bad_dpi", dpi=dpi))
     sc = _scope(design, scope)
-    if sc.kind in ("company", "branch") or (sc.kind == "overview" and fmt in ("pptx", "drawio")):
+    if sc.kind in ("company", "branch") or (
+            sc.kind == "overview" and fmt in ("pptx", "drawio", "graphml")):
         design, root = scope_mod.scoped_design(design, sc, lang), None
     if fmt in ("pptx", "drawio"):
         from .office_export import office_bytes
@@ -86,20 +92,20 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
             and _unreadable(design, paper, orientation, compact, lang)):
         from .pdf_book import book_pdf
 
-        def page(part: str, page_notes: list) -> bytes:
+        def page(part: str, page_notes: list, page_frames: dict | None) -> bytes:
             return diagram_bytes(design, "pdf", dpi=dpi, legend=legend, lang=lang,
                                  orientation=orientation, compact=True, date=date,
                                  paper=paper, notes=page_notes, highlight=highlight,
-                                 scope=part)
+                                 scope=part, frames=page_frames)
 
-        return book_pdf(design, page, lang, notes, paper)
-    if sc.kind == "overview":
+        return book_pdf(design, page, lang, notes, paper, progress)
+    if sc.kind == "overview" and fmt != "graphml":  # GraphML: scoped_design above
         design, lay = scope_mod.overview_layout(design, paper=paper if fmt == "pdf" else None,
                                                 lang=lang)
         diagram = build_diagram(design, lay, lang=lang, date=date)
         return _graphviz_bytes(design, diagram, fmt, dpi=dpi, legend=legend,
                                paper=paper if fmt == "pdf" else None, notes=notes,
-                               highlight=highlight, lang=lang)
+                               highlight=highlight, lang=lang, frames=frames)
     try:
         diagram = diagram_for(design, layout=layout, root=root, lang=lang,
                               orientation=orientation, compact=compact, date=date)
@@ -160,7 +166,7 @@ def png_dpi(bb: str, dpi: float, notes: list[str] | None = None) -> float:
 def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
                     legend: bool, paper: str | None = None,
                     notes: list | None = None, highlight: dict[str, str] | None = None,
-                    lang: str = "en") -> bytes:
+                    lang: str = "en", frames: dict | None = None) -> bytes:
     try:
         from .graphviz_out import to_agraph
     except ImportError as exc:  # pragma: no cover - pygraphviz is a dependency
@@ -185,9 +191,12 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
     if fmt == "png":
         g.graph_attr["dpi"] = f"{png_dpi(g.graph_attr['bb'], dpi, notes):.4g}"
     if paper is not None:
-        bb = tuple(float(v) for v in g.graph_attr["bb"].split(","))
-        viewport, zoom = paper_mod.fit(bb, paper)  # type: ignore[arg-type]
+        viewport, zoom = paper_mod.fit(paper_mod.pin(g), paper)
         g.graph_attr.update(viewport=viewport, pad="0", margin="0")
+        if frames is not None and fmt == "pdf":
+            from .pdf_links import frames_on_page
+
+            frames.update(frames_on_page(g, paper))
         pt = paper_mod.text_size(zoom)
         if pt < paper_mod.MIN_TEXT and notes is not None:
             notes.append(msg("export.small_text", paper=paper.upper(), pt=pt))
@@ -222,7 +231,8 @@ def export_diagram(design: Design, path: str | os.PathLike, *, fmt: str | None =
                    compact: bool = False, date: str | None = None,
                    notes: list | None = None, paper: str | None = paper_mod.DEFAULT,
                    highlight: dict[str, str] | None = None,
-                   aspect: str | None = None, scope: str | None = None) -> list:
+                   aspect: str | None = None, scope: str | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> list:
     """Write the diagram to `path`, the format from `fmt` or the file's suffix; returns the
     notes (messages) worth showing — text too small on the chosen paper, a PNG scaled down —
     which are also appended to `notes` when given."""
@@ -231,7 +241,7 @@ def export_diagram(design: Design, path: str | os.PathLike, *, fmt: str | None =
     data = diagram_bytes(design, fmt, layout=layout, dpi=dpi, legend=legend, root=root,
                          lang=lang, orientation=orientation, compact=compact, date=date,
                          paper=paper, notes=warnings, highlight=highlight, aspect=aspect,
-                         scope=scope)
+                         scope=scope, progress=progress)
     atomic_write(path, data)
     if notes is not None:
         notes.extend(warnings)

@@ -106,6 +106,24 @@ def _depths(design: Design) -> tuple[dict[str, int], dict[str, list[str]]]:
     return depth, kids
 
 
+def top_units(design: Design, levels: int) -> list[tuple[str, int]]:
+    """(unit id, level) of each company's units down to `levels` below its top, in tree
+    order company by company: the branches worth offering by name."""
+    depth, kids = _depths(design)
+    order = {c: i for i, c in enumerate(design.companies)}
+    tops = sorted((u for u, d in depth.items() if d == 0
+                   and design.units[u].kind is not UnitKind.EXTERNAL),
+                  key=lambda u: order.get(design.units[u].company, len(order)))
+    out: list[tuple[str, int]] = []
+    stack = [(u, 0) for u in reversed(tops)]
+    while stack:
+        u, d = stack.pop()
+        out.append((u, d))
+        if d < levels:
+            stack.extend((c, d + 1) for c in reversed(kids.get(u, ())))
+    return out
+
+
 def overview_part(design: Design, levels: int, lang: str = "en") -> Design:
     """Every company with its units down to `levels` below the top, the rest folded."""
     depth, kids = _depths(design)

@@ -114,6 +114,14 @@
         <translation>組織表 (Excel)</translation>
     </message>
     <message>
+        <source>Re&amp;solution:</source>
+        <translation>解像度(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Include the legend</source>
+        <translation>凡例を含める(&amp;I)</translation>
+    </message>
+    <message>
         <source>Unexpected error: {0}</source>
         <translation>予期しないエラー: {0}</translation>
     </message>
@@ -166,8 +174,8 @@
         <translation>コンパクト（末端の組織を縦に積む）(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Resolution:</source>
-        <translation>解像度(&amp;R):</translation>
+        <source>&amp;Paper (PDF):</source>
+        <translation>用紙（PDF）(&amp;P):</translation>
     </message>
     <message>
         <source>Widescreen 16:9</source>
@@ -182,10 +190,6 @@
         <translation>スライド(&amp;D):</translation>
     </message>
     <message>
-        <source>Include the &amp;legend</source>
-        <translation>凡例を含める(&amp;L)</translation>
-    </message>
-    <message>
         <source>&amp;Highlight changes from the current organisation</source>
         <translation>現状からの変更を強調表示(&amp;H)</translation>
     </message>
@@ -194,20 +198,76 @@
         <translation>言語(&amp;G):</translation>
     </message>
     <message>
+        <source>A4 landscape</source>
+        <translation>A4 横</translation>
+    </message>
+    <message>
+        <source>A4 portrait</source>
+        <translation>A4 縦</translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation>A3 横</translation>
+    </message>
+    <message>
+        <source>A3 portrait</source>
+        <translation>A3 縦</translation>
+    </message>
+    <message>
+        <source>The PDF page the diagram is fitted and centred on.</source>
+        <translation>PDF では、図をこの用紙に収まる大きさで中央に配置します。</translation>
+    </message>
+    <message>
         <source>&amp;Whole design</source>
         <translation>設計全体(&amp;W)</translation>
     </message>
     <message>
-        <source>&amp;Sub-tree under “{0}”</source>
-        <translation>「{0}」配下のみ(&amp;S)</translation>
+        <source>Everything. A PDF that would be unreadable on one page becomes the overview followed by one page per company, linked to each other; a PNG that would be a sliver becomes the overview.</source>
+        <translation>すべての部署を描きます。1 ページでは文字が読めなくなる PDF は、概要図に続けて会社ごとに 1 ページを設け、ページ間をリンクでつなぎます。細長すぎて読めなくなる PNG は概要図にします。</translation>
     </message>
     <message>
-        <source>&amp;Sub-tree under the selected unit</source>
-        <translation>選択した組織の配下のみ(&amp;S)</translation>
+        <source>O&amp;verview: companies and their top levels</source>
+        <translation>概要図：各社と上位階層のみ(&amp;V)</translation>
     </message>
     <message>
-        <source>Select one unit on the canvas first.</source>
-        <translation>先にキャンバス上で組織を一つ選択してください。</translation>
+        <source>Every company with its top levels; each box says how many units it hides.</source>
+        <translation>各社の上位階層までを描き、省略した部署の数を各ボックスに示します。</translation>
+    </message>
+    <message>
+        <source>One co&amp;mpany:</source>
+        <translation>会社を指定(&amp;M):</translation>
+    </message>
+    <message>
+        <source>One bra&amp;nch:</source>
+        <translation>部門を指定(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Company to export</source>
+        <translation>エクスポートする会社</translation>
+    </message>
+    <message>
+        <source>Branch to export (the unit and those below it)</source>
+        <translation>エクスポートする部門（その部署と配下の部署）</translation>
+    </message>
+    <message>
+        <source>Selected: {0}</source>
+        <translation>選択中：{0}</translation>
+    </message>
+    <message>
+        <source>The whole design would be unreadable on one {0} page, so the PDF has {1} pages: the overview first, then one page per company. Each company on the overview links to its page, and the bookmarks list them.</source>
+        <translation>設計全体を {0} の 1 ページに収めると読めないため、PDF を {1} ページに分けました。1 ページ目が概要図、以降は会社ごとのページです。概要図の各社をクリックするとその会社のページに移動でき、しおりからも開けます。</translation>
+    </message>
+    <message>
+        <source>{0} company pages still have labels under 6 pt. For those, export one branch, or choose A3 paper.</source>
+        <translation>{0} 社のページは文字が 6 pt 未満です。該当する会社は部門を指定して書き出すか、A3 用紙を選んでください。</translation>
+    </message>
+    <message>
+        <source>The whole design ({0} units) would be an unreadable sliver, so the overview (companies and their top levels) was drawn instead. For all units, export one company or one branch, or the whole design as PDF.</source>
+        <translation>設計全体（{0} 部署）は細長すぎて読めないため、代わりに概要図（各社とその上位階層）を描きました。すべての部署を載せるには、会社または部門を指定して書き出すか、設計全体を PDF で書き出してください。</translation>
+    </message>
+    <message>
+        <source>Fitted on {0}, labels are {1} pt (under 6 pt, hard to read). Choose the overview, one company or A3 paper.</source>
+        <translation>{0} に収めると文字が {1} pt になり、6 pt 未満で読みにくくなります。概要図、会社の指定、または A3 用紙を選んでください。</translation>
     </message>
     <message>
         <source>Scope:</source>
@@ -236,6 +296,22 @@
     <message>
         <source>Exporting {0} units to {1}…</source>
         <translation>{0} 組織を {1} にエクスポートしています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Exporting {0}: page {1} of {2} written…</source>
+        <translation>{0} をエクスポートしています：{2} ページ中 {1} ページ完了…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the page being drawn…</source>
+        <translation>描画中のページが終わりしだい中止します…</translation>
+    </message>
+    <message>
+        <source>The export was written. Please note:</source>
+        <translation>エクスポートしました。次の点にご注意ください。</translation>
     </message>
     <message>
         <source>The export was not written.</source>

@@ -21,6 +21,13 @@ from orgdesigner.render.export import ExportError
 pytestmark = pytest.mark.gui
 
 
+@pytest.fixture(autouse=True)
+def fresh_choices(monkeypatch):
+    """The dialog remembers the last scope and paper for the session: start each test anew."""
+    for name in ("last_format", "last_scope", "last_company", "last_paper"):
+        monkeypatch.setattr(ed.ExportDialog, name, getattr(ed.ExportDialog, name))
+
+
 @pytest.fixture
 def design():
     return templates.load("model-2")
@@ -106,12 +113,14 @@ def test_png_dpi_changes_the_pixel_size(qtbot, design, tmp_path):
     assert sizes[1] == pytest.approx(2 * sizes[0], rel=0.02)
 
 
-def test_sub_tree_scope_exports_only_that_sub_tree(qtbot, design, tmp_path):
+def test_branch_scope_exports_only_that_branch(qtbot, design, tmp_path):
     target = tmp_path / "sub.svg"
     dialog = make(qtbot, design, target, root="gm")
-    assert dialog.scope_subtree.isEnabled() and "Management" in dialog.scope_subtree.text()
-    dialog.scope_subtree.setChecked(True)
-    assert dialog.options().root == "gm"
+    branch = dialog.scope.branch_combo
+    assert dialog.scope.branch.isEnabled() and branch.currentData() == "gm"
+    assert "Management" in branch.currentText()  # the selected unit comes first
+    dialog.scope.branch.setChecked(True)
+    assert dialog.options().scope == "branch:gm"
     dialog.accept()
     texts = set(svg_texts(target))
     assert {"Y Dep.", "Security Center", "X Dep."} <= texts
@@ -133,13 +142,15 @@ def test_options_follow_the_format(qtbot, design, tmp_path):
     dialog.path_edit.setText(str(tmp_path / "table.xlsx"))
     assert dialog.fmt() == "xlsx"
     assert not dialog.layout_combo.isEnabled() and not dialog.legend_check.isEnabled()
-    assert not dialog.scope_subtree.isEnabled() and not dialog.dpi_spin.isEnabled()
+    assert not dialog.scope.isEnabled() and not dialog.dpi_spin.isEnabled()
+    assert not dialog.paper_combo.isEnabled() and dialog.options().scope is None
     dialog.path_edit.setText(str(tmp_path / "b.svg"))
     dialog.layout_combo.setCurrentIndex(2)  # as on the canvas
     assert not dialog.orientation_combo.isEnabled() and not dialog.compact_check.isEnabled()
-    assert dialog.scope_subtree.isEnabled()
+    assert dialog.scope.isEnabled() and not dialog.paper_combo.isEnabled()
     no_selection = make(qtbot, design, tmp_path / "c.svg")
-    assert not no_selection.scope_subtree.isEnabled()
+    assert no_selection.scope.branch_combo.findData("gm") >= 0  # picked from the top levels
+    assert not no_selection.scope.branch_combo.itemText(0).startswith("Selected")
     assert not dialog.aspect_combo.isEnabled()
     dialog.path_edit.setText(str(tmp_path / "slides.pptx"))
     assert dialog.fmt() == "pptx" and dialog.aspect_combo.isEnabled()
@@ -279,7 +290,7 @@ def test_menu_action_offers_the_selected_unit_as_root(window, tmp_path, monkeypa
 
     def run(dialog):
         seen.update(root=dialog.root_id, path=dialog.path_edit.text())
-        dialog.scope_subtree.setChecked(True)
+        dialog.scope.branch.setChecked(True)
         dialog.path_edit.setText(str(tmp_path / "m2.csv"))
         dialog.accept()
         return dialog.result()

@@ -4,11 +4,16 @@ The format follows the file's extension (SVG, PNG, PDF, DOT, GraphML, PowerPoint
 `render.export.export_diagram`, or the organisation table as CSV/XLSX through
 `formats.table_export.write_table`); the options that do not apply to the chosen format are
 greyed out rather than hidden, so the dialog does not jump around. Both writers are atomic:
-a failed export leaves whatever was on disk before.
+a failed export leaves whatever was on disk before. What to draw (whole design, overview, one
+company, one branch) and the PDF's paper are the CLI's `--scope` and `--paper`
+(gui/dialogs/export_scope.py); the last choices are kept for the next export.
 
 Large designs (more than `BACKGROUND_UNITS` units) are exported in a worker thread behind a
-window-modal busy indicator, so the window keeps painting; the modality is also what keeps
-the user from editing the design while the worker reads it.
+window-modal progress dialog (counting pages when a PDF becomes one page per company, and
+then offering to cancel between two pages), so the window keeps painting; the modality is
+also what keeps the user from editing the design while the worker reads it. What the user
+should know about the result (the overview drawn instead of an unreadable whole, labels
+under 6 pt) is shown once it is written.
 """
 
 from __future__ import annotations
@@ -21,7 +26,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -34,7 +38,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
-    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -42,9 +45,16 @@ from PySide6.QtWidgets import (
 
 from orgdesigner.formats.atomic import WriteError
 from orgdesigner.formats.table_export import TableExportError, write_table
+from orgdesigner.gui.dialogs.export_scope import (
+    ScopeChooser,
+    default_kind,
+    note_text,
+    paper_combo,
+)
 from orgdesigner.gui.i18n.language import current_language
 from orgdesigner.messages import exc_text
 from orgdesigner.model import Design
+from orgdesigner.render import paper as paper_mod
 from orgdesigner.render.export import ExportError, export_diagram
 
 DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot", "graphml", "pptx", "drawio")
@@ -77,10 +87,15 @@ class ExportOptions:
     root: str | None = None
     highlight: tuple[tuple[str, str], ...] | None = None  # unit id → change kind
     aspect: str = "16:9"
+    paper: str = paper_mod.DEFAULT
+    scope: str | None = None  # render/scope.py; None: the CLI's default
 
 
-def write_export(design: Design, o: ExportOptions) -> None:
-    """Write one export (no Qt: safe in a worker thread while nobody edits the design)."""
+def write_export(design: Design, o: ExportOptions, notes: list | None = None,
+                 progress: Any = None) -> None:
+    """Write one export (no Qt: safe in a worker thread while nobody edits the design).
+    What the user should know is appended to `notes`; `progress(done, total)` counts the
+    pages of a PDF written one page per company."""
     if o.fmt in TABLE_FORMATS:
         write_table(design, o.path, lang=o.lang)
     else:
@@ -88,13 +103,22 @@ def write_export(design: Design, o: ExportOptions) -> None:
                        legend=o.legend, root=o.root, lang=o.lang,
                        orientation=o.orientation, compact=o.compact,
                        highlight=dict(o.highlight) if o.highlight is not None else None,
-                       aspect=o.aspect)
+                       aspect=o.aspect, paper=o.paper, scope=o.scope, notes=notes,
+                       progress=progress)
 
 
-def _failure_text(design: Design, o: ExportOptions) -> str | None:
-    """Run the export; the reason it failed in one message, or None."""
+class Cancelled(Exception):
+    """The user cancelled a multi-page export between two pages (nothing is written)."""
+
+
+def _failure_text(design: Design, o: ExportOptions, notes: list | None = None,
+                  progress: Any = None) -> str | None:
+    """Run the export; the reason it failed in one message, or None. A cancelled export
+    returns `CANCELLED`."""
     try:
-        write_export(design, o)
+        write_export(design, o, notes, progress)
+    except Cancelled:
+        return CANCELLED
     except (ExportError, WriteError, TableExportError) as exc:
         return exc_text(exc, current_language())  # the UI language, not the export's
     except OSError as exc:
@@ -104,23 +128,31 @@ def _failure_text(design: Design, o: ExportOptions) -> str | None:
     return None
 
 
+CANCELLED = "\0cancelled"
+
+
 class ExportJob(QObject):
     """One export, run here or in a worker thread; `finished` carries None or the error."""
 
     finished = Signal(object)
+    progressed = Signal(int, int)  # pages done, pages in all
     _relay = Signal(object)
+    _relay_progress = Signal(int, int)
 
     def __init__(self, design: Design, options: ExportOptions,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.design, self.options = design, options
         self.error: str | None = None
+        self.notes: list = []
         self.thread: threading.Thread | None = None
+        self.cancelled = threading.Event()
         # emitted from the worker, delivered in this object's (the GUI) thread
         self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._relay_progress.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
 
     def run_here(self) -> None:
-        self._deliver(_failure_text(self.design, self.options))
+        self._deliver(_failure_text(self.design, self.options, self.notes))
 
     def start(self) -> None:
         self.thread = threading.Thread(target=self._work, name="orgdesigner-export",
@@ -128,7 +160,16 @@ class ExportJob(QObject):
         self.thread.start()
 
     def _work(self) -> None:
-        self._relay.emit(_failure_text(self.design, self.options))
+        self._relay.emit(_failure_text(self.design, self.options, self.notes, self._page))
+
+    def _page(self, done: int, total: int) -> None:
+        """After each page of a multi-page PDF (worker thread): report, or stop here."""
+        if self.cancelled.is_set():
+            raise Cancelled
+        self._relay_progress.emit(done, total)
+
+    def cancel(self) -> None:
+        self.cancelled.set()
 
     @Slot(object)
     def _deliver(self, error: str | None) -> None:
@@ -142,6 +183,9 @@ class ExportDialog(QDialog):
     exported = Signal(Path)
     failed = Signal(str)
     last_format = "svg"
+    last_scope: str | None = None  # export_scope.KINDS; None: nothing exported yet
+    last_company: str | None = None
+    last_paper = paper_mod.DEFAULT
 
     def __init__(self, design: Design, *, lang: str = "en", root: str | None = None,
                  start_path: Path | None = None, parent: QWidget | None = None) -> None:
@@ -199,13 +243,15 @@ class ExportDialog(QDialog):
         self.dpi_spin.setRange(36, 1200)
         self.dpi_spin.setValue(150)
         self.dpi_spin.setSuffix(" dpi")
-        form.addRow(tr("&Resolution:"), self.dpi_spin)
+        form.addRow(tr("Re&solution:"), self.dpi_spin)
         self.aspect_combo = QComboBox()
         self.aspect_combo.setObjectName("exportAspect")
         self.aspect_combo.addItem(tr("Widescreen 16:9"), "16:9")
         self.aspect_combo.addItem(tr("Standard 4:3"), "4:3")
         form.addRow(tr("Sli&des:"), self.aspect_combo)
-        self.legend_check = QCheckBox(tr("Include the &legend"))
+        self.paper_combo = paper_combo(self.last_paper)
+        form.addRow(tr("&Paper (PDF):"), self.paper_combo)
+        self.legend_check = QCheckBox(tr("&Include the legend"))
         self.legend_check.setObjectName("exportLegend")
         self.legend_check.setChecked(True)
         form.addRow("", self.legend_check)
@@ -220,24 +266,12 @@ class ExportDialog(QDialog):
         self.lang_combo.addItem("日本語", "ja")
         self.lang_combo.setCurrentIndex(1 if lang == "ja" else 0)
         form.addRow(tr("Lan&guage:"), self.lang_combo)
-        self.scope_whole = QRadioButton(tr("&Whole design"))
-        self.scope_whole.setObjectName("exportScopeWhole")
-        self.scope_whole.setChecked(True)
-        self.scope_subtree = QRadioButton()
-        self.scope_subtree.setObjectName("exportScopeSubtree")
-        if self.root_id is not None:
-            name = self.design.units[self.root_id].display_name(lang)
-            self.scope_subtree.setText(tr("&Sub-tree under “{0}”").format(name))
-        else:
-            self.scope_subtree.setText(tr("&Sub-tree under the selected unit"))
-            self.scope_subtree.setToolTip(tr("Select one unit on the canvas first."))
-        scope = QButtonGroup(self)
-        scope.addButton(self.scope_whole)
-        scope.addButton(self.scope_subtree)
-        scope_box = QVBoxLayout()
-        scope_box.addWidget(self.scope_whole)
-        scope_box.addWidget(self.scope_subtree)
-        form.addRow(tr("Scope:"), scope_box)
+        self.scope = ScopeChooser(self.design, lang=lang, root=self.root_id,
+                                  kind=self.last_scope or default_kind(self.design),
+                                  company=self.last_company)
+        scope_label = QLabel(tr("Scope:"))
+        scope_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        form.addRow(scope_label, self.scope)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("&Export"))
@@ -285,9 +319,8 @@ class ExportDialog(QDialog):
         self.aspect_combo.setEnabled(fmt == "pptx")
         self.legend_check.setEnabled(diagram and fmt not in ("graphml", "drawio"))
         self.highlight_check.setEnabled(diagram and fmt != "graphml")
-        self.scope_subtree.setEnabled(diagram and self.root_id is not None)
-        if not self.scope_subtree.isEnabled():
-            self.scope_whole.setChecked(True)
+        self.paper_combo.setEnabled(fmt == "pdf")
+        self.scope.set_diagram(diagram)
 
     def browse(self) -> None:
         names = format_names()
@@ -316,14 +349,14 @@ class ExportDialog(QDialog):
         if fmt not in FORMATS:
             raise ValueError(tr("“{0}” has no known extension; use one of: {1}").format(
                 path.name, ", ".join("." + f for f in FORMATS)))
-        subtree = self.scope_subtree.isChecked() and self.scope_subtree.isEnabled()
         return ExportOptions(path=path, fmt=fmt, layout=self.layout_combo.currentData(),
                              orientation=self.orientation_combo.currentData(),
                              compact=self.compact_check.isChecked(),
                              dpi=self.dpi_spin.value(), legend=self.legend_check.isChecked(),
                              lang=self.lang_combo.currentData(),
-                             root=self.root_id if subtree else None,
                              aspect=self.aspect_combo.currentData(),
+                             paper=self.paper_combo.currentData(),
+                             scope=self.scope.scope(fmt),
                              highlight=_changes(self.design) if (
                                  self.highlight_check.isChecked()
                                  and self.highlight_check.isEnabled()
@@ -346,10 +379,12 @@ class ExportDialog(QDialog):
                                                         options.path.name),
                 "", 0, 0, self)
             self.progress.setObjectName("exportProgress")
+            self.job.progressed.connect(self._progressed)
             self.progress.setWindowTitle(tr("Export Diagram"))
             self.progress.setCancelButton(None)  # Graphviz cannot be interrupted midway
             self.progress.setWindowModality(Qt.WindowModality.WindowModal)
             self.progress.setMinimumDuration(0)
+            self.progress.setMinimumWidth(460)  # the page count must not be cut off
             self.progress.show()
             self.buttons.setEnabled(False)  # the modal progress blocks the rest
             self.job.start()
@@ -367,14 +402,54 @@ class ExportDialog(QDialog):
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
+        if error == CANCELLED:
+            return  # the dialog stays, nothing was written
         if error is not None:
             self.failed.emit(error)
             self._show_error(error)
             return
         assert job is not None
         ExportDialog.last_format = job.options.fmt
+        if job.options.fmt in DIAGRAM_FORMATS:
+            ExportDialog.last_scope = self.scope.kind()
+            ExportDialog.last_company = self.scope.company_id()
+        if job.options.fmt == "pdf":
+            ExportDialog.last_paper = job.options.paper
         self.exported.emit(job.options.path)
+        if job.notes:
+            self._show_notes(job.notes)
         super().accept()
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress is not None and self.job is not None:
+            if self.job.cancelled.is_set():
+                return
+            if done == 1:  # pages can be stopped between two (a page cannot)
+                self.progress.setCancelButtonText(tr("Cancel"))
+                self.progress.canceled.connect(self._cancel)
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setLabelText(tr("Exporting {0}: page {1} of {2} written…").format(
+                self.job.options.path.name, done, total))
+
+    def _cancel(self) -> None:
+        """Stop after the page being drawn; until then the progress says so."""
+        if self.job is None or self.progress is None:
+            return
+        self.job.cancel()
+        self.progress.setCancelButton(None)
+        self.progress.setRange(0, 0)
+        self.progress.setLabelText(tr("Cancelling after the page being drawn…"))
+        self.progress.show()  # cancelling hid it
+
+    def _show_notes(self, notes: list) -> None:
+        lang = current_language()
+        box = QMessageBox(QMessageBox.Icon.Information, tr("Export Diagram"),
+                          tr("The export was written. Please note:"),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("exportNotesBox")
+        box.setInformativeText("\n\n".join(note_text(n, lang) for n in notes))
+        box.exec()
 
     def _show_error(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Export Diagram"),
@@ -399,7 +474,7 @@ def _changes(design: Design) -> tuple[tuple[str, str], ...]:
 
 def run_export(window: Any, controller: Any) -> Path | None:
     """File › Export Diagram…: the dialog for the current document, offering the first
-    selected unit as the sub-tree root. Returns the file written, or None."""
+    selected unit as the branch to export. Returns the file written, or None."""
     from orgdesigner.gui.dialogs.documents import start_folder
 
     if controller is None:
