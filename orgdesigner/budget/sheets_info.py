@@ -11,6 +11,10 @@ from .defaults import BudgetError
 from .labels import t
 from .xlsx import YEAR, Sheet, png_size
 
+#: The Diagram sheet's picture fits one A4 page below the title, in pixels (96 per inch):
+#: (width, height) on a landscape page for a wide drawing, then on a portrait one for a tall.
+PICTURE_BOX = ((940, 560), (660, 880))
+
 _SEVERITY = {"error": ("Error", "重大"), "warning": ("Warning", "警告"), "info": ("Info", "情報")}
 
 
@@ -115,7 +119,7 @@ def write_diagram(sh: Sheet, png: bytes | None, lang: str) -> None:
     # fit one A4 page (96 px per inch, below the title and the page header), never enlarge;
     # a tall diagram prints on a portrait page
     landscape = width >= height
-    max_w, max_h = (940, 560) if landscape else (660, 880)
+    max_w, max_h = PICTURE_BOX[0] if landscape else PICTURE_BOX[1]
     scale = min(1.0, max_w / max(width, 1), max_h / max(height, 1))
     import io
 

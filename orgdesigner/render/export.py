@@ -46,7 +46,8 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
                   date: str | None = None, paper: str | None = paper_mod.DEFAULT,
                   notes: list | None = None,
                   highlight: dict[str, str] | None = None,
-                  aspect: str | None = None, scope: str | None = None) -> bytes:
+                  aspect: str | None = None, scope: str | None = None,
+                  max_px: int | None = None) -> bytes:
     """The diagram of `design` (or of the sub-tree under `root`) in `fmt`. `scope` is
     "all", "overview", "company:ID" or "branch:ID" (render/scope.py); None = the whole
     design, or the overview (with a note) when a PNG or PDF of it would be an unreadable
@@ -54,7 +55,10 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
     on `paper` ("a4", "a3", "-landscape" appended; None: the drawing's own size). What the
     user should know (labels under 6 pt on that paper, a PNG drawn at a lower resolution to
     fit) is appended to `notes`. `highlight` marks changed units (unit id → added / moved /
-    changed; see `highlight.py`). `aspect` is the slide shape of a .pptx ("16:9" or "4:3")."""
+    changed; see `highlight.py`). `aspect` is the slide shape of a .pptx ("16:9" or "4:3").
+    `max_px` caps a PNG's longer side (a picture shown small, like the workbook's, need not be
+    drawn at full resolution: the bitmap is most of the cost); such a PNG's overview folds as
+    deep as keeps labels readable on `paper`, as a PDF's does."""
     fmt = format_for("", fmt)
     if paper is not None:
         try:
@@ -94,12 +98,12 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
 
         return book_pdf(design, page, lang, notes, paper)
     if sc.kind == "overview":
-        design, lay = scope_mod.overview_layout(design, paper=paper if fmt == "pdf" else None,
-                                                lang=lang)
+        fit = paper if fmt == "pdf" or (max_px and fmt == "png") else None
+        design, lay = scope_mod.overview_layout(design, paper=fit, lang=lang)
         diagram = build_diagram(design, lay, lang=lang, date=date)
         return _graphviz_bytes(design, diagram, fmt, dpi=dpi, legend=legend,
                                paper=paper if fmt == "pdf" else None, notes=notes,
-                               highlight=highlight, lang=lang)
+                               highlight=highlight, lang=lang, max_px=max_px)
     try:
         diagram = diagram_for(design, layout=layout, root=root, lang=lang,
                               orientation=orientation, compact=compact, date=date)
@@ -111,7 +115,7 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
         return graphml_bytes(design, diagram)
     return _graphviz_bytes(design, diagram, fmt, dpi=dpi, legend=legend,
                            paper=paper if fmt == "pdf" else None, notes=notes,
-                           highlight=highlight, lang=lang)
+                           highlight=highlight, lang=lang, max_px=max_px)
 
 
 def _scope(design: Design, scope: str | None) -> scope_mod.Scope:
@@ -141,17 +145,20 @@ MAX_PNG_SIDE = 32_000
 MAX_PNG_PIXELS = 100_000_000
 
 
-def png_dpi(bb: str, dpi: float, notes: list[str] | None = None) -> float:
+def png_dpi(bb: str, dpi: float, notes: list[str] | None = None,
+            max_side: float = MAX_PNG_SIDE) -> float:
     """The resolution at which a diagram with Graphviz bounding box `bb` (points) fits the
-    bitmap limits; a note for the user in `notes` when it is lower than asked."""
+    bitmap limits (`max_side` pixels a side at most); a note for the user in `notes` when it
+    is lower than asked because of the bitmap limits."""
     try:
         x0, y0, x1, y1 = (float(v) for v in bb.split(","))
     except ValueError:
         return dpi
     w, h = max(x1 - x0, 1.0) / 72, max(y1 - y0, 1.0) / 72  # inches
-    fit = min(dpi, MAX_PNG_SIDE / w, MAX_PNG_SIDE / h, math.sqrt(MAX_PNG_PIXELS / (w * h)))
+    side = min(max_side, MAX_PNG_SIDE)
+    fit = min(dpi, side / w, side / h, math.sqrt(MAX_PNG_PIXELS / (w * h)))
     if fit < dpi:
-        if notes is not None:
+        if notes is not None and side == MAX_PNG_SIDE:
             notes.append(msg("export.png_scaled", dpi=dpi, fit=max(fit, 0.01)))
         return max(fit, 0.01)
     return dpi
@@ -160,7 +167,7 @@ def png_dpi(bb: str, dpi: float, notes: list[str] | None = None) -> float:
 def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
                     legend: bool, paper: str | None = None,
                     notes: list | None = None, highlight: dict[str, str] | None = None,
-                    lang: str = "en") -> bytes:
+                    lang: str = "en", max_px: int | None = None) -> bytes:
     try:
         from .graphviz_out import to_agraph
     except ImportError as exc:  # pragma: no cover - pygraphviz is a dependency
@@ -183,7 +190,8 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
                   "//   neato -n2 -Tsvg THIS.dot -o OUT.svg\n")
         return (header + g.string()).encode("utf-8")
     if fmt == "png":
-        g.graph_attr["dpi"] = f"{png_dpi(g.graph_attr['bb'], dpi, notes):.4g}"
+        side = max_px or MAX_PNG_SIDE
+        g.graph_attr["dpi"] = f"{png_dpi(g.graph_attr['bb'], dpi, notes, side):.4g}"
     if paper is not None:
         bb = tuple(float(v) for v in g.graph_attr["bb"].split(","))
         viewport, zoom = paper_mod.fit(bb, paper)  # type: ignore[arg-type]

@@ -14,9 +14,9 @@ import io
 import os
 from dataclasses import dataclass, replace
 
-from ..model import Design, UnitKind
+from ..model import Design, FlowKind, UnitKind
 from .diagram import Diagram, Edge, build_diagram, canvas_layout, design_title
-from .layout import Layout, compute_layout, subtree
+from .layout import Layout, compute_layout
 from .legend import build_legend
 from .pptx_doc import MARGIN, Deck, add_slide, new_deck, text_box
 from .pptx_shapes import EMU, Fit, Ids, append_xml, details_xml, diagram_xml, next_id
@@ -44,21 +44,72 @@ class Options:
     legend: bool = True
 
 
-def sub_design(design: Design, ids: list[str]) -> Design:
+class Index:
+    """Where each company, unit and flow stands in `design`, and the flows at each unit: built
+    once, so cutting a part out costs what the part holds, not what the whole design holds
+    (a 50,000-unit group is cut into thousands of parts)."""
+
+    def __init__(self, design: Design) -> None:
+        self.design = design
+        self.company_order = {c: i for i, c in enumerate(design.companies)}
+        self.unit_order = {u: i for i, u in enumerate(design.units)}
+        self.flow_order: dict[str, int] = {}
+        self.flows_at: dict[str, list[str]] = {}
+        for i, (fid, f) in enumerate(design.flows.items()):
+            self.flow_order[fid] = i
+            self.flows_at.setdefault(f.source, []).append(fid)
+            if f.target != f.source:
+                self.flows_at.setdefault(f.target, []).append(fid)
+
+    def flows_among(self, keep: set[str]) -> list[str]:
+        """The flows with both ends in `keep`, in design order."""
+        flows = self.design.flows
+        found = {fid for u in keep for fid in self.flows_at.get(u, ())
+                 if flows[fid].source in keep and flows[fid].target in keep}
+        return sorted(found, key=self.flow_order.__getitem__)
+
+    def tree(self, ids: list[str]) -> tuple[dict[str, list[str]], list[str]]:
+        """The reporting lines among `ids`: each unit's subordinates (in flow order) and the
+        units that report to none of them (in design order)."""
+        keep = set(ids)
+        kids: dict[str, list[str]] = {}
+        led: set[str] = set()
+        for fid in self.flows_among(keep):
+            f = self.design.flows[fid]
+            if f.kind is FlowKind.REPORTING:
+                kids.setdefault(f.source, []).append(f.target)
+                led.add(f.target)
+        roots = sorted((u for u in keep if u not in led), key=self.unit_order.__getitem__)
+        return kids, roots
+
+    def below(self, kids: dict[str, list[str]], root: str) -> list[str]:
+        """`root` and every unit under it on the lines `kids`, in design order."""
+        seen = {root}
+        todo = [root]
+        while todo:
+            for c in kids.get(todo.pop(), ()):
+                if c not in seen:
+                    seen.add(c)
+                    todo.append(c)
+        return sorted(seen, key=self.unit_order.__getitem__)
+
+
+def sub_design(design: Design, ids: list[str], index: Index | None = None) -> Design:
     """The units `ids` with their companies and the flows among them, as a design of its own
-    (so the part is laid out compactly rather than cut out of the whole group's layout)."""
+    (so the part is laid out compactly rather than cut out of the whole group's layout), in
+    the design's order. Pass the `index` of `design` when cutting many parts."""
+    if index is None or index.design is not design:
+        index = Index(design)
     keep = set(ids)
     d = Design(design.metadata)
     used = {design.units[u].company for u in keep}
-    for c in design.companies.values():
-        if c.id in used:
-            d.add_company(replace(c, width=0.0, height=0.0))
-    for uid, u in design.units.items():
-        if uid in keep:
-            d.add_unit(replace(u))
-    for f in design.flows.values():
-        if f.source in keep and f.target in keep:
-            d.add_flow(replace(f))
+    for cid in sorted((c for c in used if c in index.company_order),
+                      key=index.company_order.__getitem__):
+        d.add_company(replace(design.companies[cid], width=0.0, height=0.0))
+    for uid in sorted(keep, key=index.unit_order.__getitem__):
+        d.add_unit(replace(design.units[uid]))
+    for fid in index.flows_among(keep):
+        d.add_flow(replace(design.flows[fid]))
     return d
 
 
@@ -74,8 +125,8 @@ def fits(d: Diagram, area: tuple[int, int, int, int]) -> float:
     return Fit.into(d.bounds(), area).s
 
 
-def _children_parts(design: Design, ids: list[str], title: str, lang: str
-                    ) -> list[tuple[str, list[str]]]:
+def _children_parts(design: Design, ids: list[str], title: str, lang: str,
+                    index: Index | None = None) -> list[tuple[str, list[str]]]:
     """How to split `ids`: by company when it spans several, else by branch."""
     companies: dict[str, list[str]] = {}
     for uid in ids:
@@ -87,23 +138,23 @@ def _children_parts(design: Design, ids: list[str], title: str, lang: str
                 ("会社に属さない組織" if lang == "ja" else "Outside the companies")
             out.append((name, members))
         return out
-    d = sub_design(design, ids)
-    kids = d.children()
+    index = index if index is not None and index.design is design else Index(design)
+    kids, roots = index.tree(ids)
     cid = design.units[ids[0]].company
     # in a group, a branch's title says whose it is ("本社 › CIO", not just "CIO")
     prefix = design.companies[cid].display_name(lang) + " › " \
         if len(design.companies) > 1 and cid in design.companies else ""
-    sizes = {r: subtree(d, r) for r in d.roots()}
+    sizes = {r: index.below(kids, r) for r in roots}
     big = [r for r, s in sizes.items() if len(s) > 1]
     singles = [r for r, s in sizes.items() if len(s) == 1]
     if len(big) > 1:
-        parts = [(prefix + d.units[r].display_name(lang), sizes[r]) for r in big]
+        parts = [(prefix + design.units[r].display_name(lang), sizes[r]) for r in big]
         return ([(title, singles)] if singles else []) + parts
     if not big:
         return [(title, ids)]
     r = big[0]
     children = kids.get(r, [])
-    branches = [(c, subtree(d, c)) for c in children]
+    branches = [(c, index.below(kids, c)) for c in children]
     top = [r] + children + singles
     if len(top) == len(ids):  # a flat tree: halve the row of children, the head on each
         half = len(children) // 2
@@ -113,7 +164,7 @@ def _children_parts(design: Design, ids: list[str], title: str, lang: str
                 (title + " (2)", [r] + children[half:])]
     suffix = "（上位組織）" if lang == "ja" else " (top level)"
     parts = [(title + suffix, top)]
-    return parts + _merge_small([(prefix + d.units[c].display_name(lang), sub)
+    return parts + _merge_small([(prefix + design.units[c].display_name(lang), sub)
                                  for c, sub in branches if len(sub) > 1], lang)
 
 
@@ -178,14 +229,15 @@ def plan_parts(design: Design, o: Options, area: tuple[int, int, int, int]) -> l
         whole = build_diagram(design, lay, lang=o.lang, date=o.date)
         return [Part(whole.title, whole, len(whole.boxes))]
     out: list[Part] = []
+    index = Index(design)
 
     def visit(title: str, ids: list[str], depth: int) -> None:
-        sub = sub_design(design, ids) if depth else design
+        sub = sub_design(design, ids, index) if depth else design
         lay, ok = _fitted(sub, o, probe, None if depth else o.root)
         if ok or depth >= MAX_DEPTH or len(ids) <= 1:
             out.append(Part(title, build_diagram(sub, lay, lang=o.lang, date=o.date), len(ids)))
             return
-        parts = _children_parts(design, ids, title, o.lang)
+        parts = _children_parts(design, ids, title, o.lang, index)
         if len(parts) == 1 and len(parts[0][1]) == len(ids):
             out.append(Part(title, build_diagram(sub, lay, lang=o.lang, date=o.date), len(ids)))
             return
