@@ -66,7 +66,8 @@ def write_findings(sh: Sheet, design: Design, lang: str) -> None:
     sh.finish(header_row=header, freeze=(header + 1, 1))
 
 
-_ORG_WRAP = frozenset({2, 3, 5, 7, 8})
+#: The organisation sheet's wrapping columns and the width each is capped at.
+_ORG_WRAP = {2: 24, 3: 24, 5: 18, 7: 16, 8: 20}
 
 
 def write_organisation(sh: Sheet, design: Design, lang: str) -> None:
@@ -84,7 +85,7 @@ def write_organisation(sh: Sheet, design: Design, lang: str) -> None:
         sh.row(r, [uid, u.name, u.name_en, kind, sep.join(f.label(lang) for f in u.functions),
                    u.headcount, companies.get(u.company, u.company),
                    units[sup].display_name(lang) if sup else ""], _ORG_WRAP)
-    for col, cap in ((2, 24), (3, 24), (5, 18), (7, 16), (8, 20)):
+    for col, cap in _ORG_WRAP.items():
         sh.widths[col] = min(sh.widths.get(col, 0), cap)
     sh.finish(header_row=3, freeze=(4, 3))
 

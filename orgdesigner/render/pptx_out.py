@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import io
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from ..model import Design, FlowKind, UnitKind
+from ..model import Design, UnitKind
+from .cut import Index, cut
 from .diagram import Diagram, Edge, build_diagram, canvas_layout, design_title
 from .layout import Layout, compute_layout
 from .legend import build_legend
@@ -44,73 +45,11 @@ class Options:
     legend: bool = True
 
 
-class Index:
-    """Where each company, unit and flow stands in `design`, and the flows at each unit: built
-    once, so cutting a part out costs what the part holds, not what the whole design holds
-    (a 50,000-unit group is cut into thousands of parts)."""
-
-    def __init__(self, design: Design) -> None:
-        self.design = design
-        self.company_order = {c: i for i, c in enumerate(design.companies)}
-        self.unit_order = {u: i for i, u in enumerate(design.units)}
-        self.flow_order: dict[str, int] = {}
-        self.flows_at: dict[str, list[str]] = {}
-        for i, (fid, f) in enumerate(design.flows.items()):
-            self.flow_order[fid] = i
-            self.flows_at.setdefault(f.source, []).append(fid)
-            if f.target != f.source:
-                self.flows_at.setdefault(f.target, []).append(fid)
-
-    def flows_among(self, keep: set[str]) -> list[str]:
-        """The flows with both ends in `keep`, in design order."""
-        flows = self.design.flows
-        found = {fid for u in keep for fid in self.flows_at.get(u, ())
-                 if flows[fid].source in keep and flows[fid].target in keep}
-        return sorted(found, key=self.flow_order.__getitem__)
-
-    def tree(self, ids: list[str]) -> tuple[dict[str, list[str]], list[str]]:
-        """The reporting lines among `ids`: each unit's subordinates (in flow order) and the
-        units that report to none of them (in design order)."""
-        keep = set(ids)
-        kids: dict[str, list[str]] = {}
-        led: set[str] = set()
-        for fid in self.flows_among(keep):
-            f = self.design.flows[fid]
-            if f.kind is FlowKind.REPORTING:
-                kids.setdefault(f.source, []).append(f.target)
-                led.add(f.target)
-        roots = sorted((u for u in keep if u not in led), key=self.unit_order.__getitem__)
-        return kids, roots
-
-    def below(self, kids: dict[str, list[str]], root: str) -> list[str]:
-        """`root` and every unit under it on the lines `kids`, in design order."""
-        seen = {root}
-        todo = [root]
-        while todo:
-            for c in kids.get(todo.pop(), ()):
-                if c not in seen:
-                    seen.add(c)
-                    todo.append(c)
-        return sorted(seen, key=self.unit_order.__getitem__)
-
-
 def sub_design(design: Design, ids: list[str], index: Index | None = None) -> Design:
     """The units `ids` with their companies and the flows among them, as a design of its own
     (so the part is laid out compactly rather than cut out of the whole group's layout), in
     the design's order. Pass the `index` of `design` when cutting many parts."""
-    if index is None or index.design is not design:
-        index = Index(design)
-    keep = set(ids)
-    d = Design(design.metadata)
-    used = {design.units[u].company for u in keep}
-    for cid in sorted((c for c in used if c in index.company_order),
-                      key=index.company_order.__getitem__):
-        d.add_company(replace(design.companies[cid], width=0.0, height=0.0))
-    for uid in sorted(keep, key=index.unit_order.__getitem__):
-        d.add_unit(replace(design.units[uid]))
-    for fid in index.flows_among(keep):
-        d.add_flow(replace(design.flows[fid]))
-    return d
+    return cut(design, ids, index, company_sizes=False)
 
 
 def _legend(design: Design, d: Diagram, x0: float, y0: float, width: float):  # type: ignore[no-untyped-def]
