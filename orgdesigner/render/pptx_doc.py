@@ -219,3 +219,21 @@ def add_table(slide, rect: tuple[int, int, int, int], rows: list[list[str]], lan
             if c >= numeric_from and r > 0:
                 cell.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
     return shape
+
+
+def link_to_slide(shape, target) -> None:  # type: ignore[no-untyped-def]
+    """Clicking `shape` jumps to slide `target`. python-pptx's `click_action.target_slide`
+    first looks for an existing link by rebuilding the slide's whole relationship table —
+    a contents slide of N lines cost N²; a new line never has one, so it is added directly."""
+    try:
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        rels = shape.part.rels
+        add = rels._add_relationship  # noqa: SLF001
+        element = shape.click_action._element  # noqa: SLF001
+    except AttributeError:  # another python-pptx: the public, slower way
+        shape.click_action.target_slide = target
+        return
+    hlink = element.get_or_add_hlinkClick()
+    hlink.action = "ppaction://hlinksldjump"
+    hlink.rId = add(RT.SLIDE, target.part)

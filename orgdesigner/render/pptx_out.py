@@ -19,7 +19,7 @@ from .cut import Index, cut
 from .diagram import Diagram, Edge, build_diagram, canvas_layout, design_title
 from .layout import Layout, compute_layout
 from .legend import build_legend
-from .pptx_doc import MARGIN, Deck, add_slide, new_deck, text_box
+from .pptx_doc import MARGIN, Deck, add_slide, link_to_slide, new_deck, text_box
 from .pptx_shapes import EMU, Fit, Ids, append_xml, details_xml, diagram_xml, next_id
 from .style import flow_style, text_width
 
@@ -257,7 +257,7 @@ def _contents(deck: Deck, slide, parts: list[Part], slides: list, area: tuple[in
         c, r = divmod(i, per_col)
         box = text_box(slide, (ax + c * col_w, ay + r * line_h, col_w - MARGIN // 2, line_h),
                        [(text, size, False, "#1A1A1A")], lang)
-        box.click_action.target_slide = slides[1 + i]
+        link_to_slide(box, slides[1 + i])
     note = ("目次の各行から該当のスライドに移動できます。"
             "図の箱と線はすべて PowerPoint で編集できます。" if ja else
             "Each line links to its slide. Every box and line is an editable shape.")
