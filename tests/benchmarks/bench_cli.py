@@ -139,11 +139,17 @@ def measure_size(n: int, repeat: int, only: set[str] | None,
     py = [sys.executable, "-m", "tests.benchmarks.cli_child"]
     subs = {"d": str(design_path), "o": str(work), "co": company, "br": branch,
             "cmp": str(work / "proposals.orgd"), "sheet": str(work / "units")}
-    # what the import and compare rows read
-    run_once(py + ["export", str(design_path), "-o", subs["sheet"] + ".csv", "-q"])
-    run_once(py + ["export", str(design_path), "-o", subs["sheet"] + ".xlsx", "-q"])
-    run_once(py + ["propose", str(design_path), "-o", subs["cmp"], "-q"])
-    run_once(py + ["import", subs["sheet"] + ".csv", "-o", str(work / "ic.orgd"), "-q"])
+    # what the import and compare rows read (only when those rows are measured)
+    def wanted(*keys: str) -> bool:
+        return only is None or any(k in only for k in keys)
+
+    if wanted("import csv", "import xlsx", "compare 2 files"):
+        run_once(py + ["export", str(design_path), "-o", subs["sheet"] + ".csv", "-q"])
+        run_once(py + ["export", str(design_path), "-o", subs["sheet"] + ".xlsx", "-q"])
+    if wanted("compare", "compare json"):
+        run_once(py + ["propose", str(design_path), "-o", subs["cmp"], "-q"])
+    if wanted("compare 2 files"):
+        run_once(py + ["import", subs["sheet"] + ".csv", "-o", str(work / "ic.orgd"), "-q"])
     out: dict[str, tuple[float, float, float]] = {}
     for key, args, _target in COMMANDS:
         if only and key not in only and key != "load":
