@@ -14,7 +14,7 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 # the empty context, which is where lupdate files their strings.
 LUPDATE_FLAGS := -locations none -no-obsolete -tr-function-alias tr+=_tr
 
-.PHONY: run test bench lint translations lupdate system-deps install-desktop clean
+.PHONY: run test bench bench-cli lint translations lupdate system-deps install-desktop clean
 
 $(STAMP): pyproject.toml
 	@bash .ci/system-deps
@@ -39,6 +39,10 @@ test: $(TEST_STAMP) $(QM_FILES)
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run $(ARGS)
+
+# every CLI command in a fresh process at 5k and 50k units (long: about half an hour)
+bench-cli: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.bench_cli $(ARGS)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check orgdesigner tests

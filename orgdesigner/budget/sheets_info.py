@@ -11,6 +11,10 @@ from .defaults import BudgetError
 from .labels import t
 from .xlsx import YEAR, Sheet, png_size
 
+#: The Diagram sheet's picture fits one A4 page below the title, in pixels (96 per inch):
+#: (width, height) on a landscape page for a wide drawing, then on a portrait one for a tall.
+PICTURE_BOX = ((940, 560), (660, 880))
+
 _SEVERITY = {"error": ("Error", "重大"), "warning": ("Warning", "警告"), "info": ("Info", "情報")}
 
 
@@ -62,7 +66,8 @@ def write_findings(sh: Sheet, design: Design, lang: str) -> None:
     sh.finish(header_row=header, freeze=(header + 1, 1))
 
 
-_ORG_WRAP = frozenset({2, 3, 5, 7, 8})
+#: The organisation sheet's wrapping columns and the width each is capped at.
+_ORG_WRAP = {2: 24, 3: 24, 5: 18, 7: 16, 8: 20}
 
 
 def write_organisation(sh: Sheet, design: Design, lang: str) -> None:
@@ -80,7 +85,7 @@ def write_organisation(sh: Sheet, design: Design, lang: str) -> None:
         sh.row(r, [uid, u.name, u.name_en, kind, sep.join(f.label(lang) for f in u.functions),
                    u.headcount, companies.get(u.company, u.company),
                    units[sup].display_name(lang) if sup else ""], _ORG_WRAP)
-    for col, cap in ((2, 24), (3, 24), (5, 18), (7, 16), (8, 20)):
+    for col, cap in _ORG_WRAP.items():
         sh.widths[col] = min(sh.widths.get(col, 0), cap)
     sh.finish(header_row=3, freeze=(4, 3))
 
@@ -115,7 +120,7 @@ def write_diagram(sh: Sheet, png: bytes | None, lang: str) -> None:
     # fit one A4 page (96 px per inch, below the title and the page header), never enlarge;
     # a tall diagram prints on a portrait page
     landscape = width >= height
-    max_w, max_h = (940, 560) if landscape else (660, 880)
+    max_w, max_h = PICTURE_BOX[0] if landscape else PICTURE_BOX[1]
     scale = min(1.0, max_w / max(width, 1), max_h / max(height, 1))
     import io
 

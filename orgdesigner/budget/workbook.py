@@ -21,6 +21,7 @@ from ..model import Design
 from .defaults import BudgetError
 from .labels import t
 from .model import Budget, compute_budget
+from .sheets_info import PICTURE_BOX
 
 LANGS = ("en", "ja")
 SHEETS = ("cover", "assumptions", "staffing", "costs", "summary", "allocation", "findings",
@@ -141,20 +142,46 @@ def cut_texts(design: Design) -> list[str]:
             for what, text in texts if len(text) > MAX_CELL]
 
 
-#: Above this many units the whole diagram (a picture on one sheet) is unreadable and drawing
-#: it would take most of the time of the workbook: the sheet shows the overview instead
-#: (companies and their top levels, with counts of what is folded; render/scope.py).
-MAX_DIAGRAM_UNITS = 5_000
+#: Above this many units the whole diagram cannot be readable in the Diagram sheet's picture
+#: (a box of about 700 × 420 points holds a few dozen readable boxes): the overview is shown
+#: without laying the whole design out to find out.
+MAX_DIAGRAM_UNITS = 500
+#: The picture is drawn at most this many pixels on its longer side: twice the sheet's box
+#: (sheets_info.PICTURE_BOX), sharp when printed or zoomed, and cheap to draw at any size.
+PICTURE_PX = 2 * max(max(box) for box in PICTURE_BOX)
+
+
+def diagram_scope(design: Design, lang: str = "en") -> str:
+    """"all" when the whole diagram, fitted in the Diagram sheet's picture box, keeps its
+    labels at 6 pt or more; else "overview" (companies and their top levels, with counts of
+    what is folded; render/scope.py) — a readable picture at every size."""
+    if len(design.units) > MAX_DIAGRAM_UNITS:
+        return "overview"
+    from ..render import paper
+    from ..render.layout import compute_layout
+    from ..render.scope import LEGEND_ROOM
+
+    _, _, w, h = compute_layout(design, lang=lang).bounds()
+    return "all" if picture_text_pt(w, h + LEGEND_ROOM) >= paper.MIN_TEXT else "overview"
+
+
+def picture_text_pt(width: float, height: float) -> float:
+    """Label size in points of a drawing `width` × `height` points (10 pt labels) shown in
+    the Diagram sheet's picture box (96 px per inch), never enlarged."""
+    from ..render.style import FONT_SIZE
+
+    box_w, box_h = PICTURE_BOX[0] if width >= height else PICTURE_BOX[1]
+    return FONT_SIZE * min(1.0, box_w * 0.75 / max(width, 1.0), box_h * 0.75 / max(height, 1.0))
 
 
 def diagram_png_for(design: Design, lang: str = "en",
                     problems: list[str] | None = None) -> bytes | None:
-    """The diagram as PNG for the Diagram sheet (the overview above MAX_DIAGRAM_UNITS), or
-    None when it cannot be rendered (the render package, pygraphviz or Graphviz missing or
+    """The diagram as PNG for the Diagram sheet (`diagram_scope`: the whole design when it
+    is readable there, else the overview, drawn at most PICTURE_PX pixels a side), or None
+    when it cannot be rendered (the render package, pygraphviz or Graphviz missing or
     failing); the reason is appended to `problems`, and the workbook says on the Diagram
     sheet that the diagram is not included.
     """
-    scope = "overview" if len(design.units) > MAX_DIAGRAM_UNITS else "all"
     try:
         from ..render.export import ExportError, diagram_bytes
     except ImportError as exc:
@@ -162,7 +189,8 @@ def diagram_png_for(design: Design, lang: str = "en",
             problems.append(msg("budget.no_diagram_export", detail=str(exc)))
         return None
     try:
-        return diagram_bytes(design, "png", lang=lang, scope=scope)
+        return diagram_bytes(design, "png", lang=lang, scope=diagram_scope(design, lang),
+                             paper="a4-landscape", max_px=PICTURE_PX)
     except (ExportError, ImportError, OSError) as exc:
         if problems is not None:
             problems.append(msg("budget.diagram_failed", detail=message_of(exc)))

@@ -175,11 +175,17 @@ class Sheet:
                 self._wrapped.append((row, col, s))
 
     def row(self, row: int, values: list[str | int | None],
-            wrap: frozenset[int] = frozenset()) -> None:
-        """A plain row of values (the fast path for 5,000-unit lists); text in the `wrap`
-        columns wraps when it is wider than the column will be. Same safety as `text`."""
+            wrap: frozenset[int] | dict[int, int] = frozenset()) -> None:
+        """A plain row of values (the fast path for 50,000-unit lists); text in the `wrap`
+        columns wraps when it is wider than the column will be. `wrap` may map a column to
+        the width the caller caps it at: text no wider cannot wrap, and is not measured
+        again for the row heights (most cells of a long list). Same safety as `text`."""
         ws, book, widths = self.ws, self.book, self.widths
+        caps = wrap if isinstance(wrap, dict) else {}
         plain = book.fmt()
+        # XlsxWriter's undecorated writers: the public ones parse "A1" notation per cell
+        write_string = getattr(ws, "_write_string", ws.write_string)
+        write_number = getattr(ws, "_write_number", ws.write_number)
         r0 = row - 1
         for col, v in enumerate(values, start=1):
             if isinstance(v, str):
@@ -190,14 +196,15 @@ class Sheet:
                     continue
                 w = display_width(v)
                 if col in wrap:
-                    ws.write_string(r0, col - 1, v, book.fmt(("wrap",)))
-                    self._wrapped.append((row, col, v))
+                    write_string(r0, col - 1, v, book.fmt(("wrap",)))
+                    if w > caps.get(col, 0):
+                        self._wrapped.append((row, col, v))
                 else:
-                    ws.write_string(r0, col - 1, v, plain)
+                    write_string(r0, col - 1, v, plain)
                 if w > widths.get(col, 0):
                     widths[col] = w
             elif v is not None:
-                ws.write_number(r0, col - 1, v, plain)
+                write_number(r0, col - 1, v, plain)
                 self._fit(col, len(str(v)) + 1)
         self._seen(row, len(values))
 

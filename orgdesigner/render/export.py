@@ -49,7 +49,8 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
                   highlight: dict[str, str] | None = None,
                   aspect: str | None = None, scope: str | None = None,
                   frames: dict | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> bytes:
+                  progress: Callable[[int, int], None] | None = None,
+                  max_px: int | None = None) -> bytes:
     """The diagram of `design` (or of the sub-tree under `root`) in `fmt`. `scope` is
     "all", "overview", "company:ID" or "branch:ID" (render/scope.py); None = the whole
     design, or the overview (with a note) when a PNG or PDF of it would be an unreadable
@@ -59,7 +60,10 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
     fit) is appended to `notes`. `highlight` marks changed units (unit id → added / moved /
     changed; see `highlight.py`). `aspect` is the slide shape of a .pptx ("16:9" or "4:3").
     `frames`, when a dict, receives each company's frame on a PDF's page (render/pdf_links.py);
-    `progress(done, total)` follows the pages of a multi-page PDF."""
+    `progress(done, total)` follows the pages of a multi-page PDF.
+    `max_px` caps a PNG's longer side (a picture shown small, like the workbook's, need not be
+    drawn at full resolution: the bitmap is most of the cost); such a PNG's overview folds as
+    deep as keeps labels readable on `paper`, as a PDF's does."""
     fmt = format_for("", fmt)
     if paper is not None:
         try:
@@ -100,12 +104,12 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
 
         return book_pdf(design, page, lang, notes, paper, progress)
     if sc.kind == "overview" and fmt != "graphml":  # GraphML: scoped_design above
-        design, lay = scope_mod.overview_layout(design, paper=paper if fmt == "pdf" else None,
-                                                lang=lang)
+        fit = paper if fmt == "pdf" or (max_px and fmt == "png") else None
+        design, lay = scope_mod.overview_layout(design, paper=fit, lang=lang)
         diagram = build_diagram(design, lay, lang=lang, date=date)
         return _graphviz_bytes(design, diagram, fmt, dpi=dpi, legend=legend,
                                paper=paper if fmt == "pdf" else None, notes=notes,
-                               highlight=highlight, lang=lang, frames=frames)
+                               highlight=highlight, lang=lang, frames=frames, max_px=max_px)
     try:
         diagram = diagram_for(design, layout=layout, root=root, lang=lang,
                               orientation=orientation, compact=compact, date=date)
@@ -117,7 +121,7 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
         return graphml_bytes(design, diagram)
     return _graphviz_bytes(design, diagram, fmt, dpi=dpi, legend=legend,
                            paper=paper if fmt == "pdf" else None, notes=notes,
-                           highlight=highlight, lang=lang)
+                           highlight=highlight, lang=lang, max_px=max_px)
 
 
 def _scope(design: Design, scope: str | None) -> scope_mod.Scope:
@@ -147,17 +151,20 @@ MAX_PNG_SIDE = 32_000
 MAX_PNG_PIXELS = 100_000_000
 
 
-def png_dpi(bb: str, dpi: float, notes: list[str] | None = None) -> float:
+def png_dpi(bb: str, dpi: float, notes: list[str] | None = None,
+            max_side: float = MAX_PNG_SIDE) -> float:
     """The resolution at which a diagram with Graphviz bounding box `bb` (points) fits the
-    bitmap limits; a note for the user in `notes` when it is lower than asked."""
+    bitmap limits (`max_side` pixels a side at most); a note for the user in `notes` when it
+    is lower than asked because of the bitmap limits."""
     try:
         x0, y0, x1, y1 = (float(v) for v in bb.split(","))
     except ValueError:
         return dpi
     w, h = max(x1 - x0, 1.0) / 72, max(y1 - y0, 1.0) / 72  # inches
-    fit = min(dpi, MAX_PNG_SIDE / w, MAX_PNG_SIDE / h, math.sqrt(MAX_PNG_PIXELS / (w * h)))
+    side = min(max_side, MAX_PNG_SIDE)
+    fit = min(dpi, side / w, side / h, math.sqrt(MAX_PNG_PIXELS / (w * h)))
     if fit < dpi:
-        if notes is not None:
+        if notes is not None and side == MAX_PNG_SIDE:
             notes.append(msg("export.png_scaled", dpi=dpi, fit=max(fit, 0.01)))
         return max(fit, 0.01)
     return dpi
@@ -166,7 +173,8 @@ def png_dpi(bb: str, dpi: float, notes: list[str] | None = None) -> float:
 def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
                     legend: bool, paper: str | None = None,
                     notes: list | None = None, highlight: dict[str, str] | None = None,
-                    lang: str = "en", frames: dict | None = None) -> bytes:
+                    lang: str = "en", frames: dict | None = None,
+                    max_px: int | None = None) -> bytes:
     try:
         from .graphviz_out import to_agraph
     except ImportError as exc:  # pragma: no cover - pygraphviz is a dependency
@@ -189,7 +197,8 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
                   "//   neato -n2 -Tsvg THIS.dot -o OUT.svg\n")
         return (header + g.string()).encode("utf-8")
     if fmt == "png":
-        g.graph_attr["dpi"] = f"{png_dpi(g.graph_attr['bb'], dpi, notes):.4g}"
+        side = max_px or MAX_PNG_SIDE
+        g.graph_attr["dpi"] = f"{png_dpi(g.graph_attr['bb'], dpi, notes, side):.4g}"
     if paper is not None:
         viewport, zoom = paper_mod.fit(paper_mod.pin(g), paper)
         g.graph_attr.update(viewport=viewport, pad="0", margin="0")
@@ -215,14 +224,19 @@ def _edge_titles(svg: bytes, diagram: Diagram) -> bytes:
     shortened to fit still reads in full as a tooltip."""
     from xml.sax.saxutils import escape
 
-    text = svg.decode("utf-8")
-    for e in diagram.edges:
-        full = e.full_label or e.label
-        if full:
-            eid = re.escape(e.id).replace("\\-", "(?:-|&#45;)")
-            text = re.sub(rf'(<g id="flow(?:-|&#45;){eid}" class="edge">\s*<title>)[^<]*',
-                          lambda m, f=full: m.group(1) + escape(f), text, count=1)
-    return text.encode("utf-8")
+    full = {e.id: e.full_label or e.label for e in diagram.edges if e.full_label or e.label}
+    if not full:
+        return svg
+
+    def title(m: re.Match[str]) -> str:
+        label = full.pop(m.group(2).replace("&#45;", "-"), None)  # the first group per flow
+        return m.group(0) if label is None else m.group(1) + escape(label)
+
+    # one pass over the document (one search per labelled flow was quadratic: 57 MB each)
+    return _FLOW_TITLE.sub(title, svg.decode("utf-8")).encode("utf-8")
+
+
+_FLOW_TITLE = re.compile(r'(<g id="flow(?:-|&#45;)([^"]*)" class="edge">\s*<title>)[^<]*')
 
 
 def export_diagram(design: Design, path: str | os.PathLike, *, fmt: str | None = None,

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import io
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..model import Design, UnitKind
+from .cut import Index, cut
 from .diagram import Diagram, Edge, build_diagram, canvas_layout, design_title
-from .layout import Layout, compute_layout, subtree
+from .layout import Layout, compute_layout
 from .legend import build_legend
-from .pptx_doc import MARGIN, Deck, add_slide, new_deck, text_box
+from .pptx_doc import MARGIN, Deck, add_slide, link_to_slide, new_deck, text_box
 from .pptx_shapes import EMU, Fit, Ids, append_xml, details_xml, diagram_xml, next_id
 from .style import flow_style, text_width
 
@@ -44,22 +45,11 @@ class Options:
     legend: bool = True
 
 
-def sub_design(design: Design, ids: list[str]) -> Design:
+def sub_design(design: Design, ids: list[str], index: Index | None = None) -> Design:
     """The units `ids` with their companies and the flows among them, as a design of its own
-    (so the part is laid out compactly rather than cut out of the whole group's layout)."""
-    keep = set(ids)
-    d = Design(design.metadata)
-    used = {design.units[u].company for u in keep}
-    for c in design.companies.values():
-        if c.id in used:
-            d.add_company(replace(c, width=0.0, height=0.0))
-    for uid, u in design.units.items():
-        if uid in keep:
-            d.add_unit(replace(u))
-    for f in design.flows.values():
-        if f.source in keep and f.target in keep:
-            d.add_flow(replace(f))
-    return d
+    (so the part is laid out compactly rather than cut out of the whole group's layout), in
+    the design's order. Pass the `index` of `design` when cutting many parts."""
+    return cut(design, ids, index, company_sizes=False)
 
 
 def _legend(design: Design, d: Diagram, x0: float, y0: float, width: float):  # type: ignore[no-untyped-def]
@@ -74,8 +64,8 @@ def fits(d: Diagram, area: tuple[int, int, int, int]) -> float:
     return Fit.into(d.bounds(), area).s
 
 
-def _children_parts(design: Design, ids: list[str], title: str, lang: str
-                    ) -> list[tuple[str, list[str]]]:
+def _children_parts(design: Design, ids: list[str], title: str, lang: str,
+                    index: Index | None = None) -> list[tuple[str, list[str]]]:
     """How to split `ids`: by company when it spans several, else by branch."""
     companies: dict[str, list[str]] = {}
     for uid in ids:
@@ -87,23 +77,23 @@ def _children_parts(design: Design, ids: list[str], title: str, lang: str
                 ("会社に属さない組織" if lang == "ja" else "Outside the companies")
             out.append((name, members))
         return out
-    d = sub_design(design, ids)
-    kids = d.children()
+    index = index if index is not None and index.design is design else Index(design)
+    kids, roots = index.tree(ids)
     cid = design.units[ids[0]].company
     # in a group, a branch's title says whose it is ("本社 › CIO", not just "CIO")
     prefix = design.companies[cid].display_name(lang) + " › " \
         if len(design.companies) > 1 and cid in design.companies else ""
-    sizes = {r: subtree(d, r) for r in d.roots()}
+    sizes = {r: index.below(kids, r) for r in roots}
     big = [r for r, s in sizes.items() if len(s) > 1]
     singles = [r for r, s in sizes.items() if len(s) == 1]
     if len(big) > 1:
-        parts = [(prefix + d.units[r].display_name(lang), sizes[r]) for r in big]
+        parts = [(prefix + design.units[r].display_name(lang), sizes[r]) for r in big]
         return ([(title, singles)] if singles else []) + parts
     if not big:
         return [(title, ids)]
     r = big[0]
     children = kids.get(r, [])
-    branches = [(c, subtree(d, c)) for c in children]
+    branches = [(c, index.below(kids, c)) for c in children]
     top = [r] + children + singles
     if len(top) == len(ids):  # a flat tree: halve the row of children, the head on each
         half = len(children) // 2
@@ -113,7 +103,7 @@ def _children_parts(design: Design, ids: list[str], title: str, lang: str
                 (title + " (2)", [r] + children[half:])]
     suffix = "（上位組織）" if lang == "ja" else " (top level)"
     parts = [(title + suffix, top)]
-    return parts + _merge_small([(prefix + d.units[c].display_name(lang), sub)
+    return parts + _merge_small([(prefix + design.units[c].display_name(lang), sub)
                                  for c, sub in branches if len(sub) > 1], lang)
 
 
@@ -178,14 +168,15 @@ def plan_parts(design: Design, o: Options, area: tuple[int, int, int, int]) -> l
         whole = build_diagram(design, lay, lang=o.lang, date=o.date)
         return [Part(whole.title, whole, len(whole.boxes))]
     out: list[Part] = []
+    index = Index(design)
 
     def visit(title: str, ids: list[str], depth: int) -> None:
-        sub = sub_design(design, ids) if depth else design
+        sub = sub_design(design, ids, index) if depth else design
         lay, ok = _fitted(sub, o, probe, None if depth else o.root)
         if ok or depth >= MAX_DEPTH or len(ids) <= 1:
             out.append(Part(title, build_diagram(sub, lay, lang=o.lang, date=o.date), len(ids)))
             return
-        parts = _children_parts(design, ids, title, o.lang)
+        parts = _children_parts(design, ids, title, o.lang, index)
         if len(parts) == 1 and len(parts[0][1]) == len(ids):
             out.append(Part(title, build_diagram(sub, lay, lang=o.lang, date=o.date), len(ids)))
             return
@@ -266,7 +257,7 @@ def _contents(deck: Deck, slide, parts: list[Part], slides: list, area: tuple[in
         c, r = divmod(i, per_col)
         box = text_box(slide, (ax + c * col_w, ay + r * line_h, col_w - MARGIN // 2, line_h),
                        [(text, size, False, "#1A1A1A")], lang)
-        box.click_action.target_slide = slides[1 + i]
+        link_to_slide(box, slides[1 + i])
     note = ("目次の各行から該当のスライドに移動できます。"
             "図の箱と線はすべて PowerPoint で編集できます。" if ja else
             "Each line links to its slide. Every box and line is an editable shape.")

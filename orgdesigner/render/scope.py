@@ -61,8 +61,9 @@ def part_design(design: Design, keep: set[str], folded: dict[str, int] | None = 
     """A copy of `design` holding only the units in `keep`, the flows among them and their
     companies; a unit in `folded` gets a second label line saying how many units it hides."""
     from ..formats import orgd
+    from .cut import cut
 
-    data = orgd.to_data(design)
+    data = orgd.to_data(cut(design, keep))  # not the whole design: its part only
     data["units"] = [u for u in data["units"] if u["id"] in keep]
     for u in data["units"]:
         n = (folded or {}).get(u["id"], 0)
