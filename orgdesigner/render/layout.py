@@ -305,6 +305,6 @@ def reporting_route(parent: Rect, child: Rect,
     if ty <= sy:
         return [(sx, sy), (tx, ty)]
     mid = ty - min(LEVEL_GAP / 2, (ty - sy) / 2)
-    if abs(sx - tx) < 0.5:
-        return [(sx, sy), (tx, ty)]
+    if abs(sx - tx) < 0.5:  # straight down, and exactly vertical (not off by a fraction)
+        return [(sx, sy), (sx, ty)]
     return [(sx, sy), (sx, mid), (tx, mid), (tx, ty)]

@@ -23,7 +23,7 @@ from .index import EPS, RectIndex
 Point = tuple[float, float]
 BEND = 30.0  # a bend costs as much as this many points of length
 BACK = 200.0  # leaving a stub backwards (toward its own box)
-FLOW_BUDGET = 20_000  # search steps one flow may spend (a tidy chart's flows: at most ~1,000)
+FLOW_BUDGET = 60_000  # search steps one flow may spend (a tidy chart's flows: at most ~1,000)
 WINDOW_BOXES = 600  # most boxes an A* window may hold (beyond: too crowded to search)
 CHANNEL_BOXES = 64  # most boxes near an end a channel search looks at (a tidy chart: ~10)
 MAX_GRID = 40_000  # most nodes of one A* grid
@@ -150,21 +150,23 @@ def find_path(index: RectIndex, s: Point, ds: Point, t: Point, dt: Point,
     without positions piles every box on one point), the cheapest simple shape, drawn
     through whatever is in the way."""
     start = index.steps
+    shapes = budget // 3  # the simple shapes may not eat the grid search's share
     simple = sorted(((_cost(p, ds, dt), i, p)
                      for i, p in enumerate(candidates(index, s, ds, t, dt))))
     fallback = simple[0][2]
     for *_rank, p in simple:
-        if index.steps - start > budget:
-            return simplify(fallback)
+        if index.steps - start > shapes:
+            break
         if _clear(index, p):
             return simplify(p)
-    ranked = sorted(((_cost(p, ds, dt), i, p)
-                     for i, p in enumerate(two_channel(index, s, t))))
-    for *_rank, p in ranked:
-        if index.steps - start > budget:
-            return simplify(fallback)
-        if _clear(index, p):
-            return simplify(p)
+    if index.steps - start <= shapes:
+        ranked = sorted(((_cost(p, ds, dt), i, p)
+                         for i, p in enumerate(two_channel(index, s, t))))
+        for *_rank, p in ranked:
+            if index.steps - start > shapes:
+                break
+            if _clear(index, p):
+                return simplify(p)
     pad = 100.0
     for _ in range(8):
         try:

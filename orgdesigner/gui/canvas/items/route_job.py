@@ -72,14 +72,15 @@ class RouteJob:
         yield
         for fid, (s, t) in self.ends.items():
             router.add(fid, s, t)
-        if not all(hasattr(router, n) for n in ("_pick_sides", "_on_side", "sides",
+        if not all(hasattr(router, n) for n in ("_pick_sides", "_on_side", "sides", "_drop_sides",
                                                  "_place_ports", "_forget_route", "_path")):
             router.route_all()  # the router changed its insides: route at once
             return
         # FlowRouter.route_all = _reroute(every flow, {}), step by step
         fids = set(router.ends)
         touched: set[tuple[str, str]] = set()
-        for n, fid in enumerate(fids):
+        for n, fid in enumerate(sorted(fids)):  # sides fill up in id order, as route_all's
+            touched |= router._drop_sides(fid)
             s, t = router.ends[fid]
             ss, ts = router._pick_sides(s, t)
             router.sides[fid] = (ss, ts)
