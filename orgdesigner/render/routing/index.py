@@ -64,6 +64,21 @@ class RectIndex:
         for stratum in touched.values():
             stratum[1].sort()
 
+    def put_many_steps(self, items: Iterable[tuple[str, Rect]],
+                       chunk: int = 250) -> Iterator[None]:
+        """`put_many`, yielding None after every `chunk` rectangles and every `chunk` bands
+        sorted (the canvas indexes a big design between events)."""
+        touched: dict[int, list] = {}
+        for i, (key, rect) in enumerate(items, 1):
+            for stratum in self._put(key, rect, sort=False):
+                touched[id(stratum)] = stratum
+            if i % chunk == 0:
+                yield None
+        for i, stratum in enumerate(touched.values(), 1):
+            stratum[1].sort()
+            if i % chunk == 0:
+                yield None
+
     def _entries(self, r: tuple[float, float, float, float], key: str) -> Iterator[tuple]:
         """Where `r` goes for segment tests: (strata, stratum key, entry, extent across)."""
         if r[3] - r[1] <= WIDE:

@@ -7,8 +7,8 @@ on routing all flows together (ports are spread over each box side among every f
 ends there; routing in pieces through `route` re-routes the earlier pieces and took 30
 times as long), so the job performs exactly the steps of `FlowRouter.route_all` — every
 flow's sides, then the ports of every side, then each path in order — a few milliseconds
-at a time (`step`), on a snapshot of the boxes; the scene then adopts the router and
-catches up with any edit made meanwhile (flows.py).
+at a time (`step`), on a snapshot of the boxes (indexed a chunk at a time too); the scene
+then adopts the router and catches up with any edit made meanwhile (flows.py).
 
 A worker thread was tried first: Python's lock between threads made every Qt call of the
 GUI thread wait for the router (a rename blocked for 3 s at 20,000 units), so the slices
@@ -21,12 +21,15 @@ Qt-free.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterable, Iterator
 
 from orgdesigner.render.routing import FlowRouter
 
 Rect = tuple[float, float, float, float]
+#: From this many boxes on, the router's index is frozen out of the garbage collector's walks.
+FREEZE_BOXES = 2_000
 
 
 class RouteJob:
@@ -67,9 +70,19 @@ class RouteJob:
         return self.router
 
     def _run(self) -> Iterator[None]:
-        router = FlowRouter(self._rects, self._shapes, self._bars)
-        self.router = router
-        yield
+        built = None
+        # a big index's objects live as long as the document: out of the cyclic collector's
+        # sight (its full passes over them grew to 0.5 s each at 50,000 boxes)
+        freeze = len(self._rects) >= FREEZE_BOXES
+        for n, built in enumerate(FlowRouter.building(self._rects, self._shapes,  # noqa: B007
+                                                      self._bars)):
+            if freeze and n % 20 == 19:
+                gc.freeze()
+            yield  # indexing 50,000 boxes at once blocked the window for seconds
+        if freeze:
+            gc.freeze()
+        assert built is not None
+        router = self.router = built
         for fid, (s, t) in self.ends.items():
             router.add(fid, s, t)
         if not all(hasattr(router, n) for n in ("_pick_sides", "_on_side", "sides", "_drop_sides",

@@ -1,0 +1,33 @@
+"""FlowRouter.building: the router built a chunk at a time is the router built at once."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgdesigner.render.routing import FlowRouter
+
+boxes = st.dictionaries(st.text("abcdef", min_size=1, max_size=4),
+                        st.tuples(st.floats(-5000, 5000), st.floats(-5000, 5000),
+                                  st.sampled_from([40.0, 120.0, 900.0]),
+                                  st.sampled_from([20.0, 40.0, 700.0])), max_size=60)
+
+
+@settings(max_examples=60, deadline=None)
+@given(boxes, st.integers(1, 40), st.booleans())
+def test_built_in_chunks_equals_built_at_once(rects, chunk, with_bars):
+    bars = [(-100.0, -100.0, 3000.0, 26.0)] if with_bars else []
+    whole = FlowRouter(rects, {}, bars)
+    steps = list(FlowRouter.building(rects, {}, bars, chunk=chunk))
+    built = steps[-1]
+    assert all(s is None for s in steps[:-1]) and isinstance(built, FlowRouter)
+    assert len(steps) - 1 >= len(rects) // chunk  # it did yield between chunks
+    a, b = whole.index, built.index
+    assert (a.rects, a._cells, a._h, a._v, a._h_long, a._v_long) == \
+        (b.rects, b._cells, b._h, b._v, b._h_long, b._v_long)
+    assert built.boxes == whole.boxes
+    ids = sorted(rects)
+    for r in (whole, built):
+        for i, (s, t) in enumerate(zip(ids, ids[1:], strict=False)):
+            r.add(f"f{i}", s, t)
+    assert built.route_all() == whole.route_all()
