@@ -91,6 +91,9 @@ def start_autosave(window: MainWindow, settings: Settings) -> None:
 
     window.autosave = AutosaveManager(window, settings.autosave_interval_s)
     window.autosave.failed.connect(lambda m: window.statusBar().showMessage(m, 10000))
+    from orgdesigner.gui.shell.heap import HeapSteward
+
+    window.heap = HeapSteward(window.documents, window)
 
 
 def start(window: MainWindow, settings: Settings, files: list[str], *,

@@ -23,7 +23,7 @@ from .index import EPS, RectIndex
 Point = tuple[float, float]
 BEND = 30.0  # a bend costs as much as this many points of length
 BACK = 200.0  # leaving a stub backwards (toward its own box)
-FLOW_BUDGET = 60_000  # search steps one flow may spend (a tidy chart's flows: at most ~1,000)
+FLOW_BUDGET = 20_000  # search steps one flow may spend (a tidy chart's flows: at most ~1,000)
 WINDOW_BOXES = 600  # most boxes an A* window may hold (beyond: too crowded to search)
 CHANNEL_BOXES = 64  # most boxes near an end a channel search looks at (a tidy chart: ~10)
 MAX_GRID = 40_000  # most nodes of one A* grid
@@ -206,7 +206,8 @@ def grid_astar(index: RectIndex, s: Point, ds: Point, t: Point, dt: Point,
     xs = _with_middles(sorted(xs_set))
     ys = _with_middles(sorted(ys_set))
     nx, ny = len(xs), len(ys)
-    cost = 3 * nx * ny + len(rects)  # marking the grid (three arrays), A* comes on top
+    # the grid's three arrays are allocated at C speed; marking walks the boxes' cells
+    cost = nx * ny // 8 + len(rects)
     if nx * ny > MAX_GRID or cost > budget:
         raise TooCrowded
     index.steps += cost

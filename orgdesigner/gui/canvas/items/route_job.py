@@ -102,14 +102,22 @@ class RouteJob:
             touched.add((s, ss))
             touched.add((t, ts))
             if n % 32 == 31:
+                if freeze and n % 2048 == 2047:
+                    gc.freeze()
                 yield
         todo = set(fids)
-        for key in touched:
+        for n, key in enumerate(touched):
             todo |= router._place_ports(key)
+            if n % 256 == 255:  # 50,000 boxes' sides: hundreds of milliseconds in one go
+                yield
         yield
         order = sorted(todo)
         for fid in order:
             router._forget_route(fid)
-        for fid in order:  # one path can take milliseconds (a search around many boxes)
-            router._path(fid)
+        for n, fid in enumerate(order):  # one path can take milliseconds (a search around
+            router._path(fid)               # many boxes)
+            if freeze and n % 500 == 499:  # the routes live on too (see the index above)
+                gc.freeze()
             yield
+        if freeze:
+            gc.freeze()
