@@ -9,7 +9,6 @@ a file is read completely before anything changes, and saves are atomic.
 from __future__ import annotations
 
 import datetime
-import gc
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +26,7 @@ from orgdesigner.model.process import STEP_KEYS
 from orgdesigner.render.unplaced import lay_out_if_unplaced
 
 SUFFIX = ".orgd"
-#: From this many units on, an opened design is frozen out of the cyclic collector's walks
-#: (as the command line does: cli/common.py).
-GC_FREEZE_UNITS = 2_000
+
 
 
 def tr(text: str) -> str:
@@ -122,11 +119,6 @@ def open_file(window: Any, path: str | Path) -> Any | None:
     controller = window.open_design(design, path)
     if laid_out and controller is not None:  # new positions: modified, so they get saved
         controller.undo_stack.resetClean()
-    if len(design.units) >= GC_FREEZE_UNITS:
-        # a large design's objects (model, canvas, checker) live as long as the document:
-        # keep the cyclic collector's full passes from walking them again and again (each
-        # pass grew to 0.1-0.5 s at 50,000 units: the window froze now and then)
-        gc.freeze()
     settings_mod.remember_file(path)
     return controller
 

@@ -125,8 +125,21 @@ class FlowRouter:
 
     # ---- routing ---------------------------------------------------------------------------
     def _reroute(self, fids: set[str], sides_touched: set[tuple[str, str]]) -> set[str]:
+        todo: set[str] = set()
+        for _ in self.reroute_steps(fids, sides_touched, todo):
+            pass
+        return todo
+
+    def route_all_steps(self) -> Iterator[None]:
+        """`route_all` a little at a time: yields between pieces of work (the canvas routes a
+        big design between events)."""
+        return self.reroute_steps(set(self.ends), set(), set())
+
+    def reroute_steps(self, fids: set[str], sides_touched: set[tuple[str, str]],
+                      todo: set[str]) -> Iterator[None]:
+        """Re-route `fids`, yielding now and then; `todo` receives every flow re-routed."""
         touched = set(sides_touched)
-        for fid in sorted(fids):  # sides fill up in order: the same routes every run
+        for n, fid in enumerate(sorted(fids)):  # sides fill up in order: same routes every run
             touched |= self._drop_sides(fid)
             s, t = self.ends[fid]
             ss, ts = self._pick_sides(s, t)
@@ -135,14 +148,19 @@ class FlowRouter:
             self._on_side.setdefault((t, ts), set()).add((fid, 1))
             touched.add((s, ss))
             touched.add((t, ts))
-        todo = set(fids)
-        for key in touched:
+            if n % 32 == 31:
+                yield
+        todo |= fids
+        for n, key in enumerate(touched):
             todo |= self._place_ports(key)
-        for fid in sorted(todo):
+            if n % 256 == 255:
+                yield
+        order = sorted(todo)
+        for fid in order:
             self._forget_route(fid)
-        for fid in sorted(todo):
+        for fid in order:  # one path can take milliseconds (a search around many boxes)
             self._path(fid)
-        return todo
+            yield
 
     def _pick_sides(self, s: str, t: str) -> tuple[str, str]:
         a, b = self.boxes[s], self.boxes[t]

@@ -12,8 +12,8 @@ then adopts the router and catches up with any edit made meanwhile (flows.py).
 
 A worker thread was tried first: Python's lock between threads made every Qt call of the
 GUI thread wait for the router (a rename blocked for 3 s at 20,000 units), so the slices
-run in the GUI thread between events instead. Should the router ever lose the steps used
-here, `step` falls back to one `route_all` (correct, only not sliced); a test compares the
+run in the GUI thread between events instead. The steps are the router's own
+(`FlowRouter.route_all_steps`, which `route_all` runs to the end); a test compares the
 sliced result with `route_all`.
 
 Qt-free.
@@ -21,15 +21,12 @@ Qt-free.
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Iterable, Iterator
 
 from orgdesigner.render.routing import FlowRouter
 
 Rect = tuple[float, float, float, float]
-#: From this many boxes on, the router's index is frozen out of the garbage collector's walks.
-FREEZE_BOXES = 2_000
 
 
 class RouteJob:
@@ -71,53 +68,10 @@ class RouteJob:
 
     def _run(self) -> Iterator[None]:
         built = None
-        # a big index's objects live as long as the document: out of the cyclic collector's
-        # sight (its full passes over them grew to 0.5 s each at 50,000 boxes)
-        freeze = len(self._rects) >= FREEZE_BOXES
-        for n, built in enumerate(FlowRouter.building(self._rects, self._shapes,  # noqa: B007
-                                                      self._bars)):
-            if freeze and n % 20 == 19:
-                gc.freeze()
+        for built in FlowRouter.building(self._rects, self._shapes, self._bars):  # noqa: B007
             yield  # indexing 50,000 boxes at once blocked the window for seconds
-        if freeze:
-            gc.freeze()
         assert built is not None
         router = self.router = built
         for fid, (s, t) in self.ends.items():
             router.add(fid, s, t)
-        if not all(hasattr(router, n) for n in ("_pick_sides", "_on_side", "sides", "_drop_sides",
-                                                 "_place_ports", "_forget_route", "_path")):
-            router.route_all()  # the router changed its insides: route at once
-            return
-        # FlowRouter.route_all = _reroute(every flow, {}), step by step
-        fids = set(router.ends)
-        touched: set[tuple[str, str]] = set()
-        for n, fid in enumerate(sorted(fids)):  # sides fill up in id order, as route_all's
-            touched |= router._drop_sides(fid)
-            s, t = router.ends[fid]
-            ss, ts = router._pick_sides(s, t)
-            router.sides[fid] = (ss, ts)
-            router._on_side.setdefault((s, ss), set()).add((fid, 0))
-            router._on_side.setdefault((t, ts), set()).add((fid, 1))
-            touched.add((s, ss))
-            touched.add((t, ts))
-            if n % 32 == 31:
-                if freeze and n % 2048 == 2047:
-                    gc.freeze()
-                yield
-        todo = set(fids)
-        for n, key in enumerate(touched):
-            todo |= router._place_ports(key)
-            if n % 256 == 255:  # 50,000 boxes' sides: hundreds of milliseconds in one go
-                yield
-        yield
-        order = sorted(todo)
-        for fid in order:
-            router._forget_route(fid)
-        for n, fid in enumerate(order):  # one path can take milliseconds (a search around
-            router._path(fid)               # many boxes)
-            if freeze and n % 500 == 499:  # the routes live on too (see the index above)
-                gc.freeze()
-            yield
-        if freeze:
-            gc.freeze()
+        yield from router.route_all_steps()
