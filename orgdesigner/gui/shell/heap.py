@@ -4,7 +4,7 @@ The collector's full passes walk every tracked object. With a 50,000-unit design
 model, the canvas's box table and router index, the checker's context, tens of thousands of
 routes) each pass took 0.1–0.7 s, and passes came every few seconds while the canvas routed
 and the checker worked: the window stopped answering for that long. Those objects live as
-long as the document, so once a second, while a document of `BIG` units or more is open,
+long as the document, so five times a second, while a document of `BIG` units or more is open,
 they are moved out of the collector's sight (`gc.freeze`, a constant-time list splice).
 Plain reference counting still frees everything that is not in a cycle; when the last large
 document closes, the frozen objects go back to the collector and one full pass runs.
@@ -24,7 +24,7 @@ BIG = 2_000
 
 class HeapSteward(QObject):
     def __init__(self, documents: Callable[[], Iterable[Any]], parent: QObject | None = None,
-                 interval_ms: int = 1000) -> None:
+                 interval_ms: int = 200) -> None:
         super().__init__(parent)
         self._documents = documents
         self.frozen = False
