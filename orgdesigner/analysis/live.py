@@ -185,7 +185,7 @@ class LiveCheck:
         loop there), the report last. An edit arriving between slices ends the run early
         (nothing more is yielded); the next run takes over what was left."""
         if self._ctx is None or self._report is None or "all" in self._aspects:
-            yield self._full()
+            yield from self._full()
             return
         if not (self._units or self._flows or self._aspects or self._owed):
             yield self._report
@@ -232,20 +232,31 @@ class LiveCheck:
                                    self.design, ctx.primary, ctx)
         yield self._report
 
-    def _full(self) -> CheckReport:
+    def _full(self) -> Iterator[CheckReport | None]:
+        """A full check in slices (a rule each): the first check of a document, and after
+        an edit no dependency covers. An edit arriving between slices makes the context
+        stale: the run ends, and the next one starts over."""
         self._units, self._flows, self._aspects = set(), set(), set()
+        self._report = None
         ctx = self._ctx = LiveContext(self.design)
         self._bypass = LiveBypass()
         self._last_aspects: set[str] = set()
         self._owed, self._carry = set(), set()
-        self._by_rule = {rid: self._run(rid, None) for rid in RULES}
+        by_rule: dict[str, list[Finding]] = {}
+        for rid in RULES:
+            yield None
+            if self._units or self._flows or self._aspects or self._ctx is not ctx:
+                self._ctx = None
+                return
+            by_rule[rid] = self._run(rid, None)
+        self._by_rule = by_rule
         self.last_rerun = None
-        found = [f for rid in RULES for f in self._by_rule[rid]]
+        found = [f for rid in RULES for f in by_rule[rid]]
         found.sort(key=Finding.sort_key)
         auth = authority_style(ctx)
         self._report = CheckReport(auth, rank(extract(ctx, auth)), found,
                                    process_report(self.design), self.design, ctx.primary, ctx)
-        return self._report
+        yield self._report
 
     def _run(self, rule_id: str, touched: set[str] | None) -> list[Finding]:
         """One rule's findings (reports-bypass incrementally from the `touched` units)."""

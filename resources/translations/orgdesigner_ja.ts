@@ -703,6 +703,7 @@
     </message>
     <message>
         <source>The whole design; click or drag to move the view</source>
+        <extracomment>A design of this many units is drawn here after its canvas&apos;s first paint.</extracomment>
         <translation>設計全体。クリックまたはドラッグで表示位置を移動します</translation>
     </message>
     <message>
@@ -794,6 +795,7 @@
     <name>AutosaveManager</name>
     <message>
         <source>Autosave failed: {0}</source>
+        <extracomment>Designs of this many units or more are snapshotted in slices. Longest stretch of snapshot work between two events.</extracomment>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
 </context>
@@ -1204,6 +1206,7 @@
     </message>
     <message>
         <source>Connect (%1)</source>
+        <extracomment>A view showed the scene for the first time (work that can wait starts then).</extracomment>
         <translation>接続 (%1)</translation>
     </message>
     <message>
@@ -1299,6 +1302,7 @@
     <name>FindingsPanel</name>
     <message>
         <source>Nearest reference model</source>
+        <extracomment>Longest stretch of re-checking before the panel hands the event loop back (seconds). A design of this many units is first checked after its canvas has painted, in slices.</extracomment>
         <translation>最も近い参照モデル</translation>
     </message>
     <message>
@@ -1312,6 +1316,10 @@
     <message>
         <source>Click to cycle: not started → in progress → done</source>
         <translation>クリックで切り替え: 未着手 → 進行中 → 完了</translation>
+    </message>
+    <message>
+        <source>Checking the design…</source>
+        <translation>設計を点検しています…</translation>
     </message>
     <message>
         <source>No document is open.</source>

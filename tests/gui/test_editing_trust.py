@@ -72,7 +72,7 @@ def test_undo_of_a_unit_delete_repaints_its_flows(window, doc):
 
 
 def _middle(item):
-    ax, ay, bx, by, _ = item.segs[len(item.segs) // 2]
+    ax, ay, bx, by = item.segs[len(item.segs) // 2]
     from PySide6.QtCore import QPointF
 
     return QPointF((ax + bx) / 2, (ay + by) / 2)

@@ -33,7 +33,7 @@ def test_click_selects_a_layer_painted_flow_and_delete_removes_it(window, doc, u
     ctrl, view = doc
     item = ctrl.scene.flow_items["k1"]
     assert item.scene() is None  # painted by its layer, not an item of the scene
-    assert item in ctrl.scene.flow_layers[FlowKind.COMMAND].items.values()
+    assert item.geom in ctrl.scene.flow_layers[FlowKind.COMMAND].items.values()
     before = orgd.dumps(ctrl.design)
     ui.click(view, k1_mid(ctrl))
     assert ctrl.selected_flows() == ["k1"] and ctrl.selected_units() == []

@@ -151,7 +151,7 @@ def _shown_flow(design: Design, scene: Any, fid: str, hidden: set[str]) -> bool:
 
 
 def _flow_problems(design: Design, scene: Any, hidden: set[str]) -> list[str]:
-    from orgdesigner.gui.canvas.items.flow_item import FlowItem, _pens
+    from orgdesigner.gui.canvas.items.flow_geom import FlowGeom, pens_of
     from orgdesigner.render.style import flow_label
 
     out: list[str] = []
@@ -161,11 +161,11 @@ def _flow_problems(design: Design, scene: Any, hidden: set[str]) -> list[str]:
     router = scene.flows.router
     drawn: dict[tuple[str, str], dict[tuple, str]] = {}
     for fid, f in design.flows.items():
-        item = scene.flow_items.get(fid)
+        item = scene.flows.geoms.get(fid)
         if item is None:
             continue
         label = flow_label(f.kind, f.label, lang)
-        if (item.kind, item.label, item.pens) != (f.kind, label, _pens(f.kind)[0]):
+        if (item.kind, item.label, item.pens) != (f.kind, label, pens_of(f.kind)[0]):
             out.append(f"flow {fid}: kind/label/pens {(item.kind, item.label)} ≠ "
                        f"{(f.kind, label)}")
         src, dst = _model_box(design, scene, f.source), _model_box(design, scene, f.target)
@@ -182,7 +182,7 @@ def _flow_problems(design: Design, scene: Any, hidden: set[str]) -> list[str]:
                 out.append(f"flow {fid}: overlay flow without a route")
             elif not (_on_box(routed[0], src) and _on_box(routed[-1], dst)):
                 out.append(f"flow {fid}: route {routed[0]}…{routed[-1]} does not join its units")
-        want = FlowItem(fid, None)
+        want = FlowGeom(fid, None)
         want.sync(f, lang)
         want.route(src, dst, routed)
         geo = [tuple(_r(v) for v in s[:4]) for s in item.segs]
@@ -224,7 +224,7 @@ def _on_box(p: tuple[float, float], box: tuple[float, float, float, float],
 
 
 def _middle(item: Any) -> QPointF:
-    ax, ay, bx, by, _ = item.segs[len(item.segs) // 2]
+    ax, ay, bx, by = item.segs[len(item.segs) // 2]
     if item.curve is not None:
         return item.curve.pointAtPercent(0.5)
     return QPointF((ax + bx) / 2, (ay + by) / 2)
@@ -239,7 +239,7 @@ def _layer_problems(design: Design, scene: Any, hidden: set[str]) -> list[str]:
         if got != want:
             out.append(f"layer {kind.value}: holds {sorted(got)}, should {sorted(want)}")
         for fid in got & set(scene.flow_items):
-            if layer.items[fid] is not scene.flow_items[fid]:
+            if layer.items[fid] is not scene.flows.geoms[fid]:
                 out.append(f"layer {kind.value}: stale item for {fid}")
         indexed = {fid for tile in layer._tiles.values() for fid in tile} | set(layer._long)
         if indexed != got or set(layer._where) != got:
@@ -386,7 +386,7 @@ class RepaintWatch:
 
     def _snapshot(self, scene: Any) -> dict[str, tuple]:
         out = {}
-        for fid, item in scene.flow_items.items():
+        for fid, item in scene.flows.geoms.items():
             if item.layer is None or not item.segs:
                 continue
             mid = _middle(item)

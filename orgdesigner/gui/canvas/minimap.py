@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from orgdesigner.gui.canvas.view import DiagramView
 
 PAD = 6  # pixels around the picture
+#: A design of this many units is drawn here after its canvas's first paint.
+LATER_ABOVE = 2000
 REDRAW_DELAY_MS = 250
 
 
@@ -59,7 +61,9 @@ class Minimap(QWidget):
         if view is not None:
             self._connect(view, True)
         self._picture = QPixmap()
-        self.invalidate(now=True)
+        # a large design's picture waits for its canvas to be painted first
+        scene = view.diagram_scene() if view is not None else None
+        self.invalidate(now=scene is None or scene.shown or len(scene.boxes) < LATER_ABOVE)
 
     def _connect(self, view: DiagramView, on: bool) -> None:
         scene = view.diagram_scene()

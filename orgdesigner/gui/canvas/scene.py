@@ -8,9 +8,10 @@ events then update the items, so undo and redo need no view code at all.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -50,8 +51,12 @@ GRID = 20.0
 
 
 class DiagramScene(QGraphicsScene):
+    #: A view showed the scene for the first time (work that can wait starts then).
+    firstPainted = Signal()
+
     def __init__(self, controller: DocumentController) -> None:
         super().__init__(controller)
+        self.shown = False  # a view has painted it
         self.controller = controller
         self.design = controller.design
         self.lang = controller.lang
@@ -63,7 +68,7 @@ class DiagramScene(QGraphicsScene):
         self.company_items: dict[str, CompanyItem] = {}
         self.hidden_units: set[str] = set()  # collapsed or outside the focused branch
         self.flows = SceneFlows(self)
-        self.flow_items: dict[str, FlowItem] = self.flows.items
+        self.flow_items: Mapping[str, FlowItem] = self.flows.items  # made on demand
         self.flow_layers = self.flows.layers
         self.unit_layer = UnitLayer(self.units)
         self.addItem(self.unit_layer)
@@ -131,6 +136,9 @@ class DiagramScene(QGraphicsScene):
     def painted(self) -> None:
         """A view painted: background work may start now that the user sees the canvas."""
         self.flows.start_routing()
+        if not self.shown:
+            self.shown = True
+            self.firstPainted.emit()
 
     def frame_rects(self) -> dict[str, tuple[float, float, float, float]]:
         """Each company's frame as the exports see it: title bars the router avoids."""
@@ -373,8 +381,7 @@ class DiagramScene(QGraphicsScene):
         for layer in self.flow_layers.values():
             for item in layer.candidates(rect.left(), rect.top(), rect.right(), rect.bottom()):
                 if item.inside(rect):
-                    self.flows.materialize(item)
-                    item.setSelected(True)
+                    self.flows.materialize(item).setSelected(True)
 
     def center_on_units(self, ids: list[str]) -> None:
         """Show the units (the controller selected them to show them: a search found them);

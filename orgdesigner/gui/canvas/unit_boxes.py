@@ -59,10 +59,32 @@ class UnitBoxes:
     # ---- filling ---------------------------------------------------------------------------
     def fill(self, units: Iterable[Unit], lang: str) -> None:
         """Every unit at once (opening a document, switching language)."""
-        self.rects, self.shapes, self.styles, self.order = {}, {}, {}, {}
-        self._cells, self._where, self._next = {}, {}, 0
-        for unit in units:
-            self.set(unit, lang)
+        # `set` for each unit, written out: 50,000 units when a large group opens
+        rects: dict[str, Rect] = {}
+        shapes: dict[str, str] = {}
+        styles: dict[str, UnitStyle] = {}
+        order: dict[str, int] = {}
+        cells: dict[tuple[int, int], set[str]] = {}
+        where: dict[str, tuple[int, int, int, int]] = {}
+        floor = math.floor
+        for n, unit in enumerate(units):
+            uid = unit.id
+            style = unit_style(unit)
+            styles[uid], shapes[uid], order[uid] = style, style.shape, n
+            w, h = label_box(unit_label(unit, lang), style.shape, style.bold)
+            x, y = unit.x - w / 2, unit.y - h / 2
+            rects[uid] = (x, y, w, h)
+            span = where[uid] = (floor(x / CELL), floor(y / CELL), floor((x + w) / CELL),
+                                 floor((y + h) / CELL))
+            for i in range(span[0], span[2] + 1):
+                for j in range(span[1], span[3] + 1):
+                    cell = cells.get((i, j))
+                    if cell is None:
+                        cells[(i, j)] = {uid}
+                    else:
+                        cell.add(uid)
+        self.rects, self.shapes, self.styles, self.order = rects, shapes, styles, order
+        self._cells, self._where, self._next = cells, where, len(order)
 
     def set(self, unit: Unit, lang: str) -> bool:
         """Take a unit's box and style from the model; True when the box changed."""

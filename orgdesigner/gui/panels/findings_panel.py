@@ -45,6 +45,8 @@ from orgdesigner.render.placement import place_new_units
 
 #: Longest stretch of re-checking before the panel hands the event loop back (seconds).
 SLICE_S = 0.03
+#: A design of this many units is first checked after its canvas has painted, in slices.
+AFTER_PAINT_ABOVE = 2000
 _STATUS_TO_CHECK = {ProcessStatus.NOT_STARTED: Qt.CheckState.Unchecked,
                     ProcessStatus.IN_PROGRESS: Qt.CheckState.PartiallyChecked,
                     ProcessStatus.DONE: Qt.CheckState.Checked}
@@ -199,7 +201,22 @@ class FindingsPanel(QWidget):
             if hasattr(controller, "destroyed"):
                 controller.destroyed.connect(self._controller_gone)
         self._timer.stop()
-        self.refresh()
+        if controller is not None and len(controller.design.units) >= AFTER_PAINT_ABOVE:
+            self._after_first_paint(controller)
+        else:
+            self.refresh()
+
+    def _after_first_paint(self, controller: Any) -> None:
+        """A large design's first check runs in slices once its canvas has been painted:
+        the user sees the design first, and the dock says it is being checked."""
+        self._clear()
+        self.authority_label.setText(self.tr("Checking the design…"))
+        self.process_tree.setEnabled(False)
+        scene = getattr(controller, "scene", None)
+        if scene is not None and not getattr(scene, "shown", True):
+            scene.firstPainted.connect(self._schedule, Qt.ConnectionType.SingleShotConnection)
+        else:
+            self._schedule()
 
     def set_language(self, lang: str) -> None:
         self.lang = lang

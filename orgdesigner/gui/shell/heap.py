@@ -8,12 +8,18 @@ long as the document, so five times a second, while a document of `BIG` units or
 they are moved out of the collector's sight (`gc.freeze`, a constant-time list splice).
 Plain reference counting still frees everything that is not in a cycle; when the last large
 document closes, the frozen objects go back to the collector and one full pass runs.
+
+Opening a large design makes a few hundred thousand long-lived objects (the canvas's box
+table, every flow's geometry, the checker's context) and no garbage: the collector is
+paused while it is built (`building`), and what was built is frozen at once — its passes
+over the growing heap were a third of the time to the first paint at 50,000 units.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
@@ -47,3 +53,20 @@ class HeapSteward(QObject):
             gc.unfreeze()
             self.frozen = False
             gc.collect()
+
+
+@contextlib.contextmanager
+def building(units: int) -> Iterator[None]:
+    """Pause the cycle collector while a document of `units` units is opened (a large one
+    is frozen out of its sight at the end, as the steward would at its next tick)."""
+    if units < BIG:
+        yield
+        return
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was:
+            gc.enable()

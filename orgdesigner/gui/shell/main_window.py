@@ -29,6 +29,7 @@ from orgdesigner.gui.i18n.lang import ui_language
 from orgdesigner.gui.panels.inspector import Inspector
 from orgdesigner.gui.panels.palette import Palette
 from orgdesigner.gui.panels.wheel_guard import guard_wheel
+from orgdesigner.gui.shell import heap
 from orgdesigner.gui.shell.accessibility import name_tab_buttons, name_widgets
 from orgdesigner.gui.shell.actions import Actions
 from orgdesigner.gui.shell.context_menu import CanvasMenus
@@ -145,6 +146,10 @@ class MainWindow(QMainWindow):
     def open_design(self, design: Design, path: Path | None) -> DocumentController:
         """Open a design in a new tab and make it current. An untouched blank document in
         the way is replaced."""
+        with heap.building(len(design.units)):
+            return self._open_design(design, path)
+
+    def _open_design(self, design: Design, path: Path | None) -> DocumentController:
         spare = self.current_controller()
         replace = (spare is not None and spare.path is None and not spare.is_modified()
                    and not spare.design.units and not spare.design.companies)

@@ -4,9 +4,9 @@ A 5,000-unit group has ~7,600 flows, ~2,500 of them incident reports that run fr
 department across the whole canvas into the head-office CSIRT. As separate items they cost
 one Python paint call each on every repaint (12–16 frames/s while panning), and their huge
 bounding rects make Qt's BSP index slow for every query. So flows are painted here, kind by
-kind, in a few `drawLines` calls over what is exposed; the per-flow `FlowItem`s stay out of
-the scene (they carry geometry, hit tests and the selection highlight) and only a selected
-flow is put in the scene, so Qt's selection machinery works on it.
+kind, in a few `drawLines` calls over what is exposed, from each flow's plain geometry
+(`FlowGeom`); a flow's Qt item (`FlowGeom`: selection highlight) is made on demand and is in
+the scene only while selected, so Qt's selection machinery works on it.
 
 Lines are clipped to the exposed rectangle before they reach the painter: Qt's raster
 engine walks a thin or dashed line's whole length even when only a few pixels are visible
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from orgdesigner.model import FlowKind
 
 if TYPE_CHECKING:
-    from orgdesigner.gui.canvas.items.flow_item import FlowItem
+    from orgdesigner.gui.canvas.items.flow_geom import FlowGeom
 
 TILE = 1024.0  # flows that fit in a tile are indexed by tile; longer ones are checked always
 HEADS_LOD = 0.15  # below this on-screen scale arrowheads and a double line's core are skipped
@@ -48,14 +48,15 @@ class FlowLayer(QGraphicsItem):
     def __init__(self, kind: FlowKind, z: float) -> None:
         super().__init__()
         self.kind = kind
-        self.items: dict[str, FlowItem] = {}  # shown flows of this kind, in insertion order
-        self._tiles: dict[tuple[int, int], dict[str, FlowItem]] = {}
-        self._long: dict[str, FlowItem] = {}
+        self.items: dict[str, FlowGeom] = {}  # shown flows of this kind, in insertion order
+        self._tiles: dict[tuple[int, int], dict[str, FlowGeom]] = {}
+        self._long: dict[str, FlowGeom] = {}
         self._where: dict[str, tuple[int, int] | None] = {}
         # arrowheads by the tile of their tip: a long flow's head is found without
-        # looking at the flow (thousands of incident reports end at one CSIRT)
+        # looking at the flow (thousands of incident reports end at one CSIRT);
+        # each entry: the tip and the head's place in the flow's `heads`
         self._head_tiles: dict[tuple[int, int],
-                               dict[str, list[tuple[float, float, QPolygonF]]]] = {}
+                               dict[str, list[tuple[float, float, int]]]] = {}
         self._head_where: dict[str, list[tuple[int, int]]] = {}
         self._bounds = QRectF()
         self.painted = 0  # flows drawn by the last paint (tests and the benchmark read it)
@@ -64,7 +65,7 @@ class FlowLayer(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     # ---- membership and the spatial index ----------------------------------------------------
-    def add(self, item: FlowItem) -> None:
+    def add(self, item: FlowGeom) -> None:
         """Index `item` and repaint where it is: a redo or an undone delete adds a flow
         inside the layer's current bounds, where growing them repaints nothing."""
         self.items[item.fid] = item
@@ -72,36 +73,42 @@ class FlowLayer(QGraphicsItem):
         self._grow(item.bounds())
         self.update(item.bounds())
 
-    def remove(self, item: FlowItem) -> None:
+    def remove(self, item: FlowGeom) -> None:
         if self.items.pop(item.fid, None) is None:
             return
         self._unindex(item.fid)
         self.update(item.bounds())
 
-    def moved(self, item: FlowItem, old: QRectF) -> None:
-        """`item` was re-routed: re-index it and repaint where it was and where it is."""
+    def moved(self, item: FlowGeom, before: tuple[float, float, float, float]) -> None:
+        """`item` was re-routed (its extent was `before`: left, top, right, bottom):
+        re-index it and repaint where it was and where it is."""
         if item.fid not in self.items:
             return
         self._unindex(item.fid)
         self._index(item)
         new = item.bounds()
+        old = QRectF(before[0], before[1], before[2] - before[0], before[3] - before[1])
         if not self._grow(new):
             self.update(old.united(new))
         else:
             self.update(old)
 
-    def reset(self, items: Iterable[FlowItem]) -> None:
+    def reset(self, items: Iterable[FlowGeom]) -> None:
         """Replace every member at once (opening a document, showing a hidden branch)."""
         self.items = {i.fid: i for i in items}
         self._tiles, self._long, self._where = {}, {}, {}
         self._head_tiles, self._head_where = {}, {}
-        rect = QRectF()
+        index = self._index
+        left = top = math.inf
+        right = bottom = -math.inf
         for item in self.items.values():
-            self._index(item)
-            b = item.bounds()
-            rect = rect.united(b) if not rect.isNull() else b
+            index(item)
+            x0, y0, x1, y1 = item.bbox
+            left, top = min(left, x0), min(top, y0)
+            right, bottom = max(right, x1), max(bottom, y1)
         self.prepareGeometryChange()
-        self._bounds = rect
+        self._bounds = (QRectF(left, top, right - left, bottom - top) if self.items
+                        else QRectF())
         self.update()
 
     def _grow(self, rect: QRectF) -> bool:
@@ -111,13 +118,13 @@ class FlowLayer(QGraphicsItem):
         self._bounds = self._bounds.united(rect) if not self._bounds.isNull() else QRectF(rect)
         return True
 
-    def _index(self, item: FlowItem) -> None:
-        keys = []
-        for (hx, hy), head in zip(item.tips, item.heads, strict=True):
-            key = (math.floor(hx / TILE), math.floor(hy / TILE))
-            self._head_tiles.setdefault(key, {}).setdefault(item.fid, []).append((hx, hy, head))
-            keys.append(key)
-        if keys:
+    def _index(self, item: FlowGeom) -> None:
+        if item.tips:
+            keys = []
+            for k, (hx, hy) in enumerate(item.tips):
+                key = (math.floor(hx / TILE), math.floor(hy / TILE))
+                self._head_tiles.setdefault(key, {}).setdefault(item.fid, []).append((hx, hy, k))
+                keys.append(key)
             self._head_where[item.fid] = keys
         x0, y0, x1, y1 = item.bbox
         if x1 - x0 <= TILE and y1 - y0 <= TILE:
@@ -146,7 +153,7 @@ class FlowLayer(QGraphicsItem):
                 del self._tiles[key]
 
     def candidates(self, left: float, top: float, right: float,
-                   bottom: float) -> Iterator[FlowItem]:
+                   bottom: float) -> Iterator[FlowGeom]:
         """Flows whose bounding box meets the rectangle (in drawing order within a tile)."""
         for item in self._long.values():
             x0, y0, x1, y1 = item.bbox
@@ -181,13 +188,13 @@ class FlowLayer(QGraphicsItem):
                 tile = tiles.get((tx, ty))
                 if tile is None:
                     continue
-                for heads in tile.values():
-                    for hx, hy, head in heads:
+                for fid, heads in tile.items():
+                    for hx, hy, k in heads:
                         if left <= hx <= right and top <= hy <= bottom:
-                            out.append(head)
+                            out.append(self.items[fid].heads[k])
         return out
 
-    def hits(self, pos: QPointF, tolerance: float = HIT_TOLERANCE) -> list[FlowItem]:
+    def hits(self, pos: QPointF, tolerance: float = HIT_TOLERANCE) -> list[FlowGeom]:
         """Flows within `tolerance` of `pos`, topmost (last drawn) first."""
         x, y = pos.x(), pos.y()
         found = []
@@ -259,7 +266,7 @@ class FlowLayer(QGraphicsItem):
                 else:
                     lines.extend(item.lines)
                 continue
-            for ax, ay, bx, by, line in item.segs:
+            for (ax, ay, bx, by), line in zip(item.segs, item.lines, strict=True):
                 if (left <= ax <= right and left <= bx <= right
                         and top <= ay <= bottom and top <= by <= bottom):
                     lines.append(line)

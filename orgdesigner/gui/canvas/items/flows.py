@@ -1,20 +1,24 @@
-"""Every flow of a scene: its `FlowItem`, the per-kind `FlowLayer`s that paint them, which
-flows join which units, and the `render.routing.FlowRouter` that routes the overlay flows
-(the same router, fed the same boxes and frames, as the exports, so both draw the same
-routes). When a unit moves, the router re-routes only the flows that move affects.
+"""Every flow of a scene: its geometry (`FlowGeom`), the per-kind `FlowLayer`s that paint
+them, which flows join which units, and the `render.routing.FlowRouter` that routes the
+overlay flows (the same router, fed the same boxes and frames, as the exports, so both draw
+the same routes). When a unit moves, the router re-routes only the flows that move affects.
 
-A flow item is put in the Qt scene only while it is selected (see flow_layer.py for why);
-`materialize` adds it before Qt handles a click on it, and unselected ones are taken out
-again after every selection change.
+A flow's Qt item (`FlowItem`) is made only when something asks for it (`items`: a click,
+the selection, find, a context menu) — a 50,000-unit group opens with ~76,000 flows and
+needs none to paint. An item is put in the Qt scene only while it is selected (see
+flow_layer.py for why); `materialize` adds it before Qt handles a click on it, and
+unselected ones are taken out again after every selection change.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QTimer
 
+from orgdesigner.gui.canvas.items.flow_geom import FlowGeom
 from orgdesigner.gui.canvas.items.flow_item import FlowItem
 from orgdesigner.gui.canvas.items.flow_layer import FlowLayer
 from orgdesigner.gui.canvas.items.route_job import RouteJob
@@ -38,7 +42,8 @@ class SceneFlows:
 
     def __init__(self, scene: DiagramScene) -> None:
         self.scene = scene
-        self.items: dict[str, FlowItem] = {}
+        self.geoms: dict[str, FlowGeom] = {}
+        self.items = FlowItems(self.geoms)
         self.layers: dict[FlowKind, FlowLayer] = {}
         for i, kind in enumerate(FlowKind):
             layer = FlowLayer(kind, FLOW_Z + i * 0.01)
@@ -72,15 +77,29 @@ class SceneFlows:
         elbows, and the routes are applied in idle slices when it is done."""
         scene = self.scene
         boxes = scene.boxes.rects
-        ends: dict[str, tuple[str, str]] = {}
+        ends: dict[str, tuple[str, str]] = {}  # the overlay flows (routed)
+        geoms, lang, unit_flows, all_ends = self.geoms, scene.lang, self._unit_flows, self._ends
         for fid, flow in scene.design.flows.items():
-            item = FlowItem(fid, scene)
-            item.sync(flow, scene.lang)
-            self.items[fid] = item
-            self._link(flow)
-            if flow.source in boxes and flow.target in boxes and not is_elbow(
-                    flow.kind, boxes[flow.source], boxes[flow.target]):
-                ends[fid] = (flow.source, flow.target)
+            geom = FlowGeom(fid, scene)
+            geom.sync(flow, lang)
+            geoms[fid] = geom
+            s, t = flow.source, flow.target
+            all_ends[fid] = (s, t)
+            for end in (s, t):
+                joined = unit_flows.get(end)
+                if joined is None:
+                    unit_flows[end] = {fid}
+                else:
+                    joined.add(fid)
+            src, dst = boxes.get(s), boxes.get(t)
+            if src is None or dst is None:
+                continue
+            if not is_elbow(flow.kind, src, dst):
+                ends[fid] = (s, t)
+            if geom.label:
+                geom.route(src, dst)
+            else:
+                geom.first_elbow(src, dst)  # an overlay flow's too, until it is routed
         bars = [(r[0], r[1], r[2], FRAME_TITLE) for r in scene.frame_rects().values()]
         if len(ends) > self.background:
             self.router = FlowRouter({})
@@ -91,8 +110,8 @@ class SceneFlows:
             for fid, (s, t) in ends.items():
                 self.router.add(fid, s, t)
             self.router.route_all()
-        for fid in self.items:
-            self._apply(fid)
+            for fid in ends:
+                self._apply(fid)
         self.refill()
 
     # ---- routing in the background ---------------------------------------------------------
@@ -170,7 +189,7 @@ class SceneFlows:
         queue = self._queue
         while queue:
             fid = queue.pop()
-            if fid in self.items and fid in self.scene.design.flows:
+            if fid in self.geoms and fid in self.scene.design.flows:
                 self._apply(fid)
             if end is not None and len(queue) % 64 == 0 and time.perf_counter() > end:
                 return
@@ -180,39 +199,40 @@ class SceneFlows:
     def added(self, fid: str) -> None:
         scene = self.scene
         f = scene.design.flows[fid]
-        item = FlowItem(fid, scene)
-        item.sync(f, scene.lang)
-        self.items[fid] = item
+        geom = FlowGeom(fid, scene)
+        geom.sync(f, scene.lang)
+        self.geoms[fid] = geom
         self._link(f)
         self.route(fid)
-        self._show(item)
+        self._show(geom)
 
     def removed(self, fid: str) -> None:
-        item = self.items.pop(fid, None)
-        if item is not None:
-            if item.label_item is not None:
-                self.scene.removeItem(item.label_item)
-            if item.layer is not None:
-                item.layer.remove(item)
-            if item.scene() is not None:
-                self.scene.removeItem(item)
+        geom = self.geoms.pop(fid, None)
+        if geom is not None:
+            if geom.label_item is not None:
+                self.scene.removeItem(geom.label_item)
+            if geom.layer is not None:
+                geom.layer.remove(geom)
+            if geom.item is not None and geom.item.scene() is not None:
+                self.scene.removeItem(geom.item)
+            self._in_scene.discard(fid)
         if fid in self._ends:
             self._unlink(fid)
         self._apply_all(self.router.remove(fid))
 
     def changed(self, fid: str) -> None:
         f = self.scene.design.flows[fid]
-        item = self.items[fid]
-        if item.layer is not None:
-            item.layer.remove(item)
-            item.layer = None
-        item.sync(f, self.scene.lang)
+        geom = self.geoms[fid]
+        if geom.layer is not None:
+            geom.layer.remove(geom)
+            geom.layer = None
+        geom.sync(f, self.scene.lang)
         self._unlink(fid)
         self._link(f)
         if self.router.ends.get(fid, (f.source, f.target)) != (f.source, f.target):
             self._apply_all(self.router.remove(fid))
         self.route(fid)
-        self._show(item)
+        self._show(geom)
 
     def unit_removed(self, uid: str) -> None:
         self._unit_flows.pop(uid, None)
@@ -256,18 +276,18 @@ class SceneFlows:
     def _apply(self, fid: str) -> None:
         f = self.scene.design.flows[fid]
         boxes = self.scene.boxes.rects
-        self.items[fid].route(boxes[f.source], boxes[f.target], self.router.routes.get(fid))
+        self.geoms[fid].route(boxes[f.source], boxes[f.target], self.router.routes.get(fid))
 
     def _apply_all(self, fids: set[str]) -> None:
         for fid in fids:
-            if fid in self.items and fid in self.scene.design.flows:
+            if fid in self.geoms and fid in self.scene.design.flows:
                 self._apply(fid)
 
     def relabel(self) -> None:
         """The language changed: new label texts, and their places along the flows."""
         flows = self.scene.design.flows
-        for fid, item in self.items.items():
-            item.sync(flows[fid], self.scene.lang)
+        for fid, geom in self.geoms.items():
+            geom.sync(flows[fid], self.scene.lang)
             self._apply(fid)
 
     # ---- which flows are shown -------------------------------------------------------------
@@ -279,27 +299,30 @@ class SceneFlows:
         if ends is None or ends[0] in hidden or ends[1] in hidden:
             return False
         focus = self.scene.overlay.units
-        if focus is not None and self.items[fid].kind is not FlowKind.REPORTING:
+        if focus is not None and self.geoms[fid].kind is not FlowKind.REPORTING:
             return ends[0] in focus or ends[1] in focus
         return True
 
     def refill(self) -> None:
         """Give every layer its shown flows (after building, or showing/hiding units)."""
-        by_kind: dict[FlowKind, list[FlowItem]] = {k: [] for k in self.layers}
-        for item in self.items.values():
-            if self.shown(item.fid):
-                by_kind[item.kind].append(item)
-                item.layer = self.layers[item.kind]
+        by_kind: dict[FlowKind, list[FlowGeom]] = {k: [] for k in self.layers}
+        layers, shown = self.layers, self.shown
+        every = not self.scene.hidden_units and self.scene.overlay.units is None
+        ends = self._ends
+        for fid, geom in self.geoms.items():
+            if (every and fid in ends) or shown(fid):
+                by_kind[geom.kind].append(geom)
+                geom.layer = layers[geom.kind]
             else:
-                item.layer = None
-                if item.scene() is not None:
-                    item.setSelected(False)
-            if item.label_item is not None:
-                item.label_item.setVisible(bool(item.label) and item.layer is not None)
+                geom.layer = None
+                if geom.item is not None and geom.item.scene() is not None:
+                    geom.item.setSelected(False)
+            if geom.label_item is not None:
+                geom.label_item.setVisible(bool(geom.label) and geom.layer is not None)
         for kind, layer in self.layers.items():
             layer.reset(by_kind[kind])
 
-    def _show(self, item: FlowItem) -> None:
+    def _show(self, item: FlowGeom) -> None:
         """Put a new or re-typed flow into its kind's layer (unless an end is hidden)."""
         if item.layer is not None:
             item.layer.remove(item)
@@ -311,18 +334,23 @@ class SceneFlows:
             item.label_item.setVisible(bool(item.label) and item.layer is not None)
 
     # ---- selection and hit tests -----------------------------------------------------------
-    def materialize(self, item: FlowItem) -> None:
-        """Put a flow in the scene so Qt can select it (unselected flows live in layers)."""
+    def materialize(self, item: FlowItem | FlowGeom) -> FlowItem:
+        """Put a flow in the scene so Qt can select it (unselected flows live in layers);
+        its item."""
+        if isinstance(item, FlowGeom):
+            item = self.items[item.fid]
         if item.scene() is None and item.layer is not None:
             item.prepare_for_scene()
             self.scene.addItem(item)
             self._in_scene.add(item.fid)
+        return item
 
     def prune(self) -> None:
         """Take unselected flows back out of the scene: long flows slow Qt's index down."""
         scene = self.scene
         for fid in list(self._in_scene):
-            item = self.items.get(fid)
+            geom = self.geoms.get(fid)
+            item = geom.item if geom is not None else None
             if item is None or item.scene() is not scene:
                 self._in_scene.discard(fid)
             elif not item.isSelected():
@@ -334,7 +362,7 @@ class SceneFlows:
         for layer in sorted(self.layers.values(), key=lambda la: -la.zValue()):
             hits = layer.hits(pos)
             if hits:
-                return hits[0]
+                return self.items[hits[0].fid]
         return None
 
     # ---- which flows join which units ------------------------------------------------------
@@ -349,3 +377,23 @@ class SceneFlows:
             self._unit_flows.get(end, set()).discard(fid)
 
 
+
+
+class FlowItems(Mapping[str, FlowItem]):
+    """The flows' Qt items by id, each made when first asked for (`FlowGeom.item`)."""
+
+    def __init__(self, geoms: dict[str, FlowGeom]) -> None:
+        self._geoms = geoms
+
+    def __getitem__(self, fid: str) -> FlowItem:
+        geom = self._geoms[fid]
+        return geom.item if geom.item is not None else FlowItem(geom)
+
+    def __contains__(self, fid: object) -> bool:
+        return fid in self._geoms
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._geoms)
+
+    def __len__(self) -> int:
+        return len(self._geoms)
