@@ -117,6 +117,7 @@ def add_units(design: Design, rows: list[dict[str, Any]],
     order = [k for k in Unit.__dataclass_fields__ if k != "plan"]  # Unit's own order
     for unit in map(Unit, *(cols[k] for k in order)):
         items[unit.id] = unit
+    design.units_changed()
     for i, plan in clean.items():
         items[ids[i]].plan = plan
     if design.events.listening():

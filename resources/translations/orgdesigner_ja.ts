@@ -1206,7 +1206,6 @@
     </message>
     <message>
         <source>Connect (%1)</source>
-        <extracomment>A view showed the scene for the first time (work that can wait starts then).</extracomment>
         <translation>接続 (%1)</translation>
     </message>
     <message>

@@ -149,6 +149,69 @@ def test_flows_are_elbows_until_routed_and_edits_meanwhile_are_caught_up(big):
     assert view_problems(d, scene) == []
 
 
+def test_a_crowd_of_unrouted_flows_is_left_out_of_a_paint_until_routed(big, monkeypatch):
+    """Placeholders of flows still being routed are drawn while a paint meets few of them,
+    and left out (counted) when it meets more than PENDING_DRAW; routed, all are drawn."""
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    from orgdesigner.gui.canvas.items import flow_layer
+
+    ctrl, _view = big
+    scene = ctrl.scene
+    routes = scene.flows.router.routes
+
+    def paint(layer):
+        img = QImage(16, 16, QImage.Format.Format_ARGB32)
+        painter = QPainter(img)
+        option = QStyleOptionGraphicsItem()
+        option.exposedRect = QRectF(layer.boundingRect())
+        layer.paint(painter, option)
+        painter.end()
+
+    assert scene.flows.routing()
+    layers = [la for la in scene.flow_layers.values()
+              if any(g.pending for g in la.items.values())]
+    assert layers
+    for layer in layers:
+        waiting = [g for g in layer.items.values() if g.pending]
+        assert all(g.fid not in routes for g in waiting)
+        monkeypatch.setattr(flow_layer, "PENDING_DRAW", len(waiting))
+        paint(layer)
+        assert (layer.painted, layer.deferred) == (len(layer.items), 0)
+        monkeypatch.setattr(flow_layer, "PENDING_DRAW", len(waiting) - 1)
+        paint(layer)
+        assert (layer.painted, layer.deferred) == (len(layer.items) - len(waiting),
+                                                   len(waiting))
+    scene.flows.finish()
+    assert not any(g.pending for g in scene.flows.geoms.values())
+    for layer in layers:
+        paint(layer)
+        assert (layer.painted, layer.deferred) == (len(layer.items), 0)
+    assert view_problems(ctrl.design, scene) == []
+
+
+def test_a_hub_moved_while_routing_has_its_flows_redrawn_in_slices(big, monkeypatch, qtbot):
+    """Above LATER_FLOWS, the flows of an edited unit are redrawn in idle slices while
+    the background routing runs; when the slices are done the canvas equals the model."""
+    from orgdesigner.gui.canvas import scene as scene_mod
+
+    ctrl, _view = big
+    scene, d = ctrl.scene, ctrl.design
+    monkeypatch.setattr(scene_mod, "LATER_FLOWS", 0)
+    hub = max(d.units, key=lambda u: len(scene.flows.of_unit(u)))
+    joined = scene.flows.of_unit(hub)
+    assert len(joined) > 1 and scene.flows.routing()
+    before = {fid: scene.flows.geoms[fid].bbox for fid in joined}
+    ctrl.push(ops.UpdateUnit(hub, {"x": d.units[hub].x + 500}), "Move")
+    scene.flush()
+    assert scene.flows.routing()  # queued, not yet redrawn
+    assert all(scene.flows.geoms[fid].bbox == before[fid] for fid in joined)
+    qtbot.waitUntil(lambda: not scene.flows.routing(), timeout=60_000)
+    assert any(scene.flows.geoms[fid].bbox != before[fid] for fid in joined)
+    assert view_problems(d, scene) == []
+
+
 def test_a_unit_added_or_moved_into_view_gets_an_item(big):
     ctrl, view = big
     scene, d = ctrl.scene, ctrl.design
@@ -184,12 +247,25 @@ def test_the_box_table_finds_exactly_the_boxes_in_a_rectangle(moves, query):
         r = boxes.rects[uid]
         want[uid] = r
         assert abs(r[0] + r[2] / 2 - (x + w)) < 1e-6
+        # the extent kept across puts, moves and removals is the one a scan measures
+        if k % 3 == 0:
+            assert boxes.bounds() == _scan_bounds(want)
+    assert boxes.bounds() == _scan_bounds(want)
     x0, y0, dw, dh = query
     x1, y1 = x0 + dw, y0 + dh
     scan = {u for u, (x, y, w, h) in want.items() if x <= x1 and x + w >= x0 and y <= y1
             and y + h >= y0}
     assert set(boxes.in_rect(x0, y0, x1, y1)) == scan
     assert set(boxes.rects) == set(want)
+
+
+def _scan_bounds(rects: dict[str, tuple[float, float, float, float]]):
+    if not rects:
+        return None
+    x0 = min(r[0] for r in rects.values())
+    y0 = min(r[1] for r in rects.values())
+    return (x0, y0, max(r[0] + r[2] for r in rects.values()) - x0,
+            max(r[1] + r[3] for r in rects.values()) - y0)
 
 
 def test_routing_in_slices_gives_the_routes_of_routing_at_once():

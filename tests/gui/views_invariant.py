@@ -194,6 +194,8 @@ def _flow_problems(design: Design, scene: Any, hidden: set[str]) -> list[str]:
         if not item.label and tuple(_r(v) for v in item.bbox) != tuple(
                 _r(v) for v in want.bbox):
             out.append(f"flow {fid}: bbox {item.bbox} ≠ {want.bbox}")
+        if item.pending != (not elbow and routed is None):
+            out.append(f"flow {fid}: placeholder={item.pending} though routed={routed is not None}")
         shown = _shown_flow(design, scene, fid, hidden)
         if (item.layer is not None) != shown:
             out.append(f"flow {fid}: in a layer={item.layer is not None}, shown={shown}")

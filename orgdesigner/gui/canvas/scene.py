@@ -50,8 +50,13 @@ if TYPE_CHECKING:
 GRID = 20.0
 
 
+# More flows than this to redraw after an edit, while the background routing runs, are
+# redrawn in idle slices (flows.py) instead of at once.
+LATER_FLOWS = 2000
+
+
 class DiagramScene(QGraphicsScene):
-    #: A view showed the scene for the first time (work that can wait starts then).
+    # A view showed the scene for the first time (work that can wait starts then).
     firstPainted = Signal()
 
     def __init__(self, controller: DocumentController) -> None:
@@ -197,7 +202,7 @@ class DiagramScene(QGraphicsScene):
             self._dirty_companies.add(e.id)
         self._dirty_companies.discard("")
         if t.startswith("unit") or t.startswith("plan"):
-            self.unit_layer.invalidate()
+            self.unit_layer.invalidate([e.id])
         if (self._dirty_companies or self._stale_flows or self._stale_units) \
                 and not self._flush_timer.isActive():
             self._flush_timer.start()
@@ -211,6 +216,11 @@ class DiagramScene(QGraphicsScene):
             if uid in self.boxes:
                 self.flows.unit_moved(uid)
         stale, self._stale_flows = self._stale_flows, set()
+        if len(stale) > LATER_FLOWS and self.flows.routing():
+            # a hub's thousands of flows (all incident reports run to the CSIRT) are
+            # redrawn in idle slices while the background routing runs
+            self.flows.apply_later(stale)
+            stale = set()
         for fid in stale:
             if fid in self.flow_items:
                 self._route(fid)
@@ -331,11 +341,11 @@ class DiagramScene(QGraphicsScene):
 
     def selected_unit_ids(self) -> list[str]:
         sel = {i.uid for i in self.selectedItems() if isinstance(i, UnitItem)}
-        return [u for u in self.design.units if u in sel]
+        return _in_order(self.design.units, sel)
 
     def selected_flow_ids(self) -> list[str]:
         sel = {i.fid for i in self.selectedItems() if isinstance(i, FlowItem)}
-        return [f for f in self.design.flows if f in sel]
+        return _in_order(self.design.flows, sel)
 
     def selected_company_ids(self) -> list[str]:
         sel = {i.cid for i in self.selectedItems() if isinstance(i, CompanyItem)}
@@ -494,3 +504,12 @@ class DiagramScene(QGraphicsScene):
         if self.show_grid:
             draw_grid(painter, rect, GRID)
 
+
+def _in_order(table: Mapping[str, object], ids: set[str]) -> list[str]:
+    """`ids` in the design's order (after each edit the inspector asks for the selection:
+    a scan of 76,000 flows when nothing or a few are selected took 11 ms)."""
+    if not ids:
+        return []
+    if len(ids) == 1:
+        return [i for i in ids if i in table]
+    return [i for i in table if i in ids]

@@ -49,6 +49,9 @@ class UnitBoxes:
         self._cells: dict[tuple[int, int], set[str]] = {}
         self._where: dict[str, tuple[int, int, int, int]] = {}  # uid → cell span
         self._next = 0
+        # left, top, right, bottom around every box, kept as boxes come and go (the view
+        # asks after every edit); None: to be measured again
+        self._extent: tuple[float, float, float, float] | None = None
 
     def __len__(self) -> int:
         return len(self.rects)
@@ -85,6 +88,7 @@ class UnitBoxes:
                         cell.add(uid)
         self.rects, self.shapes, self.styles, self.order = rects, shapes, styles, order
         self._cells, self._where, self._next = cells, where, len(order)
+        self._extent = None
 
     def set(self, unit: Unit, lang: str) -> bool:
         """Take a unit's box and style from the model; True when the box changed."""
@@ -106,15 +110,22 @@ class UnitBoxes:
 
     def remove(self, uid: str) -> None:
         self._unindex(uid)
+        self._leaves(self.rects.get(uid))
         self.rects.pop(uid, None)
         self.shapes.pop(uid, None)
         self.styles.pop(uid, None)
         self.order.pop(uid, None)
 
     def _put(self, uid: str, rect: Rect) -> bool:
-        if self.rects.get(uid) == rect:
+        old = self.rects.get(uid)
+        if old == rect:
             return False
         self._unindex(uid)
+        self._leaves(old)
+        if self._extent is not None:
+            l0, t0, r0, b0 = self._extent
+            x, y, w, h = rect
+            self._extent = (min(l0, x), min(t0, y), max(r0, x + w), max(b0, y + h))
         self.rects[uid] = rect
         x, y, w, h = rect
         span = (math.floor(x / CELL), math.floor(y / CELL), math.floor((x + w) / CELL),
@@ -177,8 +188,30 @@ class UnitBoxes:
         out.reverse()
         return out
 
+    def _leaves(self, rect: Rect | None) -> None:
+        """A box goes away: if it touched the kept extent, the extent is measured again."""
+        if rect is None or self._extent is None:
+            return
+        x, y, w, h = rect
+        l0, t0, r0, b0 = self._extent
+        if x <= l0 or y <= t0 or x + w >= r0 or y + h >= b0:
+            self._extent = None
+
     def bounds(self, skip: set[str] | frozenset[str] = frozenset()) -> Rect | None:
         """The box around every unit not in `skip` (x, y, w, h), or None."""
+        extent = self._extent
+        if skip or extent is None:
+            extent = self._measure(skip)
+            if not skip:
+                self._extent = extent
+        if extent is None:
+            return None
+        left, top, right, bottom = extent
+        return (left, top, right - left, bottom - top)
+
+    def _measure(self, skip: set[str] | frozenset[str]
+                 ) -> tuple[float, float, float, float] | None:
+        """Left, top, right, bottom around every box not in `skip`."""
         xs0, ys0, xs1, ys1 = [], [], [], []
         for uid, (x, y, w, h) in self.rects.items():
             if uid in skip:
@@ -189,8 +222,7 @@ class UnitBoxes:
             ys1.append(y + h)
         if not xs0:
             return None
-        x0, y0 = min(xs0), min(ys0)
-        return (x0, y0, max(xs1) - x0, max(ys1) - y0)
+        return (min(xs0), min(ys0), max(xs1), max(ys1))
 
 
 def frame_rects(companies: dict[str, Company], boxes: UnitBoxes,

@@ -57,6 +57,7 @@ class FlowGeom:
     tips: list[Point] = []  # where each arrowhead points
     bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     layer: FlowLayer | None = None  # the layer painting it (None: hidden)
+    pending = False  # an overlay flow drawn as an elbow until its route comes
     label_item: FlowLabel | None = None  # created for flows that show a label
     item: FlowItem | None = None  # its Qt item, once one was needed
     _arrows: list[tuple[Point, Point]] = []  # (from, tip) per arrowhead

@@ -20,7 +20,7 @@ import math
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -38,6 +38,11 @@ SMOOTH_LIMIT = 800
 ARROW = 10.0  # an arrowhead reaches this far from its tip
 MIN_DASH_PX = 4.0  # a dash pattern shorter than this on screen is drawn as a solid line
 HIT_TOLERANCE = 5.0  # scene units either side of a flow that count as "on" it
+#: Unrouted overlay flows (drawn as elbows while a large design is routed in the background)
+#: are drawn only while a paint meets at most this many: 50,000 units have ~25,000 incident
+#: reports, whose straight placeholders all run into the one CSIRT — a solid fan that took
+#: 0.26 s a frame and showed nothing; the status bar counts the routing meanwhile.
+PENDING_DRAW = 2000
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom
 
@@ -60,6 +65,9 @@ class FlowLayer(QGraphicsItem):
         self._head_where: dict[str, list[tuple[int, int]]] = {}
         self._bounds = QRectF()
         self.painted = 0  # flows drawn by the last paint (tests and the benchmark read it)
+        self.deferred = 0  # unrouted flows the last paint left out (see PENDING_DRAW)
+        self._dirty: tuple[float, float, float, float] | None = None  # moved, not repainted
+        self._extent: tuple[float, float, float, float] | None = None  # _bounds' edges
         self.setZValue(z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
@@ -86,12 +94,31 @@ class FlowLayer(QGraphicsItem):
             return
         self._unindex(item.fid)
         self._index(item)
-        new = item.bounds()
-        old = QRectF(before[0], before[1], before[2] - before[0], before[3] - before[1])
-        if not self._grow(new):
-            self.update(old.united(new))
+        # one repaint for a batch: a moved hub (the CSIRT all incident reports run to)
+        # re-routes thousands of flows at once
+        x0, y0, x1, y1 = item.bbox
+        bx0, by0, bx1, by1 = before
+        e = self._extent
+        if e is None or x0 < e[0] or y0 < e[1] or x1 > e[2] or y1 > e[3]:
+            self._grow(item.bounds())  # at once: the layer's extent holds its flows
+        d = self._dirty
+        if d is None:
+            self._dirty = (min(x0, bx0), min(y0, by0), max(x1, bx1), max(y1, by1))
+            QTimer.singleShot(0, self._repaint_dirty)
         else:
-            self.update(old)
+            self._dirty = (min(d[0], x0, bx0), min(d[1], y0, by0), max(d[2], x1, bx1),
+                           max(d[3], y1, by1))
+
+    def _repaint_dirty(self) -> None:
+        """Grow the layer's extent to the flows moved since the last turn of the event loop,
+        and repaint where they were and are."""
+        d, self._dirty = self._dirty, None
+        if d is None:
+            return
+        try:
+            self.update(QRectF(d[0], d[1], d[2] - d[0], d[3] - d[1]))
+        except RuntimeError:  # the scene (and this layer) went meanwhile
+            pass
 
     def reset(self, items: Iterable[FlowGeom]) -> None:
         """Replace every member at once (opening a document, showing a hidden branch)."""
@@ -109,6 +136,7 @@ class FlowLayer(QGraphicsItem):
         self.prepareGeometryChange()
         self._bounds = (QRectF(left, top, right - left, bottom - top) if self.items
                         else QRectF())
+        self._extent = (left, top, right, bottom) if self.items else None
         self.update()
 
     def _grow(self, rect: QRectF) -> bool:
@@ -116,6 +144,8 @@ class FlowLayer(QGraphicsItem):
             return False
         self.prepareGeometryChange()
         self._bounds = self._bounds.united(rect) if not self._bounds.isNull() else QRectF(rect)
+        b = self._bounds
+        self._extent = (b.left(), b.top(), b.right(), b.bottom())
         return True
 
     def _index(self, item: FlowGeom) -> None:
@@ -214,7 +244,7 @@ class FlowLayer(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         if not self.items:
-            self.painted = 0
+            self.painted = self.deferred = 0
             return
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         first = next(iter(self.items.values()))
@@ -257,7 +287,12 @@ class FlowLayer(QGraphicsItem):
         heads = (self.heads_in(r.left() - ARROW, r.top() - ARROW, r.right() + ARROW,
                                r.bottom() + ARROW) if lod > HEADS_LOD else [])
         n = 0
-        for item in self.candidates(left, top, right, bottom):
+        candidates = list(self.candidates(left, top, right, bottom))
+        waiting = sum(1 for item in candidates if item.pending)
+        self.deferred = waiting if waiting > PENDING_DRAW else 0
+        for item in candidates:
+            if self.deferred and item.pending:
+                continue
             n += 1
             x0, y0, x1, y1 = item.bbox
             if not clip or (x0 >= left and x1 <= right and y0 >= top and y1 <= bottom):

@@ -59,7 +59,8 @@ class SceneFlows:
         self._prune_timer.timeout.connect(self.prune)
         scene.selectionChanged.connect(self._prune_timer.start)
         self._job: RouteJob | None = None
-        self._queue: list[str] = []  # routed flows whose items still draw the elbow
+        self._queue: list[str] = []  # flows whose drawing is behind (applied in slices)
+        self._routed = False  # the background routing's routes are among them
         self._noted = 0.0  # when progress was last shown
         self._poll = QTimer(scene)
         self._poll.setInterval(0)
@@ -96,6 +97,7 @@ class SceneFlows:
                 continue
             if not is_elbow(flow.kind, src, dst):
                 ends[fid] = (s, t)
+                geom.pending = True  # routed below, or in the background
             if geom.label:
                 geom.route(src, dst)
             else:
@@ -180,7 +182,14 @@ class SceneFlows:
             router.add(fid, *want[fid])
         changed |= router.route(new)
         self.router = router
-        self._queue = [*changed, *router.routes]
+        self._queue = [*self._queue, *changed, *router.routes]
+        self._routed = True
+        self._slice.start()
+
+    def apply_later(self, fids: set[str]) -> None:
+        """Redraw these flows in idle slices (while the background routing runs: they are
+        elbows until it is done, so no routing is owed)."""
+        self._queue.extend(sorted(fids))
         self._slice.start()
 
     def _apply_some(self, budget: float | None = SLICE) -> None:
@@ -194,7 +203,9 @@ class SceneFlows:
             if end is not None and len(queue) % 64 == 0 and time.perf_counter() > end:
                 return
         self._slice.stop()
-        self._note(QCoreApplication.translate("DiagramScene", "Flows routed"))
+        if self._routed:
+            self._routed = False
+            self._note(QCoreApplication.translate("DiagramScene", "Flows routed"))
 
     def added(self, fid: str) -> None:
         scene = self.scene
@@ -276,7 +287,12 @@ class SceneFlows:
     def _apply(self, fid: str) -> None:
         f = self.scene.design.flows[fid]
         boxes = self.scene.boxes.rects
-        self.geoms[fid].route(boxes[f.source], boxes[f.target], self.router.routes.get(fid))
+        src, dst = boxes[f.source], boxes[f.target]
+        routed = self.router.routes.get(fid)
+        geom = self.geoms[fid]
+        # an overlay flow without its route yet (the background routing) is a placeholder
+        geom.pending = routed is None and not is_elbow(f.kind, src, dst)
+        geom.route(src, dst, routed)
 
     def _apply_all(self, fids: set[str]) -> None:
         for fid in fids:
