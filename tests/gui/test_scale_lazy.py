@@ -35,6 +35,7 @@ def big(window, monkeypatch, qtbot):
     """A laid-out group of 400 units open on the big-design path, at 100 % on its top."""
     monkeypatch.setattr(SceneUnits, "lazy_above", 0)
     monkeypatch.setattr(SceneFlows, "background", 0)
+    monkeypatch.setattr(SceneFlows, "lazy_above", 0)
     ctrl = window.open_design(_group(), None)
     QApplication.processEvents()
     view = window.current_view()
@@ -210,6 +211,38 @@ def test_a_hub_moved_while_routing_has_its_flows_redrawn_in_slices(big, monkeypa
     qtbot.waitUntil(lambda: not scene.flows.routing(), timeout=60_000)
     assert any(scene.flows.geoms[fid].bbox != before[fid] for fid in joined)
     assert view_problems(d, scene) == []
+
+
+def test_a_large_designs_flows_are_made_where_looked_first_then_in_slices(window, monkeypatch,
+                                                                          qtbot):
+    """Above `lazy_above` flows the geometry is made for what a view paints first, the
+    rest in idle slices; an edit meanwhile makes the rest at once; the end is the canvas
+    the model asks for."""
+    monkeypatch.setattr(SceneUnits, "lazy_above", 0)
+    monkeypatch.setattr(SceneFlows, "lazy_above", 0)
+    d = _group()
+    ctrl = window.open_design(d, None)
+    scene = ctrl.scene
+    flows = scene.flows
+    assert flows.routing() and not flows.geoms  # nothing made before a view looks
+    top = scene.top_unit()  # where a view opens
+    rect = (top.x() - 300, top.y() - 300, top.x() + 300, top.y() + 300)
+    flows.realize(*rect)
+    near = set().union(*(flows.of_unit(u) for u in scene.boxes.in_rect(*rect)))
+    assert near and set(flows.geoms) == near
+    assert all(flows.geoms[f].layer is not None for f in near)
+    qtbot.waitUntil(lambda: not flows.routing(), timeout=60_000)
+    assert set(flows.geoms) == set(d.flows)
+    assert view_problems(d, scene) == []
+    # an edit while flows are still being made completes them first
+    ctrl2 = window.open_design(_group(), None)
+    assert ctrl2.scene.flows.routing()
+    assert len(ctrl2.scene.flows.geoms) < len(ctrl2.design.flows)
+    uid = next(iter(ctrl2.design.units))
+    ctrl2.push(ops.UpdateUnit(uid, {"x": ctrl2.design.units[uid].x + 200}), "Move")
+    ctrl2.scene.flush()
+    assert set(ctrl2.scene.flows.geoms) == set(ctrl2.design.flows)
+    assert view_problems(ctrl2.design, ctrl2.scene) == []
 
 
 def test_a_unit_added_or_moved_into_view_gets_an_item(big):

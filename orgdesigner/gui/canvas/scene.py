@@ -131,6 +131,7 @@ class DiagramScene(QGraphicsScene):
         return self.units.item(uid)  # created now if the canvas has not needed it yet
 
     def realize_rect(self, rect: QRectF) -> int:  # a view is about to paint `rect`
+        self.flows.realize(rect.left(), rect.top(), rect.right(), rect.bottom())
         return self.units.realize_rect(rect.left(), rect.top(), rect.right(), rect.bottom())
 
     def realize_all(self) -> None:

@@ -12,6 +12,7 @@ is in the scene only while selected.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
@@ -25,6 +26,7 @@ from orgdesigner.model import Design, Flow, FlowKind
 if TYPE_CHECKING:
     from orgdesigner.gui.canvas.items.flow_label import FlowLabel
     from orgdesigner.gui.canvas.items.flow_layer import FlowLayer
+    from orgdesigner.gui.canvas.items.flows import SceneFlows
 
 SELECTED_Z = 1.5  # a selected flow is drawn above every flow layer, below the units
 
@@ -147,3 +149,28 @@ def flow_tooltip(design: Design, flow: Flow, lang: str) -> str:
     text = (f"{flow.kind.label(lang)}: {units[flow.source].display_name(lang)} → "
             f"{units[flow.target].display_name(lang)}")
     return text + (f"\n{flow.label}" if flow.label else "")
+
+
+class FlowItems(Mapping[str, FlowItem]):
+    """The flows' Qt items by id, each made when first asked for (`FlowGeom.item`); asking
+    makes every flow's geometry first, if a large design's is still being made."""
+
+    def __init__(self, flows: SceneFlows) -> None:
+        self._flows = flows
+
+    def _geoms(self) -> dict[str, FlowGeom]:
+        self._flows._complete()
+        return self._flows.geoms
+
+    def __getitem__(self, fid: str) -> FlowItem:
+        geom = self._geoms()[fid]
+        return geom.item if geom.item is not None else FlowItem(geom)
+
+    def __contains__(self, fid: object) -> bool:
+        return fid in self._geoms()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._geoms())
+
+    def __len__(self) -> int:
+        return len(self._geoms())

@@ -81,6 +81,22 @@ class FlowLayer(QGraphicsItem):
         self._grow(item.bounds())
         self.update(item.bounds())
 
+    def add_many(self, items: list[FlowGeom]) -> None:
+        """`add` for a batch: one extent change and one repaint."""
+        if not items:
+            return
+        left = top = math.inf
+        right = bottom = -math.inf
+        for item in items:
+            self.items[item.fid] = item
+            self._index(item)
+            x0, y0, x1, y1 = item.bbox
+            left, top = min(left, x0), min(top, y0)
+            right, bottom = max(right, x1), max(bottom, y1)
+        rect = QRectF(left, top, right - left, bottom - top)
+        self._grow(rect)
+        self.update(rect)
+
     def remove(self, item: FlowGeom) -> None:
         if self.items.pop(item.fid, None) is None:
             return

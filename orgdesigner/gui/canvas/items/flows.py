@@ -13,13 +13,13 @@ unselected ones are taken out again after every selection change.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QTimer
 
 from orgdesigner.gui.canvas.items.flow_geom import FlowGeom
-from orgdesigner.gui.canvas.items.flow_item import FlowItem
+from orgdesigner.gui.canvas.items.flow_item import FlowItem, FlowItems
 from orgdesigner.gui.canvas.items.flow_layer import FlowLayer
 from orgdesigner.gui.canvas.items.route_job import RouteJob
 from orgdesigner.model import Flow, FlowKind
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from orgdesigner.gui.canvas.scene import DiagramScene
 
 BACKGROUND_FLOWS = 400
+LAZY_FLOWS = 20_000
+REALIZE_CAP = 3000  # flows made for a view's first look (the rest in idle slices)
 SLICE = 0.015  # seconds of applying routes per idle slice
 FLOW_Z = 1.0  # flow layers stack from here, one kind above the other, below the units
 
@@ -39,11 +41,13 @@ class SceneFlows:
     # More overlay flows than this are routed in idle slices after the first paint
     # (tests lower it to cover that path with small designs).
     background = BACKGROUND_FLOWS
+    # More flows than this are made a part at a time (tests lower it too).
+    lazy_above = LAZY_FLOWS
 
     def __init__(self, scene: DiagramScene) -> None:
         self.scene = scene
         self.geoms: dict[str, FlowGeom] = {}
-        self.items = FlowItems(self.geoms)
+        self.items = FlowItems(self)
         self.layers: dict[FlowKind, FlowLayer] = {}
         for i, kind in enumerate(FlowKind):
             layer = FlowLayer(kind, FLOW_Z + i * 0.01)
@@ -68,22 +72,26 @@ class SceneFlows:
         self._slice = QTimer(scene)
         self._slice.setInterval(0)
         self._slice.timeout.connect(self._apply_some)
+        self._overlay: dict[str, tuple[str, str]] = {}  # made overlay flows, to route
+        self._todo: list[str] = []  # a large design's flows, made a part at a time
+        self._todo_at = 0  # how far `_todo` is made
+        self._making = QTimer(scene)
+        self._making.setInterval(0)
+        self._making.timeout.connect(self._make_some)
 
     # ---- building and model events ---------------------------------------------------------
     def build(self) -> None:
-        """Create every flow at once (opening a document), route, then fill the layers.
+        """Make every flow's geometry (opening a document), route, then fill the layers.
 
+        With more than `lazy_above` flows the geometry is made a part at a time: what a
+        view is about to paint (`realize`), then the rest in idle slices from the first
+        paint on; anything else that needs the flows completes them first (`_complete`).
         With more than `background` overlay flows the routing runs in idle slices
-        (route_job.py) from the first paint on: meanwhile those flows are drawn as
-        elbows, and the routes are applied in idle slices when it is done."""
-        scene = self.scene
-        boxes = scene.boxes.rects
-        ends: dict[str, tuple[str, str]] = {}  # the overlay flows (routed)
-        geoms, lang, unit_flows, all_ends = self.geoms, scene.lang, self._unit_flows, self._ends
-        for fid, flow in scene.design.flows.items():
-            geom = FlowGeom(fid, scene)
-            geom.sync(flow, lang)
-            geoms[fid] = geom
+        (route_job.py) once every flow is made: meanwhile those flows are drawn as elbows,
+        and the routes are applied in idle slices when it is done."""
+        unit_flows, all_ends = self._unit_flows, self._ends
+        flows = self.scene.design.flows
+        for fid, flow in flows.items():
             s, t = flow.source, flow.target
             all_ends[fid] = (s, t)
             for end in (s, t):
@@ -92,21 +100,53 @@ class SceneFlows:
                     unit_flows[end] = {fid}
                 else:
                     joined.add(fid)
-            src, dst = boxes.get(s), boxes.get(t)
+        if len(flows) > self.lazy_above:
+            self._todo = list(flows)
+            self._todo_at = 0
+            for layer in self.layers.values():
+                layer.reset([])
+            QTimer.singleShot(500, self.start_routing)  # if no view paints
+            return
+        self._make(flows)
+        self._route_made()
+        self.refill()
+        if self._job is not None:  # started by a view's first paint, or else:
+            QTimer.singleShot(500, self.start_routing)
+
+    def _make(self, fids: Iterable[str]) -> list[FlowGeom]:
+        """The geometry of these flows (not made yet), drawn as elbows until routed."""
+        scene = self.scene
+        boxes, flows, lang = scene.boxes.rects, scene.design.flows, scene.lang
+        geoms, overlay = self.geoms, self._overlay
+        made = []
+        for fid in fids:
+            if fid in geoms:
+                continue
+            flow = flows[fid]
+            geom = geoms[fid] = FlowGeom(fid, scene)
+            geom.sync(flow, lang)
+            made.append(geom)
+            src, dst = boxes.get(flow.source), boxes.get(flow.target)
             if src is None or dst is None:
                 continue
             if not is_elbow(flow.kind, src, dst):
-                ends[fid] = (s, t)
+                overlay[fid] = (flow.source, flow.target)
                 geom.pending = True  # routed below, or in the background
             if geom.label:
                 geom.route(src, dst)
             else:
                 geom.first_elbow(src, dst)  # an overlay flow's too, until it is routed
+        return made
+
+    def _route_made(self) -> None:
+        """Every flow is made: route the overlay flows now, or in the background."""
+        scene, ends = self.scene, self._overlay
+        boxes = scene.boxes.rects
+        self._overlay = {}
         bars = [(r[0], r[1], r[2], FRAME_TITLE) for r in scene.frame_rects().values()]
         if len(ends) > self.background:
             self.router = FlowRouter({})
             self._job = RouteJob(boxes, scene.boxes.shapes, bars, ends)
-            QTimer.singleShot(500, self.start_routing)  # if no view paints
         else:
             self.router = FlowRouter(boxes, dict(scene.boxes.shapes), bars)
             for fid, (s, t) in ends.items():
@@ -114,21 +154,75 @@ class SceneFlows:
             self.router.route_all()
             for fid in ends:
                 self._apply(fid)
-        self.refill()
+
+    # ---- making a large design's flows a part at a time ------------------------------------
+    def realize(self, left: float, top: float, right: float, bottom: float) -> None:
+        """A view is about to paint this rectangle: make the flows of the units in it
+        first (at most REALIZE_CAP: a CSIRT in view has an incident report from every
+        department, made with the rest in the idle slices)."""
+        if not self._todo:
+            return
+        wanted: list[str] = []
+        unit_flows = self._unit_flows
+        for uid in self.scene.boxes.in_rect(left, top, right, bottom):
+            joined = unit_flows.get(uid, ())
+            if len(wanted) + len(joined) <= REALIZE_CAP:
+                wanted.extend(f for f in joined if f not in self.geoms)
+        self._place(self._make(wanted))
+
+    def _make_some(self) -> None:
+        """One idle slice of making the rest."""
+        end = time.perf_counter() + SLICE
+        todo = self._todo
+        while self._todo_at < len(todo) and time.perf_counter() < end:
+            chunk = todo[self._todo_at:self._todo_at + 256]
+            self._todo_at += len(chunk)
+            self._place(self._make(chunk))
+        if self._todo_at >= len(todo):
+            self._made_all()
+
+    def _complete(self) -> None:  # an edit, a click or printing needs every flow made
+        if self._todo:
+            self._place(self._make(self._todo[self._todo_at:]))
+            self._made_all()
+
+    def _made_all(self) -> None:
+        self._todo, self._todo_at = [], 0
+        self._making.stop()
+        self._route_made()
+        self.start_routing()  # the routing, now that every flow is made
+
+    def _place(self, made: list[FlowGeom]) -> None:
+        """Put newly made flows into their layers (those shown)."""
+        by_kind: dict[FlowKind, list[FlowGeom]] = {}
+        for geom in made:
+            if self.shown(geom.fid):
+                by_kind.setdefault(geom.kind, []).append(geom)
+        for kind, geoms in by_kind.items():
+            layer = self.layers[kind]
+            for geom in geoms:
+                geom.layer = layer
+            layer.add_many(geoms)
 
     # ---- routing in the background ---------------------------------------------------------
     def routing(self) -> bool:
-        """Whether some overlay flows are still drawn as elbows, waiting for their route."""
-        return self._job is not None or bool(self._queue)
+        """Whether some flows are still to be made, or drawn as elbows awaiting a route."""
+        return bool(self._todo) or self._job is not None or bool(self._queue)
 
     def start_routing(self) -> None:
-        """Start the background routing (the canvas has painted once)."""
+        """Start the background work (the canvas has painted once): making the rest of a
+        large design's flows, then routing them."""
+        if self._todo:
+            if not self._making.isActive():
+                self._making.start()
+            return
         if self._job is not None and not self._poll.isActive():
             self._job.start()
             self._poll.start()
 
     def finish(self) -> None:
         """Wait for the background routing and apply every route now (printing, tests)."""
+        self._complete()
         if self._job is not None:
             self._adopt(self._job.wait())
         while self._queue:
@@ -208,6 +302,7 @@ class SceneFlows:
             self._note(QCoreApplication.translate("DiagramScene", "Flows routed"))
 
     def added(self, fid: str) -> None:
+        self._complete()
         scene = self.scene
         f = scene.design.flows[fid]
         geom = FlowGeom(fid, scene)
@@ -218,6 +313,7 @@ class SceneFlows:
         self._show(geom)
 
     def removed(self, fid: str) -> None:
+        self._complete()
         geom = self.geoms.pop(fid, None)
         if geom is not None:
             if geom.label_item is not None:
@@ -232,6 +328,7 @@ class SceneFlows:
         self._apply_all(self.router.remove(fid))
 
     def changed(self, fid: str) -> None:
+        self._complete()
         f = self.scene.design.flows[fid]
         geom = self.geoms[fid]
         if geom.layer is not None:
@@ -246,11 +343,13 @@ class SceneFlows:
         self._show(geom)
 
     def unit_removed(self, uid: str) -> None:
+        self._complete()
         self._unit_flows.pop(uid, None)
         self.router.forget_box(uid)
 
     def unit_moved(self, uid: str) -> None:
         """A unit moved or changed size: re-route the flows that affects."""
+        self._complete()
         self._apply_all(self._sync_box(uid))
 
     def of_unit(self, uid: str) -> set[str]:
@@ -258,6 +357,7 @@ class SceneFlows:
 
     def route(self, fid: str) -> None:
         """Bring one flow up to date with its units' boxes (and what else that moves)."""
+        self._complete()
         f = self.scene.design.flows[fid]
         if self._job is not None:  # routed when the worker is done (`_adopt`)
             self._apply(fid)
@@ -301,6 +401,7 @@ class SceneFlows:
 
     def relabel(self) -> None:
         """The language changed: new label texts, and their places along the flows."""
+        self._complete()
         flows = self.scene.design.flows
         for fid, geom in self.geoms.items():
             geom.sync(flows[fid], self.scene.lang)
@@ -321,6 +422,7 @@ class SceneFlows:
 
     def refill(self) -> None:
         """Give every layer its shown flows (after building, or showing/hiding units)."""
+        self._complete()
         by_kind: dict[FlowKind, list[FlowGeom]] = {k: [] for k in self.layers}
         layers, shown = self.layers, self.shown
         every = not self.scene.hidden_units and self.scene.overlay.units is None
@@ -353,6 +455,7 @@ class SceneFlows:
     def materialize(self, item: FlowItem | FlowGeom) -> FlowItem:
         """Put a flow in the scene so Qt can select it (unselected flows live in layers);
         its item."""
+        self._complete()
         if isinstance(item, FlowGeom):
             item = self.items[item.fid]
         if item.scene() is None and item.layer is not None:
@@ -375,6 +478,7 @@ class SceneFlows:
 
     def at(self, pos: QPointF) -> FlowItem | None:
         """The topmost shown flow within reach of `pos`."""
+        self._complete()
         for layer in sorted(self.layers.values(), key=lambda la: -la.zValue()):
             hits = layer.hits(pos)
             if hits:
@@ -394,22 +498,3 @@ class SceneFlows:
 
 
 
-
-class FlowItems(Mapping[str, FlowItem]):
-    """The flows' Qt items by id, each made when first asked for (`FlowGeom.item`)."""
-
-    def __init__(self, geoms: dict[str, FlowGeom]) -> None:
-        self._geoms = geoms
-
-    def __getitem__(self, fid: str) -> FlowItem:
-        geom = self._geoms[fid]
-        return geom.item if geom.item is not None else FlowItem(geom)
-
-    def __contains__(self, fid: object) -> bool:
-        return fid in self._geoms
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._geoms)
-
-    def __len__(self) -> int:
-        return len(self._geoms)
