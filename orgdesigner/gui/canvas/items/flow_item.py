@@ -163,11 +163,14 @@ class FlowItems(Mapping[str, FlowItem]):
         return self._flows.geoms
 
     def __getitem__(self, fid: str) -> FlowItem:
-        geom = self._geoms()[fid]
+        geom = self._flows.geoms.get(fid) or self._flows.make_one(fid)
+        if geom is None:
+            raise KeyError(fid)
         return geom.item if geom.item is not None else FlowItem(geom)
 
     def __contains__(self, fid: object) -> bool:
-        return fid in self._geoms()
+        flows = self._flows
+        return fid in flows.geoms or (bool(flows._todo) and fid in flows.scene.design.flows)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._geoms())

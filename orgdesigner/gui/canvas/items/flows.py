@@ -82,13 +82,10 @@ class SceneFlows:
     # ---- building and model events ---------------------------------------------------------
     def build(self) -> None:
         """Make every flow's geometry (opening a document), route, then fill the layers.
-
-        With more than `lazy_above` flows the geometry is made a part at a time: what a
-        view is about to paint (`realize`), then the rest in idle slices from the first
-        paint on; anything else that needs the flows completes them first (`_complete`).
-        With more than `background` overlay flows the routing runs in idle slices
-        (route_job.py) once every flow is made: meanwhile those flows are drawn as elbows,
-        and the routes are applied in idle slices when it is done."""
+        Over `lazy_above` flows: what a view is about to paint first (`realize`), the rest
+        in idle slices after the first paint (edits meanwhile see the flows made so far).
+        Over `background` overlay flows the routing runs in idle slices once all are made
+        (route_job.py): elbows meanwhile, then the routes applied in idle slices."""
         unit_flows, all_ends = self._unit_flows, self._ends
         flows = self.scene.design.flows
         for fid, flow in flows.items():
@@ -120,9 +117,9 @@ class SceneFlows:
         geoms, overlay = self.geoms, self._overlay
         made = []
         for fid in fids:
-            if fid in geoms:
+            flow = flows.get(fid)
+            if flow is None or fid in geoms:  # made already, or removed meanwhile
                 continue
-            flow = flows[fid]
             geom = geoms[fid] = FlowGeom(fid, scene)
             geom.sync(flow, lang)
             made.append(geom)
@@ -143,6 +140,8 @@ class SceneFlows:
         scene, ends = self.scene, self._overlay
         boxes = scene.boxes.rects
         self._overlay = {}
+        # flows added or re-typed while a large design's flows were being made
+        ends.update((f, self._ends[f]) for f, g in self.geoms.items() if g.pending)
         bars = [(r[0], r[1], r[2], FRAME_TITLE) for r in scene.frame_rects().values()]
         if len(ends) > self.background:
             self.router = FlowRouter({})
@@ -181,7 +180,13 @@ class SceneFlows:
         if self._todo_at >= len(todo):
             self._made_all()
 
-    def _complete(self) -> None:  # an edit, a click or printing needs every flow made
+    def make_one(self, fid: str) -> FlowGeom | None:  # asked for before the slices made it
+        if not self._todo:
+            return None
+        self._place(self._make([fid]))
+        return self.geoms.get(fid)
+
+    def _complete(self) -> None:  # printing, or a caller that needs every flow made
         if self._todo:
             self._place(self._make(self._todo[self._todo_at:]))
             self._made_all()
@@ -302,7 +307,6 @@ class SceneFlows:
             self._note(QCoreApplication.translate("DiagramScene", "Flows routed"))
 
     def added(self, fid: str) -> None:
-        self._complete()
         scene = self.scene
         f = scene.design.flows[fid]
         geom = FlowGeom(fid, scene)
@@ -313,7 +317,6 @@ class SceneFlows:
         self._show(geom)
 
     def removed(self, fid: str) -> None:
-        self._complete()
         geom = self.geoms.pop(fid, None)
         if geom is not None:
             if geom.label_item is not None:
@@ -328,9 +331,12 @@ class SceneFlows:
         self._apply_all(self.router.remove(fid))
 
     def changed(self, fid: str) -> None:
-        self._complete()
         f = self.scene.design.flows[fid]
-        geom = self.geoms[fid]
+        geom = self.geoms.get(fid)
+        if geom is None:  # not made yet: made later, from the model as it is then
+            self._unlink(fid)
+            self._link(f)
+            return
         if geom.layer is not None:
             geom.layer.remove(geom)
             geom.layer = None
@@ -343,13 +349,11 @@ class SceneFlows:
         self._show(geom)
 
     def unit_removed(self, uid: str) -> None:
-        self._complete()
         self._unit_flows.pop(uid, None)
         self.router.forget_box(uid)
 
     def unit_moved(self, uid: str) -> None:
         """A unit moved or changed size: re-route the flows that affects."""
-        self._complete()
         self._apply_all(self._sync_box(uid))
 
     def of_unit(self, uid: str) -> set[str]:
@@ -357,9 +361,10 @@ class SceneFlows:
 
     def route(self, fid: str) -> None:
         """Bring one flow up to date with its units' boxes (and what else that moves)."""
-        self._complete()
+        if fid not in self.geoms:  # made later, from the model as it is then
+            return
         f = self.scene.design.flows[fid]
-        if self._job is not None:  # routed when the worker is done (`_adopt`)
+        if self._job is not None or self._todo:  # routed when the worker is done
             self._apply(fid)
             return
         boxes = self.scene.boxes.rects
@@ -377,7 +382,7 @@ class SceneFlows:
     def _sync_box(self, uid: str) -> set[str]:
         boxes = self.scene.boxes
         box = boxes.rects.get(uid)
-        if box is None or self._job is not None:
+        if box is None or self._job is not None or self._todo:
             return set()
         self.router.shapes[uid] = boxes.shapes[uid]
         if self.router.boxes.get(uid) == box:
@@ -401,7 +406,6 @@ class SceneFlows:
 
     def relabel(self) -> None:
         """The language changed: new label texts, and their places along the flows."""
-        self._complete()
         flows = self.scene.design.flows
         for fid, geom in self.geoms.items():
             geom.sync(flows[fid], self.scene.lang)
@@ -422,7 +426,6 @@ class SceneFlows:
 
     def refill(self) -> None:
         """Give every layer its shown flows (after building, or showing/hiding units)."""
-        self._complete()
         by_kind: dict[FlowKind, list[FlowGeom]] = {k: [] for k in self.layers}
         layers, shown = self.layers, self.shown
         every = not self.scene.hidden_units and self.scene.overlay.units is None
@@ -455,7 +458,6 @@ class SceneFlows:
     def materialize(self, item: FlowItem | FlowGeom) -> FlowItem:
         """Put a flow in the scene so Qt can select it (unselected flows live in layers);
         its item."""
-        self._complete()
         if isinstance(item, FlowGeom):
             item = self.items[item.fid]
         if item.scene() is None and item.layer is not None:
@@ -478,7 +480,6 @@ class SceneFlows:
 
     def at(self, pos: QPointF) -> FlowItem | None:
         """The topmost shown flow within reach of `pos`."""
-        self._complete()
         for layer in sorted(self.layers.values(), key=lambda la: -la.zValue()):
             hits = layer.hits(pos)
             if hits:
@@ -495,6 +496,3 @@ class SceneFlows:
         source, target = self._ends.pop(fid)
         for end in (source, target):
             self._unit_flows.get(end, set()).discard(fid)
-
-
-
