@@ -247,6 +247,10 @@ def _layer_problems(design: Design, scene: Any, hidden: set[str]) -> list[str]:
         if indexed != got or set(layer._where) != got:
             out.append(f"layer {kind.value}: index holds {sorted(indexed)}, items "
                        f"{sorted(got)}")
+        waiting = {fid for fid in got if layer.items[fid].pending}
+        if layer._pending != waiting:
+            out.append(f"layer {kind.value}: counts {sorted(layer._pending)} as unrouted, "
+                       f"not {sorted(waiting)}")
         heads = {fid for tile in layer._head_tiles.values() for fid in tile}
         if not heads <= got:
             out.append(f"layer {kind.value}: arrowheads of gone flows {sorted(heads - got)}")

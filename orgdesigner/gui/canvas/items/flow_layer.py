@@ -39,9 +39,10 @@ ARROW = 10.0  # an arrowhead reaches this far from its tip
 MIN_DASH_PX = 4.0  # a dash pattern shorter than this on screen is drawn as a solid line
 HIT_TOLERANCE = 5.0  # scene units either side of a flow that count as "on" it
 #: Unrouted overlay flows (drawn as elbows while a large design is routed in the background)
-#: are drawn only while a paint meets at most this many: 50,000 units have ~25,000 incident
+#: are drawn only while a layer holds at most this many: 50,000 units have ~25,000 incident
 #: reports, whose straight placeholders all run into the one CSIRT — a solid fan that took
-#: 0.26 s a frame and showed nothing; the status bar counts the routing meanwhile.
+#: 0.26 s a frame and showed nothing; the status bar counts the routing meanwhile. (Counted
+#: per layer, not per paint, so a small repaint shows what a full one does.)
 PENDING_DRAW = 2000
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom
@@ -67,6 +68,7 @@ class FlowLayer(QGraphicsItem):
         self.painted = 0  # flows drawn by the last paint (tests and the benchmark read it)
         self.deferred = 0  # unrouted flows the last paint left out (see PENDING_DRAW)
         self._dirty: tuple[float, float, float, float] | None = None  # moved, not repainted
+        self._pending: set[str] = set()  # members still waiting for their route
         self._extent: tuple[float, float, float, float] | None = None  # _bounds' edges
         self.setZValue(z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -141,6 +143,7 @@ class FlowLayer(QGraphicsItem):
         self.items = {i.fid: i for i in items}
         self._tiles, self._long, self._where = {}, {}, {}
         self._head_tiles, self._head_where = {}, {}
+        self._pending = set()
         index = self._index
         left = top = math.inf
         right = bottom = -math.inf
@@ -165,6 +168,8 @@ class FlowLayer(QGraphicsItem):
         return True
 
     def _index(self, item: FlowGeom) -> None:
+        if item.pending:
+            self._pending.add(item.fid)
         if item.tips:
             keys = []
             for k, (hx, hy) in enumerate(item.tips):
@@ -182,6 +187,7 @@ class FlowLayer(QGraphicsItem):
             self._where[item.fid] = None
 
     def _unindex(self, fid: str) -> None:
+        self._pending.discard(fid)
         for hkey in self._head_where.pop(fid, ()):
             heads = self._head_tiles.get(hkey)
             if heads is not None:
@@ -303,11 +309,11 @@ class FlowLayer(QGraphicsItem):
         heads = (self.heads_in(r.left() - ARROW, r.top() - ARROW, r.right() + ARROW,
                                r.bottom() + ARROW) if lod > HEADS_LOD else [])
         n = 0
-        candidates = list(self.candidates(left, top, right, bottom))
-        waiting = sum(1 for item in candidates if item.pending)
-        self.deferred = waiting if waiting > PENDING_DRAW else 0
-        for item in candidates:
-            if self.deferred and item.pending:
+        hide = len(self._pending) > PENDING_DRAW
+        self.deferred = 0
+        for item in self.candidates(left, top, right, bottom):
+            if hide and item.pending:
+                self.deferred += 1
                 continue
             n += 1
             x0, y0, x1, y1 = item.bbox
