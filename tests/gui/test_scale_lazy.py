@@ -18,7 +18,8 @@ from orgdesigner.gui.canvas.items.units import SceneUnits
 from orgdesigner.gui.canvas.unit_boxes import UnitBoxes
 from orgdesigner.model import Flow, FlowKind, Unit, UnitKind, ops
 from orgdesigner.render.diagram import is_elbow
-from orgdesigner.render.layout import layout_ops, reporting_route
+from orgdesigner.render.layout import FRAME_TITLE, layout_ops, reporting_route
+from orgdesigner.render.routing import FlowRouter
 from tests.gui.views_invariant import view_problems
 
 pytestmark = pytest.mark.gui
@@ -256,6 +257,33 @@ def test_a_large_designs_flows_are_made_where_looked_first_then_in_slices(window
     qtbot.waitUntil(lambda: not flows2.routing(), timeout=60_000)
     assert set(flows2.geoms) == set(d2.flows)
     assert view_problems(d2, scene2) == []
+
+
+def test_a_move_in_a_large_routed_design_is_rerouted_between_events(window, monkeypatch,
+                                                                     qtbot):
+    """Above `step_moves_above` routes, a unit's move is re-routed in idle slices
+    (FlowRouter.move_steps) — edits meanwhile wait for it — and the end is the canvas
+    the model asks for, with the routes `move` gives at once."""
+    monkeypatch.setattr(SceneFlows, "step_moves_above", 0)
+    d = _group(200)
+    ctrl = window.open_design(d, None)
+    scene = ctrl.scene
+    scene.flows.finish()
+    routes = scene.flows.router.routes
+    hub = max(d.units, key=lambda u: len(scene.flows.of_unit(u) & set(routes)))
+    ctrl.push(ops.UpdateUnit(hub, {"x": d.units[hub].x + 90}), "Move")
+    scene.flush()
+    assert scene.flows.routing()  # re-routed between events
+    other = next(u for u in d.units if u != hub)
+    ctrl.push(ops.UpdateUnit(other, {"y": d.units[other].y + 40}), "Move")
+    scene.flush()  # the first move is finished before the router takes the second
+    qtbot.waitUntil(lambda: not scene.flows.routing(), timeout=60_000)
+    assert view_problems(d, scene) == []
+    whole = FlowRouter(dict(scene.boxes.rects), dict(scene.boxes.shapes),
+                       [(r[0], r[1], r[2], FRAME_TITLE) for r in scene.frame_rects().values()])
+    for fid, (s, t) in scene.flows.router.ends.items():
+        whole.add(fid, s, t)
+    assert set(whole.route_all()) == set(scene.flows.router.routes)
 
 
 def test_a_unit_added_or_moved_into_view_gets_an_item(big):

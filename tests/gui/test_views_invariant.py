@@ -281,6 +281,7 @@ def test_every_view_shows_the_model_with_lazy_items_and_background_routing(qtbot
     monkeypatch.setattr(SceneUnits, "lazy_above", 0)
     monkeypatch.setattr(SceneFlows, "background", 0)
     monkeypatch.setattr(SceneFlows, "lazy_above", 0)
+    monkeypatch.setattr(SceneFlows, "step_moves_above", 0)
     monkeypatch.setattr(documents, "_exec", lambda box: QMessageBox.StandardButton.Discard)
     w = MainWindow(lang="en")
     qtbot.addWidget(w)

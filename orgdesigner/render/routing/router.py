@@ -102,13 +102,20 @@ class FlowRouter:
 
     def move(self, uid: str, rect: Rect) -> set[str]:
         """A unit moved or resized: re-route what that affects; returns those flows."""
+        todo: set[str] = set()
+        for _ in self.move_steps(uid, rect, todo):
+            pass
+        return todo
+
+    def move_steps(self, uid: str, rect: Rect, todo: set[str]) -> Iterator[None]:
+        """`move` a little at a time (the box is taken at the first step); `todo` receives
+        every flow re-routed. Moving a hub of a large design re-routes thousands of flows:
+        the canvas runs it between events."""
         self.boxes[uid] = rect
         self.index.put(uid, rect)
         x0, y0, x1, y1 = self.index.rects[uid]
         if not self._indexed:
-            self._indexed = True
-            for fid, pts in self.routes.items():
-                self._index_route(fid, pts)
+            yield from self.index_steps()
         crossing = set()
         for key in self._route_index.near(x0, y0, x1, y1):
             fid, k = key.split("\0")
@@ -116,7 +123,22 @@ class FlowRouter:
             if int(k) + 1 < len(pts) and _seg_in(pts[int(k)], pts[int(k) + 1],
                                                  (x0, y0, x1, y1)):
                 crossing.add(fid)
-        return self._reroute(set(self._of.get(uid, ())) | crossing, set())
+        yield from self.reroute_steps(set(self._of.get(uid, ())) | crossing, set(), todo)
+
+    def index_steps(self, chunk: int = 400) -> Iterator[None]:
+        """Index every route's segments for `move` (which finds the routes a moved box now
+        crosses), `chunk` routes at a time: the canvas does it between events once a large
+        design is routed, so the first edit does not wait for it."""
+        while not self._indexed:
+            missing = [f for f in self.routes if f not in self._segments]
+            for i in range(0, len(missing), chunk):
+                for fid in missing[i:i + chunk]:
+                    pts = self.routes.get(fid)
+                    if pts is not None and fid not in self._segments:
+                        self._index_route(fid, pts)
+                yield
+            if all(f in self._segments for f in self.routes):
+                self._indexed = True
 
     def forget_box(self, uid: str) -> None:
         """A unit is gone (its flows were removed first)."""

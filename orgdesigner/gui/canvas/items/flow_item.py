@@ -170,7 +170,7 @@ class FlowItems(Mapping[str, FlowItem]):
 
     def __contains__(self, fid: object) -> bool:
         flows = self._flows
-        return fid in flows.geoms or (bool(flows._todo) and fid in flows.scene.design.flows)
+        return fid in flows.geoms or (flows.making.busy and fid in flows.scene.design.flows)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._geoms())

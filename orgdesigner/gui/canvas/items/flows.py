@@ -13,7 +13,7 @@ unselected ones are taken out again after every selection change.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QTimer
@@ -21,7 +21,8 @@ from PySide6.QtCore import QCoreApplication, QPointF, QTimer
 from orgdesigner.gui.canvas.items.flow_geom import FlowGeom
 from orgdesigner.gui.canvas.items.flow_item import FlowItem, FlowItems
 from orgdesigner.gui.canvas.items.flow_layer import FlowLayer
-from orgdesigner.gui.canvas.items.route_job import RouteJob
+from orgdesigner.gui.canvas.items.flow_making import FlowMaking
+from orgdesigner.gui.canvas.items.route_job import RouteJob, catch_up
 from orgdesigner.model import Flow, FlowKind
 from orgdesigner.render.diagram import is_elbow
 from orgdesigner.render.layout import FRAME_TITLE
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 
 BACKGROUND_FLOWS = 400
 LAZY_FLOWS = 20_000
-REALIZE_CAP = 3000  # flows made for a view's first look (the rest in idle slices)
 SLICE = 0.015  # seconds of applying routes per idle slice
 FLOW_Z = 1.0  # flow layers stack from here, one kind above the other, below the units
 
@@ -43,6 +43,8 @@ class SceneFlows:
     background = BACKGROUND_FLOWS
     # More flows than this are made a part at a time (tests lower it too).
     lazy_above = LAZY_FLOWS
+    # With more routes than this, a unit's move is re-routed between events (tests too).
+    step_moves_above = 5000
 
     def __init__(self, scene: DiagramScene) -> None:
         self.scene = scene
@@ -65,6 +67,11 @@ class SceneFlows:
         self._job: RouteJob | None = None
         self._queue: list[str] = []  # flows whose drawing is behind (applied in slices)
         self._routed = False  # the background routing's routes are among them
+        self._indexing: Iterator[None] = iter(())
+        self._moving: tuple[Iterator[None], set[str]] | None = None  # a stepped move
+        self._moving_timer = QTimer(scene)
+        self._moving_timer.setInterval(0)
+        self._moving_timer.timeout.connect(self._step_moving)
         self._noted = 0.0  # when progress was last shown
         self._poll = QTimer(scene)
         self._poll.setInterval(0)
@@ -73,11 +80,7 @@ class SceneFlows:
         self._slice.setInterval(0)
         self._slice.timeout.connect(self._apply_some)
         self._overlay: dict[str, tuple[str, str]] = {}  # made overlay flows, to route
-        self._todo: list[str] = []  # a large design's flows, made a part at a time
-        self._todo_at = 0  # how far `_todo` is made
-        self._making = QTimer(scene)
-        self._making.setInterval(0)
-        self._making.timeout.connect(self._make_some)
+        self.making = FlowMaking(self)  # a large design's flows, made a part at a time
 
     # ---- building and model events ---------------------------------------------------------
     def build(self) -> None:
@@ -98,19 +101,18 @@ class SceneFlows:
                 else:
                     joined.add(fid)
         if len(flows) > self.lazy_above:
-            self._todo = list(flows)
-            self._todo_at = 0
+            self.making.start(list(flows))
             for layer in self.layers.values():
                 layer.reset([])
             QTimer.singleShot(500, self.start_routing)  # if no view paints
             return
-        self._make(flows)
+        self.make(flows)
         self._route_made()
         self.refill()
         if self._job is not None:  # started by a view's first paint, or else:
             QTimer.singleShot(500, self.start_routing)
 
-    def _make(self, fids: Iterable[str]) -> list[FlowGeom]:
+    def make(self, fids: Iterable[str]) -> list[FlowGeom]:
         """The geometry of these flows (not made yet), drawn as elbows until routed."""
         scene = self.scene
         boxes, flows, lang = scene.boxes.rects, scene.design.flows, scene.lang
@@ -154,50 +156,21 @@ class SceneFlows:
             for fid in ends:
                 self._apply(fid)
 
-    # ---- making a large design's flows a part at a time ------------------------------------
+    # ---- making a large design's flows a part at a time (flow_making.py) ---------------------
     def realize(self, left: float, top: float, right: float, bottom: float) -> None:
-        """A view is about to paint this rectangle: make the flows of the units in it
-        first (at most REALIZE_CAP: a CSIRT in view has an incident report from every
-        department, made with the rest in the idle slices)."""
-        if not self._todo:
-            return
-        wanted: list[str] = []
-        unit_flows = self._unit_flows
-        for uid in self.scene.boxes.in_rect(left, top, right, bottom):
-            joined = unit_flows.get(uid, ())
-            if len(wanted) + len(joined) <= REALIZE_CAP:
-                wanted.extend(f for f in joined if f not in self.geoms)
-        self._place(self._make(wanted))
-
-    def _make_some(self) -> None:
-        """One idle slice of making the rest."""
-        end = time.perf_counter() + SLICE
-        todo = self._todo
-        while self._todo_at < len(todo) and time.perf_counter() < end:
-            chunk = todo[self._todo_at:self._todo_at + 256]
-            self._todo_at += len(chunk)
-            self._place(self._make(chunk))
-        if self._todo_at >= len(todo):
-            self._made_all()
+        self.making.realize(left, top, right, bottom)  # a view is about to paint there
 
     def make_one(self, fid: str) -> FlowGeom | None:  # asked for before the slices made it
-        if not self._todo:
-            return None
-        self._place(self._make([fid]))
-        return self.geoms.get(fid)
+        return self.making.make_one(fid)
 
     def _complete(self) -> None:  # printing, or a caller that needs every flow made
-        if self._todo:
-            self._place(self._make(self._todo[self._todo_at:]))
-            self._made_all()
+        self.making.complete()
 
-    def _made_all(self) -> None:
-        self._todo, self._todo_at = [], 0
-        self._making.stop()
+    def made_all(self) -> None:  # every flow is made: route them
         self._route_made()
         self.start_routing()  # the routing, now that every flow is made
 
-    def _place(self, made: list[FlowGeom]) -> None:
+    def place(self, made: list[FlowGeom]) -> None:
         """Put newly made flows into their layers (those shown)."""
         by_kind: dict[FlowKind, list[FlowGeom]] = {}
         for geom in made:
@@ -212,14 +185,13 @@ class SceneFlows:
     # ---- routing in the background ---------------------------------------------------------
     def routing(self) -> bool:
         """Whether some flows are still to be made, or drawn as elbows awaiting a route."""
-        return bool(self._todo) or self._job is not None or bool(self._queue)
+        return (self.making.busy or self._job is not None or bool(self._queue)
+                or self._moving is not None)
 
     def start_routing(self) -> None:
-        """Start the background work (the canvas has painted once): making the rest of a
-        large design's flows, then routing them."""
-        if self._todo:
-            if not self._making.isActive():
-                self._making.start()
+        """Start the background work (a view painted): making the flows, then routing."""
+        if self.making.busy:
+            self.making.run()
             return
         if self._job is not None and not self._poll.isActive():
             self._job.start()
@@ -228,6 +200,7 @@ class SceneFlows:
     def finish(self) -> None:
         """Wait for the background routing and apply every route now (printing, tests)."""
         self._complete()
+        self._finish_moving()
         if self._job is not None:
             self._adopt(self._job.wait())
         while self._queue:
@@ -262,26 +235,13 @@ class SceneFlows:
         self._job = None
         self._poll.stop()
         scene, boxes = self.scene, self.scene.boxes
-        want: dict[str, tuple[str, str]] = {}
-        for fid, (s, t) in self._ends.items():
-            if s in boxes and t in boxes and fid in scene.design.flows and not is_elbow(
-                    scene.design.flows[fid].kind, boxes.rects[s], boxes.rects[t]):
-                want[fid] = (s, t)
-        changed: set[str] = set()
-        for fid in [f for f, e in router.ends.items() if want.get(f) != e]:
-            changed |= router.remove(fid)
-        for uid in [u for u in router.boxes if u not in boxes]:
-            router.forget_box(uid)
-        for uid, rect in boxes.rects.items():
-            router.shapes[uid] = boxes.shapes[uid]
-            if router.boxes.get(uid) != rect:
-                changed |= router.move(uid, rect)
-        new = [f for f in want if f not in router.ends]
-        for fid in new:
-            router.add(fid, *want[fid])
-        changed |= router.route(new)
+        want = {fid: (s, t) for fid, (s, t) in self._ends.items()
+                if s in boxes and t in boxes and fid in scene.design.flows and not is_elbow(
+                    scene.design.flows[fid].kind, boxes.rects[s], boxes.rects[t])}
+        changed = catch_up(router, want, boxes.rects, boxes.shapes)
         self.router = router
         self._queue = [*self._queue, *changed, *router.routes]
+        self._indexing = router.index_steps()  # for edits: see FlowRouter.move
         self._routed = True
         self._slice.start()
 
@@ -301,6 +261,10 @@ class SceneFlows:
                 self._apply(fid)
             if end is not None and len(queue) % 64 == 0 and time.perf_counter() > end:
                 return
+        for _ in self._indexing if end is not None else ():  # then the router's index
+            if time.perf_counter() > end:
+                return
+        self._indexing = iter(())
         self._slice.stop()
         if self._routed:
             self._routed = False
@@ -328,6 +292,7 @@ class SceneFlows:
             self._in_scene.discard(fid)
         if fid in self._ends:
             self._unlink(fid)
+        self._finish_moving()
         self._apply_all(self.router.remove(fid))
 
     def changed(self, fid: str) -> None:
@@ -344,12 +309,14 @@ class SceneFlows:
         self._unlink(fid)
         self._link(f)
         if self.router.ends.get(fid, (f.source, f.target)) != (f.source, f.target):
+            self._finish_moving()
             self._apply_all(self.router.remove(fid))
         self.route(fid)
         self._show(geom)
 
     def unit_removed(self, uid: str) -> None:
         self._unit_flows.pop(uid, None)
+        self._finish_moving()
         self.router.forget_box(uid)
 
     def unit_moved(self, uid: str) -> None:
@@ -364,13 +331,15 @@ class SceneFlows:
         if fid not in self.geoms:  # made later, from the model as it is then
             return
         f = self.scene.design.flows[fid]
-        if self._job is not None or self._todo:  # routed when the worker is done
+        if self._job is not None or self.making.busy:  # routed when the worker is done
             self._apply(fid)
             return
         boxes = self.scene.boxes.rects
         changed = self._sync_box(f.source) | self._sync_box(f.target)
         router = self.router
         elbow = is_elbow(f.kind, boxes[f.source], boxes[f.target])
+        if elbow == (fid in router.ends):
+            self._finish_moving()
         if elbow and fid in router.ends:
             changed |= router.remove(fid)
         elif not elbow and fid not in router.ends:
@@ -382,12 +351,37 @@ class SceneFlows:
     def _sync_box(self, uid: str) -> set[str]:
         boxes = self.scene.boxes
         box = boxes.rects.get(uid)
-        if box is None or self._job is not None or self._todo:
+        if box is None or self._job is not None or self.making.busy:
             return set()
         self.router.shapes[uid] = boxes.shapes[uid]
         if self.router.boxes.get(uid) == box:
             return set()
-        return self.router.move(uid, box)
+        self._finish_moving()
+        if len(self.router.routes) <= self.step_moves_above:
+            return self.router.move(uid, box)
+        # a large routed design: re-routed between events, the old routes drawn meanwhile
+        moved: set[str] = set()
+        self._moving = (self.router.move_steps(uid, box, moved), moved)
+        next(self._moving[0], None)  # the router takes the box now
+        self._step_moving()
+        return set()
+
+    def _step_moving(self, budget: float | None = SLICE) -> None:
+        """Go on with a stepped move for a slice (to the end for None); apply its routes."""
+        if self._moving is None:
+            return
+        gen, moved = self._moving
+        end = time.perf_counter() + budget if budget is not None else None
+        for _ in gen:
+            if end is not None and time.perf_counter() > end:
+                self._moving_timer.start()
+                return
+        self._moving = None
+        self._moving_timer.stop()
+        self._apply_all(moved)
+
+    def _finish_moving(self) -> None:  # before the router is asked anything else
+        self._step_moving(None)
 
     def _apply(self, fid: str) -> None:
         f = self.scene.design.flows[fid]

@@ -75,3 +75,24 @@ class RouteJob:
         for fid, (s, t) in self.ends.items():
             router.add(fid, s, t)
         yield from router.route_all_steps()
+
+
+def catch_up(router: FlowRouter, want: dict[str, tuple[str, str]], rects: dict[str, Rect],
+             shapes: dict[str, str]) -> set[str]:
+    """Bring a finished job's router up to the canvas as it is now (`want`: the overlay
+    flows and their ends; the boxes and their shapes): units moved, added or removed and
+    flows added, removed or retyped since the snapshot. Returns the flows re-routed."""
+    changed: set[str] = set()
+    for fid in [f for f, e in router.ends.items() if want.get(f) != e]:
+        changed |= router.remove(fid)
+    for uid in [u for u in router.boxes if u not in rects]:
+        router.forget_box(uid)
+    for uid, rect in rects.items():
+        router.shapes[uid] = shapes[uid]
+        if router.boxes.get(uid) != rect:
+            changed |= router.move(uid, rect)
+    new = [f for f in want if f not in router.ends]
+    for fid in new:
+        router.add(fid, *want[fid])
+    changed |= router.route(new)
+    return changed
