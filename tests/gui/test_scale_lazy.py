@@ -264,7 +264,10 @@ def test_a_move_in_a_large_routed_design_is_rerouted_between_events(window, monk
     """Above `step_moves_above` routes, a unit's move is re-routed in idle slices
     (FlowRouter.move_steps) — edits meanwhile wait for it — and the end is the canvas
     the model asks for, with the routes `move` gives at once."""
+    from orgdesigner.gui.canvas import scene as scene_mod
+
     monkeypatch.setattr(SceneFlows, "step_moves_above", 0)
+    monkeypatch.setattr(scene_mod, "LATER_FLOWS", 0)  # and its flows redrawn in slices
     d = _group(200)
     ctrl = window.open_design(d, None)
     scene = ctrl.scene

@@ -50,8 +50,8 @@ if TYPE_CHECKING:
 GRID = 20.0
 
 
-# More flows than this to redraw after an edit, while the background routing runs, are
-# redrawn in idle slices (flows.py) instead of at once.
+# More flows than this to redraw after an edit are redrawn in idle slices (flows.py)
+# instead of at once.
 LATER_FLOWS = 2000
 
 
@@ -217,11 +217,10 @@ class DiagramScene(QGraphicsScene):
             if uid in self.boxes:
                 self.flows.unit_moved(uid)
         stale, self._stale_flows = self._stale_flows, set()
-        if len(stale) > LATER_FLOWS and self.flows.routing():
+        if len(stale) > LATER_FLOWS:
             # a hub's thousands of flows (all incident reports run to the CSIRT) are
-            # redrawn in idle slices while the background routing runs
-            self.flows.apply_later(stale)
-            stale = set()
+            # redrawn in idle slices
+            stale = self.flows.apply_later(stale)
         for fid in stale:
             if fid in self.flow_items:
                 self._route(fid)

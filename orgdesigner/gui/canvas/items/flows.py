@@ -22,7 +22,7 @@ from orgdesigner.gui.canvas.items.flow_geom import FlowGeom
 from orgdesigner.gui.canvas.items.flow_item import FlowItem, FlowItems
 from orgdesigner.gui.canvas.items.flow_layer import FlowLayer
 from orgdesigner.gui.canvas.items.flow_making import FlowMaking
-from orgdesigner.gui.canvas.items.route_job import RouteJob, catch_up
+from orgdesigner.gui.canvas.items.route_job import MoveJob, RouteJob, catch_up
 from orgdesigner.model import Flow, FlowKind
 from orgdesigner.render.diagram import is_elbow
 from orgdesigner.render.layout import FRAME_TITLE
@@ -68,7 +68,7 @@ class SceneFlows:
         self._queue: list[str] = []  # flows whose drawing is behind (applied in slices)
         self._routed = False  # the background routing's routes are among them
         self._indexing: Iterator[None] = iter(())
-        self._moving: tuple[Iterator[None], set[str]] | None = None  # a stepped move
+        self._moving: MoveJob | None = None  # a unit's move, re-routed between events
         self._moving_timer = QTimer(scene)
         self._moving_timer.setInterval(0)
         self._moving_timer.timeout.connect(self._step_moving)
@@ -224,8 +224,7 @@ class SceneFlows:
                        .replace("%2", f"{job.total:,}"))
 
     def _note(self, text: str) -> None:
-        status = getattr(self.scene.controller, "statusMessage", None)
-        if status is not None:
+        if (status := getattr(self.scene.controller, "statusMessage", None)) is not None:
             status.emit(text)
 
     def _adopt(self, router: FlowRouter) -> None:
@@ -245,11 +244,23 @@ class SceneFlows:
         self._routed = True
         self._slice.start()
 
-    def apply_later(self, fids: set[str]) -> None:
-        """Redraw these flows in idle slices (while the background routing runs: they are
-        elbows until it is done, so no routing is owed)."""
-        self._queue.extend(sorted(fids))
+    def apply_later(self, fids: set[str]) -> set[str]:
+        """Redraw these flows in idle slices; returns those to route now (the router must
+        change for a flow turned into or out of an elbow)."""
+        flows, boxes = self.scene.design.flows, self.scene.boxes.rects
+        routed = self._job is None and not self.making.busy
+        now: set[str] = set()
+        for fid in sorted(fids):
+            f = flows.get(fid)
+            if f is None or fid not in self.geoms:
+                continue  # gone, or made later from the model as it is then
+            if routed and is_elbow(f.kind, boxes[f.source], boxes[f.target]) == (
+                    fid in self.router.ends):
+                now.add(fid)
+            else:
+                self._queue.append(fid)
         self._slice.start()
+        return now
 
     def _apply_some(self, budget: float | None = SLICE) -> None:
         """Apply queued routes for about `budget` seconds (all of them for None)."""
@@ -360,25 +371,21 @@ class SceneFlows:
         if len(self.router.routes) <= self.step_moves_above:
             return self.router.move(uid, box)
         # a large routed design: re-routed between events, the old routes drawn meanwhile
-        moved: set[str] = set()
-        self._moving = (self.router.move_steps(uid, box, moved), moved)
-        next(self._moving[0], None)  # the router takes the box now
+        self._moving = MoveJob(self.router, uid, box)
         self._step_moving()
         return set()
 
     def _step_moving(self, budget: float | None = SLICE) -> None:
         """Go on with a stepped move for a slice (to the end for None); apply its routes."""
-        if self._moving is None:
+        job = self._moving
+        if job is None:
             return
-        gen, moved = self._moving
-        end = time.perf_counter() + budget if budget is not None else None
-        for _ in gen:
-            if end is not None and time.perf_counter() > end:
-                self._moving_timer.start()
-                return
+        if not job.step(budget):
+            self._moving_timer.start()
+            return
         self._moving = None
         self._moving_timer.stop()
-        self._apply_all(moved)
+        self._apply_all(job.moved)
 
     def _finish_moving(self) -> None:  # before the router is asked anything else
         self._step_moving(None)
