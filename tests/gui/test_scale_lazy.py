@@ -171,6 +171,7 @@ def test_a_crowd_of_unrouted_flows_is_left_out_of_a_paint_until_routed(big, monk
         layer.paint(painter, option)
         painter.end()
 
+    scene.flows.making.complete()  # every flow made (the slices may not be done), routing
     assert scene.flows.routing()
     layers = [la for la in scene.flow_layers.values()
               if any(g.pending for g in la.items.values())]
@@ -201,6 +202,7 @@ def test_a_hub_moved_while_routing_has_its_flows_redrawn_in_slices(big, monkeypa
     ctrl, _view = big
     scene, d = ctrl.scene, ctrl.design
     monkeypatch.setattr(scene_mod, "LATER_FLOWS", 0)
+    scene.flows.making.complete()  # every flow made (the slices may not be done), routing
     hub = max(d.units, key=lambda u: len(scene.flows.of_unit(u)))
     joined = scene.flows.of_unit(hub)
     assert len(joined) > 1 and scene.flows.routing()
