@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from .textwidth import display_width, wrapped_lines
+from .textwidth import display_width, line_width, wrapped_lines
 
 MAX_CELL = 32_767  # characters a spreadsheet cell holds
 MAX_WIDTH = 60  # column width cap; longer text wraps
@@ -111,6 +111,9 @@ class Book:
         self._formats: dict[tuple, Any] = {}
         # Japanese glyphs need taller rows than the 15 pt default to stay apart when printed
         self.line_h = 16.5 if lang == "ja" else 15.0
+        from .xlsx_rows import fast_class
+
+        self._sheet_class = fast_class()
 
     def fmt(self, styles: tuple[str, ...] = (), num: str | None = None,
             quote: bool = False) -> Any:
@@ -128,7 +131,8 @@ class Book:
         return f
 
     def sheet(self, name: str, design_title: str, page_label: str) -> Sheet:
-        return Sheet(self, self.wb.add_worksheet(name), design_title, page_label)
+        return Sheet(self, self.wb.add_worksheet(name, self._sheet_class), design_title,
+                     page_label)
 
 
 class Sheet:
@@ -180,33 +184,48 @@ class Sheet:
         columns wraps when it is wider than the column will be. `wrap` may map a column to
         the width the caller caps it at: text no wider cannot wrap, and is not measured
         again for the row heights (most cells of a long list). Same safety as `text`."""
-        ws, book, widths = self.ws, self.book, self.widths
+        book, widths = self.book, self.widths
         caps = wrap if isinstance(wrap, dict) else {}
         plain = book.fmt()
-        # XlsxWriter's undecorated writers: the public ones parse "A1" notation per cell
-        write_string = getattr(ws, "_write_string", ws.write_string)
-        write_number = getattr(ws, "_write_number", ws.write_number)
+        wrapping = book.fmt(("wrap",))
+        put_row = getattr(self.ws, "put_row", None)  # xlsx_rows: one call per row
+        cells: list[tuple[int, str | int, Any]] = []
         r0 = row - 1
         for col, v in enumerate(values, start=1):
             if isinstance(v, str):
                 if not v:
                     continue
                 if not v.isprintable() or len(v) > MAX_WIDTH or v.startswith(FORMULA_START):
+                    # the careful path (quote prefix, wrap, cut): written now, so the cells
+                    # gathered so far go first, keeping the order strings are shared in
+                    self._put(r0, cells, put_row)
                     self.text(row, col, v, "wrap") if col in wrap else self.text(row, col, v)
                     continue
-                w = display_width(v)
+                # printable and at most MAX_WIDTH characters: one line, never cut
+                w = len(v) if v.isascii() else line_width(v)
                 if col in wrap:
-                    write_string(r0, col - 1, v, book.fmt(("wrap",)))
+                    cells.append((col - 1, v, wrapping))
                     if w > caps.get(col, 0):
                         self._wrapped.append((row, col, v))
                 else:
-                    write_string(r0, col - 1, v, plain)
+                    cells.append((col - 1, v, plain))
                 if w > widths.get(col, 0):
                     widths[col] = w
             elif v is not None:
-                write_number(r0, col - 1, v, plain)
+                cells.append((col - 1, v, plain))
                 self._fit(col, len(str(v)) + 1)
+        self._put(r0, cells, put_row)
         self._seen(row, len(values))
+
+    def _put(self, r0: int, cells: list[tuple[int, Any, Any]], put_row: Any) -> None:
+        """Store and forget the gathered cells of row `r0` (0-based)."""
+        if put_row is not None:
+            put_row(r0, cells)
+        else:
+            for col, v, f in cells:
+                (self.ws.write_string if isinstance(v, str) else self.ws.write_number)(
+                    r0, col, v, f)
+        cells.clear()
 
     def number(self, row: int, col: int, value: int | float | Decimal, num: str = NUMBER,
                *styles: str) -> None:
