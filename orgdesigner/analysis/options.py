@@ -203,6 +203,11 @@ def _textbook_step(design: Design, csirt: str, steps: list[Text]) -> None:
     ctx = Context(design)
     ops: list[Op] = []
     company = design.units[csirt].company
+    flows = design.flows
+    # what the CSIRT already commands, looked up once (asking `_has` per unit went over
+    # all the CSIRT's flows for every unit: quadratic in a large group)
+    commanded = {flows[fid].target for fid in design._by_unit.get(csirt, ())
+                 if flows[fid].source == csirt and flows[fid].kind is K.COMMAND}
     for u in design.units.values():
         # the highest system units of the CSIRT's own company: command reaches down the line,
         # and group companies keep their own CSIRTs (the quick fixes add what is missing)
@@ -210,7 +215,7 @@ def _textbook_step(design: Design, csirt: str, steps: list[Text]) -> None:
         if (u.kind not in (UnitKind.CSIRT, UnitKind.EXTERNAL) and ctx.has(u.id, SYSTEMS)
                 and u.company == company and ctx.in_scope(u.id)
                 and not (up is not None and ctx.has(up, SYSTEMS))
-                and not _has(design, csirt, u.id, K.COMMAND)):
+                and u.id not in commanded):
             ops.append(AddFlow(Flow(design.new_id("f"), csirt, u.id, K.COMMAND)))
     Batch(ops).apply(design)
     steps.append(Text("The CSIRT reports directly to management, with delegated authority "

@@ -21,9 +21,11 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..messages import Field, Seq, message_of, msg
-from ..model import Design, Flow, FlowKind, ModelError
+from ..model import Design, Flow, FlowKind, ModelError, Unit
+from ..model.bulk import add_flows, add_units
 from .table_problems import ERROR, INFO, WARNING, TableImportError, TableProblem
 from .table_read import RawSheet, read_csv, read_xlsx, table_kind
 from .table_resolve import resolve
@@ -117,25 +119,46 @@ def _read_table(path: Path, flows_path: str | os.PathLike | None, sheet: str | N
 
     for company in plan.companies:
         attempt(units.sheet, 0, lambda c=company: design.add_company(c))
-    for row, unit in plan.units:
-        attempt(units.sheet, row, lambda u=unit: design.add_unit(u))
+    if not add_units(design, [_unit_data(u) for _, u in plan.units]):
+        for row, unit in plan.units:  # one by one: each refusal said at its row
+            attempt(units.sheet, row, lambda u=unit: design.add_unit(u))
     rows_by_id = {u.id: row for row, u in plan.units}
-    for parent, child, label in plan.reporting:
-        attempt(units.sheet, rows_by_id.get(child, 0), lambda p=parent, c=child, lb=label:
-                design.add_flow(Flow(design.new_id("f"), p, c, FlowKind.REPORTING, lb),
-                                check_cycle=False))  # resolve() refused cycles already
+    # ids drawn before adding, so the bulk and the one-by-one road give the same ids
+    reporting = [(design.new_id("f"), *link) for link in plan.reporting]
+    if not add_flows(design, [_flow_data(fid, p, c, FlowKind.REPORTING, lb)
+                              for fid, p, c, lb in reporting]):
+        for fid, parent, child, label in reporting:
+            attempt(units.sheet, rows_by_id.get(child, 0), lambda f=fid, p=parent, c=child,
+                    lb=label: design.add_flow(Flow(f, p, c, FlowKind.REPORTING, lb),
+                                              check_cycle=False))  # resolve() refused cycles
     cycle = design.reporting_cycle()  # (and once more, linearly, to be sure)
     if cycle is not None:
         built.append(TableProblem(units.sheet, 0, "", message_of(cycle)))
-    for sheet_name, row, src, dst, kind, label in plan.flows:
-        attempt(sheet_name, row, lambda s=src, d=dst, k=kind, lb=label:
-                design.add_flow(Flow(design.new_id("f"), s, d, k, lb)))
+    others = [(design.new_id("f"), *flow) for flow in plan.flows]
+    # a reporting line here is checked for a cycle as it is added, to name its row
+    if any(f[5] is FlowKind.REPORTING for f in others) or not add_flows(
+            design, [_flow_data(fid, s, d, k, lb) for fid, _, _, s, d, k, lb in others]):
+        for fid, sheet_name, row, src, dst, kind, label in others:
+            attempt(sheet_name, row, lambda f=fid, s=src, d=dst, k=kind, lb=label:
+                    design.add_flow(Flow(f, s, d, k, lb)))
     if built:
         raise TableImportError(problems + built, units.rows, units.sheet)
     if layout:
         _lay_out(design)
     return ImportResult(design, problems, units.rows,
                         [s.sheet for s in sheets])
+
+
+def _unit_data(u: Unit) -> dict[str, Any]:
+    """A unit as plain data, for `model.bulk.add_units` (a sheet's units have no plan)."""
+    return {"id": u.id, "name": u.name, "name_en": u.name_en, "kind": u.kind.value,
+            "functions": [f.value for f in u.functions], "headcount": u.headcount,
+            "notes": u.notes, "company": u.company, "x": u.x, "y": u.y}
+
+
+def _flow_data(fid: str, source: str, target: str, kind: FlowKind, label: str
+               ) -> dict[str, Any]:
+    return {"id": fid, "source": source, "target": target, "kind": kind.value, "label": label}
 
 
 def _fatal(sheets: list[Parsed]) -> bool:

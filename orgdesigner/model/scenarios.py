@@ -139,6 +139,18 @@ def _clone(obj: Any) -> Any:
     return out
 
 
+def _copy(scenario: Scenario) -> Scenario:
+    """The scenario with a design of its own: `snapshot` (entities copied one level deep)
+    rather than a deepcopy, which took seconds per proposal of a 50,000-unit group; a
+    design that has scenarios of its own (which `snapshot` leaves out) is deep-copied."""
+    d = scenario.design
+    if d is None or d.scenarios is not None:
+        return copy.deepcopy(scenario)
+    out = copy.copy(scenario)
+    out.design = snapshot(d)
+    return out
+
+
 def _changed(design: Design, sid: str = "") -> None:
     design.events.emit(ev.Event(SCENARIOS_CHANGED, sid))
 
@@ -150,7 +162,7 @@ class AddScenario(Op):
 
     def apply(self, design: Design) -> Op:
         sset = scenarios_of(design)
-        s = copy.deepcopy(self.scenario)
+        s = _copy(self.scenario)
         if s.id in sset.ids() or not s.id:
             raise InvalidValueError(msg("scenario.dup_id", id=s.id))
         if s.design is None:

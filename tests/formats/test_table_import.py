@@ -203,3 +203,37 @@ def test_every_documented_alias_is_in_the_module_docstring():
             for s in spellings:
                 if s != "部署名(英語)":  # the same word as 部署名（英語） once normalised
                     assert s in doc, f"header {s!r} ({column}) is missing from the docstring"
+
+
+@pytest.mark.parametrize("sheet", ["units_en.csv", "units_ja.csv", "own.csv"])
+def test_bulk_build_is_the_one_by_one_build(sheet, tmp_path, monkeypatch):
+    """Units and flows are added in bulk (model.bulk) when every row is plainly valid; the
+    design is exactly the one adding them one by one gives: same ids (flow ids skip a unit
+    called f2), same order."""
+    from orgdesigner.formats import table_import
+
+    if sheet == "own.csv":
+        (tmp_path / sheet).write_text("id,name,parent,kind\nm,経営層,,management\n"
+                                      "f2,情報システム部,m,department\nc,CSIRT,f2,csirt\n"
+                                      "s,営業部,m,department\n", encoding="utf-8")
+        (tmp_path / "own.flows.csv").write_text("source,target,kind\nc,s,support\n"
+                                                "m,c,delegation\n", encoding="utf-8")
+    else:
+        shutil.copy(DATA / sheet, tmp_path / sheet)
+        for side in DATA.glob(Path(sheet).stem + ".*.csv"):
+            shutil.copy(side, tmp_path / side.name)
+    flows = {"units_en.csv": DATA / "flows_en.csv"}.get(sheet)
+    took: list[bool] = []
+    for name in ("add_units", "add_flows"):
+        real = getattr(table_import, name)
+        monkeypatch.setattr(table_import, name, lambda design, rows, real=real:
+                            took.append(real(design, rows)) or took[-1])
+    bulk = read_table(tmp_path / sheet, flows_path=flows, layout=False).design
+    assert len(bulk.flows) > len(bulk.units) // 2
+    assert took and all(took)  # the bulk road was taken
+    if sheet == "own.csv":
+        assert "f2" in bulk.units and "f1" in bulk.flows and "f3" in bulk.flows
+    monkeypatch.setattr(table_import, "add_units", lambda design, rows: False)
+    monkeypatch.setattr(table_import, "add_flows", lambda design, rows: False)
+    one_by_one = read_table(tmp_path / sheet, flows_path=flows, layout=False).design
+    assert orgd.dumps(one_by_one) == orgd.dumps(bulk)

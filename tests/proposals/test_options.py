@@ -105,3 +105,22 @@ def test_on_a_tie_the_option_that_disturbs_least_is_recommended():
         top = [o for o in options if rank(o)[:2] == rank(best)[:2]]
         ties += len(top) > 1 and len({rank(o)[2:] for o in top}) > 1
     assert ties  # the tie-break was exercised on at least one template
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(60, 400), st.integers(1, 50))
+def test_textbook_commands_each_system_unit_once(n, seed):
+    """The textbook option gives the CSIRT command over its company's top system units,
+    one command line each, keeping (not repeating) the ones it already had."""
+    base = synthetic(n, seed=seed)
+    option = next((o for o in generate(base) if o.key == "textbook"), None)
+    if option is None:
+        return
+    d = option.design
+    csirt = Context(d).primary
+    commands = [f.target for f in d.flows.values()
+                if f.source == csirt and f.kind is FlowKind.COMMAND]
+    assert len(commands) == len(set(commands))
+    before = {f.target for f in base.flows.values()
+              if f.source == csirt and f.kind is FlowKind.COMMAND}
+    assert before <= set(commands)

@@ -172,3 +172,24 @@ def test_malformed_scenarios_give_load_errors_never_crashes(data):
         orgd.build(raw)
     except orgd.LoadError as exc:
         assert exc.problems and all(p.text("ja") for p in exc.problems)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(20, 300), st.integers(1, 30))
+def test_an_added_proposal_keeps_a_copy_of_its_own(n, seed):
+    """AddScenario stores the proposal's design copied (not deep-copied any more): the
+    same file content, and nothing the caller does to its design afterwards reaches it."""
+    from orgdesigner.synthetic import generate
+
+    doc = templates.load("model-1")
+    proposal = generate(n, seed=seed)
+    text = orgd.dumps(proposal)
+    sc.create(doc, "案", proposal=proposal).apply(doc)
+    stored = sc.scenarios_of(doc).items[-1].design
+    assert stored is not proposal and orgd.dumps(stored) == text
+    uid, unit = next(iter(proposal.units.items()))
+    proposal.update_unit(uid, name="changed")
+    if unit.plan is not None:
+        unit.plan.members.clear()
+    proposal.remove_flow(next(iter(proposal.flows)))
+    assert orgd.dumps(stored) == text
