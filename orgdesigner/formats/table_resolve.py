@@ -40,12 +40,22 @@ class _Index:
 
     def __init__(self, rows: list[UnitRow]):
         self.rows: dict[str, UnitRow] = {}
-        self.names: dict[str, list[UnitRow]] = {}
         for r in rows:
             self.rows.setdefault(r.id, r)
-            for n in {name_key(r.name), name_key(r.name_en)} - {""}:
-                self.names.setdefault(n, []).append(r)
+        self._all = rows
+        self._names: dict[str, list[UnitRow]] | None = None
         self.suggested = 0
+
+    @property
+    def names(self) -> dict[str, list[UnitRow]]:
+        """Rows by normalised name, made when a reference first is no id (a sheet whose
+        parents are all ids — an exported one — never pays for normalising every name)."""
+        if self._names is None:
+            self._names = {}
+            for r in self._all:
+                for n in {name_key(r.name), name_key(r.name_en)} - {""}:
+                    self._names.setdefault(n, []).append(r)
+        return self._names
 
     def find(self, ref: str, what: str) -> tuple[str | None, str]:  # what: a Field name
         """(unit id, "") or (None, error message)."""
