@@ -74,7 +74,7 @@ def book_pdf(design: Design, overview: Callable[[list, dict], bytes],
         todo.extend(reversed(_children(design, page, number, lang)))
         if progress is not None:
             progress(number + 1, number + 1 + len(todo))
-    _link(pages, writer, boxes, frames, Stamps(lang), add_links, add_branch_links)
+    _link(pages, writer, boxes, frames, Stamps(lang, writer), add_links, add_branch_links)
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)

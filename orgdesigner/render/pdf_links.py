@@ -153,16 +153,64 @@ def add_links(writer: Any, overview: int, frames: dict[str, Rect], pages: dict[s
 
 
 class Stamps:
-    """Each margin text drawn once and merged onto every page that carries it."""
+    """Each margin text drawn once, as a form that every page carrying it draws: merging a
+    page into each of a thousand pages parsed every page's drawing again."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, writer: Any) -> None:
         self.lang = lang
-        self._data: dict[str, bytes] = {}
+        self.writer = writer
+        self._forms: dict[str, tuple[str, Any, float, float]] = {}
+        self._wrapped: set[int] = set()  # pages whose own drawing is closed in q … Q
 
-    def get(self, text: str, colour: str = BACK_COLOUR, underline: bool = True) -> bytes:
-        if text not in self._data:
-            self._data[text] = text_stamp(text, colour, underline)
-        return self._data[text]
+    def put(self, index: int, text: str, colour: str = BACK_COLOUR, underline: bool = True, *,
+            right: float = 0.0, left: bool = False, bottom: bool = False) -> Rect:
+        """Draw `text` in a margin of page `index` (placed as `_stamp` places it)."""
+        from pypdf import PdfReader
+        from pypdf.generic import (
+            ArrayObject,
+            DecodedStreamObject,
+            DictionaryObject,
+            FloatObject,
+            NameObject,
+        )
+
+        if text not in self._forms:
+            page = PdfReader(io.BytesIO(text_stamp(text, colour, underline))).pages[0]
+            w, h = float(page.mediabox.width), float(page.mediabox.height)
+            form = DecodedStreamObject()
+            form.set_data(page.get_contents().get_data())
+            form.update({NameObject("/Type"): NameObject("/XObject"),
+                         NameObject("/Subtype"): NameObject("/Form"),
+                         NameObject("/BBox"): ArrayObject([FloatObject(0), FloatObject(0),
+                                                           FloatObject(w), FloatObject(h)]),
+                         NameObject("/Resources"): page["/Resources"].clone(self.writer)})
+            name = f"/OrgdStamp{len(self._forms)}"
+            self._forms[text] = (name, self.writer._add_object(form), w, h)
+        name, ref, sw, sh = self._forms[text]
+        page = self.writer.pages[index]
+        pw, ph = float(page.mediabox.width), float(page.mediabox.height)
+        x = pw * paper_mod.MARGIN if left else pw * (1 - paper_mod.MARGIN) - sw - right
+        strip = max(ph * paper_mod.MARGIN, sh) / 2 - sh / 2
+        y = strip if bottom else ph - strip - sh
+        res = page["/Resources"]
+        if "/XObject" not in res:
+            res[NameObject("/XObject")] = DictionaryObject()
+        xobjects = res["/XObject"].get_object()
+        xobjects[NameObject(name)] = ref
+        contents = page.get("/Contents")
+        parts = list(contents.get_object()) if isinstance(contents.get_object(), list) else [
+            contents]
+        draw = f"q 1 0 0 1 {x:.3f} {y:.3f} cm {name} Do Q\n"
+        if index not in self._wrapped:  # the page's drawing may leave its transformation set
+            self._wrapped.add(index)
+            pre = DecodedStreamObject()
+            pre.set_data(b"q\n")
+            parts = [self.writer._add_object(pre), *parts]
+            draw = "\nQ " + draw
+        post = DecodedStreamObject()
+        post.set_data(draw.encode())
+        page[NameObject("/Contents")] = ArrayObject([*parts, self.writer._add_object(post)])
+        return (x, y, x + sw, y + sh)
 
 
 def add_branch_links(writer: Any, index: int, stamps: Stamps, *, boxes: dict[str, Rect],
@@ -188,11 +236,11 @@ def add_branch_links(writer: Any, index: int, stamps: Stamps, *, boxes: dict[str
             link(rect, target)
             linked = True
     if linked:
-        _stamp(writer, index, stamps.get(fold_hint_text(lang), HINT_COLOUR, False), left=True)
-    rect = _stamp(writer, index, stamps.get(back_text(lang)))
+        stamps.put(index, fold_hint_text(lang), HINT_COLOUR, False, left=True)
+    rect = stamps.put(index, back_text(lang))
     link(rect, overview)
     if up is not None and up != overview:
         text = previous_text(lang) if previous else up_text(lang)
-        link(_stamp(writer, index, stamps.get(text), right=rect[2] - rect[0] + 12), up)
+        link(stamps.put(index, text, right=rect[2] - rect[0] + 12), up)
     if more is not None:
-        link(_stamp(writer, index, stamps.get(more_text(lang)), bottom=True), more)
+        link(stamps.put(index, more_text(lang), bottom=True), more)
