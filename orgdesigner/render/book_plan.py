@@ -262,7 +262,7 @@ def plan_page(tree: Tree, page: Page, space: tuple[float, float]) -> None:
     and `rest` (roots that continue on another page)."""
     page.shown, page.folded, page.rest = [], {}, []
     roots = page.roots[:MAX_ROOTS]
-    if page.kind == "branch":
+    if len(page.roots) == 1:  # a lone root heads its page: drawn open, never folded
         tree.partition(roots, space)
         kids = tree.kids.get(roots[0], [])
         if roots[0] in tree.oversize and kids:  # even folded, its subordinates overflow

@@ -30,12 +30,14 @@ def book_pdf(design: Design, overview: Callable[[list, dict], bytes],
              part: Callable[[Design, list, dict, float | None], bytes], *,
              lang: str = "en", notes: list | None = None, paper: str = "",
              orientation: str = "tb",
-             progress: Callable[[int, int], None] | None = None) -> bytes:
+             progress: Callable[[int, int], None] | None = None,
+             plan: list | None = None) -> bytes:
     """The overview page (`overview(notes, frames)`: one-page PDF, company frames into the
     dict) followed by the companies' pages. `part(design, notes, boxes, min_zoom)` draws one
     page's design as a one-page PDF on `paper` (b"" when that would take a zoom under
     `min_zoom`), putting the rectangles of the units keyed in `boxes` into it.
-    `progress(done, total)` is called after each page (the total grows as companies split)."""
+    `progress(done, total)` is called after each page (the total grows as companies split);
+    `plan`, when a list, receives the pages after the overview (book_plan.Page) in order."""
     from pypdf import PdfReader, PdfWriter
 
     from .pdf_links import Stamps, add_branch_links, add_links
@@ -55,6 +57,8 @@ def book_pdf(design: Design, overview: Callable[[list, dict], bytes],
     frames: dict = {}
     writer.append(PdfReader(io.BytesIO(overview([], frames))))
     writer.add_outline_item(title="概要図" if lang == "ja" else "Overview", page_number=0)
+    if progress is not None:
+        progress(1, 1 + len(todo))
     pages: list[Page] = []
     boxes: list[dict] = []
     marks: list = []
@@ -75,6 +79,8 @@ def book_pdf(design: Design, overview: Callable[[list, dict], bytes],
         if progress is not None:
             progress(number + 1, number + 1 + len(todo))
     _link(pages, writer, boxes, frames, Stamps(lang, writer), add_links, add_branch_links)
+    if plan is not None:
+        plan.extend(pages)
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)

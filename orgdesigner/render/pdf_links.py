@@ -141,10 +141,12 @@ def add_links(writer: Any, overview: int, frames: dict[str, Rect], pages: dict[s
             writer.add_annotation(overview, Link(rect=rect, target_page_index=index,
                                                  fit=Fit.fit(), border=[0, 0, 0]))
             linked += 1
-    if not pages or not back:
+    if not pages:
         return
     if linked:
         _stamp(writer, overview, text_stamp(hint_text(lang), HINT_COLOUR, False))
+    if not back:
+        return
     back = text_stamp(back_text(lang), BACK_COLOUR, True)
     for index in pages.values():
         rect = _stamp(writer, index, back)
@@ -198,7 +200,8 @@ class Stamps:
         xobjects = res["/XObject"].get_object()
         xobjects[NameObject(name)] = ref
         contents = page.get("/Contents")
-        parts = list(contents.get_object()) if isinstance(contents.get_object(), list) else [
+        drawing = contents.get_object() if contents is not None else None
+        parts = [] if drawing is None else list(drawing) if isinstance(drawing, list) else [
             contents]
         draw = f"q 1 0 0 1 {x:.3f} {y:.3f} cm {name} Do Q\n"
         if index not in self._wrapped:  # the page's drawing may leave its transformation set
