@@ -246,14 +246,19 @@ def fits(part: Part, space: tuple[float, float]) -> bool:
     return part.breadth <= space[0] and depth_of(part) <= space[1]
 
 
-def room(paper: str, tb: bool, tighten: float = 1.0) -> tuple[float, float]:
+#: Height the title block adds above a chart drawn without the legend, in points.
+TITLE_ROOM = 80.0
+
+
+def room(paper: str, tb: bool, tighten: float = 1.0,
+         legend: bool = True) -> tuple[float, float]:
     """(breadth, depth) a page's chart may take on `paper` with its smallest text at 6 pt:
     the page less its margins at the smallest zoom, less the company frame, the title block
-    and the legend."""
+    and (`legend`) the legend."""
     pw, ph = paper_mod.page_size(paper)
     w = pw * (1 - 2 * paper_mod.MARGIN) / MIN_ZOOM * tighten - 2 * (FRAME_PAD + DRAW_MARGIN)
     h = (ph * (1 - 2 * paper_mod.MARGIN) / MIN_ZOOM * tighten
-         - 2 * (FRAME_PAD + DRAW_MARGIN) - FRAME_TITLE - LEGEND_ROOM)
+         - 2 * (FRAME_PAD + DRAW_MARGIN) - FRAME_TITLE - (LEGEND_ROOM if legend else TITLE_ROOM))
     return (w, h) if tb else (h, w)
 
 

@@ -102,10 +102,12 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
                                  paper=paper, notes=page_notes, highlight=highlight,
                                  scope="overview", frames=page_frames)
 
-        def part(d: Design, page_notes: list, boxes: dict, min_zoom: float | None) -> bytes:
+        def part(d: Design, page_notes: list, boxes: dict, min_zoom: float | None,
+                 with_legend: bool) -> bytes:
             lay = compute_layout(d, orientation=orientation, compact=True, lang=lang)
             return _graphviz_bytes(d, build_diagram(d, lay, lang=lang, date=date), "pdf",
-                                   dpi=dpi, legend=legend, paper=paper, notes=page_notes,
+                                   dpi=dpi, legend=legend and with_legend, paper=paper,
+                                   notes=page_notes,
                                    highlight=highlight, lang=lang, boxes=boxes,
                                    min_zoom=min_zoom)
 

@@ -27,15 +27,16 @@ ATTEMPTS = 4
 
 
 def book_pdf(design: Design, overview: Callable[[list, dict], bytes],
-             part: Callable[[Design, list, dict, float | None], bytes], *,
+             part: Callable[[Design, list, dict, float | None, bool], bytes], *,
              lang: str = "en", notes: list | None = None, paper: str = "",
              orientation: str = "tb",
              progress: Callable[[int, int], None] | None = None,
              plan: list | None = None) -> bytes:
     """The overview page (`overview(notes, frames)`: one-page PDF, company frames into the
-    dict) followed by the companies' pages. `part(design, notes, boxes, min_zoom)` draws one
-    page's design as a one-page PDF on `paper` (b"" when that would take a zoom under
-    `min_zoom`), putting the rectangles of the units keyed in `boxes` into it.
+    dict) followed by the companies' pages. `part(design, notes, boxes, min_zoom, legend)`
+    draws one page's design as a one-page PDF on `paper` (b"" when that would take a zoom
+    under `min_zoom`; the legend only when `legend`), putting the rectangles of the units
+    keyed in `boxes` into it.
     `progress(done, total)` is called after each page (the total grows as companies split);
     `plan`, when a list, receives the pages after the overview (book_plan.Page) in order."""
     from pypdf import PdfReader, PdfWriter
@@ -102,11 +103,13 @@ def _draw(design: Design, index: Index, tree: Tree, page: Page, part, paper: str
     (the plan's estimate fell short); the last attempt is drawn whatever its size."""
     tighten = 1.0
     for attempt in range(ATTEMPTS):
-        book_plan.plan_page(tree, page, book_plan.room(paper, orientation != "lr", tighten))
+        legend = page.kind == "company"  # branch pages: the legend is on their company's
+        book_plan.plan_page(tree, page, book_plan.room(paper, orientation != "lr", tighten,
+                                                       legend))
         rects: dict = dict.fromkeys(page.folded)
         last = attempt == ATTEMPTS - 1
         data = part(page_design(design, index, tree, page), notes if last else [], rects,
-                    None if last else book_plan.MIN_ZOOM)
+                    None if last else book_plan.MIN_ZOOM, legend)
         if data:
             return data, {u: r for u, r in rects.items() if r is not None}
         tighten *= 0.8

@@ -219,7 +219,7 @@ def planned(design: Design, paper: str) -> list:
 
     blank = _blank(paper)
 
-    def part(_d, _notes, boxes, _zoom):
+    def part(_d, _notes, boxes, _zoom, _legend):
         boxes.update(dict.fromkeys(boxes, (0.0, 0.0, 10.0, 10.0)))
         return blank
 
