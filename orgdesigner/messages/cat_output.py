@@ -32,7 +32,7 @@ OUTPUT: dict[str, tuple[str, str]] = {
                              "その上位階層）を描きました。全体図が必要なら --scope all、"
                              "会社ごとなら --scope company:ID を指定してください"),
     "export.pdf_book": ("the whole design is unreadable on one {paper} page; wrote {pages} "
-                        "pages: the overview, then one page per company (bookmarked)",
+                        "pages: the overview, then each company's pages (bookmarked)",
                         "設計全体は {paper} 1 ページでは読めないため、{pages} ページに分けました"
                         "（1 ページ目が概要図、以降は会社ごと。しおり付き）"),
     "export.pdf_book_branches": ("{companies} companies too large to read on one page show "
