@@ -32,9 +32,15 @@ OUTPUT: dict[str, tuple[str, str]] = {
                              "その上位階層）を描きました。全体図が必要なら --scope all、"
                              "会社ごとなら --scope company:ID を指定してください"),
     "export.pdf_book": ("the whole design is unreadable on one {paper} page; wrote {pages} "
-                        "pages: the overview, then one page per company (bookmarked)",
+                        "pages: the overview, then each company's pages (bookmarked)",
                         "設計全体は {paper} 1 ページでは読めないため、{pages} ページに分けました"
                         "（1 ページ目が概要図、以降は会社ごと。しおり付き）"),
+    "export.pdf_book_branches": ("{companies} companies too large to read on one page show "
+                                 "their top levels, each large branch folded into a box "
+                                 "that links to its own page ({pages} branch pages)",
+                                 "1 ページでは読めない {companies} 社は上位階層だけを載せ、"
+                                 "大きな部門は件数入りの箱にまとめて、その部門のページへ"
+                                 "リンクしました（部門のページは {pages} ページ）"),
     "export.pdf_book_small": ("{count} company pages still have labels under 6 pt; export "
                               "those with --scope branch:ID or --paper a3-landscape",
                               "{count} 社のページは文字が 6 pt 未満です。--scope branch:ID "

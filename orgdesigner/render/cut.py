@@ -5,9 +5,10 @@ scanning every unit and flow of the whole design for each one made those exports
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from ..model import Design, FlowKind
+from ..model import Design, Flow, FlowKind, Unit
 
 
 class Index:
@@ -61,12 +62,14 @@ class Index:
 
 
 def cut(design: Design, ids: list[str] | set[str], index: Index | None = None, *,
-        company_sizes: bool = True) -> Design:
+        company_sizes: bool = True, units_as: dict[str, Unit] | None = None,
+        drop_flows: Callable[[Flow], bool] | None = None) -> Design:
     """A design of its own holding the units `ids` (their companies, the flows among them,
     the metadata, budget inputs and process of `design`), in the design's order. Without
     `company_sizes`, the companies' frames are left for the layout to size. Pass the `index`
     of `design` when cutting many parts (without it, one pass over the design's units and
-    flows picks them)."""
+    flows picks them). `units_as` gives some units another form (a folded box's label);
+    `drop_flows` leaves out the flows it is true for."""
     keep = set(ids)
     used = {design.units[u].company for u in keep}
     if index is not None and index.design is design:
@@ -85,8 +88,11 @@ def cut(design: Design, ids: list[str] | set[str], index: Index | None = None, *
     for cid in companies:
         c = design.companies[cid]
         d.add_company(replace(c) if company_sizes else replace(c, width=0.0, height=0.0))
+    other = units_as or {}
     for uid in units:
-        d.add_unit(replace(design.units[uid]))
+        d.add_unit(replace(other.get(uid) or design.units[uid]))
     for fid in flows:
-        d.add_flow(replace(design.flows[fid]))
+        f = design.flows[fid]
+        if drop_flows is None or not drop_flows(f):
+            d.add_flow(replace(f))
     return d

@@ -96,13 +96,23 @@ def diagram_bytes(design: Design, fmt: str, *, layout: str = "tidy", dpi: int = 
             and _unreadable(design, paper, orientation, compact, lang)):
         from .pdf_book import book_pdf
 
-        def page(part: str, page_notes: list, page_frames: dict | None) -> bytes:
+        def overview(page_notes: list, page_frames: dict) -> bytes:
             return diagram_bytes(design, "pdf", dpi=dpi, legend=legend, lang=lang,
                                  orientation=orientation, compact=True, date=date,
                                  paper=paper, notes=page_notes, highlight=highlight,
-                                 scope=part, frames=page_frames)
+                                 scope="overview", frames=page_frames)
 
-        return book_pdf(design, page, lang, notes, paper, progress)
+        def part(d: Design, page_notes: list, boxes: dict, min_zoom: float | None,
+                 with_legend: bool) -> bytes:
+            lay = compute_layout(d, orientation=orientation, compact=True, lang=lang)
+            return _graphviz_bytes(d, build_diagram(d, lay, lang=lang, date=date), "pdf",
+                                   dpi=dpi, legend=legend and with_legend, paper=paper,
+                                   notes=page_notes,
+                                   highlight=highlight, lang=lang, boxes=boxes,
+                                   min_zoom=min_zoom)
+
+        return book_pdf(design, overview, part, lang=lang, notes=notes, paper=paper,
+                        orientation=orientation, progress=progress)
     if sc.kind == "overview" and fmt != "graphml":  # GraphML: scoped_design above
         fit = paper if fmt == "pdf" or (max_px and fmt == "png") else None
         design, lay = scope_mod.overview_layout(design, paper=fit, lang=lang)
@@ -174,7 +184,11 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
                     legend: bool, paper: str | None = None,
                     notes: list | None = None, highlight: dict[str, str] | None = None,
                     lang: str = "en", frames: dict | None = None,
-                    max_px: int | None = None) -> bytes:
+                    max_px: int | None = None, boxes: dict | None = None,
+                    min_zoom: float | None = None) -> bytes:
+    """The diagram drawn by Graphviz. On `paper`: `frames` (a dict) receives the company
+    frames' rectangles on the page, `boxes` the rectangles of the units it has as keys, and
+    nothing is drawn (b"") when the page would be drawn at a zoom under `min_zoom`."""
     try:
         from .graphviz_out import to_agraph
     except ImportError as exc:  # pragma: no cover - pygraphviz is a dependency
@@ -202,10 +216,16 @@ def _graphviz_bytes(design: Design, diagram: Diagram, fmt: str, *, dpi: int,
     if paper is not None:
         viewport, zoom = paper_mod.fit(paper_mod.pin(g), paper)
         g.graph_attr.update(viewport=viewport, pad="0", margin="0")
+        if min_zoom is not None and zoom < min_zoom:
+            return b""
         if frames is not None and fmt == "pdf":
             from .pdf_links import frames_on_page
 
             frames.update(frames_on_page(g, paper))
+        if boxes and fmt == "pdf":
+            from .pdf_links import boxes_on_page
+
+            boxes.update(boxes_on_page(g, paper, set(boxes)))
         pt = paper_mod.text_size(zoom)
         if pt < paper_mod.MIN_TEXT and notes is not None:
             notes.append(msg("export.small_text", paper=paper.upper(), pt=pt))

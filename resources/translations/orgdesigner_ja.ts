@@ -222,8 +222,8 @@
         <translation>設計全体(&amp;W)</translation>
     </message>
     <message>
-        <source>Everything. A PDF that would be unreadable on one page becomes the overview followed by one page per company, linked to each other; a PNG that would be a sliver becomes the overview.</source>
-        <translation>すべての部署を描きます。1 ページでは文字が読めなくなる PDF は、概要図に続けて会社ごとに 1 ページを設け、ページ間をリンクでつなぎます。細長すぎて読めなくなる PNG は概要図にします。</translation>
+        <source>Everything. A PDF that would be unreadable on one page becomes the overview followed by each company&apos;s page, a large company&apos;s big branches on pages of their own, all linked to each other; a PNG that would be a sliver becomes the overview.</source>
+        <translation>すべての部署を描きます。1 ページでは文字が読めなくなる PDF は、概要図に続けて会社ごとのページを設け、大きな会社は大きな部門を別のページに分けて、ページ間をリンクでつなぎます。細長すぎて読めなくなる PNG は概要図にします。</translation>
     </message>
     <message>
         <source>O&amp;verview: companies and their top levels</source>
@@ -254,8 +254,8 @@
         <translation>選択中：{0}</translation>
     </message>
     <message>
-        <source>The whole design would be unreadable on one {0} page, so the PDF has {1} pages: the overview first, then one page per company. Each company on the overview links to its page, and the bookmarks list them.</source>
-        <translation>設計全体を {0} の 1 ページに収めると読めないため、PDF を {1} ページに分けました。1 ページ目が概要図、以降は会社ごとのページです。概要図の各社をクリックするとその会社のページに移動でき、しおりからも開けます。</translation>
+        <source>The whole design would be unreadable on one {0} page, so the PDF has {1} pages: the overview first, then each company&apos;s page, a large company&apos;s big branches on pages of their own. Each company on the overview and each folded branch links to its page, and the bookmarks list them.</source>
+        <translation>設計全体を {0} の 1 ページに収めると読めないため、PDF を {1} ページに分けました。1 ページ目が概要図、以降は会社ごとのページで、大きな会社は大きな部門を別のページに分けています。概要図の各社や、件数入りの箱にまとめた部門をクリックするとそのページに移動でき、しおりからも開けます。</translation>
     </message>
     <message>
         <source>{0} company pages still have labels under 6 pt. For those, export one branch, or choose A3 paper.</source>

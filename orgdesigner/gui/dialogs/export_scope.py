@@ -67,7 +67,8 @@ class ScopeChooser(QWidget):
         self.whole = QRadioButton(tr("&Whole design"))
         self.whole.setObjectName("exportScopeWhole")
         self.whole.setToolTip(tr("Everything. A PDF that would be unreadable on one page "
-                                 "becomes the overview followed by one page per company, "
+                                 "becomes the overview followed by each company's page, a "
+                                 "large company's big branches on pages of their own, all "
                                  "linked to each other; a PNG that would be a sliver "
                                  "becomes the overview."))
         self.overview = QRadioButton(tr("O&verview: companies and their top levels"))
@@ -180,8 +181,9 @@ def note_text(note: object, lang: str) -> str:
 
     if key == "export.pdf_book":
         return tr("The whole design would be unreadable on one {0} page, so the PDF has {1} "
-                  "pages: the overview first, then one page per company. Each company on the "
-                  "overview links to its page, and the bookmarks list them.").format(
+                  "pages: the overview first, then each company's page, a large company's big "
+                  "branches on pages of their own. Each company on the overview and each "
+                  "folded branch links to its page, and the bookmarks list them.").format(
                       paper(p["paper"]), p["pages"])
     if key == "export.pdf_book_small":
         return tr("{0} company pages still have labels under 6 pt. For those, export one "
