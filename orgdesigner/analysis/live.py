@@ -28,7 +28,8 @@ What each rule reads (its "aspects"; a rule re-runs when an edit changes one of 
   the CSIRTs, vendor CSIRTs and the main CSIRT.
   group-jurisdiction: a CSIRT's flows, reporting flows; units' set, kind and company;
   companies' set, kind and scope; CSIRTs, vendor CSIRTs, main CSIRT.
-  reuse-disaster-team: a CSIRT's flows; units' set and functions; CSIRTs; main CSIRT.
+  reuse-disaster-team: a CSIRT's flows, reporting flows; units' set and functions; CSIRTs;
+  main CSIRT.
   upward-delegation: delegation and reporting flows; units' kind and company.
   lacks-authority: command, delegation and reporting flows; units' set, kind, functions,
   company; company scope; CSIRTs; main CSIRT.
@@ -71,8 +72,8 @@ DEPENDS: dict[str, frozenset[str]] = {
     "group-jurisdiction": frozenset({"flow:csirt", "flow:reporting", "unit:set", "unit:kind",
                                      "unit:company", "company:set", "company:kind",
                                      "company:scope", "csirts", "vendor", "primary"}),
-    "reuse-disaster-team": frozenset({"flow:csirt", "unit:set", "unit:functions", "csirts",
-                                      "primary"}),
+    "reuse-disaster-team": frozenset({"flow:csirt", "flow:reporting", "unit:set",
+                                      "unit:functions", "csirts", "primary"}),
     "upward-delegation": frozenset({"flow:delegation", "flow:reporting", "unit:kind",
                                     "unit:company"}),
     "lacks-authority": frozenset({"flow:command", "flow:delegation", "flow:reporting",

@@ -346,12 +346,20 @@ def reuse_disaster_team(ctx: Context) -> Iterator[Finding]:
     natural disasters; it does not say to reuse them — that is OrgDesigner's interpretation,
     and the finding says so (info only). Fires when units with the disaster-response
     function (other than CSIRTs) have no
-    flow of any kind with any CSIRT. Quick fix: a consensus flow from the main CSIRT to
-    each of them."""
+    flow of any kind with any CSIRT and no CSIRT below them in the reporting tree (a team
+    a CSIRT reports up to is already in its line; consensus with one's own superior would
+    be no link at all). Quick fix: a consensus flow from the main CSIRT to each of them."""
     if ctx.primary is None:
         return
+    above: set[str] = set()  # every CSIRT's reporting superiors
+    for c in ctx.csirt_set:
+        up = ctx.parent.get(c)
+        while up is not None and up not in above:
+            above.add(up)
+            up = ctx.parent.get(up)
     alone = [u.id for u in ctx.units.values()
              if Function.DISASTER_RESPONSE in u.functions and u.id not in ctx.csirt_set
+             and u.id not in above
              and not any((f.source in ctx.csirt_set or f.target in ctx.csirt_set)
                          for f in ctx.touching(u.id, *K))]
     if not alone:
