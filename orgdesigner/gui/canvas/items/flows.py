@@ -79,7 +79,6 @@ class SceneFlows:
         self._slice = QTimer(scene)
         self._slice.setInterval(0)
         self._slice.timeout.connect(self._apply_some)
-        self._overlay: dict[str, tuple[str, str]] = {}  # made overlay flows, to route
         self.making = FlowMaking(self)  # a large design's flows, made a part at a time
 
     # ---- building and model events ---------------------------------------------------------
@@ -116,7 +115,7 @@ class SceneFlows:
         """The geometry of these flows (not made yet), drawn as elbows until routed."""
         scene = self.scene
         boxes, flows, lang = scene.boxes.rects, scene.design.flows, scene.lang
-        geoms, overlay = self.geoms, self._overlay
+        geoms = self.geoms
         made = []
         for fid in fids:
             flow = flows.get(fid)
@@ -129,8 +128,7 @@ class SceneFlows:
             if src is None or dst is None:
                 continue
             if not is_elbow(flow.kind, src, dst):
-                overlay[fid] = (flow.source, flow.target)
-                geom.pending = True  # routed below, or in the background
+                geom.pending = True  # an overlay flow: routed below, or in the background
             if geom.label:
                 geom.route(src, dst)
             else:
@@ -139,11 +137,11 @@ class SceneFlows:
 
     def _route_made(self) -> None:
         """Every flow is made: route the overlay flows now, or in the background."""
-        scene, ends = self.scene, self._overlay
+        scene = self.scene
         boxes = scene.boxes.rects
-        self._overlay = {}
-        # flows added or re-typed while a large design's flows were being made
-        ends.update((f, self._ends[f]) for f, g in self.geoms.items() if g.pending)
+        # the overlay flows not routed yet, as they are now (edits while flows were made
+        # keep `pending` true to the model: `_apply`)
+        ends = {f: self._ends[f] for f, g in self.geoms.items() if g.pending}
         bars = [(r[0], r[1], r[2], FRAME_TITLE) for r in scene.frame_rects().values()]
         if len(ends) > self.background:
             self.router = FlowRouter({})
