@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from PySide6.QtCore import QMetaObject, QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QMetaObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,21 +36,16 @@ from PySide6.QtWidgets import (
 
 from orgdesigner.analysis import CheckReport, Finding, Severity, check
 from orgdesigner.analysis.live import LIVE, LiveCheck
-from orgdesigner.analysis.process import track_name
 from orgdesigner.gui.panels.findings_tree import ROLE as _ROLE
 from orgdesigner.gui.panels.findings_tree import sync_tree
-from orgdesigner.model import ProcessStatus, ops
-from orgdesigner.model.process import STEPS, TRACKS
+from orgdesigner.gui.panels.process_tab import ProcessTab
+from orgdesigner.model import ops
 from orgdesigner.render.placement import place_new_units
 
 #: Longest stretch of re-checking before the panel hands the event loop back (seconds).
 SLICE_S = 0.03
 #: A design of this many units is first checked after its canvas has painted, in slices.
 AFTER_PAINT_ABOVE = 2000
-_STATUS_TO_CHECK = {ProcessStatus.NOT_STARTED: Qt.CheckState.Unchecked,
-                    ProcessStatus.IN_PROGRESS: Qt.CheckState.PartiallyChecked,
-                    ProcessStatus.DONE: Qt.CheckState.Checked}
-_CHECK_TO_STATUS = {v: k for k, v in _STATUS_TO_CHECK.items()}
 
 class FindingsPanel(QWidget):
     """Authority style, nearest models, findings by severity, and the 8-step checklist."""
@@ -129,20 +124,10 @@ class FindingsPanel(QWidget):
         fl.addLayout(row)
         self.tabs.addTab(findings_page, "")
 
-        process_page = QWidget()
-        pl = QVBoxLayout(process_page)
-        pl.setContentsMargins(0, 0, 0, 0)
-        self.next_label = QLabel()
-        self.next_label.setObjectName("nextStepLabel")
-        self.next_label.setWordWrap(True)
-        pl.addWidget(self.next_label)
-        self.process_tree = QTreeWidget()
-        self.process_tree.setObjectName("processTree")
-        self.process_tree.setHeaderHidden(True)
-        self.process_tree.itemChanged.connect(self._step_changed)
-        pl.addWidget(self.process_tree)
-        self.tabs.addTab(process_page, "")
-        self._build_process_items()
+        self.process = ProcessTab(lambda: self.controller, self.lang)
+        self.process_tree, self.next_label = self.process.tree, self.process.next_label
+        self._step_items, self._track_items = self.process.step_items, self.process.track_items
+        self.tabs.addTab(self.process, "")
 
         top.addWidget(self.tabs)
         top.setStretchFactor(0, 1)
@@ -152,31 +137,10 @@ class FindingsPanel(QWidget):
         self._retranslate()
         self._clear()
 
-    def _build_process_items(self) -> None:
-        self._step_items: dict[str, QTreeWidgetItem] = {}
-        self._track_items: dict[str, QTreeWidgetItem] = {}
-        for track in TRACKS:
-            top = QTreeWidgetItem(self.process_tree)
-            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self._track_items[track] = top
-            for step in (s for s in STEPS if s.track == track):
-                item = QTreeWidgetItem(top)
-                item.setData(0, _ROLE, step.key)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                              | Qt.ItemFlag.ItemIsUserTristate | Qt.ItemFlag.ItemIsSelectable)
-                item.setCheckState(0, Qt.CheckState.Unchecked)
-                self._step_items[step.key] = item
-            top.setExpanded(True)
-
     def _retranslate(self) -> None:
         self.nearest_tree.setHeaderLabels([self.tr("Nearest reference model"), self.tr("Match")])
         self.tabs.setTabText(1, self.tr("Process"))
-        tip = self.tr("Click to cycle: not started → in progress → done")
-        with QSignalBlocker(self.process_tree):
-            for step in STEPS:
-                item = self._step_items[step.key]
-                item.setText(0, f"{step.number}. {step.title(self.lang)}")
-                item.setToolTip(0, tip)
+        self.process.retranslate(self.lang)
 
     # ---- binding ----------------------------------------------------------------------------
     def set_controller(self, controller: Any | None) -> None:
@@ -211,7 +175,6 @@ class FindingsPanel(QWidget):
         the user sees the design first, and the dock says it is being checked."""
         self._clear()
         self.authority_label.setText(self.tr("Checking the design…"))
-        self.process_tree.setEnabled(False)
         scene = getattr(controller, "scene", None)
         if scene is not None and not getattr(scene, "shown", True):
             scene.firstPainted.connect(self._schedule, Qt.ConnectionType.SingleShotConnection)
@@ -330,7 +293,7 @@ class FindingsPanel(QWidget):
             self._show_authority(report)
             self._show_nearest(report)
         self._show_findings(report)
-        self._show_process(report)
+        self.process.show_report(report)
         self.refreshed.emit()
 
     def _clear(self) -> None:
@@ -344,8 +307,7 @@ class FindingsPanel(QWidget):
         self.detail.clear()
         self.fix_button.hide()
         self.tabs.setTabText(0, self.tr("Findings"))
-        self.process_tree.setEnabled(False)
-        self.next_label.clear()
+        self.process.clear()
 
     def _flow_text(self, fid: str) -> str:
         design = self.controller.design
@@ -397,26 +359,6 @@ class FindingsPanel(QWidget):
                       Severity.INFO: self.tr("Information ({0})")}
             sync_tree(self.findings_tree, report.findings, self.lang, titles)
         self._show_detail()
-
-    def _show_process(self, report: CheckReport) -> None:
-        self.process_tree.setEnabled(True)
-        with QSignalBlocker(self.process_tree):
-            for track in TRACKS:
-                states = report.process.tracks[track]
-                for state in states:
-                    self._step_items[state.step.key].setCheckState(
-                        0, _STATUS_TO_CHECK[state.status])
-                done = report.process.done(track)
-                self._track_items[track].setText(0, self.tr("{0} track ({1}/{2} done)").format(
-                    track_name(track, self.lang), done, len(states)))
-        current = report.process.current_track()
-        nxt = report.process.next_step(current)
-        if nxt is None:
-            self.next_label.setText(self.tr("Every step of the {0} track is done.").format(
-                track_name(current, self.lang)))
-        else:
-            self.next_label.setText(self.tr("Next step ({0}): {1}. {2}").format(
-                track_name(current, self.lang), nxt.number, nxt.title(self.lang)))
 
     # ---- interaction ------------------------------------------------------------------------
     def current_finding(self) -> Finding | None:
@@ -484,20 +426,6 @@ class FindingsPanel(QWidget):
             self.controller.select_units(added, center=True)
         self.refresh()
         return bool(done)
-
-    def _step_changed(self, item: QTreeWidgetItem, _column: int) -> None:
-        key = item.data(0, _ROLE)
-        if not key or self.controller is None:
-            return
-        status = _CHECK_TO_STATUS[item.checkState(0)]
-        step = next(s for s in STEPS if s.key == key)
-        text = self.tr("Process step {0} ({1}): {2}").format(
-            step.number, track_name(step.track, self.lang), status.label(self.lang))
-        if not self.controller.push(ops.SetProcess(key, status), text):
-            with QSignalBlocker(self.process_tree):
-                old = self.controller.design.process.get(key, ProcessStatus.NOT_STARTED)
-                item.setCheckState(0, _STATUS_TO_CHECK[old])
-
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
