@@ -69,7 +69,6 @@ class UnitBoxes:
         order: dict[str, int] = {}
         cells: dict[tuple[int, int], set[str]] = {}
         where: dict[str, tuple[int, int, int, int]] = {}
-        floor = math.floor
         for n, unit in enumerate(units):
             uid = unit.id
             style = unit_style(unit)
@@ -77,15 +76,7 @@ class UnitBoxes:
             w, h = label_box(unit_label(unit, lang), style.shape, style.bold)
             x, y = unit.x - w / 2, unit.y - h / 2
             rects[uid] = (x, y, w, h)
-            span = where[uid] = (floor(x / CELL), floor(y / CELL), floor((x + w) / CELL),
-                                 floor((y + h) / CELL))
-            for i in range(span[0], span[2] + 1):
-                for j in range(span[1], span[3] + 1):
-                    cell = cells.get((i, j))
-                    if cell is None:
-                        cells[(i, j)] = {uid}
-                    else:
-                        cell.add(uid)
+            where[uid] = _put_cells(cells, uid, x, y, w, h)
         self.rects, self.shapes, self.styles, self.order = rects, shapes, styles, order
         self._cells, self._where, self._next = cells, where, len(order)
         self._extent = None
@@ -127,18 +118,7 @@ class UnitBoxes:
             x, y, w, h = rect
             self._extent = (min(l0, x), min(t0, y), max(r0, x + w), max(b0, y + h))
         self.rects[uid] = rect
-        x, y, w, h = rect
-        span = (math.floor(x / CELL), math.floor(y / CELL), math.floor((x + w) / CELL),
-                math.floor((y + h) / CELL))
-        self._where[uid] = span
-        cells = self._cells
-        for i in range(span[0], span[2] + 1):
-            for j in range(span[1], span[3] + 1):
-                cell = cells.get((i, j))
-                if cell is None:
-                    cells[(i, j)] = {uid}
-                else:
-                    cell.add(uid)
+        self._where[uid] = _put_cells(self._cells, uid, *rect)
         return True
 
     def _unindex(self, uid: str) -> None:
@@ -223,6 +203,21 @@ class UnitBoxes:
         if not xs0:
             return None
         return (min(xs0), min(ys0), max(xs1), max(ys1))
+
+
+def _put_cells(cells: dict[tuple[int, int], set[str]], uid: str, x: float, y: float,
+               w: float, h: float) -> tuple[int, int, int, int]:
+    """List the unit in every grid cell its box touches; the span of cells."""
+    span = (math.floor(x / CELL), math.floor(y / CELL), math.floor((x + w) / CELL),
+            math.floor((y + h) / CELL))
+    for i in range(span[0], span[2] + 1):
+        for j in range(span[1], span[3] + 1):
+            cell = cells.get((i, j))
+            if cell is None:
+                cells[(i, j)] = {uid}
+            else:
+                cell.add(uid)
+    return span
 
 
 def frame_rects(companies: dict[str, Company], boxes: UnitBoxes,
