@@ -7,12 +7,13 @@ log can jump to the cell; when any is an error the command exits 2 and writes no
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
 from ..formats import orgd
 from ..formats.table_import import TableImportError, name_after_sheet, read_table
-from .common import CliError, guard, pick, say
+from .common import GC_FREEZE_UNITS, CliError, guard, pick, say
 from .output import to_stdout, write_files, write_stdout
 
 MAX_WARNINGS_SHOWN = 50
@@ -71,6 +72,8 @@ def import_cmd(ns: argparse.Namespace) -> int:
                   file=sys.stderr)
     name_after_sheet(result.design, Path(ns.sheet))
     d = result.design
+    if len(d.units) >= GC_FREEZE_UNITS:
+        gc.freeze()  # as a loaded design: writing it must not walk it at every collection
     if to_stdout(ns.output):
         write_stdout(orgd.dumps(d).encode("utf-8"))
         return 0

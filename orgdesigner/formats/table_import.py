@@ -25,7 +25,7 @@ from typing import Any
 
 from ..messages import Field, Seq, message_of, msg
 from ..model import Design, Flow, FlowKind, ModelError, Unit
-from ..model.bulk import add_flows, add_units
+from ..model.bulk import add_flows, add_units, place_units
 from .table_problems import ERROR, INFO, WARNING, TableImportError, TableProblem
 from .table_read import RawSheet, read_csv, read_xlsx, table_kind
 from .table_resolve import resolve
@@ -172,9 +172,13 @@ def _fatal(sheets: list[Parsed]) -> bool:
 
 
 def _lay_out(design: Design) -> None:
-    from ..render.layout import layout_ops
+    """The tidy arrangement of the new design: units placed in one go (a design being built
+    keeps no undo), company frames through the usual operations (a handful)."""
+    from ..render.layout import compute_layout, layout_ops
 
-    layout_ops(design).apply(design)
+    lay = compute_layout(design)
+    place_units(design, lay.positions)  # if refused, the operations move them (and say why)
+    layout_ops(design, lay=lay).apply(design)
 
 
 def _sheets(path: Path, sheet: str | None, encoding: str | None, notes: list[TableProblem]

@@ -252,13 +252,16 @@ def compute_layout(design: Design, *, orientation: str = "tb", compact: bool = F
 
 
 def layout_ops(design: Design, *, orientation: str = "tb", compact: bool = False,
-               root: str | None = None, lang: str = "en") -> ops.Batch:
+               root: str | None = None, lang: str = "en", lay: Layout | None = None
+               ) -> ops.Batch:
     """One undoable "Auto layout": moves units (and, for the whole design, company frames).
 
     A sub-tree keeps its root where it is, so laying out one branch does not throw it across
-    the canvas.
+    the canvas. `lay`: the arrangement already computed with these arguments.
     """
-    lay = compute_layout(design, orientation=orientation, compact=compact, root=root, lang=lang)
+    if lay is None:
+        lay = compute_layout(design, orientation=orientation, compact=compact, root=root,
+                             lang=lang)
     dx = dy = 0.0
     if root is not None:
         u = design.units[root]

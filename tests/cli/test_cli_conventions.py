@@ -198,6 +198,19 @@ def test_every_command_takes_quiet():
         assert any("--quiet" in a.option_strings for a in sub._actions), name
 
 
+def test_each_command_is_found_in_the_module_the_lazy_table_names():
+    """`COMMAND_OF` lets a command import only its module; a command added to a module but
+    not to the table (or moved) would make `orgdesigner NAME` an unknown command."""
+    assert sorted(cli.COMMAND_OF) == sorted(command_names())
+    assert set(cli.COMMAND_OF.values()) == set(cli.COMMAND_MODULES)
+    full = {name: sub.format_help() for name, sub in next(
+        a for a in build_parser()._actions if hasattr(a, "choices") and a.choices).choices.items()}
+    for name in cli.COMMAND_OF:
+        alone = next(a for a in build_parser(name)._actions
+                     if hasattr(a, "choices") and a.choices).choices
+        assert alone[name].format_help() == full[name], name
+
+
 def test_check_quiet_answers_with_the_status_only(capsys):
     code, out, err = run(capsys, "check", MODEL2, "--quiet", "--fail-on", "warning")
     assert code == 1 and out == "" and err == ""

@@ -99,3 +99,39 @@ def test_a_plain_file_takes_the_bulk_road():
     built = orgd.build(data)
     assert list(d.units.values()) == list(built.units.values())
     assert list(d.flows.values()) == list(built.flows.values())
+
+
+POINT = st.one_of(st.floats(-2e7, 2e7), st.integers(-10**8, 10**8), st.just(float("nan")),
+                  st.just(float("inf")))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["pm", "pip", "csirt", "nope", "iops"]),
+                       st.tuples(POINT, POINT), max_size=5),
+       st.booleans())
+def test_placing_units_in_bulk_moves_them_as_the_operations_do(positions, listen):
+    """`bulk.place_units` (an import's layout) = an `UpdateUnit` per moved unit: the same
+    coordinates and the same change events, or, for a point the model would refuse (or an
+    unknown unit), nothing moved at all."""
+    from orgdesigner import templates
+    from orgdesigner.model import ModelError, ops
+
+    fast, slow = templates.load("model-3"), templates.load("model-3")
+    seen: dict[str, list] = {"fast": [], "slow": []}
+    if listen:
+        fast.events.subscribe(seen["fast"].append)
+        slow.events.subscribe(seen["slow"].append)
+    before = orgd.dumps(fast)
+    placed = bulk.place_units(fast, positions)
+    try:
+        ops.Batch([ops.UpdateUnit(u, {"x": round(x, 2), "y": round(y, 2)})
+                   for u, (x, y) in positions.items()], "Auto layout").apply(slow)
+        refused = False
+    except (ModelError, KeyError, TypeError, ValueError, OverflowError):
+        refused = True
+    if not placed:
+        assert refused and orgd.dumps(fast) == before and not seen["fast"]
+    else:
+        assert not refused
+        assert orgd.dumps(fast) == orgd.dumps(slow)
+        assert [(e, e.old) for e in seen["fast"]] == [(e, e.old) for e in seen["slow"]]
