@@ -195,9 +195,13 @@ def read_csv(path: Path, encoding: str | None = None) -> RawSheet:
         for number, record in enumerate(reader, start=1):
             if number > MAX_ROWS + 10:
                 raise _fail(where, msg("table.too_many_rows", limit=MAX_ROWS))
-            _check_row(where, number, record, MAX_CSV_CELL)
+            if len(record) > MAX_COLUMNS or sum(map(len, record)) > MAX_CSV_CELL:
+                _check_row(where, number, record, MAX_CSV_CELL)  # (no cell can be too long)
             if any(cell.strip() for cell in record):
-                sheet.rows.append((number, [csv_unescape(c) for c in record]))
+                # the apostrophe is rare: one C-level look for it before any per-cell work
+                joined = "\x1f".join(record)
+                sheet.rows.append((number, [csv_unescape(c) for c in record]
+                                   if joined[:1] == "'" or "\x1f'" in joined else record))
     except csv.Error as exc:
         raise TableImportError([TableProblem(where, reader.line_num, "",
                                              msg("table.not_csv", detail=str(exc)))]) from None

@@ -10,6 +10,8 @@ only a few boxes overlap is the user's own arrangement and is left exactly as it
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..model import Design
 from .style import MIN_HEIGHT, MIN_WIDTH
 
@@ -19,11 +21,10 @@ def piled_up(design: Design, ids: list[str] | None = None) -> int:
     centres fall in the same cell of a grid of the smallest box (so closer than a box
     in both directions). O(units)."""
     units = design.units
-    cells: dict[tuple[int, int], int] = {}
-    for uid in ids if ids is not None else units:
-        u = units[uid]
-        key = (int(u.x // MIN_WIDTH), int(u.y // MIN_HEIGHT))
-        cells[key] = cells.get(key, 0) + 1
+    us = list(units.values()) if ids is None else [units[uid] for uid in ids]
+    # column by column (a 50,000-unit group is checked as the app opens it)
+    cells = Counter(zip([int(u.x // MIN_WIDTH) for u in us],
+                        [int(u.y // MIN_HEIGHT) for u in us], strict=True))
     return sum(n for n in cells.values() if n > 1)
 
 
