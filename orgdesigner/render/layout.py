@@ -19,6 +19,7 @@ How a design maps onto the tidy trees of `tidy.py`:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import add, itemgetter, sub
 
 from ..model import Design, FlowKind, UnitKind, ops
 from .style import box_size
@@ -188,12 +189,15 @@ def compute_layout(design: Design, *, orientation: str = "tb", compact: bool = F
     include = set(ids)
     units = design.units
     sizes = {u: box_size(units[u], lang) for u in ids}
-    bsize = {u: s[0] if tb else s[1] for u, s in sizes.items()}
-    dsize = {u: s[1] if tb else s[0] for u, s in sizes.items()}
+    breadth, depth = (0, 1) if tb else (1, 0)
+    bsize = dict(zip(sizes, map(itemgetter(breadth), sizes.values()), strict=True))
+    dsize = dict(zip(sizes, map(itemgetter(depth), sizes.values()), strict=True))
     kids: dict[str, list[str]] = {}
     has_parent: set[str] = set()
+    whole = root is None  # every unit included: no need to ask
+    reporting = FlowKind.REPORTING
     for f in design.flows.values():
-        if (f.kind is FlowKind.REPORTING and f.source in include and f.target in include
+        if (f.kind is reporting and (whole or (f.source in include and f.target in include))
                 and units[f.source].company == units[f.target].company):
             kids.setdefault(f.source, []).append(f.target)
             has_parent.add(f.target)
@@ -229,12 +233,13 @@ def compute_layout(design: Design, *, orientation: str = "tb", compact: bool = F
     company_rects: dict[str, Rect] = {}
     cursor = 0.0  # along the breadth axis: x for tb, y for lr
     for g, pos in placed:
-        xy = {u: ((b, d) if tb else (d, b)) for u, (b, d) in pos.items()}
-        if xy:
-            x0 = min(x - sizes[u][0] / 2 for u, (x, y) in xy.items())
-            y0 = min(y - sizes[u][1] / 2 for u, (x, y) in xy.items())
-            x1 = max(x + sizes[u][0] / 2 for u, (x, y) in xy.items())
-            y1 = max(y + sizes[u][1] / 2 for u, (x, y) in xy.items())
+        xy = pos if tb else {u: (d, b) for u, (b, d) in pos.items()}
+        if xy:  # column by column: a company of 10,000 units
+            xs, ys = zip(*xy.values(), strict=True)
+            half_w, half_h = zip(*((w / 2, h / 2) for w, h in map(sizes.__getitem__, xy)),
+                                 strict=True)
+            x0, x1 = min(map(sub, xs, half_w)), max(map(add, xs, half_w))
+            y0, y1 = min(map(sub, ys, half_h)), max(map(add, ys, half_h))
         else:
             x0 = y0 = 0.0
             x1, y1 = EMPTY_FRAME[0] - 2 * FRAME_PAD, EMPTY_FRAME[1] - 2 * FRAME_PAD - FRAME_TITLE
