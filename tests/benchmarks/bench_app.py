@@ -27,9 +27,12 @@ import sys
 import tempfile
 import time
 
+from tests.benchmarks.timing import installed_bytecode
+
 
 def measure(path: str, timeout: float = 600) -> dict[str, float]:
     """Start the app on `path` in a fresh process (own settings folder, offscreen)."""
+    installed_bytecode()
     home = tempfile.mkdtemp(prefix="orgd-bench-home-")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=home,
                XDG_CONFIG_HOME=os.path.join(home, ".config"),

@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 
 from tests.benchmarks.run import size
+from tests.benchmarks.timing import installed_bytecode
 
 #: (key, arguments after `python -m orgdesigner`, target in seconds at 50,000 units).
 #: {d} is the design, {o} the output directory, {co} a company id, {br} a branch unit id,
@@ -216,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--merge", type=Path, nargs="+", default=[],
                     help="add sizes measured earlier (JSON files written by --save)")
     ns = ap.parse_args(argv)
+    installed_bytecode()
     only = set(ns.only) if ns.only else None
     if only and (unknown := only - {k for k, *_ in COMMANDS}):
         ap.error(f"unknown command keys: {', '.join(sorted(unknown))}")

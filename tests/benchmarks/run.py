@@ -31,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.benchmarks.timing import dot_seconds, median_time
+from tests.benchmarks.timing import dot_seconds, installed_bytecode, median_time
 
 # (row key, label, target in seconds at the size the target applies to, that size)
 ROWS = [
@@ -216,6 +216,7 @@ def main() -> int:
         print(json.dumps(child(ns.child, ns.repeat, not ns.no_dot, rows)))
         return 0
     results: dict[int, dict[str, float | None]] = {}
+    installed_bytecode()
     for n in ns.sizes:
         print(f"measuring {n} units …", file=sys.stderr, flush=True)
         cmd = [sys.executable, "-m", "tests.benchmarks.run", "--child", str(n),
