@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from ... import gc_pause
 from .index import SCAN, RectIndex
 from .paths import FLOW_BUDGET, find_path, simplify
 from .ports import CENTRE_GAP, NORMAL, border_point, side_order, side_point, spread, stub_end
@@ -35,7 +36,8 @@ class FlowRouter:
         self.boxes: dict[str, Rect] = dict(rects)
         self.shapes = shapes or {}
         self.reserve = ("left", "right") if orientation == "lr" else ("top", "bottom")
-        self.index.put_many(rects.items())
+        with gc_pause.paused():
+            self.index.put_many(rects.items())
         self._put_bars(bars)
         self.ends: dict[str, tuple[str, str]] = {}  # flow → (source, target)
         self.sides: dict[str, tuple[str, str]] = {}
@@ -93,7 +95,8 @@ class FlowRouter:
         return self._reroute(set(), touched)
 
     def route_all(self) -> dict[str, list[Point]]:
-        self._reroute(set(self.ends), set())
+        with gc_pause.paused():  # tens of thousands of small objects, no cycles
+            self._reroute(set(self.ends), set())
         return self.routes
 
     def route(self, fids: Iterable[str]) -> set[str]:
