@@ -347,9 +347,13 @@ _SHAPE_GROW = {"box": (1.0, 0.0), "rounded": (1.0, 0.0), "hexagon": (1.18, 0.0),
 
 @functools.lru_cache(maxsize=65536)
 def _size(label: str, shape: str, bold: bool) -> tuple[float, float]:
-    lines = wrap_label(label, bold)
-    w = max(text_width(line, bold=bold) for line in lines) + 2 * PAD_X
-    h = len(lines) * LINE_HEIGHT + 2 * PAD_Y
+    one = text_width(label, bold=bold) if "\n" not in label else WRAP_WIDTH + 1
+    if one <= WRAP_WIDTH:  # one line (most labels): measured once, not again after wrapping
+        n, w = 1, one + 2 * PAD_X
+    else:
+        lines = wrap_label(label, bold)
+        n, w = len(lines), max(text_width(line, bold=bold) for line in lines) + 2 * PAD_X
+    h = n * LINE_HEIGHT + 2 * PAD_Y
     gw, gh = _SHAPE_GROW.get(shape, (1.0, 0.0))
     return (round(max(MIN_WIDTH, w * gw), 1), round(max(MIN_HEIGHT, h + gh), 1))
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgdesigner.model import Company, CompanyKind, FlowKind, Function, Unit, UnitKind
 from orgdesigner.render import style
@@ -122,3 +124,18 @@ def test_japanese_labels_break_between_phrases_not_inside_words():
         lines = wrap_label(text)
         assert "".join(lines) == text
         assert all(not line.startswith(("報", "ム", "門")) for line in lines[1:]), lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abc XYZ il MW 情報システム部、。ー\n12")),
+               max_size=80),
+       st.sampled_from(["box", "rounded", "octagon", "ellipse", "house"]), st.booleans())
+def test_a_box_fits_its_wrapped_lines_whatever_the_shortcut(label, shape, bold):
+    """`_size` measures a one-line label once instead of wrapping it first: the box is the
+    one its wrapped lines give."""
+    lines = style.wrap_label(label, bold)
+    w = max(style.text_width(line, bold=bold) for line in lines) + 2 * style.PAD_X
+    h = len(lines) * style.LINE_HEIGHT + 2 * style.PAD_Y
+    gw, gh = style._SHAPE_GROW[shape]
+    assert style._size.__wrapped__(label, shape, bold) == (
+        round(max(style.MIN_WIDTH, w * gw), 1), round(max(style.MIN_HEIGHT, h + gh), 1))
