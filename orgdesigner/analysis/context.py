@@ -8,7 +8,7 @@ rule stays linear in the size of the design.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..model import CompanyKind, Design, Flow, FlowKind, Function, Member, Unit, UnitKind
@@ -35,8 +35,25 @@ class Team:
     csirts: tuple[str, ...]
 
 
+#: Units or flows indexed between two pauses of a context built in steps (`in_steps`).
+STEP = 5000
+
+
 class Context:
     def __init__(self, design: Design) -> None:
+        for _ in self._build(design):
+            pass
+
+    @classmethod
+    def in_steps(cls, design: Design) -> Iterator[Context | None]:
+        """The context built a piece at a time: None between pieces (a caller may return to
+        its event loop there; the design must not change meanwhile), the context last. At
+        50,000 units the whole build is 0.3–0.5 s: the app's first check runs it in slices."""
+        ctx = cls.__new__(cls)
+        yield from ctx._build(design)
+        yield ctx
+
+    def _build(self, design: Design) -> Iterator[None]:
         self.design = design
         self.units: dict[str, Unit] = design.units
         self.flows: dict[str, Flow] = design.flows
@@ -45,15 +62,18 @@ class Context:
         self.inc: dict[FlowKind, dict[str, list[Flow]]] = {k: {} for k in FlowKind}
         self.parent: dict[str, str] = {}
         self.children: dict[str, list[str]] = {}
-        for f in self.flows.values():
+        for n, f in enumerate(self.flows.values(), 1):
             self.out[f.kind].setdefault(f.source, []).append(f)
             self.inc[f.kind].setdefault(f.target, []).append(f)
             if f.kind is FlowKind.REPORTING:
                 self.parent[f.target] = f.source
                 self.children.setdefault(f.source, []).append(f.target)
+            if n % STEP == 0:
+                yield
         self.by_kind: dict[UnitKind, list[str]] = {k: [] for k in UnitKind}
         for u in self.units.values():
             self.by_kind[u.kind].append(u.id)
+        yield
         self.csirts: list[str] = self.by_kind[UnitKind.CSIRT]
         self._out_of_scope = frozenset(c.id for c in design.companies.values() if not c.in_scope)
         self._members: dict[Team, list[tuple[str, Member]]] = {}

@@ -112,6 +112,7 @@ class LiveCheck:
         self._units: set[str] = set()
         self._flows: set[str] = set()
         self._aspects: set[str] = set()
+        self._building = False  # a full check is building its context in slices
         #: Rules re-run by the last `report()` (None: a full check); for tests and benchmarks.
         self.last_rerun: list[str] | None = None
         design.events.subscribe(self._on_event)
@@ -133,6 +134,8 @@ class LiveCheck:
     def _on_event(self, e: ev.Event) -> None:
         """Note what changed; the work waits for `report()` (a drag sends many events)."""
         if self._ctx is None:
+            if self._building:  # the context being built may have missed this edit
+                self._aspects.add("all")
             return
         t = e.type
         if t in (ev.UNIT_ADDED, ev.UNIT_REMOVED):
@@ -238,8 +241,18 @@ class LiveCheck:
         an edit no dependency covers. An edit arriving between slices makes the context
         stale: the run ends, and the next one starts over."""
         self._units, self._flows, self._aspects = set(), set(), set()
-        self._report = None
-        ctx = self._ctx = LiveContext(self.design)
+        self._report = self._ctx = None
+        self._building = True  # the context is built in slices too (0.3–0.5 s at 50,000)
+        try:
+            for built in LiveContext.in_steps(self.design):
+                if built is None:
+                    yield None
+                    if self._aspects:  # edited meanwhile: the next run starts over
+                        return
+        finally:
+            self._building = False
+        assert isinstance(built, LiveContext)
+        ctx = self._ctx = built
         self._bypass = LiveBypass()
         self._last_aspects: set[str] = set()
         self._owed, self._carry = set(), set()

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from bisect import insort
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..model import Design, FlowKind, Unit, UnitKind
 from ..model.entities import display_name
-from .context import Context
+from .context import STEP, Context
 
 _LANGS = ("en", "ja")
 #: Memos a rule may leave in `Context.__dict__`; all are cheap to rebuild after an edit.
@@ -41,18 +41,22 @@ def _held(u: Unit | tuple | None) -> str:
 class LiveContext(Context):
     """A `Context` that `update` brings up to date after edits (see the module docstring)."""
 
-    def __init__(self, design: Design) -> None:
-        super().__init__(design)
+    def _build(self, design: Design) -> Iterator[None]:
+        yield from super()._build(design)
         # What each unit and flow looked like at the last update: removals and in-place
         # changes must be taken out of the lists they were in.
         self._usnap: dict[str, tuple[UnitKind, str, str, str, Unit]] = {
             u.id: (u.kind, u.company, u.name, u.name_en, u) for u in self.units.values()}
+        yield
         self._fsnap: dict[str, tuple[str, str, FlowKind]] = {
             f.id: (f.source, f.target, f.kind) for f in self.flows.values()}
+        yield
         self._touch: dict[str, set[str]] = {}
-        for f in self.flows.values():
+        for n, f in enumerate(self.flows.values(), 1):
             self._touch.setdefault(f.source, set()).add(f.id)
             self._touch.setdefault(f.target, set()).add(f.id)
+            if n % STEP == 0:
+                yield
         # Relative design order of units and flows (None: rebuild on next use). Appended
         # items get the next number; an insertion in the middle (undo of a delete)
         # invalidates the table.
@@ -62,8 +66,11 @@ class LiveContext(Context):
         self._held: Counter[str] = Counter(
             u.company for u in self.units.values()
             if u.company and u.kind is not UnitKind.EXTERNAL)
-        self._names: dict[str, Counter[str]] = {
-            lang: Counter(u.display_name(lang) for u in self.units.values()) for lang in _LANGS}
+        yield
+        self._names: dict[str, Counter[str]] = {}
+        for lang in _LANGS:
+            self._names[lang] = Counter(u.display_name(lang) for u in self.units.values())
+            yield
         self.__dict__["_shared"] = {
             lang: {n for n, k in self._names[lang].items() if k > 1} for lang in _LANGS}
         self.__dict__["_company_count"] = len(self._held) or 1

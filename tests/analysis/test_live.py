@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -274,6 +275,28 @@ def test_a_sliced_run_yields_between_rules_and_an_edit_ends_it() -> None:
     results = list(live.steps())
     assert results[-1] is not None and all(r is None for r in results[:-1])
     assert _findings(results[-1], d) == _findings(check(d), d)
+
+
+@pytest.mark.parametrize("pauses", [1, 2, 4, 7])
+def test_an_edit_while_the_first_check_builds_its_context_starts_it_over(pauses, monkeypatch):
+    """The first check builds its context in slices (a 50,000-unit group: 0.3–0.5 s); an
+    edit between two of them must not leave a context of the design before the edit."""
+    from orgdesigner.analysis import context
+
+    monkeypatch.setattr(context, "STEP", 50)  # several pauses on a small design
+    d = synthetic.generate(300, seed=7)
+    live = LiveCheck(d)
+    run = live.steps()
+    for _ in range(pauses):
+        assert next(run) is None
+    assert live._ctx is None  # still building
+    csirt = next(u for u in d.units.values() if u.kind is UnitKind.CSIRT)
+    d.update_unit(csirt.id, kind=UnitKind.DEPARTMENT)  # the CSIRT is gone
+    assert list(run) == []  # that run ended
+    results = list(live.steps())
+    assert results[-1] is not None
+    assert _findings(results[-1], d) == _findings(check(d), d)
+    live.close()
 
 
 def test_a_kept_finding_gets_a_fresh_quick_fix() -> None:
