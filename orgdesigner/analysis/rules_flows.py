@@ -140,8 +140,12 @@ def no_external(ctx: Context) -> Iterator[Finding]:
         ops.append(flow(d, p, target, K.COORDINATION))
         return Batch(ops, "Coordinate with NCA")
 
-    nca = ctx.text(lambda lang: ctx.names([existing], lang)) if existing else Text(
-        "a new 'Nippon CSIRT Association (NCA)' unit", "新しい「日本シーサート協議会 (NCA)」")
+    def nca(lang: str) -> str:  # named when shown (a kept finding's text is rebuilt then)
+        if existing:
+            return ctx.names([existing], lang)
+        return ("a new 'Nippon CSIRT Association (NCA)' unit" if lang == "en"
+                else "新しい「日本シーサート協議会 (NCA)」")
+
     yield ctx.finding(
         "no-external", [p],
         ctx.text(lambda lang: (
@@ -157,7 +161,8 @@ def no_external(ctx: Context) -> Iterator[Finding]:
              "共有してよいかを事前に決めておきます。"
              + ("重要インフラ分野では、業界のセプター（CEPTOAR）にも参加してください。"
                 if critical else "")),
-        fix=Text(f"Add coordination with {nca.en}", f"{nca.ja}との連携を追加"),
+        fix=ctx.text(lambda lang: (f"Add coordination with {nca(lang)}" if lang == "en"
+                                   else f"{nca(lang)}との連携を追加")),
         builder=build)
 
 

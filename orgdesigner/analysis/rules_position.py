@@ -50,7 +50,6 @@ def no_csirt(ctx: Context) -> Iterator[Finding]:
             ops.append(flow(d, top, uid, K.REPORTING))
         return Batch(ops, "Add a CSIRT")
 
-    where = ctx.text(lambda lang: ctx.names([top], lang)) if top else None
     yield ctx.finding(
         "no-csirt", (),
         Text("The design has no CSIRT: incident handling falls to whoever runs each system, "
@@ -59,8 +58,11 @@ def no_csirt(ctx: Context) -> Iterator[Finding]:
              "組織横断で責任を持つチームが存在しません。"),
         Text("Add a CSIRT unit and give it a reporting line to management.",
              "CSIRT を追加し、経営層への報告経路を設けてください。"),
-        fix=Text(f"Add a CSIRT under {where.en}" if where else "Add a CSIRT",
-                 f"{where.ja}の下に CSIRT を追加" if where else "CSIRT を追加"),
+        # built when shown, as the other texts naming units (a rename, or a company
+        # added to a shared name, must reach the kept finding: live.py refreshes Lazy texts)
+        fix=ctx.text(lambda lang: (f"Add a CSIRT under {ctx.names([top], lang)}" if lang == "en"
+                                   else f"{ctx.names([top], lang)}の下に CSIRT を追加"))
+        if top else Text("Add a CSIRT", "CSIRT を追加"),
         builder=build)
 
 

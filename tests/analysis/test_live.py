@@ -299,6 +299,26 @@ def test_an_edit_while_the_first_check_builds_its_context_starts_it_over(pauses,
     live.close()
 
 
+def test_a_kept_findings_quick_fix_label_names_the_unit_as_it_is_now() -> None:
+    """Found by the property above: "Add coordination with 'NCA (CIO)'" stayed after the
+    NCA unit left company 'CIO' — the label was built at once, so re-checking only the
+    rules an edit touches kept its old wording. Labels naming units are built when shown."""
+    d = copy.deepcopy(templates.load(templates.ids()[0]))
+    d.add_company(Company("cx", "CIO", "", CompanyKind.PARENT, True))
+    d.add_unit(Unit("nca", "Nippon CSIRT Association (NCA)", UnitKind.EXTERNAL, company="cx"))
+    other = next(u for u in d.units.values() if u.kind is UnitKind.DEPARTMENT)
+    d.update_unit(other.id, name="Nippon CSIRT Association (NCA)")  # a shared name
+    live = LiveCheck(d)
+    labels = {f.fix_label("ja") for f in live.report().findings if f.id == "no-external"}
+    assert labels == {"「Nippon CSIRT Association (NCA)（CIO）」との連携を追加"}
+    d.update_unit("nca", company="")
+    d.remove_company("cx")
+    assert _findings(live.report(), d) == _findings(check(d), d)
+    assert "「Nippon CSIRT Association (NCA)」との連携を追加" in {
+        f.fix_label("ja") for f in live.report().findings}
+    live.close()
+
+
 def test_a_kept_finding_gets_a_fresh_quick_fix() -> None:
     """A fix built before an edit would reuse ids taken since; kept findings rebuild it."""
     d = copy.deepcopy(templates.load(templates.ids()[0]))
