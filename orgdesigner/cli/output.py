@@ -50,12 +50,11 @@ def write_json(doc: object) -> None:
     """A JSON document for tools. On a UTF-8 stdout Japanese stays readable; on any other
     (cp932) every non-ASCII character is a \\u escape, so the document is exact, valid in
     that encoding, and parses the same everywhere."""
-    import json
-
+    from ..formats import json_text  # json.dumps's text, faster for a large document
     from .streams import is_utf
 
     ascii_only = not is_utf(getattr(sys.stdout, "encoding", None))
-    write_stdout(json.dumps(doc, ensure_ascii=ascii_only, indent=2) + "\n")
+    write_stdout(json_text.dumps(doc, 2, end="\n", ensure_ascii=ascii_only))
 
 
 @dataclass

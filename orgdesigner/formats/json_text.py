@@ -1,4 +1,4 @@
-"""`json.dumps(obj, ensure_ascii=False, indent=n)`, the same text, at the C encoder's speed.
+"""`json.dumps(obj, ensure_ascii=…, indent=n)`, the same text, at the C encoder's speed.
 
 With `indent`, Python's json module encodes with its pure-Python generators (4 million
 generator steps for a 50,000-unit design, 1.2 s); without it the C encoder does the same
@@ -27,7 +27,7 @@ import gc
 import json
 from collections.abc import Generator, Iterator
 from itertools import chain, repeat
-from json.encoder import c_encode_basestring, c_make_encoder
+from json.encoder import c_encode_basestring, c_encode_basestring_ascii, c_make_encoder
 from typing import Any
 
 #: Rows (or lists) written in one C call; `text_steps` yields between two such slices.
@@ -64,26 +64,26 @@ class _Unsure(Exception):
     """The fast path cannot promise json's exact text: let json write it."""
 
 
-def dumps(obj: Any, indent: int | str = 1, end: str = "") -> str:
-    """Exactly `json.dumps(obj, ensure_ascii=False, indent=indent) + end` (`end` is
+def dumps(obj: Any, indent: int | str = 1, end: str = "", ensure_ascii: bool = False) -> str:
+    """Exactly `json.dumps(obj, ensure_ascii=ensure_ascii, indent=indent) + end` (`end` is
     written in the same join: a large text is not copied once more to add a newline)."""
     if _unit(obj, indent) is None:
-        return json.dumps(obj, ensure_ascii=False, indent=indent) + end
-    *_, text = text_steps(obj, indent, end=end)
+        return json.dumps(obj, ensure_ascii=ensure_ascii, indent=indent) + end
+    *_, text = text_steps(obj, indent, end=end, ensure_ascii=ensure_ascii)
     assert text is not None
     return text
 
 
-def text_steps(obj: Any, indent: int | str = 1, rows: int = ROWS,
-               end: str = "") -> Iterator[str | None]:
+def text_steps(obj: Any, indent: int | str = 1, rows: int = ROWS, end: str = "",
+               ensure_ascii: bool = False) -> Iterator[str | None]:
     """`dumps` a slice at a time: yields None after each slice of about `rows` rows, and,
     last, the text. The garbage collector is off while a slice runs (the copies made would
     set off full collections over a large design) and as it was between slices."""
     unit = _unit(obj, indent)
     if unit is None:
-        yield from _json_steps(obj, indent, end)
+        yield from _json_steps(obj, indent, end, ensure_ascii)
         return
-    work = _Writer(unit, max(1, rows)).text(obj, 1)
+    work = _Writer(unit, max(1, rows), ensure_ascii).text(obj, 1)
     while True:
         was = gc.isenabled()
         gc.disable()
@@ -94,7 +94,7 @@ def text_steps(obj: Any, indent: int | str = 1, rows: int = ROWS,
             break
         except (_Unsure, RecursionError):
             work.close()
-            yield from _json_steps(obj, indent, end)
+            yield from _json_steps(obj, indent, end, ensure_ascii)
             return
         finally:
             if was:
@@ -106,7 +106,8 @@ def text_steps(obj: Any, indent: int | str = 1, rows: int = ROWS,
 
 def _unit(obj: Any, indent: Any) -> str | None:
     """The indent string when the fast path may try `obj`, else None."""
-    if c_make_encoder is None or c_encode_basestring is None:
+    if c_make_encoder is None or c_encode_basestring is None \
+            or c_encode_basestring_ascii is None:
         return None
     if type(obj) not in _CONTAINERS or not obj:
         return None
@@ -117,11 +118,12 @@ def _unit(obj: Any, indent: Any) -> str | None:
     return None
 
 
-def _json_steps(obj: Any, indent: Any, end: str) -> Iterator[str | None]:
+def _json_steps(obj: Any, indent: Any, end: str, ensure_ascii: bool
+                ) -> Iterator[str | None]:
     """json's own pure-Python encoder, a slice of `PIECES` pieces at a time."""
     pieces: list[str] = []
     done: list[str] = []
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
+    encoder = json.JSONEncoder(ensure_ascii=ensure_ascii, indent=indent)
     for i, piece in enumerate(encoder.iterencode(obj), 1):
         pieces.append(piece)
         if i % PIECES == 0:
@@ -139,9 +141,10 @@ Work = Generator[None, None, Any]
 class _Writer:
     """One text: the indent unit, the slice size, a C encoder per nesting level."""
 
-    def __init__(self, unit: str, rows: int):
+    def __init__(self, unit: str, rows: int, ensure_ascii: bool):
         self.unit = unit
         self.rows = rows
+        self.strings = c_encode_basestring_ascii if ensure_ascii else c_encode_basestring
         self._encoders: dict[int, Any] = {}
 
     def nl(self, level: int) -> str:
@@ -151,7 +154,7 @@ class _Writer:
         """The C encoder whose item separator starts an item at `level`."""
         enc = self._encoders.get(level)
         if enc is None:
-            enc = c_make_encoder(None, _refuse, c_encode_basestring, None, ": ",
+            enc = c_make_encoder(None, _refuse, self.strings, None, ": ",
                                  "," + self.nl(level), False, False, True)
             self._encoders[level] = enc
         return enc

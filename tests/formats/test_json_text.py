@@ -15,8 +15,8 @@ from orgdesigner.formats.json_text import text_steps
 from orgdesigner.synthetic import generate
 
 
-def _json(x, indent) -> str:
-    return json.dumps(x, ensure_ascii=False, indent=indent)
+def _json(x, indent, ensure_ascii: bool = False) -> str:
+    return json.dumps(x, ensure_ascii=ensure_ascii, indent=indent)
 
 
 _floats = st.one_of(
@@ -53,9 +53,9 @@ _tables = st.recursive(_scalars, lambda c: st.lists(_row(c), min_size=1, max_siz
 
 
 @settings(max_examples=400, deadline=None)
-@given(x=_values, indent=st.integers(0, 4))
-def test_any_json_value_is_written_as_json_writes_it(x, indent):
-    assert json_text.dumps(x, indent) == _json(x, indent)
+@given(x=_values, indent=st.integers(0, 4), ascii_only=st.booleans())
+def test_any_json_value_is_written_as_json_writes_it(x, indent, ascii_only):
+    assert json_text.dumps(x, indent, ensure_ascii=ascii_only) == _json(x, indent, ascii_only)
 
 
 @settings(max_examples=200, deadline=None)
