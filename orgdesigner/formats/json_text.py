@@ -26,7 +26,7 @@ from __future__ import annotations
 import gc
 import json
 from collections.abc import Generator, Iterator
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from json.encoder import c_encode_basestring, c_encode_basestring_ascii, c_make_encoder
 from typing import Any
 
@@ -319,9 +319,14 @@ def _columns(rows: list[dict], keys: set) -> list[tuple[str, list[int], list]]:
             continue
         if not _all_scalars(kinds - _CONTAINERS):
             raise _Unsure
-        idx = [i for i, v in enumerate(column) if type(v) in _CONTAINERS and v]
+        if kinds <= _CONTAINERS:  # containers only: the non-empty ones are the true ones
+            idx = list(compress(range(len(column)), column))
+            cells = list(compress(column, column))
+        else:
+            idx = [i for i, v in enumerate(column) if type(v) in _CONTAINERS and v]
+            cells = [column[i] for i in idx]
         if idx:
-            columns.append((key, idx, [column[i] for i in idx]))
+            columns.append((key, idx, cells))
     if len(columns) > len(_COLUMNS):
         raise _Unsure
     return columns
@@ -331,11 +336,12 @@ def _with_placeholders(rows: list[dict], columns: list[tuple[str, list[int], lis
                        ) -> list[dict]:
     """Copies of the rows that hold containers, each container replaced by its column's
     placeholder."""
-    if len(columns) == 1 and len(columns[0][1]) == len(rows):
+    held = columns[0][1] if len(columns) == 1 else set().union(*(c[1] for c in columns))
+    if 2 * len(held) > len(rows):
         flat = list(map(dict, rows))
     else:
         flat = list(rows)
-        for i in sorted(set().union(*(idx for _k, idx, _c in columns))):
+        for i in held:
             flat[i] = dict(flat[i])
     for j, (key, idx, _cells) in enumerate(columns):
         marker = _COLUMNS[j]
