@@ -183,7 +183,7 @@ class _Writer:
             pieces[1::2] = texts
             return pieces
         pieces = [parts[0]]
-        for hole, part in zip(holes, parts[1:]):
+        for hole, part in zip(holes, parts[1:], strict=True):
             pieces += yield from self.text(hole, level + 1)
             pieces.append(part)
         return pieces
@@ -214,7 +214,8 @@ class _Writer:
 
     def _slice(self, rows: list[dict], level: int, between: str) -> Work:
         keys = set().union(*rows)
-        if not (keys <= _STR or all(issubclass(k, str) for k in set(map(type, keys)))):
+        key_kinds = set(map(type, keys))
+        if not (key_kinds <= _STR or all(issubclass(k, str) for k in key_kinds)):
             raise _Unsure
         columns = _columns(rows, keys)
         flat = rows
