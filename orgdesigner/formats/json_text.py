@@ -197,8 +197,10 @@ class _Writer:
         if kinds <= _LISTS and _all_scalars(set(map(type, chain.from_iterable(cs)))):
             return (yield from self.scalar_lists(cs, level))
         texts = []
-        for c in cs:
+        for i, c in enumerate(cs, 1):
             texts.append("".join((yield from self.text(c, level))))
+            if i % self.rows == 0 and i < len(cs):
+                yield None
         return texts
 
     def rows_text(self, rows: list[dict], level: int, between: str = "") -> Work:
