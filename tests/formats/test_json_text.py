@@ -121,3 +121,19 @@ def test_orgd_dumps_is_json_s_text_for_templates_and_a_generated_group():
     designs = [templates.load(key) for key in templates.ids()] + [generate(1500)]
     for d in designs:
         assert orgd.dumps(d) == _json(orgd.to_data(d), 1) + "\n"
+
+
+def test_a_design_is_written_by_the_fast_path_in_slices(monkeypatch):
+    """json's own encoder is the fallback only: a real design never needs it, and its text
+    comes a slice of rows at a time."""
+    def refuse(*_args):
+        raise AssertionError("fell back to json's encoder")
+
+    monkeypatch.setattr(json_text, "_json_steps", refuse)
+    d = generate(700)
+    data = orgd.to_data(d)
+    *steps, text = text_steps(data, 1, rows=50)
+    assert text == _json(data, 1)
+    assert len(steps) >= (len(data["units"]) + len(data["flows"])) // 50 - 2
+    d = templates.load("model-2")
+    assert orgd.dumps(d) == _json(orgd.to_data(d), 1) + "\n"
