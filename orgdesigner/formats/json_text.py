@@ -23,12 +23,13 @@ so the text is always json's own.
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Generator, Iterator
 from itertools import chain, compress, repeat
 from json.encoder import c_encode_basestring, c_encode_basestring_ascii, c_make_encoder
 from typing import Any
+
+from ..gc_pause import paused
 
 #: Rows (or lists) written in one C call; `text_steps` yields between two such slices.
 ROWS = 1000
@@ -85,10 +86,9 @@ def text_steps(obj: Any, indent: int | str = 1, rows: int = ROWS, end: str = "",
         return
     work = _Writer(unit, max(1, rows), ensure_ascii).text(obj, 1)
     while True:
-        was = gc.isenabled()
-        gc.disable()
         try:
-            next(work)
+            with paused():
+                next(work)
         except StopIteration as done:
             pieces = done.value
             break
@@ -96,9 +96,6 @@ def text_steps(obj: Any, indent: int | str = 1, rows: int = ROWS, end: str = "",
             work.close()
             yield from _json_steps(obj, indent, end, ensure_ascii)
             return
-        finally:
-            if was:
-                gc.enable()
         yield None
     pieces.append(end)
     yield "".join(pieces)

@@ -8,16 +8,15 @@ Saving is deterministic, so save → load → save is byte-identical, and atomic
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
+from ..gc_pause import paused
 from ..messages import Field, message_of, msg, text_of
 from ..model import (
     Company,
@@ -205,7 +204,7 @@ INDENT = 1  # json.dumps(..., indent=INDENT)
 def dumps(design: Design) -> str:
     """`json.dumps(to_data(design), ensure_ascii=False, indent=1)` and a newline, written by
     formats/json_text.py (the same text in a third of the time)."""
-    with _no_cycle_collection():  # as loads: many new objects, nothing to collect
+    with paused():  # as loads
         return json_text.dumps(to_data(design), INDENT, end="\n")
 
 
@@ -477,22 +476,8 @@ def _cost(d: dict[str, Any]) -> CostItem:
 
 
 def loads(raw: bytes | str, source: str = "") -> Design:
-    with _no_cycle_collection():
+    with paused():  # reading 50,000 units: many new objects, nothing to collect
         return build(parse(raw, source), source)
-
-
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while a file becomes a design: reading 50,000 units
-    makes hundreds of thousands of objects and nothing to collect, and the collector's
-    passes over them were a third of the load."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def load(path: str | os.PathLike) -> Design:
