@@ -107,7 +107,8 @@ def _read_table(path: Path, flows_path: str | os.PathLike | None, sheet: str | N
             attempt(units.sheet, row, lambda u=unit: design.add_unit(u))
     rows_by_id = {u.id: row for row, u in plan.units}
     # ids drawn before adding, so the bulk and the one-by-one road give the same ids
-    reporting = [(design.new_id("f"), *link) for link in plan.reporting]
+    reporting = [(fid, *link) for fid, link in zip(
+        design.new_ids("f", len(plan.reporting)), plan.reporting, strict=True)]
     if not add_flows(design, [_flow_data(fid, p, c, FlowKind.REPORTING, lb)
                               for fid, p, c, lb in reporting]):
         for fid, parent, child, label in reporting:
@@ -117,7 +118,8 @@ def _read_table(path: Path, flows_path: str | os.PathLike | None, sheet: str | N
     cycle = design.reporting_cycle()  # (and once more, linearly, to be sure)
     if cycle is not None:
         built.append(TableProblem(units.sheet, 0, "", message_of(cycle)))
-    others = [(design.new_id("f"), *flow) for flow in plan.flows]
+    others = [(fid, *flow) for fid, flow in zip(
+        design.new_ids("f", len(plan.flows)), plan.flows, strict=True)]
     # a reporting line here is checked for a cycle as it is added, to name its row
     if any(f[5] is FlowKind.REPORTING for f in others) or not add_flows(
             design, [_flow_data(fid, s, d, k, lb) for fid, _, _, s, d, k, lb in others]):
@@ -157,11 +159,14 @@ def _fatal(sheets: list[Parsed]) -> bool:
 def _lay_out(design: Design) -> None:
     """The tidy arrangement of the new design: units placed in one go (a design being built
     keeps no undo), company frames through the usual operations (a handful)."""
-    from ..render.layout import compute_layout, layout_ops
+    from ..model import ops
+    from ..render.layout import compute_layout, frame_ops, layout_ops
 
     lay = compute_layout(design)
-    place_units(design, lay.positions)  # if refused, the operations move them (and say why)
-    layout_ops(design, lay=lay).apply(design)
+    if place_units(design, lay.positions):
+        ops.Batch(frame_ops(design, lay), "Auto layout").apply(design)
+    else:  # refused: the operations move them one by one (and say why)
+        layout_ops(design, lay=lay).apply(design)
 
 
 def _sheets(path: Path, sheet: str | None, encoding: str | None, notes: list[TableProblem]

@@ -146,6 +146,22 @@ class Design:
                 self._counters[prefix] = n
                 return candidate
 
+    def new_ids(self, prefix: str, count: int) -> list[str]:
+        """`count` fresh ids: what `count` calls of `new_id` give with nothing added between
+        (an import draws an id for each of 77,000 flows before adding them)."""
+        n = self._counters.get(prefix, 0)
+        units, flows, companies, costs = self.units, self.flows, self.companies, self.costs
+        out: list[str] = []
+        while len(out) < count:
+            n += 1
+            candidate = f"{prefix}{n}"
+            if not (candidate in units or candidate in flows or candidate in companies
+                    or candidate in costs):
+                out.append(candidate)
+        if out:
+            self._counters[prefix] = n
+        return out
+
     def _id_taken(self, key: str) -> bool:
         return key in self.units or key in self.flows or key in self.companies or key in self.costs
 

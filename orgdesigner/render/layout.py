@@ -278,13 +278,20 @@ def layout_ops(design: Design, *, orientation: str = "tb", compact: bool = False
         if (u.x, u.y) != (nx, ny):
             batch.append(ops.UpdateUnit(uid, {"x": nx, "y": ny}))
     if root is None:
-        for cid, (x, y, w, h) in lay.company_rects.items():
-            c = design.companies[cid]
-            new = {"x": round(x, 2), "y": round(y, 2), "width": round(w, 2), "height": round(h, 2)}
-            changed = {k: val for k, val in new.items() if getattr(c, k) != val}
-            if changed:
-                batch.append(ops.UpdateCompany(cid, changed))
+        batch += frame_ops(design, lay)
     return ops.Batch(batch, "Auto layout")
+
+
+def frame_ops(design: Design, lay: Layout) -> list[ops.Op]:
+    """The company frames' part of "Auto layout" (an import places its units in bulk)."""
+    out: list[ops.Op] = []
+    for cid, (x, y, w, h) in lay.company_rects.items():
+        c = design.companies[cid]
+        new = {"x": round(x, 2), "y": round(y, 2), "width": round(w, 2), "height": round(h, 2)}
+        changed = {k: val for k, val in new.items() if getattr(c, k) != val}
+        if changed:
+            out.append(ops.UpdateCompany(cid, changed))
+    return out
 
 
 def reporting_route(parent: Rect, child: Rect,

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgdesigner.model import (
     Company,
+    CostCategory,
+    CostItem,
     CsirtPlan,
     Design,
     DuplicateIdError,
@@ -118,6 +122,30 @@ def test_company_removal_requires_empty_company():
     d.add_unit(Unit("u", "部", company="c"))
     with pytest.raises(InvalidValueError, match="still holds"):
         d.remove_company("c")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["f1", "f2", "f4", "u3", "k5", "f7", "c6"]), unique=True),
+       st.sampled_from(["f", "u", "k"]), st.integers(0, 8), st.integers(0, 3))
+def test_new_ids_are_what_as_many_new_id_calls_give(taken, prefix, count, before):
+    """`new_ids` (an import's flow ids, drawn in one go) = `count` calls of `new_id`."""
+    def design() -> Design:
+        d = Design()
+        for i, key in enumerate(taken):
+            kind = key[0]
+            if kind == "c":
+                d.add_company(Company(key, "C"))
+            elif kind == "k":
+                d.add_cost(CostItem(key, "cost", CostCategory.TOOLS))
+            else:
+                d.add_unit(Unit(key, f"u{i}"))
+        for _ in range(before):
+            d.new_id(prefix)
+        return d
+
+    one, many = design(), design()
+    assert many.new_ids(prefix, count) == [one.new_id(prefix) for _ in range(count)]
+    assert many.new_id(prefix) == one.new_id(prefix)  # the counter moved on alike
 
 
 def test_new_id_is_unique_across_id_spaces():
