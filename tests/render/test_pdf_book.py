@@ -120,20 +120,22 @@ def texts(page) -> list[tuple[str, float, float, float]]:
     return found
 
 
-def read_book(design: Design, paper: str, lang: str = "en"):
+def read_book(design: Design, paper: str, lang: str = "en", orientation: str = "tb"):
     data = diagram_bytes(design, "pdf", scope="all", paper=paper, lang=lang,
-                         date="2026-04-01")
+                         date="2026-04-01", orientation=orientation)
     return pypdf.PdfReader(io.BytesIO(data))
 
 
-@pytest.mark.parametrize(("shape", "paper"), [("one giant company", "a4-landscape"),
-                                              ("many companies", "a4"),
-                                              ("deep", "a4-landscape"),
-                                              ("wide", "a3")])
-def test_every_unit_is_on_one_readable_page_or_folded_into_a_link_to_its_branch(shape, paper):
+@pytest.mark.parametrize(("shape", "paper", "orientation"), [
+    ("one giant company", "a4-landscape", "tb"), ("many companies", "a4", "tb"),
+    ("deep", "a4-landscape", "tb"), ("wide", "a3", "tb"),
+    # left to right: levels run across the page, siblings down it
+    ("deep", "a4", "lr"), ("wide", "a4-landscape", "lr")])
+def test_every_unit_is_on_one_readable_page_or_folded_into_a_link_to_its_branch(
+        shape, paper, orientation):
     design = named(SHAPES[shape]())
     branch = subtrees(design)
-    reader = read_book(design, paper)
+    reader = read_book(design, paper, orientation=orientation)
     pw, ph = paper_mod.page_size(paper)
     shown: dict[int, set[str]] = {}
     folded: dict[int, dict[str, int]] = {}  # page → folded token → page its link goes to
