@@ -272,8 +272,9 @@ def plan_page(tree: Tree, page: Page, space: tuple[float, float]) -> None:
         kids = tree.kids.get(roots[0], [])
         if roots[0] in tree.oversize and kids:  # even folded, its subordinates overflow
             parts = [tree.folded_part(k) if k in tree.cut else tree.part[k] for k in kids]
-            n = _prefix(min(len(parts), MAX_ROOTS),
-                        lambda n: fits(tree.combine(roots[0], parts[:n]), space))
+            n = _balanced(_prefix(min(len(parts), MAX_ROOTS),
+                                  lambda n: fits(tree.combine(roots[0], parts[:n]), space)),
+                          len(kids))
             page.rest = kids[n:]
             _fill(tree, page, roots, kids[:n])
         else:
@@ -284,7 +285,8 @@ def plan_page(tree: Tree, page: Page, space: tuple[float, float]) -> None:
         tree.cut.discard(r)
     tree.keep_fitting(None, roots, space)
     parts = [tree.folded_part(r) if r in tree.cut else tree.part[r] for r in roots]
-    n = _prefix(len(parts), lambda n: fits(tree.combine(None, parts[:n]), space))
+    n = _balanced(_prefix(len(parts), lambda n: fits(tree.combine(None, parts[:n]), space)),
+                  len(page.roots))
     page.rest = page.roots[n:]
     _fill(tree, page, roots[:n], None)
 
@@ -306,6 +308,16 @@ def _fill(tree: Tree, page: Page, roots: list[str], first: list[str] | None) -> 
         else:
             todo.extend(reversed(ks))
     page.shown = shown
+
+
+def _balanced(n: int, total: int) -> int:
+    """How many of `total` siblings this page takes when at most `n` fit: an even share of
+    the pages they need (33 where 32 fit: 17 now and 16 on the next page, not 32 and a page
+    holding one box)."""
+    if n <= 0 or n >= total:
+        return n
+    pages = -(-total // n)
+    return -(-total // pages)
 
 
 def _prefix(n: int, ok) -> int:  # type: ignore[no-untyped-def]

@@ -281,3 +281,18 @@ def test_the_plan_draws_every_unit_once_and_every_fold_leads_to_its_branch(desig
 def _ids(by_name: dict[str, set[str]], design: Design) -> dict[str, set[str]]:
     ids = {u.name: u.id for u in design.units.values()}
     return {ids[k]: {ids[v] for v in vs} for k, vs in by_name.items()}
+
+
+@pytest.mark.parametrize("leaves", [45, 130, 400])
+def test_continued_subordinates_are_shared_evenly_between_their_pages(leaves):
+    """A unit whose subordinates need several pages gets an even share on each (33 where
+    32 fit: 17 and 16), never a full page followed by one holding a single box."""
+    design = named(tree_group([], leaves=leaves))
+    plan = planned(design, "a4-landscape")
+    top = next(u for u in design.units if not any(
+        f.target == u and f.kind is FlowKind.REPORTING for f in design.flows.values()))
+    company = design.units[top].company
+    pages = [p for p in plan if p.roots == [top] or (p.kind == "more" and p.key == company)]
+    counts = [len([u for u in p.shown if u != top]) for p in pages]
+    assert len(counts) >= 2 and sum(counts) == leaves, counts
+    assert max(counts) - min(counts) <= 1, counts
