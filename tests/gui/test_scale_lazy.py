@@ -338,6 +338,23 @@ def test_the_box_table_finds_exactly_the_boxes_in_a_rectangle(moves, query):
     assert set(boxes.rects) == set(want)
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(-3000, 3000), st.floats(-3000, 3000),
+                          st.sampled_from(["HR", "情報システム部", "x" * 60, "A\nB\nC"]),
+                          st.sampled_from(list(UnitKind))), max_size=40))
+def test_filling_the_box_table_at_once_equals_putting_each_unit(units):
+    """`fill` (opening a document: 50,000 units, written out for speed) leaves the table
+    exactly as putting each unit with `set` does — boxes, cells, spans, styles, order."""
+    design = [Unit(f"u{i}", name, kind, x=x, y=y) for i, (x, y, name, kind) in enumerate(units)]
+    at_once, one_by_one = UnitBoxes(), UnitBoxes()
+    at_once.fill(design, "ja")
+    for u in design:
+        one_by_one.set(u, "ja")
+    for attr in ("rects", "shapes", "styles", "order", "_cells", "_where"):
+        assert getattr(at_once, attr) == getattr(one_by_one, attr), attr
+    assert at_once.bounds() == one_by_one.bounds()
+
+
 def _scan_bounds(rects: dict[str, tuple[float, float, float, float]]):
     if not rects:
         return None

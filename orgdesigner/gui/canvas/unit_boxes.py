@@ -69,6 +69,7 @@ class UnitBoxes:
         order: dict[str, int] = {}
         cells: dict[tuple[int, int], set[str]] = {}
         where: dict[str, tuple[int, int, int, int]] = {}
+        floor = math.floor
         for n, unit in enumerate(units):
             uid = unit.id
             style = unit_style(unit)
@@ -76,7 +77,16 @@ class UnitBoxes:
             w, h = label_box(unit_label(unit, lang), style.shape, style.bold)
             x, y = unit.x - w / 2, unit.y - h / 2
             rects[uid] = (x, y, w, h)
-            where[uid] = _put_cells(cells, uid, x, y, w, h)
+            i, j = floor(x / CELL), floor(y / CELL)
+            if i == floor((x + w) / CELL) and j == floor((y + h) / CELL):  # most boxes
+                where[uid] = (i, j, i, j)
+                cell = cells.get((i, j))
+                if cell is None:
+                    cells[(i, j)] = {uid}
+                else:
+                    cell.add(uid)
+            else:
+                where[uid] = _put_cells(cells, uid, x, y, w, h)
         self.rects, self.shapes, self.styles, self.order = rects, shapes, styles, order
         self._cells, self._where, self._next = cells, where, len(order)
         self._extent = None
