@@ -14,7 +14,8 @@
 The edit is made once the first findings are shown (an edit during the first check of a
 large design restarts it; that wait is the "findings" figure).
 Prints one JSON line: {"paint": s, "findings": s, "edit_block": s, "edit_findings": s,
-"rss": MB}.
+"rss": MB, "host": s} — "host" is `timing.host_speed()` right after the run (a fixed
+pure-Python loop, about 0.17 s at this machine's usual speed: its speed drifts).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import sys
 import tempfile
 import time
 
-from tests.benchmarks.timing import installed_bytecode
+from tests.benchmarks.timing import host_speed, installed_bytecode
 
 
 def measure(path: str, timeout: float = 600) -> dict[str, float]:
@@ -46,6 +47,7 @@ def measure(path: str, timeout: float = 600) -> dict[str, float]:
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     out["paint"] = out.pop("painted_at") - start
     out["findings"] = out.pop("findings_at") - start
+    out["host"] = host_speed()  # the same loop each run: how fast the host was just now
     return out
 
 
