@@ -269,3 +269,26 @@ def test_role_rates_per_design(panel: BudgetPanel) -> None:
     table = panel.cost_model.rates
     table.item(rows["manager"], 1).setText("")
     assert "manager" not in design.budget.role_rates
+
+
+def test_a_hidden_panel_catches_up_when_shown(panel: BudgetPanel, qtbot, monkeypatch) -> None:
+    """Behind another dock tab the panel does not recompute after every edit (a 50,000-unit
+    group's budget took 50 ms per edit); shown again, it shows the design as it is."""
+    from orgdesigner.gui.panels import budget_panel
+    from orgdesigner.model import ops
+
+    calls: list[int] = []
+    real = budget_panel.compute_budget
+    monkeypatch.setattr(budget_panel, "compute_budget",
+                        lambda *a, **k: (calls.append(1), real(*a, **k))[1])
+    item = next(iter(panel.ctrl.design.costs.values()))
+    panel.ctrl.push(ops.UpdateCost(item.id, {"name": "Renamed while shown"}), "Rename")
+    qtbot.waitUntil(lambda: len(calls) == 1)  # shown: the edit is recomputed (coalesced)
+    panel.hide()
+    panel.ctrl.push(ops.UpdateCost(item.id, {"name": "Renamed while hidden"}), "Rename")
+    qtbot.wait(300)  # longer than the panel's coalescing timer
+    assert len(calls) == 1
+    panel.show()
+    assert len(calls) == 2
+    names = [panel.items.item(r, COL_NAME).text() for r in range(panel.items.rowCount())]
+    assert "Renamed while hidden" in names

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -69,6 +70,7 @@ class BudgetPanel(QWidget):
         self.overrides = overrides if overrides is not None else _settings()
         self.budget: Budget | None = None
         self._loading = False
+        self._behind = False  # edits came while hidden: refresh when shown
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)  # coalesce bursts of edits (a drag, an undo macro)
@@ -166,7 +168,16 @@ class BudgetPanel(QWidget):
         self.refresh()
 
     def _schedule(self) -> None:
+        if not self.isVisible():  # behind another tab: recomputed when shown (a 50,000-unit
+            self._behind = True   # group's budget after every edit was a 50 ms pause)
+            return
         self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._behind:
+            self._behind = False
+            self.refresh()
 
     def _fill_add_menu(self) -> None:
         self.add_menu.clear()
