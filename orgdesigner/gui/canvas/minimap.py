@@ -11,14 +11,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QRegion,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 if TYPE_CHECKING:
+    from orgdesigner.gui.canvas.scene import DiagramScene
     from orgdesigner.gui.canvas.view import DiagramView
 
 PAD = 6  # pixels around the picture
+BACKDROP = QColor("#F4F5F7")
 #: A design of this many units is drawn here after its canvas's first paint.
 LATER_ABOVE = 2000
 REDRAW_DELAY_MS = 250
@@ -43,6 +54,8 @@ class Minimap(QWidget):
         self._offset = QPointF()
         self._stale = True
         self.redraws = 0  # how often the picture was drawn (tests read it)
+        self.partial_redraws = 0  # of which only where boxes changed
+        self._state: tuple = ()  # what the picture was drawn for: scene, size, extent, frames
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REDRAW_DELAY_MS)
@@ -106,33 +119,62 @@ class Minimap(QWidget):
         self._stale = False
         self.redraws += 1
         size = self.size()
+        scene = self.view.diagram_scene() if self.view is not None else None
+        dirty = scene.unit_layer.take_dirty() if scene is not None else None
+        source = scene.content_rect() if scene is not None else QRectF()
+        frames = ([item.scene_rect() for item in scene.company_items.values()
+                   if item.isVisible()] if scene is not None else [])
+        state = (id(scene), size, source, [r.getRect() for r in frames])
+        if (dirty is not None and state == self._state and not self._picture.isNull()
+                and not source.isNull()):
+            self.partial_redraws += 1
+            self._draw(scene, frames, dirty)
+            return
+        self._state = state
         self._picture = QPixmap(size * self.devicePixelRatioF())
         self._picture.setDevicePixelRatio(self.devicePixelRatioF())
-        self._picture.fill(QColor("#F4F5F7"))
+        self._picture.fill(BACKDROP)
         self._source = QRectF()
-        if self.view is None:
-            return
-        scene = self.view.diagram_scene()
-        source = scene.content_rect()
-        if source.isNull():
+        if scene is None or source.isNull():
             return
         w, h = size.width() - 2 * PAD, size.height() - 2 * PAD
         self._scale = min(w / max(source.width(), 1.0), h / max(source.height(), 1.0))
         self._offset = QPointF(PAD + (w - source.width() * self._scale) / 2,
                                PAD + (h - source.height() * self._scale) / 2)
         self._source = source
+        self._draw(scene, frames, None)
+
+    def _draw(self, scene: DiagramScene, frames: list[QRectF],
+              dirty: list[QRectF] | None) -> None:
+        """Draw the picture (`dirty` None), or only where the boxes `dirty` were and are: a
+        rename in a 50,000-unit group redrew all 50,000 boxes (0.1 s). The part is drawn
+        exactly as the whole would be there (same operations, clipped to whole pixels)."""
         p = QPainter(self._picture)
+        if dirty is not None:
+            region = QRegion()
+            for r in dirty:
+                region |= QRegion(self.to_widget(r).toAlignedRect().adjusted(-2, -2, 2, 2))
+            if region.isEmpty():
+                p.end()
+                return
+            p.setClipRegion(region)
+            p.fillRect(region.boundingRect(), BACKDROP)
+            area = region.boundingRect()
+            x0, y0 = self.to_scene(QPointF(area.topLeft())).toTuple()
+            x1, y1 = self.to_scene(QPointF(area.bottomRight() + QPoint(1, 1))).toTuple()
+            groups = scene.unit_layer.groups_of(scene.boxes.in_rect(x0, y0, x1, y1))
+        else:
+            groups = scene.unit_layer.groups()
         p.translate(self._offset)
         p.scale(self._scale, self._scale)
-        p.translate(-source.topLeft())
-        p.fillRect(source, QColor("#FFFFFF"))
-        for item in scene.company_items.values():
-            if item.isVisible():
-                p.setPen(QPen(QColor("#9AA1AC"), 0))
-                p.setBrush(QBrush(QColor("#FAFAFA")))
-                p.drawRect(item.scene_rect())
+        p.translate(-self._source.topLeft())
+        p.fillRect(self._source, QColor("#FFFFFF"))
+        for rect in frames:
+            p.setPen(QPen(QColor("#9AA1AC"), 0))
+            p.setBrush(QBrush(QColor("#FAFAFA")))
+            p.drawRect(rect)
         # every shown unit, item or not, grouped by colour (the far-out layer's own groups)
-        for pen, brush, rects in scene.unit_layer.groups():
+        for pen, brush, rects in groups:
             p.setPen(pen)
             p.setBrush(brush)
             p.drawRects(rects)

@@ -27,6 +27,8 @@ from orgdesigner.gui.canvas.items.unit_item import SELECTION, paint_kit
 if TYPE_CHECKING:
     from orgdesigner.gui.canvas.items.units import SceneUnits
 
+#: Beyond this many changed boxes the minimap redraws everything instead of their region.
+DIRTY_MAX = 256
 #: Below this zoom the canvas draws units as plain boxes (their labels went at 0.4).
 FAR_LOD = 0.25
 
@@ -45,6 +47,9 @@ class UnitLayer(QGraphicsItem):
         self._kits: dict[tuple[int, int], tuple[QPen, QBrush]] = {}
         self._style_keys: dict[object, tuple[int, int]] = {}
         self._bounds = QRectF()
+        #: Boxes (before and after) regrouped since the minimap last took them; None: every
+        #: unit (a full regroup, or too many to be worth a partial redraw).
+        self.dirty: list[QRectF] | None = None
         self.painted = 0  # boxes drawn by the last far paint (tests read it)
         self.setZValue(2.0)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -73,6 +78,7 @@ class UnitLayer(QGraphicsItem):
             return  # a full regroup is pending already
         if uids is None:
             self._members = None
+            self.dirty = None
             self._groups = None
         else:
             self._regroup(uids)
@@ -127,15 +133,40 @@ class UnitLayer(QGraphicsItem):
         members = self._members
         assert members is not None
         boxes, hidden = self.units.boxes, self.units.scene.hidden_units
+        dirty = self.dirty
         for uid in uids:
             old = self._where.pop(uid, None)
             if old is not None:
-                members[old].pop(uid, None)
+                was = members[old].pop(uid, None)
+                if dirty is not None and was is not None:
+                    dirty.append(was)
             r = boxes.rects.get(uid)
             if r is not None and uid not in hidden:
                 key = self._where[uid] = self._key(uid)
-                members.setdefault(key, {})[uid] = QRectF(*r)
+                box = members.setdefault(key, {})[uid] = QRectF(*r)
+                if dirty is not None:
+                    dirty.append(box)
+        if dirty is not None and len(dirty) > DIRTY_MAX:
+            self.dirty = None
         self._groups = None
+
+    def take_dirty(self) -> list[QRectF] | None:
+        """The boxes regrouped since the last call (None: redraw everything), and start
+        counting again."""
+        dirty, self.dirty = self.dirty, []
+        return None if self._members is None else dirty
+
+    def groups_of(self, uids: Iterable[str]) -> list[tuple[QPen, QBrush, list[QRectF]]]:
+        """`groups()` restricted to `uids` (hidden ones left out), in the same group order:
+        what a redraw of part of the minimap draws, so its pixels are the full redraw's."""
+        self._fresh()
+        members, where = self._members or {}, self._where
+        picked: dict[tuple[int, int], list[QRectF]] = {}
+        for uid in uids:
+            key = where.get(uid)
+            if key is not None:
+                picked.setdefault(key, []).append(members[key][uid])
+        return [(*self._kits[key], picked[key]) for key in members if key in picked]
 
     def boundingRect(self) -> QRectF:
         if not self.active:  # regrouped for the minimap meanwhile: no extent of its own
