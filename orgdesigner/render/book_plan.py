@@ -27,6 +27,7 @@ from .layout import (
     STACK_GAP,
     STACK_INDENT,
     SUBTREE_GAP,
+    depth_first,
 )
 from .scope import LEGEND_ROOM, folded_label
 from .style import box_size
@@ -121,17 +122,7 @@ class Tree:
         return tops
 
     def subtree_many(self, roots: list[str]) -> list[str]:
-        out: list[str] = []
-        seen: set[str] = set()
-        todo = list(reversed(roots))
-        while todo:
-            u = todo.pop()
-            if u in seen:
-                continue
-            seen.add(u)
-            out.append(u)
-            todo.extend(reversed(self.kids.get(u, ())))
-        return out
+        return depth_first(self.kids, roots)
 
     def box(self, uid: str, folded: bool) -> tuple[float, float]:
         """(breadth, depth) of the unit's box, with the folded count's line when folded."""

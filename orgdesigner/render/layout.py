@@ -18,6 +18,7 @@ How a design maps onto the tidy trees of `tidy.py`:
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import add, itemgetter, sub
 
@@ -74,6 +75,22 @@ def subtree(design: Design, root: str) -> list[str]:
                 seen.add(c)
                 todo.append(c)
     return [u for u in design.units if u in seen]
+
+
+def depth_first(children: Mapping[str, Sequence[str]], roots: Sequence[str]) -> list[str]:
+    """`roots` and everything below them in `children` (unit → subordinates), depth first in
+    the given order, each once (the canvas's branches and the PDF book walk it the same)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    todo = list(reversed(roots))
+    while todo:
+        u = todo.pop()
+        if u in seen:
+            continue
+        seen.add(u)
+        out.append(u)
+        todo.extend(reversed(children.get(u, ())))
+    return out
 
 
 def _arranged(design: Design, ids: list[str], sizes: dict[str, tuple[float, float]],

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 
+from orgdesigner.render.layout import depth_first
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
@@ -44,17 +46,7 @@ class Branches(QObject):
     def descendants(self, uid: str, children: dict[str, list[str]] | None = None) -> list[str]:
         """Every unit below `uid` in the reporting tree (depth first, each once)."""
         children = self.scene.design.children() if children is None else children
-        out: list[str] = []
-        seen = {uid}
-        stack = list(reversed(children.get(uid, [])))
-        while stack:
-            u = stack.pop()
-            if u in seen:
-                continue
-            seen.add(u)
-            out.append(u)
-            stack.extend(reversed(children.get(u, [])))
-        return out
+        return [u for u in depth_first(children, children.get(uid, [])) if u != uid]
 
     # ---- changes ----------------------------------------------------------------------------
     def collapse(self, ids: Iterable[str]) -> None:
