@@ -160,12 +160,18 @@ def consultees(design: Design, lang: str = "en") -> list[str]:
 
 
 def consensus_units(design: Design, lang: str = "en") -> list[str]:
-    """The units joined to a CSIRT by a consensus flow (合議・協議), by display name."""
+    """The units joined to a CSIRT by a consensus flow (合議・協議), by display name, in the
+    order of those flows in the design."""
     csirts = {u.id for u in design.csirts()}
+    flows = design.flows
+    # only the flows at a CSIRT are looked at (the budget dock asks after every edit; a
+    # scan of a 50,000-unit group's 76,000 flows took 20 ms)
+    wanted = {fid for c in csirts for fid in design.flow_ids_at(c)
+              if flows[fid].kind is FlowKind.CONSENSUS}
+    ordered = [fid for fid in flows if fid in wanted] if len(wanted) > 1 else list(wanted)
     out: list[str] = []
-    for f in design.flows.values():
-        if f.kind is not FlowKind.CONSENSUS:
-            continue
+    for fid in ordered:
+        f = flows[fid]
         for end, other in ((f.source, f.target), (f.target, f.source)):
             if end in csirts and other in design.units and other not in csirts:
                 name = design.units[other].display_name(lang)

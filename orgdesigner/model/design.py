@@ -120,6 +120,10 @@ class Design:
             seen.add(up)
         return path
 
+    def flow_ids_at(self, unit_id: str) -> set[str]:
+        """Ids of the flows with `unit_id` at either end (a copy; unordered)."""
+        return set(self._by_unit.get(unit_id, ()))
+
     def csirts(self) -> list[Unit]:
         """The CSIRT units, in design order (kept between calls: the checker and the budget
         ask many times per edit, and at 50,000 units each scan took ~10 ms)."""

@@ -154,22 +154,12 @@ def test_flows_are_elbows_until_routed_and_edits_meanwhile_are_caught_up(big):
 def test_a_crowd_of_unrouted_flows_is_left_out_of_a_paint_until_routed(big, monkeypatch):
     """Placeholders of flows still being routed are drawn while a paint meets few of them,
     and left out (counted) when it meets more than PENDING_DRAW; routed, all are drawn."""
-    from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtWidgets import QStyleOptionGraphicsItem
-
     from orgdesigner.gui.canvas.items import flow_layer
+    from tests.gui.views_invariant import paint_whole as paint
 
     ctrl, _view = big
     scene = ctrl.scene
     routes = scene.flows.router.routes
-
-    def paint(layer):
-        img = QImage(16, 16, QImage.Format.Format_ARGB32)
-        painter = QPainter(img)
-        option = QStyleOptionGraphicsItem()
-        option.exposedRect = QRectF(layer.boundingRect())
-        layer.paint(painter, option)
-        painter.end()
 
     scene.flows.making.complete()  # every flow made (the slices may not be done), routing
     assert scene.flows.routing()

@@ -28,7 +28,7 @@ from orgdesigner import presets, templates
 from orgdesigner.gui.dialogs import documents
 from orgdesigner.model import Flow, FlowKind, ops
 from tests.gui.conftest import sample_design
-from tests.gui.views_invariant import RepaintWatch, view_problems
+from tests.gui.views_invariant import RepaintWatch, picture_problems, view_problems
 
 pytestmark = pytest.mark.gui
 
@@ -44,6 +44,7 @@ class EditorMachine(RuleBasedStateMachine):
     window = None  # set by the test
     repaints: RepaintWatch
     checked = 0  # invariant checks run (the test asserts the sequences were long)
+    pictures = False  # also compare the flow layers' kept pictures with a fresh drawing
 
     @initialize()
     def start(self) -> None:
@@ -224,6 +225,23 @@ class EditorMachine(RuleBasedStateMachine):
         QApplication.processEvents()
         QApplication.sendPostedEvents(None, 52)  # DeferredDelete: the closed controller goes
 
+    @precondition(has_doc)
+    @rule(dx=st.integers(-400, 400), dy=st.integers(-400, 400),
+          zoom=st.sampled_from([None, None, "in", "out", 0.37]))
+    def look_around(self, dx, dy, zoom) -> None:
+        """Scroll the canvas by some pixels, and perhaps zoom (what a user does between
+        edits; a layer drawn from a picture of the view moves it along)."""
+        view = self.ctrl.scene.views()[0]
+        if zoom == "in":
+            view.zoom_in()
+        elif zoom == "out":
+            view.zoom_out()
+        elif zoom is not None:
+            view.set_zoom(zoom)
+        for bar, d in ((view.horizontalScrollBar(), dx), (view.verticalScrollBar(), dy)):
+            bar.setValue(bar.value() + d)
+        QApplication.processEvents()
+
     # ---- the invariant ------------------------------------------------------------------------
     @invariant()
     def views_show_the_model(self) -> None:
@@ -236,6 +254,8 @@ class EditorMachine(RuleBasedStateMachine):
             return
         problems = self.repaints.problems(ctrl.scene)  # first: it sees what changed
         problems += view_problems(ctrl.design, ctrl.scene, docks, ctrl)
+        if self.pictures:
+            problems += picture_problems(ctrl.scene)
         assert not problems, "\n".join(problems[:12])
         for other in self.window.documents():  # documents in the background too
             if other is not ctrl:
@@ -297,6 +317,38 @@ def test_every_view_shows_the_model_with_lazy_items_and_background_routing(qtbot
         assert EditorMachine.checked >= 100
     finally:
         EditorMachine.window = None
+        for c in list(w.documents()):
+            c.undo_stack.setClean()
+
+
+def test_flow_pictures_show_the_model_after_any_sequence(qtbot, monkeypatch):
+    """The same machine with every flow layer drawn from its kept picture of the view (as
+    large layers are): after each step the view must look exactly as drawn afresh."""
+    from orgdesigner.gui.canvas.items import flow_layer
+    from orgdesigner.gui.shell.main_window import MainWindow
+
+    monkeypatch.setattr(flow_layer, "PICTURE_MIN", 0)
+    # as for a layer large enough for a picture (more flows than SMOOTH_LIMIT): aliased,
+    # so the picture copies exactly the pixels a direct drawing makes
+    monkeypatch.setattr(flow_layer, "SMOOTH_LIMIT", -1)
+    monkeypatch.setattr(flow_layer, "REPAINT_SPACING", 0.0)
+    monkeypatch.setattr(documents, "_exec", lambda box: QMessageBox.StandardButton.Discard)
+    w = MainWindow(lang="en")
+    qtbot.addWidget(w)
+    w.resize(900, 640)
+    w.show()
+    qtbot.waitExposed(w)
+    EditorMachine.window = w
+    EditorMachine.checked = 0
+    EditorMachine.pictures = True
+    try:
+        run_state_machine_as_test(EditorMachine, settings=settings(
+            max_examples=4, stateful_step_count=STEPS, deadline=None, derandomize=True,
+            suppress_health_check=list(HealthCheck)))
+        assert EditorMachine.checked >= 100
+    finally:
+        EditorMachine.window = None
+        EditorMachine.pictures = False
         for c in list(w.documents()):
             c.undo_stack.setClean()
 

@@ -270,15 +270,26 @@ def _layer_problems(design: Design, scene: Any, hidden: set[str]) -> list[str]:
             if n_heads != len(item.heads):
                 out.append(f"layer {kind.value}: {n_heads} heads indexed for {fid}")
         if got:
-            img = QImage(16, 16, QImage.Format.Format_ARGB32)
-            painter = QPainter(img)
-            option = QStyleOptionGraphicsItem()
-            option.exposedRect = QRectF(bounds)
-            layer.paint(painter, option)
-            painter.end()
+            paint_whole(layer)
             if layer.painted != len(got):
                 out.append(f"layer {kind.value}: painted {layer.painted} of {len(got)}")
     return out
+
+
+def paint_whole(layer: Any) -> None:
+    """Paint all of a flow layer into a small image (its `painted` then counts what was
+    drawn). The whole layer is scaled into the image: a paint draws only what its device
+    can show."""
+    bounds = layer.boundingRect()
+    img = QImage(16, 16, QImage.Format.Format_ARGB32)
+    painter = QPainter(img)
+    scale = 16 / max(bounds.width(), bounds.height(), 1e-6)
+    painter.scale(scale, scale)
+    painter.translate(-bounds.left(), -bounds.top())
+    option = QStyleOptionGraphicsItem()
+    option.exposedRect = QRectF(bounds)
+    layer.paint(painter, option)
+    painter.end()
 
 
 def _fitted(design: Design, scene: Any, cid: str, hidden: set[str]) -> QRectF | None:
@@ -438,3 +449,46 @@ class RepaintWatch:
         self._before[key] = now
         regions.clear()
         return out
+
+
+SCROLL_PIXELS = 4
+
+
+def picture_problems(scene: Any) -> list[str]:
+    """Each view of `scene` looks the same drawn from the flow layers' kept pictures as
+    drawn afresh (flow_layer.ViewPicture: a picture not told of a change shows the old
+    flows; an old or missing line differs by tens of pixels at least). Two roundings are
+    let pass: a channel may differ by one or two levels (a translucent arrowhead blended
+    into the picture, then onto the canvas), and up to `SCROLL_PIXELS` pixels may differ
+    outright (a scrolled picture is moved by whole pixels; where a line ends on a pixel's
+    edge, the rasteriser may round it the other way at the new offset)."""
+    from orgdesigner.gui.canvas.items import flow_layer
+
+    out = []
+    for view in scene.views():
+        port = view.viewport()
+        kept = port.grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)
+        saved = flow_layer.PICTURE_MIN
+        flow_layer.PICTURE_MIN = 1 << 60
+        try:
+            fresh = port.grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)
+        finally:
+            flow_layer.PICTURE_MIN = saved
+        if kept.size() != fresh.size():
+            out.append(f"view: picture {kept.size()} against {fresh.size()}")
+            continue
+        if kept == fresh:
+            continue
+        a, b = bytes(kept.constBits()), bytes(fresh.constBits())
+        row = kept.bytesPerLine()
+        off = []
+        for y in range(kept.height()):
+            ra, rb = a[y * row:(y + 1) * row], b[y * row:(y + 1) * row]
+            if ra == rb:
+                continue
+            off += sorted({(i // 4, y) for i in range(kept.width() * 4)
+                           if abs(ra[i] - rb[i]) > 2})
+        if len(off) > SCROLL_PIXELS:
+            out.append(f"view {kept.width()}×{kept.height()}: the kept picture differs from a "
+                       f"fresh drawing at {len(off)} pixels, e.g. {off[:4]}")
+    return out

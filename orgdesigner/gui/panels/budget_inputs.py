@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
@@ -214,14 +215,13 @@ class RingiForm(QWidget):
         self.consult.setObjectName("budget-consultees")
         self.consult.committed.connect(self._consultees)
         form.addRow(self.tr("Departments consulted (合議先)"), self.consult)
+        self._placeholder: tuple[Design, str, str] | None = None  # to show when seen
 
     def _consultees(self, text: str) -> None:
         names = [x.strip() for x in text.replace("、", ",").split(",") if x.strip()]
         self._push({"consultees": names}, self.tr("Edit approval cover"))
 
     def load(self, design: Design, lang: str) -> None:
-        from orgdesigner.budget.extras import consensus_units
-
         b = design.budget
         for key, f in self.fields.items():
             f.set_value(getattr(b, key))
@@ -231,5 +231,21 @@ class RingiForm(QWidget):
         self.status.set_value(b.budget_status.value)
         sep = "、" if lang == "ja" else ", "
         self.consult.set_value(sep.join(b.consultees))
-        # empty: the consensus flows decide; show them as the placeholder
-        self.consult.setPlaceholderText(sep.join(consensus_units(design, lang)))
+        # empty: the consensus flows decide; show them as the placeholder — worked out
+        # when the cover is seen (a CSIRT of a 50,000-unit group has 25,000 flows to look
+        # through, after every edit)
+        self._placeholder = (design, lang, sep)
+        if self.isVisible():
+            self._show_placeholder()
+
+    def _show_placeholder(self) -> None:
+        from orgdesigner.budget.extras import consensus_units
+
+        if self._placeholder is not None:
+            design, lang, sep = self._placeholder
+            self._placeholder = None
+            self.consult.setPlaceholderText(sep.join(consensus_units(design, lang)))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self._show_placeholder()

@@ -128,7 +128,7 @@ class FlowRouter:
                 crossing.add(fid)
         yield from self.reroute_steps(set(self._of.get(uid, ())) | crossing, set(), todo)
 
-    def index_steps(self, chunk: int = 16) -> Iterator[None]:
+    def index_steps(self, chunk: int = 4) -> Iterator[None]:
         """Index every route's segments for `move` (which finds the routes a moved box now
         crosses), `chunk` routes at a time: the canvas does it between events once a large
         design is routed, so the first edit does not wait for it."""
