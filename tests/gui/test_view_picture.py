@@ -1,0 +1,102 @@
+"""ViewPicture, the kept picture of a large flow layer: whatever is changed, scrolled or
+zoomed, it shows exactly what a fresh drawing shows — and it draws no more than it must."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
+from PySide6.QtWidgets import QWidget
+
+from orgdesigner.gui.canvas.items.view_picture import ViewPicture
+
+pytestmark = pytest.mark.gui
+
+W, H = 240, 400  # the view's pixels
+
+
+class Lines:
+    """A stand-in layer: axis-aligned lines in item coordinates."""
+
+    def __init__(self) -> None:
+        self.lines: dict[int, tuple[int, int, int, int]] = {}
+
+    def draw(self, p: QPainter, part: QRectF) -> None:
+        p.setPen(QPen(QColor("#cc79a7"), 2))
+        for x0, y0, x1, y1 in self.lines.values():
+            if QRectF(min(x0, x1) - 2, min(y0, y1) - 2, abs(x1 - x0) + 4,
+                      abs(y1 - y0) + 4).intersects(part):
+                p.drawLine(QLineF(x0, y0, x1, y1))
+
+    def extent(self, key: int) -> QRectF:
+        x0, y0, x1, y1 = self.lines[key]
+        return QRectF(min(x0, x1) - 3, min(y0, y1) - 3, abs(x1 - x0) + 6, abs(y1 - y0) + 6)
+
+
+def shown(picture: ViewPicture | None, layer: Lines, widget: QWidget,
+          t: QTransform) -> QImage:
+    img = QImage(W, H, QImage.Format.Format_ARGB32)
+    img.fill(Qt.GlobalColor.white)
+    p = QPainter(img)
+    p.setTransform(t)
+    if picture is None:
+        layer.draw(p, t.inverted()[0].mapRect(QRectF(0, 0, W, H)))
+    else:
+        assert picture.paint(p, widget, "style", layer.draw)
+    p.end()
+    return img
+
+
+lines = st.tuples(st.integers(-50, 300), st.integers(-50, 500), st.integers(1, 200),
+                  st.booleans()).map(
+    lambda a: (a[0], a[1], a[0] + a[2], a[1]) if a[3] else (a[0], a[1], a[0], a[1] + a[2]))
+steps = st.one_of(
+    st.tuples(st.just("add"), lines),
+    st.tuples(st.just("move"), lines),
+    st.tuples(st.just("remove"), st.integers(0, 50)),
+    st.tuples(st.just("scroll"), st.integers(-300, 300), st.integers(-300, 300)),
+    st.tuples(st.just("zoom"), st.sampled_from([1.0, 2.0, 0.5])))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # qtbot: the app only
+@given(st.lists(steps, min_size=1, max_size=25))
+def test_the_picture_equals_a_fresh_drawing(qtbot, ops) -> None:  # type: ignore[no-untyped-def]
+    widget = QWidget()
+    widget.resize(W, H)
+    layer, picture = Lines(), ViewPicture()
+    dx, dy, zoom = 0, 0, 1.0
+    last = None
+    for op in ops:
+        stale = QRectF()
+        if op[0] == "add":
+            key = max(layer.lines, default=-1) + 1
+            layer.lines[key] = op[1]
+            stale = layer.extent(key)
+            picture.invalidate(stale)
+        elif op[0] == "move" and layer.lines:
+            key = sorted(layer.lines)[hash(op[1]) % len(layer.lines)]
+            before = layer.extent(key)
+            layer.lines[key] = op[1]
+            stale = before.united(layer.extent(key))
+            picture.invalidate(stale)
+        elif op[0] == "remove" and layer.lines:
+            key = sorted(layer.lines)[op[1] % len(layer.lines)]
+            stale = layer.extent(key)
+            picture.invalidate(stale)
+            del layer.lines[key]
+        elif op[0] == "scroll":
+            dx, dy = dx + op[1], dy + op[2]
+        elif op[0] == "zoom":
+            zoom = op[1]
+        t = QTransform(zoom, 0, 0, zoom, dx, dy)
+        kept = shown(picture, layer, widget, t)
+        assert kept == shown(None, layer, widget, t)
+        if t == last:  # the view did not move: only the changed part was drawn again
+            r = t.mapRect(stale)
+            assert picture.drawn <= (r.width() + 3) * (r.height() + 3)
+        last = t
+    shown(picture, layer, widget, t)
+    assert picture.drawn == 0  # nothing changed: the picture is copied, nothing drawn
