@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from ..messages import Name, Seq, msg
@@ -120,9 +121,10 @@ class Design:
             seen.add(up)
         return path
 
-    def flow_ids_at(self, unit_id: str) -> set[str]:
-        """Ids of the flows with `unit_id` at either end (a copy; unordered)."""
-        return set(self._by_unit.get(unit_id, ()))
+    def flow_ids_at(self, unit_id: str) -> AbstractSet[str]:
+        """Ids of the flows with `unit_id` at either end, unordered (the design's own set,
+        not a copy: a CSIRT of a large group has 25,000 of them; read it, do not keep it)."""
+        return self._by_unit.get(unit_id, frozenset())
 
     def csirts(self) -> list[Unit]:
         """The CSIRT units, in design order (kept between calls: the checker and the budget

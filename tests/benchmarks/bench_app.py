@@ -25,20 +25,14 @@ import os
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 
-from tests.benchmarks.timing import host_speed, installed_bytecode
+from tests.benchmarks.timing import fresh_app_env, host_speed
 
 
 def measure(path: str, timeout: float = 600) -> dict[str, float]:
     """Start the app on `path` in a fresh process (own settings folder, offscreen)."""
-    installed_bytecode()
-    home = tempfile.mkdtemp(prefix="orgd-bench-home-")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=home,
-               XDG_CONFIG_HOME=os.path.join(home, ".config"),
-               XDG_DATA_HOME=os.path.join(home, ".local", "share"),
-               XDG_CACHE_HOME=os.path.join(home, ".cache"))
+    env = fresh_app_env()
     start = time.time()
     proc = subprocess.run([sys.executable, "-m", "tests.benchmarks.bench_app", "--child", path],
                           capture_output=True, text=True, env=env, timeout=timeout)

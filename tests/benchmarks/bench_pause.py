@@ -21,21 +21,15 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 
-from tests.benchmarks.timing import host_speed, installed_bytecode
+from tests.benchmarks.timing import fresh_app_env, host_speed
 
 HEARTBEAT_MS = 5
 WATCH_S = 1.5
 
 
 def measure(path: str, edits: int = 8, timeout: float = 900) -> dict[str, float]:
-    installed_bytecode()
-    home = tempfile.mkdtemp(prefix="orgd-bench-home-")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=home,
-               XDG_CONFIG_HOME=os.path.join(home, ".config"),
-               XDG_DATA_HOME=os.path.join(home, ".local", "share"),
-               XDG_CACHE_HOME=os.path.join(home, ".cache"))
+    env = fresh_app_env()
     proc = subprocess.run([sys.executable, "-m", "tests.benchmarks.bench_pause", "--child",
                            path, str(edits)], capture_output=True, text=True, env=env,
                           timeout=timeout)

@@ -58,3 +58,17 @@ def host_speed() -> float:
     start = time.perf_counter()
     sum(i * i for i in range(3_000_000))
     return time.perf_counter() - start
+
+
+def fresh_app_env() -> dict[str, str]:
+    """The environment for an app process measured as a new user's: offscreen, its own
+    empty settings, data and cache folders (and the package's bytecode compiled)."""
+    import os
+    import tempfile
+
+    installed_bytecode()
+    home = tempfile.mkdtemp(prefix="orgd-bench-home-")
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=home,
+                XDG_CONFIG_HOME=os.path.join(home, ".config"),
+                XDG_DATA_HOME=os.path.join(home, ".local", "share"),
+                XDG_CACHE_HOME=os.path.join(home, ".cache"))

@@ -263,29 +263,39 @@ class EditorMachine(RuleBasedStateMachine):
                 assert not problems, "\n".join(problems[:12])
 
 
-def test_every_view_shows_the_model_after_any_sequence(qtbot, monkeypatch):
-    """Hundreds of steps per run: max_examples × stateful_step_count ≈ 300."""
+def run_editor(qtbot, monkeypatch, size, examples, at_least, *, docks=False,
+               pictures=False):
+    """Run the editor machine in a real main window of `size`; at least `at_least`
+    invariant checks must have run (long sequences really ran)."""
     from orgdesigner.gui.shell.main_window import MainWindow
 
     monkeypatch.setattr(documents, "_exec", lambda box: QMessageBox.StandardButton.Discard)
     w = MainWindow(lang="en")
     qtbot.addWidget(w)
-    w.resize(1400, 900)
+    w.resize(*size)
     w.show()
     qtbot.waitExposed(w)
-    w.analysis.findings_dock.show()
-    w.analysis.findings_dock.raise_()
+    if docks:
+        w.analysis.findings_dock.show()
+        w.analysis.findings_dock.raise_()
     EditorMachine.window = w
     EditorMachine.checked = 0
+    EditorMachine.pictures = pictures
     try:
         run_state_machine_as_test(EditorMachine, settings=settings(
-            max_examples=MAX_EXAMPLES, stateful_step_count=STEPS, deadline=None, derandomize=True,
+            max_examples=examples, stateful_step_count=STEPS, deadline=None, derandomize=True,
             suppress_health_check=list(HealthCheck)))
-        assert EditorMachine.checked >= 220  # long sequences really ran
+        assert EditorMachine.checked >= at_least
     finally:
         EditorMachine.window = None
+        EditorMachine.pictures = False
         for c in list(w.documents()):
             c.undo_stack.setClean()
+
+
+def test_every_view_shows_the_model_after_any_sequence(qtbot, monkeypatch):
+    """Hundreds of steps per run: max_examples × stateful_step_count ≈ 300."""
+    run_editor(qtbot, monkeypatch, (1400, 900), MAX_EXAMPLES, 220, docks=True)
 
 
 def test_every_view_shows_the_model_with_lazy_items_and_background_routing(qtbot,
@@ -296,61 +306,26 @@ def test_every_view_shows_the_model_with_lazy_items_and_background_routing(qtbot
     realised part lacks an item, items made on demand, and the flows once routed."""
     from orgdesigner.gui.canvas.items.flows import SceneFlows
     from orgdesigner.gui.canvas.items.units import SceneUnits
-    from orgdesigner.gui.shell.main_window import MainWindow
 
     monkeypatch.setattr(SceneUnits, "lazy_above", 0)
     monkeypatch.setattr(SceneFlows, "background", 0)
     monkeypatch.setattr(SceneFlows, "lazy_above", 0)
     monkeypatch.setattr(SceneFlows, "step_moves_above", 0)
-    monkeypatch.setattr(documents, "_exec", lambda box: QMessageBox.StandardButton.Discard)
-    w = MainWindow(lang="en")
-    qtbot.addWidget(w)
-    w.resize(700, 500)  # a small window: part of each design stays without items
-    w.show()
-    qtbot.waitExposed(w)
-    EditorMachine.window = w
-    EditorMachine.checked = 0
-    try:
-        run_state_machine_as_test(EditorMachine, settings=settings(
-            max_examples=4, stateful_step_count=STEPS, deadline=None, derandomize=True,
-            suppress_health_check=list(HealthCheck)))
-        assert EditorMachine.checked >= 100
-    finally:
-        EditorMachine.window = None
-        for c in list(w.documents()):
-            c.undo_stack.setClean()
+    # a small window: part of each design stays without items
+    run_editor(qtbot, monkeypatch, (700, 500), 4, 100)
 
 
 def test_flow_pictures_show_the_model_after_any_sequence(qtbot, monkeypatch):
     """The same machine with every flow layer drawn from its kept picture of the view (as
     large layers are): after each step the view must look exactly as drawn afresh."""
     from orgdesigner.gui.canvas.items import flow_layer
-    from orgdesigner.gui.shell.main_window import MainWindow
 
     monkeypatch.setattr(flow_layer, "PICTURE_MIN", 0)
     # as for a layer large enough for a picture (more flows than SMOOTH_LIMIT): aliased,
     # so the picture copies exactly the pixels a direct drawing makes
     monkeypatch.setattr(flow_layer, "SMOOTH_LIMIT", -1)
     monkeypatch.setattr(flow_layer, "REPAINT_SPACING", 0.0)
-    monkeypatch.setattr(documents, "_exec", lambda box: QMessageBox.StandardButton.Discard)
-    w = MainWindow(lang="en")
-    qtbot.addWidget(w)
-    w.resize(900, 640)
-    w.show()
-    qtbot.waitExposed(w)
-    EditorMachine.window = w
-    EditorMachine.checked = 0
-    EditorMachine.pictures = True
-    try:
-        run_state_machine_as_test(EditorMachine, settings=settings(
-            max_examples=4, stateful_step_count=STEPS, deadline=None, derandomize=True,
-            suppress_health_check=list(HealthCheck)))
-        assert EditorMachine.checked >= 100
-    finally:
-        EditorMachine.window = None
-        EditorMachine.pictures = False
-        for c in list(w.documents()):
-            c.undo_stack.setClean()
+    run_editor(qtbot, monkeypatch, (900, 640), 4, 100, pictures=True)
 
 
 def test_the_checker_sees_a_stale_layer(qtbot, window, doc):

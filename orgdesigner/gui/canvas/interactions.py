@@ -80,7 +80,7 @@ class SelectInteraction(Interaction):
             return True
         item = self.scene.item_at(ev.scenePos())
         if isinstance(item, FlowItem):
-            self.scene.flows.materialize(item)  # painted by its layer: Qt must see it
+            self.scene.flows.selected.materialize(item)  # painted by its layer: Qt must see it
         if isinstance(item, CompanyItem) and item.on_handle(ev.scenePos()):
             self.scene.set_interaction(ResizeInteraction(self.scene, item, ev.scenePos()))
             ev.accept()

@@ -39,7 +39,7 @@ def select_ids(scene: DiagramScene, units: Iterable[str], flows: Iterable[str],
         scene.clearSelection()
         for fid in flows:
             if fid in scene.flow_items:
-                scene.flows.materialize(scene.flow_items[fid])
+                scene.flows.selected.materialize(scene.flow_items[fid])
         for uid in units:
             scene.units.item(uid)
         for ids, table in ((units, scene.unit_items), (flows, scene.flow_items),
@@ -57,4 +57,4 @@ def select_flows_within(scene: DiagramScene, rect: QRectF) -> None:
     for layer in scene.flow_layers.values():
         for geom in layer.candidates(rect.left(), rect.top(), rect.right(), rect.bottom()):
             if geom.inside(rect):
-                scene.flows.materialize(geom).setSelected(True)
+                scene.flows.selected.materialize(geom).setSelected(True)

@@ -6,8 +6,7 @@ the same routes). When a unit moves, the router re-routes only the flows that mo
 A flow's Qt item (`FlowItem`) is made only when something asks for it (`items`: a click,
 the selection, find, a context menu) — a 50,000-unit group opens with ~76,000 flows and
 needs none to paint. An item is put in the Qt scene only while it is selected (see
-flow_layer.py for why); `materialize` adds it before Qt handles a click on it, and
-unselected ones are taken out again after every selection change.
+flow_layer.py for why, and flow_selection.py).
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from orgdesigner.gui.canvas.items.flow_geom import FlowGeom
 from orgdesigner.gui.canvas.items.flow_item import FlowItem, FlowItems
 from orgdesigner.gui.canvas.items.flow_layer import FlowLayer
 from orgdesigner.gui.canvas.items.flow_making import FlowMaking
+from orgdesigner.gui.canvas.items.flow_selection import SelectedFlows
 from orgdesigner.gui.canvas.items.route_job import MoveJob, RouteJob, catch_up
 from orgdesigner.model import Flow, FlowKind
 from orgdesigner.render.diagram import is_elbow
@@ -58,12 +58,7 @@ class SceneFlows:
         self._unit_flows: dict[str, set[str]] = {}
         self.router = FlowRouter({})
         self._ends: dict[str, tuple[str, str]] = {}
-        self._in_scene: set[str] = set()  # materialized (selected) flow items
-        self._prune_timer = QTimer(scene)
-        self._prune_timer.setSingleShot(True)
-        self._prune_timer.setInterval(0)
-        self._prune_timer.timeout.connect(self.prune)
-        scene.selectionChanged.connect(self._prune_timer.start)
+        self.selected = SelectedFlows(self)  # flow items in the Qt scene while selected
         self._job: RouteJob | None = None
         self._queue: list[str] = []  # flows whose drawing is behind (applied in slices)
         self._routed = False  # the background routing's routes are among them
@@ -306,7 +301,7 @@ class SceneFlows:
                 geom.layer.remove(geom)
             if geom.item is not None and geom.item.scene() is not None:
                 self.scene.removeItem(geom.item)
-            self._in_scene.discard(fid)
+            self.selected.forget(fid)
         if fid in self._ends:
             self._unlink(fid)
         self._finish_moving()
@@ -461,30 +456,7 @@ class SceneFlows:
         if item.label_item is not None:
             item.label_item.setVisible(bool(item.label) and item.layer is not None)
 
-    # ---- selection and hit tests -----------------------------------------------------------
-    def materialize(self, item: FlowItem | FlowGeom) -> FlowItem:
-        """Put a flow in the scene so Qt can select it (unselected flows live in layers);
-        its item."""
-        if isinstance(item, FlowGeom):
-            item = self.items[item.fid]
-        if item.scene() is None and item.layer is not None:
-            item.prepare_for_scene()
-            self.scene.addItem(item)
-            self._in_scene.add(item.fid)
-        return item
-
-    def prune(self) -> None:
-        """Take unselected flows back out of the scene: long flows slow Qt's index down."""
-        scene = self.scene
-        for fid in list(self._in_scene):
-            geom = self.geoms.get(fid)
-            item = geom.item if geom is not None else None
-            if item is None or item.scene() is not scene:
-                self._in_scene.discard(fid)
-            elif not item.isSelected():
-                scene.removeItem(item)
-                self._in_scene.discard(fid)
-
+    # ---- hit tests -------------------------------------------------------------------------
     def at(self, pos: QPointF) -> FlowItem | None:
         """The topmost shown flow within reach of `pos`."""
         for layer in sorted(self.layers.values(), key=lambda la: -la.zValue()):

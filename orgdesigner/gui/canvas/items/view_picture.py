@@ -3,7 +3,8 @@
 A flow layer of a large group draws tens of thousands of lines wherever the view is
 repainted — for a renamed box, a selection, a dock resized. With a picture the layer draws
 only the part of the view its own flows changed (`invalidate`) or that the view has not
-shown it before (a zoom or scroll: drawn whole); every other repaint copies pixels.
+shown before (after a zoom, all of it; after a scroll by whole pixels, the strips that came
+in); every other repaint copies pixels.
 
 Qt's own device-coordinate cache was tried first: for an item as large as a group's flows
 it allocated pictures of the item's whole width (870,000 pixels) and stalled for seconds.
@@ -37,10 +38,6 @@ class ViewPicture:
         elif not self._all_stale:
             self._stale = QRectF(rect) if self._stale is None else self._stale.united(rect)
 
-    def drop(self) -> None:
-        """Free the picture (the item left the view, or became small)."""
-        self.pixmap, self._key, self._stale, self._all_stale = None, None, None, True
-
     def paint(self, painter: QPainter, widget: QWidget, style: Hashable, draw: Draw) -> bool:
         """Copy the picture to `painter` (the view's viewport `widget`), first drawing again
         what is stale. `style` is anything else the drawing depends on. False when the
@@ -63,14 +60,12 @@ class ViewPicture:
         elif (t.dx(), t.dy()) != self._shift and not self._all_stale:
             self._scroll(t, full, draw)
         self._shift = (t.dx(), t.dy())
-        scrolled = self.drawn
         if self._all_stale:
             self._redraw(full, t, draw)
         elif self._stale is not None:
             part = t.mapRect(self._stale).toAlignedRect().adjusted(-1, -1, 1, 1) & full
             if not part.isEmpty():
                 self._redraw(part, t, draw)
-                self.drawn += scrolled
         self._stale, self._all_stale = None, False
         painter.save()
         painter.resetTransform()
@@ -94,16 +89,12 @@ class ViewPicture:
         p.drawPixmap(sx, sy, self.pixmap)
         p.end()
         self.pixmap = moved
-        drawn = 0
         if sx:  # the columns that came in, full height
             self._redraw(QRect(full.width() + sx if sx < 0 else 0, 0, abs(sx), full.height()),
                          t, draw)
-            drawn += self.drawn
         if sy:  # the rows that came in, full width
             self._redraw(QRect(0, full.height() + sy if sy < 0 else 0, full.width(), abs(sy)),
                          t, draw)
-            drawn += self.drawn
-        self.drawn = drawn
 
     def _redraw(self, part: QRect, t: QTransform, draw: Draw) -> None:
         """Clear `part` (view pixels) of the picture and draw the item there again."""
@@ -119,4 +110,4 @@ class ViewPicture:
             draw(p, inverse.mapRect(QRectF(part)))
         finally:
             p.end()
-        self.drawn = part.width() * part.height()
+        self.drawn += part.width() * part.height()
