@@ -8,8 +8,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from orgdesigner.formats import orgd
+from orgdesigner.gui.canvas.items.flow_drawing import clip_segment
 from orgdesigner.gui.canvas.items.flow_item import FlowItem
-from orgdesigner.gui.canvas.items.flow_layer import clip_segment
 from orgdesigner.model import FlowKind
 from orgdesigner.render.style import flow_style
 
@@ -142,3 +142,44 @@ def test_both_arrowheads_of_a_long_flow_are_found_at_their_own_ends(window):
     view.viewport().repaint()
     assert layer.painted == 1
     ctrl.undo_stack.setClean()
+
+
+def test_a_redraw_spread_over_turns_reaches_the_screen_when_done(qtbot, doc, monkeypatch):
+    """A layer on a picture draws a changed part over turns of the event loop (as a 50,000-
+    unit group's does): meanwhile the view shows the old picture; when the part is in, the
+    layer asks for a repaint of it, and the view then shows the change."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from orgdesigner.gui.canvas.items import flow_layer, view_picture
+    from orgdesigner.model import ops
+    from tests.gui.views_invariant import picture_problems
+
+    monkeypatch.setattr(flow_layer, "PICTURE_MIN", 0)
+    monkeypatch.setattr(flow_layer, "SMOOTH_LIMIT", -1)
+    monkeypatch.setattr(view_picture, "STEP_BUDGET", 0.0)
+    monkeypatch.setattr(flow_layer, "STEP_LINES", 1)
+    ctrl, view = doc
+    port = view.viewport()
+    layer = ctrl.scene.flow_layers[FlowKind.REPORTING]
+    port.repaint()  # the picture is made
+
+    class Paints(QObject):
+        seen = 0
+
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint:
+                Paints.seen += 1
+            return False
+
+    paints = Paints()
+    port.installEventFilter(paints)
+    done_at: list[int] = []
+    ready = layer._picture._ready
+    layer._picture._ready = lambda rect, s: (done_at.append(Paints.seen), ready(rect, s))
+    ctrl.push(ops.RemoveFlow("r3"), "Delete")
+    port.repaint()
+    assert layer._picture.busy  # one piece a turn: not done within the paint
+    qtbot.waitUntil(lambda: bool(done_at) and Paints.seen > done_at[0], timeout=3000)
+    port.removeEventFilter(paints)
+    assert not layer._picture.busy
+    assert picture_problems(ctrl.scene) == []

@@ -3,6 +3,8 @@ zoomed, it shows exactly what a fresh drawing shows — and it draws no more tha
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,12 +25,14 @@ class Lines:
     def __init__(self) -> None:
         self.lines: dict[int, tuple[int, int, int, int]] = {}
 
-    def draw(self, p: QPainter, part: QRectF) -> None:
+    def draw(self, p: QPainter, part: QRectF) -> Iterator[None]:
+        """Draw, pausing after each line (the lines are those of when it began)."""
         p.setPen(QPen(QColor("#cc79a7"), 2))
-        for x0, y0, x1, y1 in self.lines.values():
+        for x0, y0, x1, y1 in list(self.lines.values()):
             if QRectF(min(x0, x1) - 2, min(y0, y1) - 2, abs(x1 - x0) + 4,
                       abs(y1 - y0) + 4).intersects(part):
                 p.drawLine(QLineF(x0, y0, x1, y1))
+                yield
 
     def extent(self, key: int) -> QRectF:
         x0, y0, x1, y1 = self.lines[key]
@@ -42,15 +46,18 @@ def shown(picture: ViewPicture | None, layer: Lines, widget: QWidget,
     p = QPainter(img)
     p.setTransform(t)
     if picture is None:
-        layer.draw(p, t.inverted()[0].mapRect(QRectF(0, 0, W, H)))
+        for _ in layer.draw(p, t.inverted()[0].mapRect(QRectF(0, 0, W, H))):
+            pass
     else:
         assert picture.paint(p, widget, "style", layer.draw)
     p.end()
     return img
 
 
+# small draws (which Hypothesis favours) land mid-view, not on its edge, where a scroll's
+# strip would draw them again whatever the picture did
 lines = st.tuples(st.integers(-50, 300), st.integers(-50, 500), st.integers(1, 200),
-                  st.booleans()).map(
+                  st.booleans()).map(lambda a: (a[0] + W // 3, a[1] + H // 3, *a[2:])).map(
     lambda a: (a[0], a[1], a[0] + a[2], a[1]) if a[3] else (a[0], a[1], a[0], a[1] + a[2]))
 steps = st.one_of(
     st.tuples(st.just("add"), lines),
@@ -100,3 +107,66 @@ def test_the_picture_equals_a_fresh_drawing(qtbot, ops) -> None:  # type: ignore
         last = t
     shown(picture, layer, widget, t)
     assert picture.drawn == 0  # nothing changed: the picture is copied, nothing drawn
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(steps, st.just(("turn",))), min_size=1, max_size=40))
+def test_a_long_redraw_goes_on_over_turns_and_ends_as_a_fresh_drawing(qtbot, monkeypatch,
+                                                                      ops) -> None:  # type: ignore[no-untyped-def]
+    """With no time to spare (each turn of the event loop draws one piece), a changed part
+    is drawn one line per paint or turn while the view stays put, whatever comes in between
+    (more changes, scrolls, zooms); once the work is done the picture equals a fresh
+    drawing (as it is after any paint that left nothing to draw), and the item was told
+    when a part drawn over turns came in."""
+    from orgdesigner.gui.canvas.items import view_picture
+
+    monkeypatch.setattr(view_picture, "STEP_BUDGET", 0.0)
+    widget = QWidget()
+    widget.resize(W, H)
+    told: list[QRectF | None] = []
+    layer = Lines()
+    picture = ViewPicture(lambda rect, _seconds: told.append(rect))
+    dx, dy, zoom = 0, 0, 1.0
+    last = None
+    for op in ops:
+        t = QTransform(zoom, 0, 0, zoom, dx, dy)
+        if op[0] == "turn":
+            busy = picture.busy
+            picture._turn()
+            assert picture.steps <= 1
+            if busy and not picture.busy:
+                assert len(told) == 1
+                told.clear()
+            continue
+        if op[0] == "add":
+            key = max(layer.lines, default=-1) + 1
+            layer.lines[key] = op[1]
+            picture.invalidate(layer.extent(key))
+        elif op[0] == "move" and layer.lines:
+            key = sorted(layer.lines)[hash(op[1]) % len(layer.lines)]
+            before = layer.extent(key)
+            layer.lines[key] = op[1]
+            picture.invalidate(before.united(layer.extent(key)))
+        elif op[0] == "remove" and layer.lines:
+            key = sorted(layer.lines)[op[1] % len(layer.lines)]
+            picture.invalidate(layer.extent(key))
+            del layer.lines[key]
+        elif op[0] == "scroll":
+            dx, dy = dx + op[1], dy + op[2]
+        elif op[0] == "zoom":
+            zoom = op[1]
+        t = QTransform(zoom, 0, 0, zoom, dx, dy)
+        kept = shown(picture, layer, widget, t)
+        if t == last:  # the view did not move: the repaint drew one piece at most
+            assert picture.steps <= 1
+        if not picture.busy:  # nothing left to draw: what is shown is up to date
+            assert kept == shown(None, layer, widget, t)
+        last = t
+    for _ in range(len(ops) + 2):  # what the item's repaints after `ready` then do
+        picture.finish()
+        kept = shown(picture, layer, widget, t)
+        if not picture.busy:
+            break
+    assert not picture.busy
+    assert kept == shown(None, layer, widget, t)

@@ -318,13 +318,17 @@ def test_every_view_shows_the_model_with_lazy_items_and_background_routing(qtbot
 def test_flow_pictures_show_the_model_after_any_sequence(qtbot, monkeypatch):
     """The same machine with every flow layer drawn from its kept picture of the view (as
     large layers are): after each step the view must look exactly as drawn afresh."""
-    from orgdesigner.gui.canvas.items import flow_layer
+    from orgdesigner.gui.canvas.items import flow_layer, view_picture
 
     monkeypatch.setattr(flow_layer, "PICTURE_MIN", 0)
     # as for a layer large enough for a picture (more flows than SMOOTH_LIMIT): aliased,
     # so the picture copies exactly the pixels a direct drawing makes
     monkeypatch.setattr(flow_layer, "SMOOTH_LIMIT", -1)
     monkeypatch.setattr(flow_layer, "REPAINT_SPACING", 0.0)
+    # and every changed part drawn over turns of the event loop, one piece a turn
+    monkeypatch.setattr(view_picture, "STEP_BUDGET", 0.0)
+    monkeypatch.setattr(flow_layer, "STEP_LINES", 4)
+    monkeypatch.setattr(flow_layer, "STEP_HEADS", 2)
     run_editor(qtbot, monkeypatch, (900, 640), 4, 100, pictures=True)
 
 

@@ -467,7 +467,14 @@ def picture_problems(scene: Any) -> list[str]:
     out = []
     for view in scene.views():
         port = view.viewport()
-        kept = port.grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)
+        for _ in range(10):  # a long redraw goes on over turns: what it ends showing
+            kept = port.grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)
+            busy = [layer._picture for layer in scene.flow_layers.values()
+                    if layer._picture.busy]
+            if not busy:
+                break
+            for picture in busy:
+                picture.finish()
         saved = flow_layer.PICTURE_MIN
         flow_layer.PICTURE_MIN = 1 << 60
         try:

@@ -18,14 +18,20 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from orgdesigner.gui.canvas.items.flow_drawing import (
+    clip_segment,
+    dash_period,
+    for_scale,
+    visible_part,
+)
 from orgdesigner.gui.canvas.items.view_picture import ViewPicture
 from orgdesigner.model import FlowKind
 
@@ -39,7 +45,6 @@ SMOOTH_LOD = 0.2  # below this, lines are drawn aliased (the pixels are too few 
 #: crossing the view cost ~20 ms a frame, and at that density smoothing is not visible.
 SMOOTH_LIMIT = 800
 ARROW = 10.0  # an arrowhead reaches this far from its tip
-MIN_DASH_PX = 4.0  # a dash pattern shorter than this on screen is drawn as a solid line
 HIT_TOLERANCE = 5.0  # scene units either side of a flow that count as "on" it
 #: Unrouted overlay flows (drawn as elbows while a large design is routed in the background)
 #: are drawn only while a layer holds at most this many: 50,000 units have ~25,000 incident
@@ -56,8 +61,12 @@ PICTURE_MIN = 2000
 #: repaints at most once per this many times its last paint's cost: the rest of the time
 #: the event loop is free for the user (each repaint still shows every route applied).
 REPAINT_SPACING = 3.0
+#: A drawing pauses (for `ViewPicture` to go on in the next turn of the event loop) after
+#: looking at this many long flows or drawing about this many lines: some 5 ms of work.
+STEP_LINES = 8000
+STEP_HEADS = 1000  # … or drawing this many arrowheads
 
-Rect = tuple[float, float, float, float]  # left, top, right, bottom
+T = TypeVar("T")
 
 
 class FlowLayer(QGraphicsItem):
@@ -84,7 +93,7 @@ class FlowLayer(QGraphicsItem):
         self._extent: tuple[float, float, float, float] | None = None  # _bounds' edges
         self._paint_cost = 0.0  # seconds the last paint took
         self._painted_at = 0.0  # when it ended (perf_counter)
-        self._picture = ViewPicture()
+        self._picture = ViewPicture(self._drawn_later)
         self.setZValue(z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
@@ -233,12 +242,20 @@ class FlowLayer(QGraphicsItem):
 
     def candidates(self, left: float, top: float, right: float,
                    bottom: float) -> list[FlowGeom]:
-        """Flows whose bounding box meets the rectangle (in drawing order within a tile).
-        Made with comprehensions: a paint of a 50,000-unit group's view meets 22,000
-        incident reports, and a generator's steps cost 12 ms."""
-        found = [item for item in self._long.values()
-                 if (b := item.bbox)[2] >= left and b[0] <= right and b[3] >= top
-                 and b[1] <= bottom]
+        """Flows whose bounding box meets the rectangle (in drawing order within a tile)."""
+        return _drain(self._candidates(left, top, right, bottom))
+
+    def _candidates(self, left: float, top: float, right: float, bottom: float
+                    ) -> Generator[None, None, list[FlowGeom]]:
+        """`candidates`, pausing after each `STEP_LINES` long flows looked at (the flows are
+        those of when it began). Made with comprehensions: a paint of a 50,000-unit group's
+        view meets 22,000 incident reports, and a generator's steps cost 12 ms."""
+        longs = list(self._long.values())
+        found: list[FlowGeom] = []
+        for k in range(0, len(longs), STEP_LINES):
+            if k:
+                yield
+            found += _meeting(longs[k:k + STEP_LINES], left, top, right, bottom)
         if self._tiles:
             tiles = self._tiles
             tx0, tx1 = math.floor((left - TILE) / TILE), math.floor(right / TILE)
@@ -251,9 +268,7 @@ class FlowLayer(QGraphicsItem):
             for key in keys:
                 tile = tiles.get(key)
                 if tile is not None:
-                    found += [item for item in tile.values()
-                              if (b := item.bbox)[2] >= left and b[0] <= right
-                              and b[3] >= top and b[1] <= bottom]
+                    found += _meeting(tile.values(), left, top, right, bottom)
         return found
 
     def heads_in(self, left: float, top: float, right: float,
@@ -297,12 +312,20 @@ class FlowLayer(QGraphicsItem):
         start = time.perf_counter()
         try:
             if len(self.items) <= PICTURE_MIN or widget is None or not self._picture.paint(
-                    painter, widget, self._style(),
-                    lambda p, part: self._paint(p, part, option)):
-                self._paint(painter, visible_part(painter, option.exposedRect), option)
+                    painter, widget, self._style(), self._draw):
+                _drain(self._draw(painter, visible_part(painter, option.exposedRect)))
         finally:
             self._painted_at = time.perf_counter()
             self._paint_cost = self._painted_at - start
+
+    def _drawn_later(self, rect: QRectF | None, seconds: float) -> None:
+        """The picture has the part it drew over several turns (`ViewPicture`): show it."""
+        self._painted_at = time.perf_counter()
+        self._paint_cost = seconds
+        try:
+            self.update() if rect is None else self.update(rect)
+        except RuntimeError:  # the scene (and this layer) went meanwhile
+            pass
 
     def _style(self) -> tuple[int, ...]:
         """What a picture of the layer depends on besides the flows and the view."""
@@ -310,33 +333,41 @@ class FlowLayer(QGraphicsItem):
         return (len(self._pending) > PENDING_DRAW, id(first.head_pen),
                 *(id(p) for p in first.pens))
 
-    def _paint(self, painter: QPainter, exposed: QRectF,
-               option: QStyleOptionGraphicsItem) -> None:
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+    def _draw(self, painter: QPainter, exposed: QRectF) -> Generator[None, None, None]:
+        """Draw what lies in `exposed`, pausing (a yield) between pieces of work of at most
+        about `STEP_LINES` lines: a kept picture spreads a long redraw over turns of the
+        event loop. The flows are those of when the drawing began."""
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         first = next(iter(self.items.values()))
         pens: tuple[QPen, ...] = first.pens if lod > HEADS_LOD else first.pens[:1]
         smooth = lod > SMOOTH_LOD and len(self.items) <= SMOOTH_LIMIT
-        pens = tuple(_for_scale(p, lod, smooth) for p in pens)
-        lines, curves, heads = self._visible(exposed, pens, lod, clip=smooth)
+        pens = tuple(for_scale(p, lod, smooth) for p in pens)
+        head_pen, head_brush = first.head_pen, first.head_brush
+        lines, curves, heads = yield from self._visible(exposed, pens, lod, clip=smooth)
         if not self.painted:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for pen in pens:
             painter.setPen(pen)
-            if lines:
-                painter.drawLines(lines)
+            for chunk in lines:
+                painter.drawLines(chunk)
+                yield
             for curve in curves:
                 painter.drawPath(curve)
         if heads:
-            painter.setPen(first.head_pen)
-            painter.setBrush(first.head_brush)
-            for head in heads:
-                painter.drawPolygon(head)
+            painter.setPen(head_pen)
+            painter.setBrush(head_brush)
+            for k in range(0, len(heads), STEP_HEADS):
+                for head in heads[k:k + STEP_HEADS]:
+                    painter.drawPolygon(head)
+                yield
 
     def _visible(self, r: QRectF, pens: tuple[QPen, ...], lod: float, clip: bool
-                 ) -> tuple[list[QLineF], list[QPainterPath], list[QPolygonF]]:
-        """The lines, curves and arrowheads to draw for the exposed rectangle `r`.
+                 ) -> Generator[None, None, tuple[list[list[QLineF]], list[QPainterPath],
+                                                  list[QPolygonF]]]:
+        """The lines (in pieces of about `STEP_LINES`), curves and arrowheads to draw for
+        the exposed rectangle `r`, pausing between pieces of work.
 
         Solid aliased lines go to the painter whole (Qt clips them cheaply); dashed or
         antialiased ones are clipped here first (`clip`), since Qt dashes and strokes a
@@ -346,23 +377,28 @@ class FlowLayer(QGraphicsItem):
         left, top = r.left() - margin, r.top() - margin
         right, bottom = r.right() + margin, r.bottom() + margin
         rect = (left, top, right, bottom)
-        period = _dash_period(pens[0])
+        period = dash_period(pens[0])
         # aliased (a crowded layer, or far out), corners are drawn square: a thousand
         # rounded paths took 0.3 s a frame after a 20,000-unit group was routed
         rounded = clip
         clip = clip or period > 0
-        lines: list[QLineF] = []
         curves: list[QPainterPath] = []
         heads = (self.heads_in(r.left() - ARROW, r.top() - ARROW, r.right() + ARROW,
                                r.bottom() + ARROW) if lod > HEADS_LOD else [])
-        n = 0
         hide = len(self._pending) > PENDING_DRAW
         self.deferred = 0
+        found = yield from self._candidates(left, top, right, bottom)
         if not clip and not hide:  # aliased solid lines, all routed: a big layer's case
-            found = self.candidates(left, top, right, bottom)
             self.painted = len(found)
-            return list(chain.from_iterable([item.lines for item in found])), curves, heads
-        for item in self.candidates(left, top, right, bottom):
+            pieces = []
+            per = max(1, STEP_LINES // 4)  # flows a piece: about four lines each
+            for k in range(0, len(found), per):
+                pieces.append(list(chain.from_iterable([i.lines for i in found[k:k + per]])))
+                yield
+            return pieces, curves, heads
+        n = 0
+        lines: list[QLineF] = []
+        for item in found:
             if hide and item.pending:
                 self.deferred += 1
                 continue
@@ -383,84 +419,20 @@ class FlowLayer(QGraphicsItem):
                 if clipped is not None:
                     lines.append(clipped)
         self.painted = n
-        return lines, curves, heads
+        return [lines], curves, heads
 
 
-def visible_part(painter: QPainter, exposed: QRectF) -> QRectF:
-    """The part of `exposed` (item coordinates) the painter can reach: its clip and its
-    device. Qt asks a cached item for its whole bounding rect when the picture is made
-    again (a zoom): a 50,000-unit group's flows, 1 s, where the view shows a few."""
-    if painter.hasClipping():
-        exposed = exposed.intersected(painter.clipBoundingRect())
-    device = painter.device()
-    inverse, ok = painter.combinedTransform().inverted()
-    if device is not None and ok:
-        exposed = exposed.intersected(
-            inverse.mapRect(QRectF(0, 0, device.width(), device.height())))
-    return exposed
+def _meeting(items: Iterable[FlowGeom], left: float, top: float, right: float,
+             bottom: float) -> list[FlowGeom]:
+    """The flows whose bounding box meets the rectangle."""
+    return [item for item in items if (b := item.bbox)[2] >= left and b[0] <= right
+            and b[3] >= top and b[1] <= bottom]
 
 
-def _for_scale(pen: QPen, lod: float, smooth: bool) -> QPen:
-    """The pen as drawn at on-screen scale `lod` (level of detail).
-
-    Far out, a dash pattern shorter than a few pixels is drawn solid: the dashes cannot be
-    seen, and Qt would still cut a canvas-long line into tens of thousands of them.
-    Aliased, a line is at least 1.01 pixels wide (dashes kept the same length): Qt draws a
-    thinner one with its "cosmetic" stroker, which walks the whole line even far outside
-    the view (2,400 long incident-report lines took 40 ms a frame); a line just over a
-    pixel wide is filled as a polygon, clipped to the view (7 ms).
-    """
-    dashed = pen.style() == Qt.PenStyle.CustomDashLine
-    solid = dashed and _dash_period(pen) * lod < MIN_DASH_PX
-    thin = not smooth and pen.widthF() * lod < 1.01
-    if not (solid or thin):
-        return pen
-    out = QPen(pen)
-    if solid:
-        out.setStyle(Qt.PenStyle.SolidLine)
-    if thin:
-        out.setWidthF(1.01 / max(lod, 1e-6))
-        if dashed and not solid:
-            k = pen.widthF() / out.widthF()
-            out.setDashPattern([d * k for d in pen.dashPattern()])
-    return out
-
-
-def _dash_period(pen: QPen) -> float:
-    """Length of one dash pattern in scene units (0 for a solid pen)."""
-    if pen.style() != Qt.PenStyle.CustomDashLine:
-        return 0.0
-    return sum(pen.dashPattern()) * pen.widthF()
-
-
-def clip_segment(ax: float, ay: float, bx: float, by: float, rect: Rect,
-                 period: float = 0.0) -> QLineF | None:
-    """The part of segment a→b inside `rect` (Liang–Barsky), or None.
-
-    With a dash `period`, the clipped start is moved back to a whole number of periods from
-    `a`, so a dashed line keeps its pattern in place however it is clipped.
-    """
-    left, top, right, bottom = rect
-    dx, dy = bx - ax, by - ay
-    t0, t1 = 0.0, 1.0
-    for p, q in ((-dx, ax - left), (dx, right - ax), (-dy, ay - top), (dy, bottom - ay)):
-        if p == 0:
-            if q < 0:
-                return None
-            continue
-        t = q / p
-        if p < 0:
-            if t > t1:
-                return None
-            if t > t0:
-                t0 = t
-        else:
-            if t < t0:
-                return None
-            if t < t1:
-                t1 = t
-    if t0 > 0 and period > 0:
-        length = math.hypot(dx, dy)
-        if length > 0:
-            t0 = math.floor(t0 * length / period) * period / length
-    return QLineF(ax + dx * t0, ay + dy * t0, ax + dx * t1, ay + dy * t1)
+def _drain(steps: Generator[None, None, T]) -> T:
+    """Do all the work of a drawing (or a search) at once; its result."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
