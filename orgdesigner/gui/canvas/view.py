@@ -104,14 +104,22 @@ class DiagramView(QGraphicsView):
         return self.scene()  # type: ignore[return-value]
 
     def _update_scene_rect(self) -> None:
-        """Room to scroll past the diagram's edges, so items can be dragged outward."""
+        """Room to scroll past the diagram's edges, so items can be dragged outward — and
+        never less than what the view shows: a scene rect that shrank past it (a deleted
+        edge unit) or, smaller than the view, changed size (a renamed box) made Qt scroll
+        or re-centre the diagram under the user's eyes."""
         rect = self.scene().itemsBoundingRect()
         box = self.diagram_scene().boxes.bounds()  # units that have no item yet count too
         if box is not None:
             rect = rect.united(QRectF(*box)) if not rect.isNull() else QRectF(*box)
         if rect.isNull():
             rect = QRectF(-400, -300, 800, 600)
-        self.setSceneRect(rect.adjusted(-800, -600, 800, 600))
+        rect = rect.adjusted(-800, -600, 800, 600)
+        if self.isVisible():  # with 2 px to spare: a rect just the view's size is centred
+            m = 2 / self.zoom()
+            rect = rect.united(
+                self.mapToScene(self.viewport().rect()).boundingRect().adjusted(-m, -m, m, m))
+        self.setSceneRect(rect)
 
     # ---- focus banner and far mode --------------------------------------------------------
     def _branches_changed(self) -> None:
