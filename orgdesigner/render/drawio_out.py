@@ -51,15 +51,22 @@ def unit_style(st: UnitStyle, font: str) -> str:
 
 def edge_style(e: Edge, font: str, curved: bool) -> str:
     st = e.style
+    head = e.head is not None or st.head == "normal"
+    tail = e.tail is not None or st.tail == "normal"
     parts = ["html=0", "edgeStyle=none", f"curved={int(curved)}", "rounded=0",
              f"strokeColor={st.color}", f"strokeWidth={_n(st.width)}", _DASH[st.dash],
-             "endArrow=block" if e.head is not None or st.head == "normal" else "endArrow=none",
-             "endFill=1",
-             "startArrow=block" if e.tail is not None or st.tail == "normal" else "startArrow=none",
-             "startFill=1", f"fontColor={shade(st.color, 0.3)}", "fontSize=9",
-             f"fontFamily={font}", "labelBackgroundColor=#FFFFFF"]
-    if st.double:  # draw.io's double line ("link") for delegation: authority handed over
-        parts += ["shape=link", "width=3"]
+             f"fontColor={shade(st.color, 0.3)}", "fontSize=9", f"fontFamily={font}",
+             "labelBackgroundColor=#FFFFFF"]
+    if st.double:
+        # delegation, authority handed over: a hollow arrow, two lines and an open head.
+        # (draw.io's double line, "shape=link", draws no arrowhead: the direction was lost.)
+        parts += ["shape=flexArrow", "width=4", "endWidth=6", "endSize=5", "startWidth=6",
+                  "startSize=5", "fillColor=none",
+                  f"endArrow={'classic' if head else 'none'}",
+                  f"startArrow={'classic' if tail else 'none'}"]
+    else:
+        parts += [f"endArrow={'block' if head else 'none'}", "endFill=1",
+                  f"startArrow={'block' if tail else 'none'}", "startFill=1"]
     return ";".join(parts) + ";"
 
 

@@ -91,7 +91,9 @@ def test_reporting_elbow_waypoints_and_kind_styles() -> None:
     assert len(pts) == 2  # the elbow's two bends
     assert pts[0].get("y") == pts[1].get("y")  # the horizontal bus
     assert "endArrow=none" in r1.get("style")
-    assert "shape=link" in cs["flow-dl"].get("style")
+    dl = cs["flow-dl"].get("style")  # a hollow arrow: two lines and the head
+    assert "shape=flexArrow" in dl and "endArrow=classic" in dl and "startArrow=none" in dl
+    assert "shape=link" not in dl  # draw.io's double line has no arrowhead
     assert cs["flow-dl"].get("value") == FlowKind.DELEGATION.label("en")
     co = cs["flow-co"].get("style")
     assert "dashed=1" in co and "startArrow=block" in co and "endArrow=block" in co
