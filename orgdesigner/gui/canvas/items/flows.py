@@ -226,11 +226,13 @@ class SceneFlows:
         in idle slices."""
         self._job = None
         self._poll.stop()
-        scene, boxes = self.scene, self.scene.boxes
+        boxes = self.scene.boxes
+        flows, rects = self.scene.design.flows, boxes.rects
+        reporting = FlowKind.REPORTING  # only a reporting line can be an elbow
         want = {fid: (s, t) for fid, (s, t) in self._ends.items()
-                if s in boxes and t in boxes and fid in scene.design.flows and not is_elbow(
-                    scene.design.flows[fid].kind, boxes.rects[s], boxes.rects[t])}
-        changed = catch_up(router, want, boxes.rects, boxes.shapes)
+                if s in rects and t in rects and (f := flows.get(fid)) is not None
+                and (f.kind is not reporting or not is_elbow(reporting, rects[s], rects[t]))}
+        changed = catch_up(router, want, rects, boxes.shapes)
         self.router = router
         self._queue = [*self._queue, *changed, *router.routes]
         self._indexing = router.index_steps()  # for edits: see FlowRouter.move
