@@ -398,7 +398,9 @@ class FlowLayer(QGraphicsItem):
             return pieces, curves, heads
         n = 0
         lines: list[QLineF] = []
-        for item in found:
+        for k, item in enumerate(found):
+            if k and not k % STEP_LINES:
+                yield
             if hide and item.pending:
                 self.deferred += 1
                 continue
