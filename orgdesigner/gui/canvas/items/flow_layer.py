@@ -55,8 +55,11 @@ PENDING_DRAW = 2000
 #: A layer holding more flows than this paints from a picture of what the view shows
 #: (`ViewPicture`): 25,000 incident reports of a 50,000-unit group crossed the view's top
 #: at once, and every repaint, for a renamed box or a moved selection, drew their 83,000
-#: lines again (70 ms). Only the part a flow change dirties is drawn again.
-PICTURE_MIN = 2000
+#: lines again (70 ms). Only the part a flow change dirties is drawn again. Mid-sized
+#: layers too (a group's few hundred dashed consensus or command lines, each clipped to the
+#: view in Python): while the CSIRT's incident reports re-routed, every repaint of the view
+#: drew them again, 10–25 ms each time, and pauses reached 62–88 ms; from pictures, 54 ms.
+PICTURE_MIN = 200
 #: While routes change in bulk (a renamed CSIRT re-routes every incident report), a layer
 #: repaints at most once per this many times its last paint's cost: the rest of the time
 #: the event loop is free for the user (each repaint still shows every route applied).
@@ -330,8 +333,8 @@ class FlowLayer(QGraphicsItem):
     def _style(self) -> tuple[int, ...]:
         """What a picture of the layer depends on besides the flows and the view."""
         first = next(iter(self.items.values()))
-        return (len(self._pending) > PENDING_DRAW, id(first.head_pen),
-                *(id(p) for p in first.pens))
+        return (len(self._pending) > PENDING_DRAW, len(self.items) <= SMOOTH_LIMIT,
+                id(first.head_pen), *(id(p) for p in first.pens))
 
     def _draw(self, painter: QPainter, exposed: QRectF) -> Generator[None, None, None]:
         """Draw what lies in `exposed`, pausing (a yield) between pieces of work of at most
