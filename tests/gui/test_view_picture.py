@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
@@ -34,6 +34,27 @@ class Lines:
                 p.drawLine(QLineF(x0, y0, x1, y1))
                 yield
 
+    def edit(self, op: tuple, picture: ViewPicture) -> QRectF:
+        """Apply an "add", "move" or "remove" step and tell `picture` what went stale (the
+        stale rect; null for any other step)."""
+        stale = QRectF()
+        if op[0] == "add":
+            key = max(self.lines, default=-1) + 1
+            self.lines[key] = op[1]
+            stale = self.extent(key)
+        elif op[0] == "move" and self.lines:
+            key = sorted(self.lines)[hash(op[1]) % len(self.lines)]
+            before = self.extent(key)
+            self.lines[key] = op[1]
+            stale = before.united(self.extent(key))
+        elif op[0] == "remove" and self.lines:
+            key = sorted(self.lines)[op[1] % len(self.lines)]
+            stale = self.extent(key)
+            del self.lines[key]
+        if not stale.isNull():
+            picture.invalidate(stale)
+        return stale
+
     def extent(self, key: int) -> QRectF:
         x0, y0, x1, y1 = self.lines[key]
         return QRectF(min(x0, x1) - 3, min(y0, y1) - 3, abs(x1 - x0) + 6, abs(y1 - y0) + 6)
@@ -59,6 +80,15 @@ def shown(picture: ViewPicture | None, layer: Lines, widget: QWidget,
 lines = st.tuples(st.integers(-50, 300), st.integers(-50, 500), st.integers(1, 200),
                   st.booleans()).map(lambda a: (a[0] + W // 3, a[1] + H // 3, *a[2:])).map(
     lambda a: (a[0], a[1], a[0] + a[2], a[1]) if a[3] else (a[0], a[1], a[0], a[1] + a[2]))
+def looking(op: tuple, t: QTransform) -> QTransform:
+    """The view's transform after a "scroll" or "zoom" step (else unchanged)."""
+    if op[0] == "scroll":
+        return QTransform(t.m11(), 0, 0, t.m22(), t.dx() + op[1], t.dy() + op[2])
+    if op[0] == "zoom":
+        return QTransform(op[1], 0, 0, op[1], t.dx(), t.dy())
+    return t
+
+
 steps = st.one_of(
     st.tuples(st.just("add"), lines),
     st.tuples(st.just("move"), lines),
@@ -70,35 +100,17 @@ steps = st.one_of(
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # qtbot: the app only
 @given(st.lists(steps, min_size=1, max_size=25))
+# the rows and the columns a scroll brings in
+@example(ops=[("add", (100, 150, 180, 150)), ("scroll", 0, -200), ("scroll", 0, 180),
+              ("scroll", -150, 0), ("scroll", 120, 0)])
 def test_the_picture_equals_a_fresh_drawing(qtbot, ops) -> None:  # type: ignore[no-untyped-def]
     widget = QWidget()
     widget.resize(W, H)
     layer, picture = Lines(), ViewPicture()
-    dx, dy, zoom = 0, 0, 1.0
-    last = None
+    t, last = QTransform(), None
     for op in ops:
-        stale = QRectF()
-        if op[0] == "add":
-            key = max(layer.lines, default=-1) + 1
-            layer.lines[key] = op[1]
-            stale = layer.extent(key)
-            picture.invalidate(stale)
-        elif op[0] == "move" and layer.lines:
-            key = sorted(layer.lines)[hash(op[1]) % len(layer.lines)]
-            before = layer.extent(key)
-            layer.lines[key] = op[1]
-            stale = before.united(layer.extent(key))
-            picture.invalidate(stale)
-        elif op[0] == "remove" and layer.lines:
-            key = sorted(layer.lines)[op[1] % len(layer.lines)]
-            stale = layer.extent(key)
-            picture.invalidate(stale)
-            del layer.lines[key]
-        elif op[0] == "scroll":
-            dx, dy = dx + op[1], dy + op[2]
-        elif op[0] == "zoom":
-            zoom = op[1]
-        t = QTransform(zoom, 0, 0, zoom, dx, dy)
+        stale = layer.edit(op, picture)
+        t = looking(op, t)
         kept = shown(picture, layer, widget, t)
         assert kept == shown(None, layer, widget, t)
         if t == last:  # the view did not move: only the changed part was drawn again
@@ -112,6 +124,10 @@ def test_the_picture_equals_a_fresh_drawing(qtbot, ops) -> None:  # type: ignore
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(steps, st.just(("turn",))), min_size=1, max_size=40))
+# a part still being drawn when the view scrolls: it must be drawn again, not dropped
+@example(ops=[("zoom", 1.0), ("add", (100, 150, 180, 150)), ("scroll", 5, 7)])
+@example(ops=[("zoom", 1.0), ("add", (100, 150, 180, 150)), ("add", (90, 200, 90, 260)),
+              ("turn",), ("remove", 0), ("scroll", -4, 0), ("turn",), ("turn",)])
 def test_a_long_redraw_goes_on_over_turns_and_ends_as_a_fresh_drawing(qtbot, monkeypatch,
                                                                       ops) -> None:  # type: ignore[no-untyped-def]
     """With no time to spare (each turn of the event loop draws one piece), a changed part
@@ -127,10 +143,8 @@ def test_a_long_redraw_goes_on_over_turns_and_ends_as_a_fresh_drawing(qtbot, mon
     told: list[QRectF | None] = []
     layer = Lines()
     picture = ViewPicture(lambda rect, _seconds: told.append(rect))
-    dx, dy, zoom = 0, 0, 1.0
-    last = None
+    t, last = QTransform(), None
     for op in ops:
-        t = QTransform(zoom, 0, 0, zoom, dx, dy)
         if op[0] == "turn":
             busy = picture.busy
             picture._turn()
@@ -139,24 +153,8 @@ def test_a_long_redraw_goes_on_over_turns_and_ends_as_a_fresh_drawing(qtbot, mon
                 assert len(told) == 1
                 told.clear()
             continue
-        if op[0] == "add":
-            key = max(layer.lines, default=-1) + 1
-            layer.lines[key] = op[1]
-            picture.invalidate(layer.extent(key))
-        elif op[0] == "move" and layer.lines:
-            key = sorted(layer.lines)[hash(op[1]) % len(layer.lines)]
-            before = layer.extent(key)
-            layer.lines[key] = op[1]
-            picture.invalidate(before.united(layer.extent(key)))
-        elif op[0] == "remove" and layer.lines:
-            key = sorted(layer.lines)[op[1] % len(layer.lines)]
-            picture.invalidate(layer.extent(key))
-            del layer.lines[key]
-        elif op[0] == "scroll":
-            dx, dy = dx + op[1], dy + op[2]
-        elif op[0] == "zoom":
-            zoom = op[1]
-        t = QTransform(zoom, 0, 0, zoom, dx, dy)
+        layer.edit(op, picture)
+        t = looking(op, t)
         kept = shown(picture, layer, widget, t)
         if t == last:  # the view did not move: the repaint drew one piece at most
             assert picture.steps <= 1
