@@ -27,7 +27,7 @@ import subprocess
 import sys
 import time
 
-from tests.benchmarks.timing import fresh_app_env, host_speed
+from tests.benchmarks.timing import fresh_app_env, host_speed, main_window
 
 
 def measure(path: str, timeout: float = 600) -> dict[str, float]:
@@ -48,18 +48,10 @@ def measure(path: str, timeout: float = 600) -> dict[str, float]:
 def _child(path: str) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
-    from orgdesigner.gui.i18n.language import install_translators
-    from orgdesigner.gui.shell.app import fit_to_screen, make_app, start
-    from orgdesigner.gui.shell.main_window import MainWindow
+    from orgdesigner.gui.shell.app import start
     from orgdesigner.model import ops
-    from orgdesigner.settings import load_settings
 
-    app = make_app([])
-    settings = load_settings()
-    install_translators(settings.language)
-    window = MainWindow(settings.language)
-    fit_to_screen(window)
-    window.show()
+    app, window, settings = main_window()
     start(window, settings, [path], gallery=False)
     result: dict[str, float] = {}
     view = window.current_view()

@@ -22,7 +22,7 @@ import statistics
 import subprocess
 import sys
 
-from tests.benchmarks.timing import fresh_app_env, host_speed
+from tests.benchmarks.timing import fresh_app_env, host_speed, main_window
 
 HEARTBEAT_MS = 5
 WATCH_S = 1.5
@@ -48,18 +48,10 @@ def _child(path: str, edits: int) -> None:
 
     from PySide6.QtCore import QTimer
 
-    from orgdesigner.gui.i18n.language import install_translators
-    from orgdesigner.gui.shell.app import fit_to_screen, make_app, start
-    from orgdesigner.gui.shell.main_window import MainWindow
+    from orgdesigner.gui.shell.app import start
     from orgdesigner.model import ops
-    from orgdesigner.settings import load_settings
 
-    app = make_app([])
-    settings = load_settings()
-    install_translators(settings.language)
-    window = MainWindow(settings.language)
-    fit_to_screen(window)
-    window.show()
+    app, window, settings = main_window()
     opened = time.perf_counter()
     start(window, settings, [path], gallery=False)
     beats: list[float] = []

@@ -72,3 +72,20 @@ def fresh_app_env() -> dict[str, str]:
                 XDG_CONFIG_HOME=os.path.join(home, ".config"),
                 XDG_DATA_HOME=os.path.join(home, ".local", "share"),
                 XDG_CACHE_HOME=os.path.join(home, ".cache"))
+
+
+def main_window():  # type: ignore[no-untyped-def]
+    """The app as `orgdesigner` starts it (settings, translations, the main window fitted
+    to the screen and shown), in a benchmark's child process: (app, window, settings)."""
+    from orgdesigner.gui.i18n.language import install_translators
+    from orgdesigner.gui.shell.app import fit_to_screen, make_app
+    from orgdesigner.gui.shell.main_window import MainWindow
+    from orgdesigner.settings import load_settings
+
+    app = make_app([])
+    settings = load_settings()
+    install_translators(settings.language)
+    window = MainWindow(settings.language)
+    fit_to_screen(window)
+    window.show()
+    return app, window, settings

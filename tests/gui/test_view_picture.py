@@ -162,7 +162,8 @@ def test_a_long_redraw_goes_on_over_turns_and_ends_as_a_fresh_drawing(qtbot, mon
             assert kept == shown(None, layer, widget, t)
         last = t
     for _ in range(len(ops) + 2):  # what the item's repaints after `ready` then do
-        picture.finish()
+        while picture.busy:  # the turns of the event loop that finish it
+            picture._turn()
         kept = shown(picture, layer, widget, t)
         if not picture.busy:
             break

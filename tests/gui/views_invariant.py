@@ -474,7 +474,8 @@ def picture_problems(scene: Any) -> list[str]:
             if not busy:
                 break
             for picture in busy:
-                picture.finish()
+                while picture.busy:  # the turns of the event loop that finish it
+                    picture._turn()
         saved = flow_layer.PICTURE_MIN
         flow_layer.PICTURE_MIN = 1 << 60
         try:

@@ -211,17 +211,6 @@ class ViewPicture:
             job.painter.end()
             self.invalidate(job.rect)
 
-    def finish(self) -> None:
-        """Draw the rest of the changed part now (tests; a picture about to be shown whole)."""
-        job = self._job
-        if job is None:
-            return
-        self._timer.stop()
-        while not self._run(job):
-            pass
-        if self._ready is not None:
-            self._ready(job.rect, job.spent)
-
 
 def _painter(device: QPixmap | QImage, part: QRect, t: QTransform) -> QPainter:
     """A painter on `device` with `part` (view pixels) cleared and the view's transform."""
