@@ -68,13 +68,14 @@ def _section(old_items: Any, entry: Any, key: str) -> list:
     if not isinstance(sets, list) or not all(isinstance(x, dict) and isinstance(x.get("id"), str)
                                              for x in sets):
         raise ValueError(msg("scenario.bad_changes", where=f"{key}.set"))
-    if not isinstance(removed, list):
+    if not isinstance(removed, list) or not all(isinstance(i, str) for i in removed):
         raise ValueError(msg("scenario.bad_changes", where=f"{key}.remove"))
     old = {x["id"]: x for x in old_items if isinstance(x, dict) and isinstance(x.get("id"), str)}
     new = {x["id"]: x for x in sets}
     ids = _default_order(list(old), removed, sets)
     if order is not None:
-        if not isinstance(order, list) or sorted(map(str, order)) != sorted(ids):
+        if (not isinstance(order, list) or not all(isinstance(i, str) for i in order)
+                or sorted(order) != sorted(ids)):
             raise ValueError(msg("scenario.bad_changes", where=f"{key}.order"))
         ids = order
     return [new.get(i, old.get(i)) for i in ids]

@@ -155,7 +155,8 @@ def test_malformed_scenarios_give_load_errors_never_crashes(data):
     d = _doc()
     sc.design_of(d, "p1").update_unit("mkt", headcount=5)
     raw = orgd.to_data(d)
-    target = data.draw(st.sampled_from(["entry", "changes", "units", "set", "order"]))
+    target = data.draw(st.sampled_from(["entry", "changes", "units", "set", "remove",
+                                        "order"]))
     value = data.draw(_json)
     entry = raw["scenarios"][1]
     if target == "entry":
@@ -164,14 +165,27 @@ def test_malformed_scenarios_give_load_errors_never_crashes(data):
         entry["changes"] = value
     elif target == "units":
         entry["changes"]["units"] = value
-    elif target == "set":
-        entry["changes"]["units"]["set"] = value
+    elif target in ("set", "remove"):
+        entry["changes"]["units"][target] = value
     else:
         entry["changes"]["units"]["order"] = value
     try:
         orgd.build(raw)
     except orgd.LoadError as exc:
         assert exc.problems and all(p.text("ja") for p in exc.problems)
+
+
+@pytest.mark.parametrize("part, value", [("remove", [[]]), ("remove", [{"id": "mkt"}]),
+                                         ("order", [["mkt"]])])
+def test_ids_that_are_not_text_are_a_load_error(part, value):
+    """A removed or ordered id that is a list or an object (Hypothesis found `remove: [[]]`
+    crashing the load with a TypeError) is reported like any malformed change."""
+    d = _doc()
+    sc.design_of(d, "p1").update_unit("mkt", headcount=5)
+    raw = orgd.to_data(d)
+    raw["scenarios"][1]["changes"].setdefault("units", {})[part] = value
+    with pytest.raises(orgd.LoadError):
+        orgd.build(raw)
 
 
 @settings(max_examples=20, deadline=None)
